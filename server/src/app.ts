@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config'
+import type { AppContext } from './context'
+import type { Database } from './db/database'
+import { registerErrorHandler } from './plugins/error-handler'
+import authPlugin from './plugins/auth'
+import type { WeChatApi } from './wechat/wechat-api'
+import { HttpWeChatApi } from './wechat/http-wechat-api'
+import healthRoutes from './modules/health/routes'
+import authRoutes from './modules/auth/routes'
+import regionRoutes from './modules/regions/routes'
+import userRoutes from './modules/users/routes'
+import householdRoutes from './modules/households/routes'
+
+export interface AppDeps {
+  config: Config
+  database: Database
+  /** Defaults to the HTTP client against config.wechatApiBase. */
+  wechat?: WeChatApi
+  now?: () => Date
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Builds the whole server without listening: main.ts listens, tests call app.inject. */
+export async function buildApp(deps: AppDeps) {
+  const { config, database } = deps
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    wechat: deps.wechat ?? new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret),
+    now: deps.now ?? (() => new Date()),
+  }
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  registerErrorHandler(app)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '反诈宣防通 API', version: '0.1.0', description: '网格化反诈宣防：入户、通报、答题、预警与报表' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  await app.register(authPlugin, { ctx })
+
+  await app.register(healthRoutes, { ctx })
+  await app.register(authRoutes, { ctx })
+  await app.register(regionRoutes, { ctx })
+  await app.register(userRoutes, { ctx })
+  await app.register(householdRoutes, { ctx })
+
+  const h5Root = resolve(config.h5Dir)
+  if (existsSync(resolve(h5Root, 'index.html'))) {
+    // One port serves the app and the API. Unknown non-API paths fall back to the app shell.
+    await app.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true, index: ['index.html'] })
+  }
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

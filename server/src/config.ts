@@ -1,0 +1,103 @@
+/**
+ * Configuration comes from the environment and is checked once at start. A bad value stops start-up with a
+ * message naming the variable; the local demo runs with no variables at all.
+ */
+export const AUTH_MODES = ['demo', 'wechat'] as const
+export type AuthMode = (typeof AUTH_MODES)[number]
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | null
+  dataDir: string
+  publicBaseUrl: string
+  sessionSecret: string
+  qrSecret: string
+  wechatAppId: string
+  wechatSecret: string
+  wechatApiBase: string
+  authMode: AuthMode
+  sessionTtlHours: number
+  h5Dir: string
+  seedDemo: boolean
+}
+
+const DEMO_SECRET = 'demo-only-secret-change-me-0123456789abcdef'
+
+export class ConfigError extends Error {
+  constructor(public readonly variable: string, reason: string) {
+    super(`配置错误 ${variable}: ${reason}`)
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+function text(env: Env, name: string, fallback?: string): string {
+  const v = env[name]?.trim()
+  if (v) return v
+  if (fallback !== undefined) return fallback
+  throw new ConfigError(name, '必须设置 (required)')
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `应为 ${min}–${max} 之间的整数，实际为 "${raw}"`)
+  return n
+}
+
+function url(env: Env, name: string, fallback: string | null, protocols: string[]): string | null {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(name, `不是有效的 URL: "${raw}"`)
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `协议应为 ${protocols.join(' 或 ')}`)
+  return raw.replace(/\/+$/, '')
+}
+
+function secret(env: Env, name: string, authMode: AuthMode): string {
+  const raw = env[name]?.trim()
+  if (!raw) {
+    if (authMode === 'demo') return `${DEMO_SECRET}-${name}`
+    throw new ConfigError(name, '生产模式 (AUTH_MODE=wechat) 必须设置，至少 32 个字符')
+  }
+  if (raw.length < 32) throw new ConfigError(name, '至少 32 个字符')
+  return raw
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const authModeRaw = text(env, 'AUTH_MODE', 'demo')
+  if (!(AUTH_MODES as readonly string[]).includes(authModeRaw)) {
+    throw new ConfigError('AUTH_MODE', `应为 ${AUTH_MODES.join(' 或 ')}，实际为 "${authModeRaw}"`)
+  }
+  const authMode = authModeRaw as AuthMode
+  const port = integer(env, 'PORT', 3000, 0, 65535)
+  const wechatRequired = authMode === 'wechat'
+  return {
+    port,
+    host: text(env, 'HOST', '0.0.0.0'),
+    databaseUrl: url(env, 'DATABASE_URL', null, ['postgres:', 'postgresql:']),
+    dataDir: text(env, 'DATA_DIR', './data'),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!,
+    sessionSecret: secret(env, 'SESSION_SECRET', authMode),
+    qrSecret: secret(env, 'QR_SECRET', authMode),
+    wechatAppId: wechatRequired ? text(env, 'WECHAT_APPID') : text(env, 'WECHAT_APPID', 'wx0000000000demo00'),
+    wechatSecret: wechatRequired ? text(env, 'WECHAT_SECRET') : text(env, 'WECHAT_SECRET', 'demo-wechat-secret'),
+    wechatApiBase: url(env, 'WECHAT_API_BASE', 'https://api.weixin.qq.com', ['http:', 'https:'])!,
+    authMode,
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 72, 1, 24 * 90),
+    h5Dir: text(env, 'H5_DIR', 'dist/h5'),
+    seedDemo: text(env, 'SEED_DEMO', authMode === 'demo' ? 'true' : 'false') === 'true',
+  }
+}
+
+/** Used by tests to build a config without touching process.env. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', seedDemo: false, ...overrides }
+}
+

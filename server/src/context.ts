@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely'
+import type { Config } from './config'
+import type { Database } from './db/database'
+import type { DB } from './db/schema'
+import type { WeChatApi } from './wechat/wechat-api'
+
+/** What every module gets: configuration, the database and the WeChat adapter. Built once by buildApp. */
+export interface AppContext {
+  config: Config
+  database: Database
+  db: Kysely<DB>
+  wechat: WeChatApi
+  /** Injected so that tests can move time; every rule takes `now` from here. */
+  now: () => Date
+}

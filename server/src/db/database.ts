@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs'
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { DB } from './schema'
+
+/**
+ * One data layer over two engines: PGlite (embedded, WASM PostgreSQL) when there is no DATABASE_URL,
+ * a PostgreSQL server through `pg` when there is. Same migrations, same Kysely queries.
+ */
+export interface Database {
+  kind: 'pg' | 'pglite'
+  db: Kysely<DB>
+  /** Runs multi-statement SQL text (migrations). Not for request handling. */
+  exec(sqlText: string): Promise<void>
+  close(): Promise<void>
+  /** PGlite only: the whole data folder as a tarball, to start other instances from (tests). */
+  dumpDataDir?(): Promise<Blob>
+}
+
+export interface DatabaseOptions {
+  url?: string | null
+  /** A folder, or "memory://" for a throw-away PGlite. */
+  dataDir?: string
+  /** PostgreSQL only: the schema to work in (tests give each file its own). */
+  schema?: string
+  poolMax?: number
+  /** PGlite only: a dump of an already migrated database to start from (tests). */
+  loadDataDir?: Blob | File
+}
+
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts) : openPGlite(opts)
+}
+
+async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolMax ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    kind: 'pg',
+    db,
+    exec: async (sqlText) => {
+      const client = await pool.connect()
+      try {
+        await client.query(sqlText) // no parameters: simple protocol, several statements allowed
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {}) // never return a connection stuck in a failed transaction
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+    close: async () => {
+      await db.destroy()
+      if (!pool.ended) await pool.end() // destroy() skips the pool when Kysely never ran a query
+    },
+  }
+}
+
+async function openPGlite(opts: DatabaseOptions): Promise<Database> {
+  const dataDir = opts.dataDir ?? './data'
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true })
+  const { PGlite } = await import('@electric-sql/pglite') // PostgreSQL deployments never load the WASM
+  const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {})
+  // PGlite is one connection: Kysely's PGliteDialect serialises queries and whole transactions with a mutex,
+  // so concurrent requests never interleave inside one transaction.
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) })
+  return {
+    kind: 'pglite',
+    db,
+    exec: async (sqlText) => {
+      try {
+        await pglite.exec(sqlText)
+      } catch (e) {
+        await pglite.exec('ROLLBACK').catch(() => {})
+        throw e
+      }
+    },
+    close: async () => {
+      await db.destroy()
+      if (!pglite.closed) await pglite.close()
+    },
+    dumpDataDir: async () => pglite.dumpDataDir('none'),
+  }
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import fp from 'fastify-plugin'
+import { hasAnyRole } from '../../../src/core/scope'
+import type { Role } from '../../../src/core/roles'
+import { AppError } from '../errors'
+import { SessionRepo } from '../modules/auth/session-repo'
+import type { SessionUser } from '../modules/auth/session-user'
+import { hashSessionToken, looksLikeSessionToken } from '../modules/auth/tokens'
+import type { AppContext } from '../context'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller, or null for anonymous requests. Set by the auth plugin before any handler runs. */
+    user: SessionUser | null
+  }
+  interface FastifyInstance {
+    requireUser: preHandlerAsyncHookHandler
+    requireRole: (...roles: Role[]) => preHandlerAsyncHookHandler
+  }
+}
+
+/** The caller of a route guarded by requireUser/requireRole. */
+export function callerOf(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new AppError('AUTH_REQUIRED', 401)
+  return request.user
+}
+
+/**
+ * Reads `Authorization: Bearer <token>`. A request without one is anonymous; a request with a bad, expired
+ * or revoked token is refused outright rather than treated as anonymous, so the client knows to log in again.
+ */
+async function authPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts
+  const sessions = new SessionRepo(ctx.db)
+  app.decorateRequest('user', null)
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization
+    if (!header) return
+    const token = /^Bearer (.+)$/.exec(header)?.[1]?.trim()
+    if (!token || !looksLikeSessionToken(token)) throw new AppError('AUTH_INVALID', 401)
+    const tokenHash = hashSessionToken(ctx.config.sessionSecret, token)
+    const session = await sessions.find(tokenHash)
+    if (!session || session.revokedAt) throw new AppError('AUTH_INVALID', 401)
+    if (session.expiresAt.getTime() <= ctx.now().getTime()) throw new AppError('AUTH_EXPIRED', 401)
+    request.user = { id: session.userId, displayName: session.displayName, roles: await sessions.rolesOf(session.userId), tokenHash }
+  })
+
+  app.decorate('requireUser', async (request: FastifyRequest) => {
+    callerOf(request)
+  })
+  app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+    if (!hasAnyRole(callerOf(request).roles, roles)) throw new AppError('FORBIDDEN', 403)
+  })
+}
+
+export default fp(authPlugin, { name: 'auth' })
