@@ -1,5 +1,5 @@
 /**
- * Two projects: the app and the pure core (jsdom, ts-jest, mocked Taro), and the server (node, swc).
+ * Two projects: the app and the pure core (jsdom, swc, mocked Taro), and the server (node, swc).
  * Server suites run each file against PGlite and against the PostgreSQL at 127.0.0.1:5432.
  * @type {import('jest').Config}
  */
@@ -10,7 +10,9 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/tests/core', '<rootDir>/tests/client'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+      transform: {
+        '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
+      },
       moduleNameMapper: {
         '^@/(.*)$': '<rootDir>/src/$1',
         '\\.(css|scss|sass|less)$': '<rootDir>/tests/__mocks__/style.ts',
@@ -27,8 +29,8 @@ module.exports = {
       transform: {
         '^.+\\.(t|mj|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
       },
-      // typebox ships ESM only: let swc turn it into CommonJS like our own code.
-      transformIgnorePatterns: ['/node_modules/(?!typebox/)'],
+      // typebox and kysely ship ESM only: let swc turn it into CommonJS like our own code.
+      transformIgnorePatterns: ['/node_modules/(?!(typebox|kysely)/)'],
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
     },
   ],
