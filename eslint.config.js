@@ -2,6 +2,7 @@
 // src/core is pure and shared by client and server, so it imports nothing from Taro, React, MobX, Node or server/.
 const js = require('@eslint/js')
 const tseslint = require('typescript-eslint')
+const globals = require('globals')
 const { builtinModules } = require('node:module')
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`])
@@ -11,7 +12,7 @@ module.exports = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly' } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

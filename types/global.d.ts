@@ -17,6 +17,5 @@ declare namespace NodeJS {
   }
 }
 
-/** Injected at build time by config/index.ts (defineConstants). */
+/** Injected at build time by config/index.ts (defineConstants): '' for H5 (same origin), the server URL for weapp. */
 declare const API_BASE_URL: string
-declare const AUTH_MODE: string

@@ -5,6 +5,9 @@
 export const AUTH_MODES = ['demo', 'wechat'] as const
 export type AuthMode = (typeof AUTH_MODES)[number]
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
 export interface Config {
   port: number
   host: string
@@ -20,6 +23,7 @@ export interface Config {
   sessionTtlHours: number
   h5Dir: string
   seedDemo: boolean
+  logLevel: LogLevel
 }
 
 const DEMO_SECRET = 'demo-only-secret-change-me-0123456789abcdef'
@@ -37,6 +41,12 @@ function text(env: Env, name: string, fallback?: string): string {
   if (v) return v
   if (fallback !== undefined) return fallback
   throw new ConfigError(name, '必须设置 (required)')
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name, fallback)
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `应为 ${allowed.join('、')} 之一，实际为 "${raw}"`)
+  return raw as T
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -71,11 +81,7 @@ function secret(env: Env, name: string, authMode: AuthMode): string {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const authModeRaw = text(env, 'AUTH_MODE', 'demo')
-  if (!(AUTH_MODES as readonly string[]).includes(authModeRaw)) {
-    throw new ConfigError('AUTH_MODE', `应为 ${AUTH_MODES.join(' 或 ')}，实际为 "${authModeRaw}"`)
-  }
-  const authMode = authModeRaw as AuthMode
+  const authMode = oneOf(env, 'AUTH_MODE', AUTH_MODES, 'demo')
   const port = integer(env, 'PORT', 3000, 0, 65535)
   const wechatRequired = authMode === 'wechat'
   return {
@@ -92,7 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
     authMode,
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 72, 1, 24 * 90),
     h5Dir: text(env, 'H5_DIR', 'dist/h5'),
-    seedDemo: text(env, 'SEED_DEMO', authMode === 'demo' ? 'true' : 'false') === 'true',
+    seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'], authMode === 'demo' ? 'true' : 'false') === 'true',
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   }
 }
 

@@ -1,0 +1,89 @@
+// End-to-end flows in headless Chromium against the real server (PGlite in a temp folder, demo data, demo
+// logins) serving the H5 build, as a user would: visible Chinese labels, taps, screenshots in test-results/.
+// Writes test-results/e2e.json = { passed, failed } for scripts/test-all.js.
+const { spawn } = require('node:child_process')
+const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = require('node:fs')
+const net = require('node:net')
+const os = require('node:os')
+const path = require('node:path')
+const { chromium } = require('playwright-core')
+const flows = require('../tests/e2e/flows')
+
+const root = path.join(__dirname, '..')
+const results = path.join(root, 'test-results')
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)) })
+    s.on('error', reject)
+  })
+}
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early with code ${child.exitCode}`)
+    try {
+      const res = await fetch(`${url}/api/health`)
+      if (res.ok) return
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms`)
+}
+
+async function main() {
+  mkdirSync(results, { recursive: true })
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuanfang-e2e-'))
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const server = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let serverLog = ''
+  server.stdout.on('data', (d) => { serverLog += d })
+  server.stderr.on('data', (d) => { serverLog += d })
+
+  let passed = 0
+  let failed = 0
+  let browser
+  try {
+    await waitForHealth(baseUrl, server, 90_000)
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    for (const flow of flows) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN' })
+      const page = await context.newPage()
+      const problems = []
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+      const started = Date.now()
+      try {
+        await flow.run({ page, baseUrl, screenshot: (name) => page.screenshot({ path: path.join(results, `${name}.png`) }) })
+        if (problems.length) throw new Error(problems.join('\n'))
+        passed++
+        console.log(`  ✓ ${flow.title} (${Date.now() - started} ms)`)
+      } catch (e) {
+        failed++
+        console.log(`  ✕ ${flow.title}\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`)
+        await page.screenshot({ path: path.join(results, `failed-${flows.indexOf(flow)}.png`) }).catch(() => {})
+      }
+      await context.close()
+    }
+  } catch (e) {
+    failed++
+    console.log(`  ✕ e2e set-up: ${e.message}\n--- server log ---\n${serverLog.slice(-4000)}`)
+  } finally {
+    if (browser) await browser.close()
+    server.kill('SIGTERM')
+    await new Promise((r) => { if (server.exitCode !== null) r(); else { server.on('exit', r); setTimeout(() => { server.kill('SIGKILL'); r() }, 10_000) } })
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  writeFileSync(path.join(results, 'e2e.json'), JSON.stringify({ passed, failed }))
+  console.log(`e2e: ${passed} passed, ${failed} failed`)
+  process.exit(failed ? 1 : 0)
+}
+
+main()

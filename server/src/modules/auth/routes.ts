@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import type { AppContext } from '../../context'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema } from '../../plugins/schemas'
+import { AuthService } from './service'
+
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const LoginResult = Type.Object({
+  token: Type.String({ description: '放入 Authorization: Bearer <token>' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  user: Me,
+})
+const DemoPersona = Type.Object({ id: Type.String(), label: Type.String(), displayName: Type.String(), description: Type.String() })
+
+const TAGS = ['登录']
+
+export default async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const auth = new AuthService(ctx)
+
+  app.post('/api/auth/wechat-login', {
+    schema: {
+      tags: TAGS,
+      summary: '微信登录：用 wx.login 的 code 换取会话',
+      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128, description: 'wx.login 返回的 code' }) }),
+      response: { 200: LoginResult, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
+    },
+  }, (req) => auth.wechatLogin((req.body as { code: string }).code))
+
+  app.post('/api/auth/logout', {
+    schema: { tags: TAGS, summary: '退出登录', security: BEARER, response: { 204: Type.Null(), 401: ErrorResponse } },
+    preHandler: app.requireUser,
+  }, async (req, reply) => {
+    await auth.logout(callerOf(req))
+    return reply.status(204).send()
+  })
+
+  app.get('/api/me', {
+    schema: { tags: TAGS, summary: '当前用户及其角色', security: BEARER, response: { 200: Me, 401: ErrorResponse } },
+    preHandler: app.requireUser,
+  }, (req) => auth.me(callerOf(req).id))
+
+  // Demo logins exist only in demo mode: in production the routes are not there at all, not merely refused.
+  if (ctx.config.authMode !== 'demo') return
+
+  app.get('/api/auth/demo-personas', {
+    schema: { tags: TAGS, summary: '演示账号列表（仅演示模式）', response: { 200: Type.Object({ personas: Type.Array(DemoPersona) }) } },
+  }, async () => ({ personas: await auth.demoPersonas() }))
+
+  app.post('/api/auth/demo-login', {
+    schema: {
+      tags: TAGS,
+      summary: '以演示账号登录（仅演示模式）',
+      body: Type.Object({ personaId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      response: { 200: LoginResult, ...COMMON_ERRORS },
+    },
+  }, (req) => auth.demoLogin((req.body as { personaId: string }).personaId))
+}

@@ -1,0 +1,75 @@
+import type { DemoPersona, LoginResult, Me } from '../../../../src/core/api-types'
+import type { AppContext } from '../../context'
+import { FieldCipher } from '../../crypto/field-cipher'
+import { AppError } from '../../errors'
+import { DEMO_PERSONAS } from '../../seed/demo-personas'
+import { WeChatError } from '../../wechat/wechat-api'
+import { AuthRepo } from './repo'
+import { SessionRepo } from './session-repo'
+import type { SessionUser } from './session-user'
+import { hashSessionToken, newSessionToken } from './tokens'
+
+/** WeChat's refusals as the app should understand them: a stale code means "log in again", not "try later". */
+function loginRefusal(error: unknown): AppError {
+  const errcode = error instanceof WeChatError ? error.errcode : -1
+  if (errcode === 40029 || errcode === 40163) return new AppError('WECHAT_CODE_INVALID', 401)
+  if (errcode === 45011) return new AppError('RATE_LIMITED', 429)
+  return new AppError('WECHAT_UNAVAILABLE', 502)
+}
+
+export class AuthService {
+  private readonly repo: AuthRepo
+  private readonly sessions: SessionRepo
+  private readonly sessionKeys: FieldCipher
+
+  constructor(private readonly ctx: AppContext) {
+    this.repo = new AuthRepo(ctx.db)
+    this.sessions = new SessionRepo(ctx.db)
+    this.sessionKeys = new FieldCipher(ctx.config.sessionSecret, 'wechat-session-key')
+  }
+
+  async wechatLogin(code: string): Promise<LoginResult> {
+    let session
+    try {
+      session = await this.ctx.wechat.code2Session(code)
+    } catch (e) {
+      throw loginRefusal(e)
+    }
+    const user = await this.repo.upsertByOpenid(session.openid)
+    return this.openSession(user.id, this.sessionKeys.encrypt(session.sessionKey))
+  }
+
+  /** Seeded users in the order of demo-personas.ts; personas the seed did not create are left out. */
+  async demoPersonas(): Promise<DemoPersona[]> {
+    const users = new Map((await this.repo.demoUsers()).map((u) => [u.personaId, u]))
+    return DEMO_PERSONAS.filter((p) => users.has(p.id)).map((p) => ({
+      id: p.id,
+      label: p.label,
+      displayName: users.get(p.id)!.displayName,
+      description: p.description,
+    }))
+  }
+
+  async demoLogin(personaId: string): Promise<LoginResult> {
+    const user = await this.repo.userByPersona(personaId)
+    if (!user) throw new AppError('DEMO_PERSONA_UNKNOWN', 404)
+    return this.openSession(user.id, null)
+  }
+
+  async logout(caller: SessionUser): Promise<void> {
+    await this.sessions.revoke(caller.tokenHash, this.ctx.now())
+  }
+
+  async me(userId: string): Promise<Me> {
+    const user = await this.repo.findUser(userId)
+    if (!user) throw new AppError('AUTH_INVALID', 401)
+    return { id: user.id, displayName: user.displayName, roles: await this.repo.rolesWithNames(user.id) }
+  }
+
+  private async openSession(userId: string, sessionKeyEnc: string | null): Promise<LoginResult> {
+    const token = newSessionToken()
+    const expiresAt = new Date(this.ctx.now().getTime() + this.ctx.config.sessionTtlHours * 3600_000)
+    await this.sessions.create({ tokenHash: hashSessionToken(this.ctx.config.sessionSecret, token), userId, expiresAt, sessionKeyEnc })
+    return { token, expiresAt: expiresAt.toISOString(), user: await this.me(userId) }
+  }
+}

@@ -1,0 +1,35 @@
+import { Type } from 'typebox'
+import { REGION_LEVELS } from '../../../src/core/regions'
+import { ROLES } from '../../../src/core/roles'
+
+/** Schemas shared by several modules, mirroring src/core/api-types.ts. */
+
+export const ErrorResponse = Type.Object({
+  code: Type.String({ description: '稳定的错误码，见 src/core/errors.ts' }),
+  message: Type.String({ description: '给用户看的中文说明' }),
+  details: Type.Optional(Type.Unknown()),
+  requestId: Type.Optional(Type.String()),
+}, { $id: 'ErrorResponse', description: '错误' })
+
+/** The refusals every signed-in route can give, to merge into a route's `response`. */
+export const COMMON_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse }
+
+export const RegionId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$', description: '区域编码' })
+export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' })
+
+export const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)))
+export const RegionLevelName = Type.Union(REGION_LEVELS.map((l) => Type.Literal(l)))
+
+export const MeRoleSchema = Type.Object({
+  role: RoleName,
+  regionId: Type.String(),
+  regionName: Type.String(),
+  regionPath: Type.String(),
+})
+
+export const PageQuery = {
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1, description: '页码，从 1 开始' }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数' }),
+}
+
+export const BEARER = [{ bearer: [] }]

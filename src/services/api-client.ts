@@ -1,0 +1,148 @@
+import Taro from '@tarojs/taro'
+import type { ErrorBody } from '@/core/errors'
+import type {
+  DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
+} from '@/core/api-types'
+import type { TokenStore } from './token-storage'
+
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, readonly status: number) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络不可用，请检查网络后重试'
+const UNKNOWN_ERROR_MESSAGE = '服务器开小差了，请稍后再试'
+
+/** Codes after which the stored token is worthless: drop it so the next screen asks to sign in again. */
+const TOKEN_DEAD_CODES = new Set(['AUTH_INVALID', 'AUTH_EXPIRED'])
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+type Query = Record<string, string | number | boolean | undefined>
+
+export interface HttpResponse {
+  statusCode: number
+  data: unknown
+}
+
+/** What the client needs from Taro.request; tests pass a fake. */
+export type HttpRequest = (options: {
+  url: string
+  method: Method
+  data?: unknown
+  header: Record<string, string>
+}) => Promise<HttpResponse>
+
+const taroRequest: HttpRequest = (options) => Taro.request({ ...options, dataType: 'json' })
+
+export interface HouseholdQuery {
+  regionId: string
+  q: string
+  page: number
+  pageSize: number
+}
+
+export class ApiClient {
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly baseUrl: string = API_BASE_URL,
+    private readonly http: HttpRequest = taroRequest,
+  ) {}
+
+  me(): Promise<Me> {
+    return this.request('GET', '/api/me')
+  }
+
+  demoPersonas(): Promise<{ personas: DemoPersona[] }> {
+    return this.request('GET', '/api/auth/demo-personas')
+  }
+
+  demoLogin(personaId: string): Promise<LoginResult> {
+    return this.request('POST', '/api/auth/demo-login', { personaId })
+  }
+
+  wechatLogin(code: string): Promise<LoginResult> {
+    return this.request('POST', '/api/auth/wechat-login', { code })
+  }
+
+  logout(): Promise<void> {
+    return this.request('POST', '/api/auth/logout')
+  }
+
+  regionTree(): Promise<{ nodes: RegionNode[] }> {
+    return this.request('GET', '/api/regions/tree')
+  }
+
+  households(query: HouseholdQuery): Promise<Page<HouseholdSummary>> {
+    return this.request('GET', '/api/households', undefined, { ...query })
+  }
+
+  users(regionId: string, page = 1, pageSize = 50): Promise<Page<UserSummary>> {
+    return this.request('GET', '/api/users', undefined, { regionId, page, pageSize })
+  }
+
+  /** Absolute URL of the import template, for a download link. */
+  regionImportTemplateUrl(): string {
+    return `${this.baseUrl}/api/regions/import-template`
+  }
+
+  /** H5 only: the browser's fetch carries the multipart body that Taro.request cannot. */
+  async importRegions(file: Blob, fileName: string, dryRun: boolean): Promise<RegionImportResult> {
+    const form = new FormData()
+    form.append('file', file, fileName)
+    const token = this.tokens.get()
+    let response: Response
+    try {
+      response = await fetch(`${this.baseUrl}/api/regions/import${dryRun ? '?dryRun=true' : ''}`, {
+        method: 'POST',
+        body: form,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      })
+    } catch {
+      throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    }
+    const data: unknown = await response.json().catch(() => null)
+    return this.settle<RegionImportResult>({ statusCode: response.status, data })
+  }
+
+  private async request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+    const token = this.tokens.get()
+    const header: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (token) header.Authorization = `Bearer ${token}`
+    let response: HttpResponse
+    try {
+      response = await this.http({
+        url: `${this.baseUrl}${path}${toQueryString(query)}`,
+        method,
+        // Fastify refuses an empty body sent as application/json, and WeChat always sends that type on POST.
+        data: method === 'GET' ? undefined : (body ?? {}),
+        header,
+      })
+    } catch {
+      throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    }
+    return this.settle<T>(response)
+  }
+
+  private settle<T>(response: HttpResponse): T {
+    const { statusCode, data } = response
+    if (statusCode >= 200 && statusCode < 300) return (statusCode === 204 ? undefined : data) as T
+    const body = isErrorBody(data) ? data : { code: `HTTP_${statusCode}`, message: UNKNOWN_ERROR_MESSAGE }
+    if (statusCode === 401 && TOKEN_DEAD_CODES.has(body.code)) this.tokens.set(null)
+    throw new ApiError(body.code, body.message, statusCode)
+  }
+}
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  return typeof data === 'object' && data !== null
+    && typeof (data as ErrorBody).code === 'string' && typeof (data as ErrorBody).message === 'string'
+}
+
+function toQueryString(query?: Query): string {
+  if (!query) return ''
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}

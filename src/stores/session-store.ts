@@ -1,0 +1,118 @@
+import { flow, makeAutoObservable } from 'mobx'
+import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
+import { hasAnyRole } from '@/core/scope'
+import { ApiError, type ApiClient } from '@/services/api-client'
+import { errorMessage, type LoadState } from './load-state'
+import type { SessionToken } from './session-token'
+
+/** 'unavailable': the server is not in demo mode (404), so H5 cannot sign in. */
+export type PersonaState = LoadState | 'unavailable'
+
+export class SessionStore {
+  private current: Me | null = null
+  meState: LoadState = 'idle'
+  personas: DemoPersona[] = []
+  personaState: PersonaState = 'idle'
+  /** Persona id or 'wechat' while a login is under way, so that its button shows progress. */
+  signingIn: string | null = null
+  loginError: string | null = null
+  error: string | null = null
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly token: SessionToken,
+    private readonly wechatCode: () => Promise<string>,
+  ) {
+    makeAutoObservable<SessionStore, 'api' | 'token' | 'wechatCode'>(this, { api: false, token: false, wechatCode: false })
+  }
+
+  /** Null as soon as the token is gone, whoever removed it. */
+  get me(): Me | null {
+    return this.token.get() ? this.current : null
+  }
+
+  get hasToken(): boolean {
+    return this.token.get() !== null
+  }
+
+  get isSignedIn(): boolean {
+    return this.me !== null
+  }
+
+  get roles(): MeRole[] {
+    return this.me?.roles ?? []
+  }
+
+  get isWorker(): boolean {
+    return hasAnyRole(this.roles, ['grid_worker'])
+  }
+
+  get isAdminOrCadre(): boolean {
+    return hasAnyRole(this.roles, ['admin', 'cadre'])
+  }
+
+  get workerGrids(): MeRole[] {
+    return this.roles.filter((r) => r.role === 'grid_worker')
+  }
+
+  loadMe = flow(function* (this: SessionStore) {
+    if (!this.token.get()) return
+    this.meState = 'loading'
+    try {
+      this.current = yield this.api.me()
+      this.meState = 'ready'
+    } catch (e) {
+      this.meState = 'error'
+      this.error = errorMessage(e)
+    }
+  })
+
+  loadPersonas = flow(function* (this: SessionStore) {
+    this.personaState = 'loading'
+    try {
+      const result: { personas: DemoPersona[] } = yield this.api.demoPersonas()
+      this.personas = result.personas
+      this.personaState = 'ready'
+    } catch (e) {
+      this.personaState = e instanceof ApiError && e.status === 404 ? 'unavailable' : 'error'
+      this.error = errorMessage(e)
+    }
+  })
+
+  /** Resolves true once signed in; on failure loginError says why. */
+  loginWithDemoPersona = flow(function* (this: SessionStore, personaId: string) {
+    return (yield this.signIn(personaId, () => this.api.demoLogin(personaId))) as boolean
+  })
+
+  loginWithWeChat = flow(function* (this: SessionStore) {
+    return (yield this.signIn('wechat', async () => this.api.wechatLogin(await this.wechatCode()))) as boolean
+  })
+
+  logout = flow(function* (this: SessionStore) {
+    try {
+      yield this.api.logout()
+    } catch {
+      // Signing out locally must work offline too; the server session then simply expires.
+    }
+    this.token.set(null)
+    this.current = null
+    this.meState = 'idle'
+  })
+
+  private signIn = flow(function* (this: SessionStore, key: string, login: () => Promise<LoginResult>) {
+    this.signingIn = key
+    this.loginError = null
+    try {
+      const result: LoginResult = yield login()
+      this.token.set(result.token)
+      this.current = result.user
+      this.meState = 'ready'
+      return true
+    } catch (e) {
+      this.loginError = errorMessage(e)
+      return false
+    } finally {
+      this.signingIn = null
+    }
+  })
+}
