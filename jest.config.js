@@ -13,8 +13,12 @@ module.exports = {
       transform: {
         '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
       },
+      globals: { API_BASE_URL: '' },
       moduleNameMapper: {
         '^@/(.*)$': '<rootDir>/src/$1',
+        // NutUI's per-component styles are imported as ".../style/css", without an extension.
+        '^@nutui/nutui-react-taro/dist/.*$': '<rootDir>/tests/__mocks__/style.ts',
+        '^@nutui/nutui-react-taro$': '<rootDir>/tests/__mocks__/nutui.tsx',
         '\\.(css|scss|sass|less)$': '<rootDir>/tests/__mocks__/style.ts',
         '^@tarojs/components$': '<rootDir>/tests/__mocks__/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/__mocks__/taro.ts',

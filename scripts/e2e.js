@@ -61,7 +61,11 @@ async function main() {
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
       const started = Date.now()
       try {
-        await flow.run({ page, baseUrl, screenshot: (name) => page.screenshot({ path: path.join(results, `${name}.png`) }) })
+        const screenshot = async (name) => {
+          await page.waitForTimeout(400) // let Taro's page slide-in finish so the picture shows one page
+          await page.screenshot({ path: path.join(results, `${name}.png`) })
+        }
+        await flow.run({ page, baseUrl, screenshot })
         if (problems.length) throw new Error(problems.join('\n'))
         passed++
         console.log(`  ✓ ${flow.title} (${Date.now() - started} ms)`)

@@ -50,7 +50,7 @@ function ensureChromium() {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
   if (existsSync(chromium)) return true
   console.log(`\n${chromium} 不存在：正在用 apt-get 安装 Chromium（端到端测试需要）…`)
-  const ok = spawnSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' }).status === 0
+  const ok = spawnSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei'], { stdio: 'inherit' }).status === 0
   if (!ok) console.log('无法安装 Chromium：请以 root 运行，或设置 CHROMIUM_PATH 指向已安装的 Chromium')
   return ok && existsSync(chromium)
 }

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import type { Database } from './db/database'
-import { registerErrorHandler } from './plugins/error-handler'
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
 import authPlugin from './plugins/auth'
 import type { WeChatApi } from './wechat/wechat-api'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
@@ -41,6 +41,7 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -43,6 +43,9 @@ export interface HouseholdQuery {
   pageSize: number
 }
 
+/** What stores depend on: the client's public surface, so that tests can hand in a fake. */
+export type Api = Pick<ApiClient, keyof ApiClient>
+
 export class ApiClient {
   constructor(
     private readonly tokens: TokenStore,
@@ -82,28 +85,30 @@ export class ApiClient {
     return this.request('GET', '/api/users', undefined, { regionId, page, pageSize })
   }
 
-  /** Absolute URL of the import template, for a download link. */
-  regionImportTemplateUrl(): string {
-    return `${this.baseUrl}/api/regions/import-template`
-  }
-
   /** H5 only: the browser's fetch carries the multipart body that Taro.request cannot. */
   async importRegions(file: Blob, fileName: string, dryRun: boolean): Promise<RegionImportResult> {
     const form = new FormData()
     form.append('file', file, fileName)
+    const response = await this.browserFetch(`/api/regions/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: form })
+    const data: unknown = await response.json().catch(() => null)
+    return this.settle<RegionImportResult>({ statusCode: response.status, data })
+  }
+
+  /** H5 only: the template needs the bearer token, so a plain link would not do. */
+  async regionImportTemplate(): Promise<Blob> {
+    const response = await this.browserFetch('/api/regions/import-template', { method: 'GET' })
+    if (response.ok) return response.blob()
+    const data: unknown = await response.json().catch(() => null)
+    return this.settle<never>({ statusCode: response.status, data })
+  }
+
+  private async browserFetch(path: string, init: RequestInit): Promise<Response> {
     const token = this.tokens.get()
-    let response: Response
     try {
-      response = await fetch(`${this.baseUrl}/api/regions/import${dryRun ? '?dryRun=true' : ''}`, {
-        method: 'POST',
-        body: form,
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      })
+      return await fetch(`${this.baseUrl}${path}`, { ...init, headers: token ? { Authorization: `Bearer ${token}` } : {} })
     } catch {
       throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
     }
-    const data: unknown = await response.json().catch(() => null)
-    return this.settle<RegionImportResult>({ statusCode: response.status, data })
   }
 
   private async request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {

@@ -1,6 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { HouseholdSummary, Page } from '@/core/api-types'
-import type { ApiClient } from '@/services/api-client'
+import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 
 export const HOUSEHOLD_PAGE_SIZE = 20
@@ -18,7 +18,7 @@ export class HouseholdStore {
   /** Answers to an older search or grid arrive late sometimes; only the newest may land. */
   private generation = 0
 
-  constructor(private readonly api: ApiClient) {
+  constructor(private readonly api: Api) {
     makeAutoObservable<HouseholdStore, 'api' | 'generation'>(this, { api: false, generation: false })
   }
 
@@ -28,6 +28,18 @@ export class HouseholdStore {
 
   get isEmpty(): boolean {
     return this.state === 'ready' && this.items.length === 0
+  }
+
+  /** Another user must never see the previous user's households. */
+  reset(): void {
+    this.generation++
+    this.gridId = null
+    this.query = ''
+    this.items = []
+    this.total = 0
+    this.page = 0
+    this.state = 'idle'
+    this.error = null
   }
 
   setQuery(text: string): void {

@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
-import type { ApiClient } from '@/services/api-client'
+import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 
 /** One visible line of the collapsible tree. */
@@ -29,7 +29,7 @@ export class RegionStore {
   importState: LoadState = 'idle'
   importError: string | null = null
 
-  constructor(private readonly api: ApiClient) {
+  constructor(private readonly api: Api) {
     makeAutoObservable<RegionStore, 'api'>(this, { api: false, importFile: observable.ref })
   }
 
@@ -55,13 +55,26 @@ export class RegionStore {
     return this.nodes.find((n) => n.id === this.selectedId) ?? null
   }
 
-  get importTemplateUrl(): string {
-    return this.api.regionImportTemplateUrl()
-  }
-
   /** The preview may be confirmed only when it found no row errors. */
   get canConfirmImport(): boolean {
     return this.importPreview !== null && this.importPreview.errors.length === 0 && this.importState !== 'loading'
+  }
+
+  /** Another user sees another part of the tree: start again from nothing. */
+  reset(): void {
+    this.nodes = []
+    this.state = 'idle'
+    this.error = null
+    this.expanded.clear()
+    this.selectedId = null
+    this.users = []
+    this.usersTotal = 0
+    this.usersState = 'idle'
+    this.importFile = null
+    this.importPreview = null
+    this.importResult = null
+    this.importState = 'idle'
+    this.importError = null
   }
 
   toggle(id: string): void {
@@ -116,6 +129,11 @@ export class RegionStore {
     yield this.runImport(false)
     if (this.importResult) yield this.load()
   })
+
+  /** The template is fetched with the session token; the page turns the file into a download. */
+  downloadTemplate(): Promise<Blob> {
+    return this.api.regionImportTemplate()
+  }
 
   private runImport = flow(function* (this: RegionStore, dryRun: boolean) {
     if (!this.importFile) return

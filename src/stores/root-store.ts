@@ -1,4 +1,5 @@
-import { ApiClient } from '@/services/api-client'
+import { reaction } from 'mobx'
+import { ApiClient, type Api } from '@/services/api-client'
 import { TaroPreferences, type PreferenceStore } from '@/services/preferences'
 import { TokenStorage, type TokenStore } from '@/services/token-storage'
 import { getWeChatLoginCode } from '@/services/wechat-auth'
@@ -10,7 +11,7 @@ import { UiStore } from './ui-store'
 
 export interface RootDeps {
   /** Builds the API client around the session's token, which it reads on every request and clears on 401. */
-  createApi: (token: TokenStore) => ApiClient
+  createApi: (token: TokenStore) => Api
   tokenStorage: TokenStore
   preferences: PreferenceStore
   wechatCode: () => Promise<string>
@@ -30,6 +31,14 @@ export class RootStore {
     this.regions = new RegionStore(api)
     this.households = new HouseholdStore(api)
     this.ui = new UiStore(deps.preferences)
+    // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
+    reaction(
+      () => this.session.me?.id,
+      () => {
+        this.regions.reset()
+        this.households.reset()
+      },
+    )
   }
 }
 

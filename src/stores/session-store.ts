@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
 import { hasAnyRole } from '@/core/scope'
-import { ApiError, type ApiClient } from '@/services/api-client'
+import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import type { SessionToken } from './session-token'
 
@@ -19,7 +19,7 @@ export class SessionStore {
   error: string | null = null
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: Api,
     private readonly token: SessionToken,
     private readonly wechatCode: () => Promise<string>,
   ) {

@@ -37,12 +37,16 @@ module.exports = [
     },
   },
   {
-    title: 'when the demo police officer logs in, then 管理后台 shows the region tree of 柏林镇',
+    title: 'when the demo police officer logs in, then 管理后台 shows 柏林镇 with its villages and people',
     async run({ page, baseUrl, screenshot }) {
       await loginAsPersona(page, baseUrl, '派出所民警')
       await see(page, '李警官')
       if (!page.url().includes('packages/admin')) await tap(page, '管理后台')
-      await see(page, '柏林镇')
+      await see(page, '点区域查看下级和人员')
+      await see(page, '柏林镇 的人员')
+      await tap(page, '东胜村')
+      await see(page, '第1网格')
+      await see(page, '东胜村 的人员')
       await screenshot('e2e-admin-home')
     },
   },

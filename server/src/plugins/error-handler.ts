@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../../src/core/errors'
 import { AppError } from '../errors'
 
@@ -23,6 +23,17 @@ function validationMessage(error: FastifyError): string {
   const missingName = missing?.missingProperty ?? missing?.requiredProperties?.[0]
   if (first.keyword === 'required' && missingName) return `${where}缺少字段 ${field ? `${field}.` : ''}${missingName}`
   return `${where}${field ? `字段 ${field} ` : ''}不符合要求`
+}
+
+/**
+ * Errors the router raises before any route or error handler runs (undecodable URL, over-long path parameter):
+ * passed to Fastify as `frameworkErrors` so that they too leave as Chinese `{ code, message }`.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
+  request.log.info({ code: error.code, status }, 'request rejected by the router')
+  const body: ErrorBody = { code: 'BAD_REQUEST', message: status === 414 ? '请求地址过长' : ERRORS.BAD_REQUEST }
+  return reply.status(status).send(body)
 }
 
 /**

@@ -9,16 +9,20 @@ export const ErrorResponse = Type.Object({
   message: Type.String({ description: '给用户看的中文说明' }),
   details: Type.Optional(Type.Unknown()),
   requestId: Type.Optional(Type.String()),
-}, { $id: 'ErrorResponse', description: '错误' })
+}, { description: '错误' })
 
 /** The refusals every signed-in route can give, to merge into a route's `response`. */
 export const COMMON_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse }
 
+/** Free text from the caller: PostgreSQL refuses NUL in text, so control characters stop at validation, not as a 500. */
+export const PlainText = (opts: { minLength?: number; maxLength: number; description?: string }) =>
+  Type.String({ ...opts, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })
+
 export const RegionId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$', description: '区域编码' })
 export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' })
 
-export const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)))
-export const RegionLevelName = Type.Union(REGION_LEVELS.map((l) => Type.Literal(l)))
+export const RoleName = Type.Enum([...ROLES])
+export const RegionLevelName = Type.Enum([...REGION_LEVELS])
 
 export const MeRoleSchema = Type.Object({
   role: RoleName,

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema } from '../../plugins/schemas'
+import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, PlainText } from '../../plugins/schemas'
 import { AuthService } from './service'
 
 const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
@@ -15,24 +16,25 @@ const DemoPersona = Type.Object({ id: Type.String(), label: Type.String(), displ
 
 const TAGS = ['登录']
 
-export default async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const auth = new AuthService(ctx)
 
   app.post('/api/auth/wechat-login', {
     schema: {
       tags: TAGS,
       summary: '微信登录：用 wx.login 的 code 换取会话',
-      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128, description: 'wx.login 返回的 code' }) }),
+      body: Type.Object({ code: PlainText({ minLength: 1, maxLength: 128, description: 'wx.login 返回的 code' }) }),
       response: { 200: LoginResult, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
     },
-  }, (req) => auth.wechatLogin((req.body as { code: string }).code))
+  }, (req) => auth.wechatLogin(req.body.code))
 
   app.post('/api/auth/logout', {
     schema: { tags: TAGS, summary: '退出登录', security: BEARER, response: { 204: Type.Null(), 401: ErrorResponse } },
     preHandler: app.requireUser,
   }, async (req, reply) => {
     await auth.logout(callerOf(req))
-    return reply.status(204).send()
+    return reply.status(204).send(null)
   })
 
   app.get('/api/me', {
@@ -51,8 +53,8 @@ export default async function authRoutes(app: FastifyInstance, { ctx }: { ctx: A
     schema: {
       tags: TAGS,
       summary: '以演示账号登录（仅演示模式）',
-      body: Type.Object({ personaId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      body: Type.Object({ personaId: PlainText({ minLength: 1, maxLength: 64 }) }),
       response: { 200: LoginResult, ...COMMON_ERRORS },
     },
-  }, (req) => auth.demoLogin((req.body as { personaId: string }).personaId))
+  }, (req) => auth.demoLogin(req.body.personaId))
 }

@@ -35,8 +35,13 @@ export class AuthService {
     } catch (e) {
       throw loginRefusal(e)
     }
-    const user = await this.repo.upsertByOpenid(session.openid)
-    return this.openSession(user.id, this.sessionKeys.encrypt(session.sessionKey))
+    const sessionKeyEnc = this.sessionKeys.encrypt(session.sessionKey)
+    // A first login writes the user and the session together: never a user left behind by a failed session insert.
+    const opened = await this.ctx.db.transaction().execute(async (trx) => {
+      const user = await new AuthRepo(trx).upsertByOpenid(session.openid)
+      return { userId: user.id, ...(await this.newSession(new SessionRepo(trx), user.id, sessionKeyEnc)) }
+    })
+    return { token: opened.token, expiresAt: opened.expiresAt, user: await this.me(opened.userId) }
   }
 
   /** Seeded users in the order of demo-personas.ts; personas the seed did not create are left out. */
@@ -53,7 +58,7 @@ export class AuthService {
   async demoLogin(personaId: string): Promise<LoginResult> {
     const user = await this.repo.userByPersona(personaId)
     if (!user) throw new AppError('DEMO_PERSONA_UNKNOWN', 404)
-    return this.openSession(user.id, null)
+    return { ...(await this.newSession(this.sessions, user.id, null)), user: await this.me(user.id) }
   }
 
   async logout(caller: SessionUser): Promise<void> {
@@ -66,10 +71,11 @@ export class AuthService {
     return { id: user.id, displayName: user.displayName, roles: await this.repo.rolesWithNames(user.id) }
   }
 
-  private async openSession(userId: string, sessionKeyEnc: string | null): Promise<LoginResult> {
+  /** Only the token's HMAC is stored; the token itself leaves once, in this answer. */
+  private async newSession(sessions: SessionRepo, userId: string, sessionKeyEnc: string | null): Promise<{ token: string; expiresAt: string }> {
     const token = newSessionToken()
     const expiresAt = new Date(this.ctx.now().getTime() + this.ctx.config.sessionTtlHours * 3600_000)
-    await this.sessions.create({ tokenHash: hashSessionToken(this.ctx.config.sessionSecret, token), userId, expiresAt, sessionKeyEnc })
-    return { token, expiresAt: expiresAt.toISOString(), user: await this.me(userId) }
+    await sessions.create({ tokenHash: hashSessionToken(this.ctx.config.sessionSecret, token), userId, expiresAt, sessionKeyEnc })
+    return { token, expiresAt: expiresAt.toISOString() }
   }
 }

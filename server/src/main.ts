@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { buildApp, type App } from './app'
+import { ConfigError, loadConfig, type Config } from './config'
+import { openDatabase, type Database } from './db/database'
+import { migrate, MigrationError } from './db/migrator'
+import { DEMO_PERSONAS } from './seed/demo-personas'
+import { describeSeed, isDatabaseEmpty, seedDemoData } from './seed/demo-seed'
+import { startFakeWeChat, type FakeWeChat } from './wechat/fake-wechat-server'
+import { HttpWeChatApi } from './wechat/http-wechat-api'
+
+/** A hung close (a stuck pool, a PGlite flush) must not keep the terminal or a supervisor waiting for ever. */
+const SHUTDOWN_GRACE_MS = 10_000
+
+/** What start-up has opened so far, closed in reverse order on shutdown or on a failed start. */
+interface Running {
+  database?: Database
+  fake?: FakeWeChat
+  app?: App
+}
+
+async function closeAll(running: Running) {
+  await running.app?.close()
+  await running.fake?.close()
+  await running.database?.close()
+}
+
+function describeEngine(config: Config): string {
+  if (!config.databaseUrl) return `PGlite（嵌入式 PostgreSQL），数据目录 ${resolve(config.dataDir)}`
+  const url = new URL(config.databaseUrl) // host and database only: the URL may carry a password
+  return `PostgreSQL ${url.hostname}:${url.port || '5432'}${url.pathname}`
+}
+
+async function start(config: Config, running: Running) {
+  running.database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
+  const applied = await migrate(running.database)
+  if (applied.length > 0) console.log(`已执行数据库迁移: ${applied.join(', ')}`)
+
+  if (config.seedDemo && (await isDatabaseEmpty(running.database.db))) {
+    const started = performance.now()
+    const summary = await seedDemoData(running.database, config)
+    console.log(`${describeSeed(summary)}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`)
+  }
+
+  // The local demo logs in through the real code2Session client, against a fake WeChat in this process,
+  // unless the operator pointed WECHAT_API_BASE somewhere on purpose.
+  let wechat: HttpWeChatApi | undefined
+  if (config.authMode === 'demo' && !process.env.WECHAT_API_BASE?.trim()) {
+    running.fake = await startFakeWeChat({ appId: config.wechatAppId, secret: config.wechatSecret, host: '127.0.0.1', port: 0 })
+    wechat = new HttpWeChatApi(running.fake.baseUrl, config.wechatAppId, config.wechatSecret)
+  }
+
+  running.app = await buildApp({ config, database: running.database, wechat, logger: { level: config.logLevel } })
+  await running.app.listen({ host: config.host, port: config.port })
+  const { port } = running.app.server.address() as AddressInfo
+
+  const base = `http://localhost:${port}`
+  const lines = [
+    '',
+    `反诈宣防通已启动: ${base}/`,
+    `  接口文档: ${base}/api/docs`,
+    `  数据库: ${describeEngine(config)}`,
+  ]
+  if (!existsSync(resolve(config.h5Dir, 'index.html'))) {
+    lines.push(`  注意: 未找到 H5 页面 (${config.h5Dir}/index.html)，只提供接口；用 npm start 会先构建页面`)
+  }
+  if (config.authMode === 'demo') {
+    lines.push(`  登录方式: 演示模式${running.fake ? `（模拟微信登录服务 ${running.fake.baseUrl}）` : ''}`)
+    lines.push('  演示账号（在登录页一键登录）:')
+    for (const p of DEMO_PERSONAS) lines.push(`    ${p.label} ${p.displayName} — ${p.description}`)
+  } else {
+    lines.push('  登录方式: 微信登录')
+  }
+  console.log(lines.join('\n') + '\n')
+}
+
+async function main() {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e
+    console.error(e.message)
+    process.exit(1)
+  }
+
+  const running: Running = {}
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return // a terminal's Ctrl-C reaches both npm start and this process
+    stopping = true
+    console.log(`收到 ${signal}，正在关闭…`)
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref()
+    closeAll(running).then(
+      () => process.exit(0),
+      (e) => {
+        console.error('关闭时出错:', e)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+
+  try {
+    await start(config, running)
+  } catch (e) {
+    if (e instanceof MigrationError) console.error(e.message)
+    else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`端口 ${config.port} 已被占用，请用 PORT 指定其他端口`)
+    else console.error('启动失败:', e)
+    await closeAll(running).catch(() => {})
+    process.exit(1)
+  }
+}
+
+void main()

@@ -1,0 +1,91 @@
+import multipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, RegionLevelName } from '../../plugins/schemas'
+import { RegionService } from './service'
+import { XLSX_MIME, regionTemplate } from './sheet'
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+const RegionNode = Type.Object({
+  id: Type.String(),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  level: RegionLevelName,
+  name: Type.String(),
+  path: Type.String(),
+  householdCount: Type.Integer({ description: '该区域下的住户数' }),
+})
+const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
+const RegionImportResult = Type.Object({
+  dryRun: Type.Boolean(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  errors: Type.Array(ImportRowError),
+})
+
+const TAGS = ['区域']
+
+/** The uploaded .xlsx from the `file` field; anything else is an unreadable upload, never a server error. */
+async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, '请以 multipart/form-data 上传 .xlsx 文件（字段名 file）')
+  try {
+    const part = await req.file()
+    if (!part || part.fieldname !== 'file') throw new AppError('IMPORT_FILE_UNREADABLE', 400, '请在 file 字段上传 .xlsx 文件')
+    return { buffer: await part.toBuffer(), fileName: part.filename }
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('BODY_TOO_LARGE', 413, '导入文件不能超过 5 MB')
+    throw new AppError('IMPORT_FILE_UNREADABLE', 400)
+  }
+}
+
+export default async function regionRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const regions = new RegionService(ctx)
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } })
+
+  app.get('/api/regions/tree', {
+    schema: {
+      tags: TAGS,
+      summary: '辖区内的区域树及各级住户数',
+      security: BEARER,
+      querystring: Type.Object({ rootId: Type.Optional(RegionId) }),
+      response: { 200: Type.Object({ nodes: Type.Array(RegionNode) }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, async (req) => ({ nodes: await regions.tree(callerOf(req), req.query.rootId) }))
+
+  app.post('/api/regions/import', {
+    schema: {
+      tags: TAGS,
+      summary: '导入区域表（.xlsx：编码、名称、级别、上级编码）',
+      description: 'multipart/form-data，字段 file，不超过 5 MB。dryRun=true 只校验不写入；正式导入时任何一行有错都不写入（422，details 为各行错误）。',
+      security: BEARER,
+      consumes: ['multipart/form-data'],
+      querystring: Type.Object({ dryRun: Type.Boolean({ default: false }) }),
+      response: { 200: RegionImportResult, ...COMMON_ERRORS, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+    },
+    preHandler: app.requireRole('admin'),
+  }, async (req) => {
+    const { buffer, fileName } = await uploadedFile(req)
+    return regions.importSheet(callerOf(req), buffer, { dryRun: req.query.dryRun, fileName })
+  })
+
+  app.get('/api/regions/import-template', {
+    schema: {
+      tags: TAGS,
+      summary: '下载区域导入模板（.xlsx）',
+      security: BEARER,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireRole('admin'),
+  }, async (_req, reply) => {
+    reply.header('content-type', XLSX_MIME)
+    reply.header('content-disposition', `attachment; filename="region-template.xlsx"; filename*=UTF-8''${encodeURIComponent('区域导入模板.xlsx')}`)
+    return reply.send(await regionTemplate())
+  })
+}

@@ -1,0 +1,102 @@
+import { useEffect } from 'react'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
+import { ROLE_LABELS } from '@/core/roles'
+import { REGION_LEVEL_LABELS } from '@/core/regions'
+import { PageShell } from '@/components/page-shell'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { useStores } from '@/stores/stores-context'
+import type { RegionRow } from '@/stores/region-store'
+import { RegionImportPanel } from '../../components/region-import-panel'
+import './index.scss'
+
+const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {
+  const { regions } = useStores()
+  const { node, depth, hasChildren, expanded } = row
+  const selected = regions.selectedId === node.id
+  const select = () => {
+    if (hasChildren) regions.toggle(node.id)
+    void regions.selectRegion(node.id)
+  }
+  return (
+    <Cell
+      className={`tap-target region-row region-depth-${depth}`}
+      title={`${selected ? '✓ ' : ''}${node.name}`}
+      description={`${REGION_LEVEL_LABELS[node.level]} · ${node.householdCount} 户`}
+      extra={hasChildren ? (expanded ? '收起' : '展开') : ''}
+      clickable
+      onClick={select}
+    />
+  )
+})
+
+const RegionTree = observer(function RegionTree() {
+  const { regions } = useStores()
+  if (regions.state === 'idle' || regions.state === 'loading') return <LoadingBlock text='正在加载辖区…' />
+  if (regions.state === 'error') return <ErrorBlock message={regions.error ?? '加载失败'} onRetry={() => void regions.load()} />
+  if (regions.rows.length === 0) return <EmptyBlock title='还没有辖区数据' description='可以用下方的表格导入辖区' />
+  return (
+    <CellGroup>
+      {regions.rows.map((row) => <RegionRowCell key={row.node.id} row={row} />)}
+    </CellGroup>
+  )
+})
+
+const UserList = observer(function UserList() {
+  const { regions } = useStores()
+  const selected = regions.selected
+  if (!selected) return null
+  let body
+  if (regions.usersState === 'error') {
+    body = <ErrorBlock message={regions.usersError ?? '加载失败'} onRetry={() => void regions.selectRegion(selected.id)} />
+  } else if (regions.usersState !== 'ready') body = <LoadingBlock text='正在加载人员…' />
+  else if (regions.users.length === 0) body = <EmptyBlock title='该区域还没有人员' />
+  else {
+    body = (
+      <CellGroup>
+        {regions.users.map((u) => (
+          <Cell
+            key={u.id}
+            title={u.displayName}
+            description={u.roles.map((r) => `${ROLE_LABELS[r.role]} · ${r.regionName}`).join('；')}
+          />
+        ))}
+      </CellGroup>
+    )
+  }
+  return (
+    <View>
+      <Text className='section-title'>{selected.name} 的人员（共 {regions.usersTotal} 人）</Text>
+      {body}
+    </View>
+  )
+})
+
+export default observer(function AdminHome() {
+  const { session, regions } = useStores()
+  const allowed = session.isAdminOrCadre
+
+  useEffect(() => {
+    if (allowed && regions.state === 'idle') void regions.load()
+  }, [allowed, regions])
+
+  return (
+    <PageShell>
+      <Text className='page-title'>管理后台</Text>
+      {allowed ? (
+        <View>
+          <Text className='section-title'>辖区</Text>
+          <Text className='hint'>点区域查看下级和人员</Text>
+          <RegionTree />
+          <UserList />
+          {process.env.TARO_ENV === 'h5' && <RegionImportPanel />}
+        </View>
+      ) : (
+        <EmptyBlock title='您没有管理后台的权限' description='管理后台供派出所和村（社区）干部使用' />
+      )}
+    </PageShell>
+  )
+})

@@ -1,0 +1,36 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PageShell } from '@/components/page-shell'
+import { ROUTES } from '@/services/routes'
+
+const HOTLINE = '96110'
+
+export default function HomePage() {
+  return (
+    <PageShell>
+      <Text className='page-title'>反诈宣防通</Text>
+      <Text className='hint'>看通报、学防骗、做答题，守好自己和家人的钱袋子</Text>
+      <Button
+        className='big-button'
+        type='primary'
+        size='xlarge'
+        block
+        onClick={() => Taro.showToast({ title: '每日警情通报内容准备中', icon: 'none' })}
+      >
+        看通报
+      </Button>
+      <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.learn })}>
+        学防骗
+      </Button>
+      <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.quiz })}>
+        每日答题
+      </Button>
+      <View className='card'>
+        <Text className='card-title'>反诈专线 {HOTLINE}</Text>
+        <Text className='hint'>接到可疑电话或已经转账，请立即拨打 {HOTLINE} 或报警 110</Text>
+      </View>
+    </PageShell>
+  )
+}

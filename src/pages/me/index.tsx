@@ -1,0 +1,98 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button, Cell, CellGroup, Dialog, Switch } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
+import { ROLE_LABELS } from '@/core/roles'
+import { PageShell } from '@/components/page-shell'
+import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { ROUTES } from '@/services/routes'
+import { useStores } from '@/stores/stores-context'
+
+const CareModeSwitch = observer(function CareModeSwitch() {
+  const { ui } = useStores()
+  return (
+    <Cell
+      className='tap-target'
+      title='关怀模式'
+      description='字更大，更好认'
+      extra={<Switch checked={ui.careMode} onChange={(on) => ui.setCareMode(on)} ariaLabel='关怀模式' />}
+    />
+  )
+})
+
+const SignedIn = observer(function SignedIn() {
+  const { session } = useStores()
+  const [confirming, setConfirming] = useState(false)
+  const me = session.me
+  if (!me) return null
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card-title'>{me.displayName}</Text>
+        {me.roles.map((r) => (
+          <Text key={`${r.role}:${r.regionId}`} className='hint'>
+            {ROLE_LABELS[r.role]} · {r.regionName}
+          </Text>
+        ))}
+      </View>
+      <CellGroup>
+        {session.isWorker && (
+          <Cell className='tap-target' title='网格员工作台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.workerHome })} />
+        )}
+        {session.isAdminOrCadre && (
+          <Cell className='tap-target' title='管理后台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.adminHome })} />
+        )}
+        <CareModeSwitch />
+      </CellGroup>
+      <Button className='big-button' size='large' block onClick={() => setConfirming(true)}>
+        退出登录
+      </Button>
+      <Dialog
+        visible={confirming}
+        title='退出登录'
+        content='确定要退出登录吗？'
+        confirmText='退出'
+        cancelText='取消'
+        onConfirm={() => {
+          setConfirming(false)
+          void session.logout()
+        }}
+        onCancel={() => setConfirming(false)}
+      />
+    </View>
+  )
+})
+
+export default observer(function MePage() {
+  const { session } = useStores()
+  let body
+  if (session.isSignedIn) body = <SignedIn />
+  else if (session.hasToken && session.meState === 'loading') body = <LoadingBlock />
+  else if (session.hasToken && session.meState === 'error') {
+    body = <ErrorBlock message={session.error ?? '加载失败'} onRetry={() => void session.loadMe()} />
+  } else {
+    body = (
+      <View>
+        <Text className='hint'>点下方按钮，查看您的身份和工作入口</Text>
+        <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
+          登录
+        </Button>
+        <CellGroup>
+          <CareModeSwitch />
+        </CellGroup>
+      </View>
+    )
+  }
+  return (
+    <PageShell>
+      <Text className='page-title'>我的</Text>
+      {body}
+    </PageShell>
+  )
+})

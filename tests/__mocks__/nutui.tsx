@@ -1,0 +1,119 @@
+import type { ChangeEvent, KeyboardEvent, PropsWithChildren, ReactNode } from 'react'
+
+// NutUI components reduced to accessible DOM: tests look for visible text and roles, as a user would.
+interface ButtonProps {
+  className?: string
+  disabled?: boolean
+  loading?: boolean
+  onClick?: () => void
+}
+
+export function Button({ className, disabled, loading, onClick, children }: PropsWithChildren<ButtonProps>) {
+  return (
+    <button className={className} disabled={disabled || loading} onClick={onClick}>
+      {children}
+    </button>
+  )
+}
+
+interface CellProps {
+  className?: string
+  title?: ReactNode
+  description?: ReactNode
+  extra?: ReactNode
+  onClick?: () => void
+}
+
+export function Cell({ className, title, description, extra, onClick }: CellProps) {
+  return (
+    <div className={className} onClick={onClick}>
+      <div>{title}</div>
+      {description && <div>{description}</div>}
+      {extra && <div>{extra}</div>}
+    </div>
+  )
+}
+
+export function CellGroup({ children }: PropsWithChildren) {
+  return <div>{children}</div>
+}
+
+export function Empty({ title, description }: { title?: ReactNode; description?: ReactNode }) {
+  return (
+    <div>
+      <div>{title}</div>
+      {description && <div>{description}</div>}
+    </div>
+  )
+}
+
+export function Loading({ children }: PropsWithChildren) {
+  return <div role='status'>{children}</div>
+}
+
+export function Tag({ children }: PropsWithChildren) {
+  return <span>{children}</span>
+}
+
+interface SwitchProps {
+  checked?: boolean
+  ariaLabel?: string
+  onChange?: (on: boolean) => void
+}
+
+export function Switch({ checked, ariaLabel, onChange }: SwitchProps) {
+  return (
+    <input
+      type='checkbox'
+      role='switch'
+      aria-label={ariaLabel}
+      checked={checked}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.(e.target.checked)}
+    />
+  )
+}
+
+interface SearchBarProps {
+  value?: string
+  placeholder?: string
+  right?: ReactNode
+  onChange?: (value: string) => void
+  onSearch?: (value: string) => void
+}
+
+export function SearchBar({ value, placeholder, right, onChange, onSearch }: SearchBarProps) {
+  return (
+    <div>
+      <input
+        type='search'
+        placeholder={placeholder}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.(e.target.value)}
+        onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && onSearch?.(e.currentTarget.value)}
+      />
+      {right}
+    </div>
+  )
+}
+
+interface DialogProps {
+  visible?: boolean
+  title?: ReactNode
+  content?: ReactNode
+  confirmText?: ReactNode
+  cancelText?: ReactNode
+  onConfirm?: () => void
+  onCancel?: () => void
+}
+
+export function Dialog({ visible, title, content, confirmText, cancelText, onConfirm, onCancel }: DialogProps) {
+  if (!visible) return null
+  return (
+    <div role='dialog'>
+      <div>{title}</div>
+      <div>{content}</div>
+      <button onClick={onCancel}>{cancelText}</button>
+      <button onClick={onConfirm}>{confirmText}</button>
+    </div>
+  )
+}

@@ -1,0 +1,19 @@
+// Just enough of @tarojs/taro for stores and pages under jsdom; storage is an in-memory map reset per test file.
+const storage = new Map<string, unknown>()
+
+const Taro = {
+  navigateTo: jest.fn(() => Promise.resolve()),
+  redirectTo: jest.fn(() => Promise.resolve()),
+  switchTab: jest.fn(() => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  showToast: jest.fn(() => Promise.resolve()),
+  login: jest.fn(() => Promise.resolve({ code: 'test-code', errMsg: 'login:ok' })),
+  request: jest.fn(() => Promise.reject(new Error('Taro.request is not faked in this test'))),
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
+  removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+}
+
+export const useLaunch = jest.fn()
+export const useDidShow = jest.fn()
+export default Taro

@@ -1,0 +1,80 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import type { LoginResult, MeRole } from '@/core/api-types'
+import type { Role } from '@/core/roles'
+import MePage from '@/pages/me/index'
+import { FakeApi } from './support/fake-api'
+import { aRootStore, renderWithStores } from './support/root'
+
+const aRole = (role: Role, regionName = '东胜村'): MeRole => ({ role, regionId: `r-${role}`, regionName, regionPath: `/r-${role}/` })
+const aLogin = (...roles: MeRole[]): LoginResult => ({
+  token: 't', expiresAt: '2030-01-01T00:00:00Z', user: { id: 'u1', displayName: '王书记', roles },
+})
+
+async function signedInAs(...roles: MeRole[]) {
+  const api = new FakeApi()
+  api.demoLogin = () => Promise.resolve(aLogin(...roles))
+  const store = aRootStore(api)
+  await store.session.loginWithDemoPersona('any')
+  renderWithStores(<MePage />, store)
+  return store
+}
+
+describe('我的 page', () => {
+  beforeEach(() => jest.clearAllMocks())
+
+  it('when nobody is signed in, then a 登录 button leads to the login page', () => {
+    renderWithStores(<MePage />, aRootStore(new FakeApi()))
+
+    fireEvent.click(screen.getByText('登录'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('when a grid worker is signed in, then 网格员工作台 is offered and 管理后台 is not', async () => {
+    await signedInAs(aRole('grid_worker', '东胜村第1网格'))
+
+    expect(screen.getByText('网格员/民警 · 东胜村第1网格')).toBeTruthy()
+    fireEvent.click(screen.getByText('网格员工作台'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/worker/pages/home/index' })
+    expect(screen.queryByText('管理后台')).toBeNull()
+  })
+
+  it('when a cadre is signed in, then 管理后台 is offered and 网格员工作台 is not', async () => {
+    await signedInAs(aRole('cadre'))
+
+    expect(screen.getByText('管理后台')).toBeTruthy()
+    expect(screen.queryByText('网格员工作台')).toBeNull()
+  })
+
+  it('when 关怀模式 is switched on, then the page gets the care-mode class and the choice is kept', async () => {
+    const store = await signedInAs(aRole('resident'))
+    const root = screen.getByText('我的').parentElement
+    expect(root?.classList.contains('care-mode')).toBe(false)
+
+    fireEvent.click(screen.getByRole('switch', { name: '关怀模式' }))
+
+    expect(root?.classList.contains('care-mode')).toBe(true)
+    expect(store.ui.careMode).toBe(true)
+  })
+
+  it('when 退出登录 is confirmed, then the user is signed out', async () => {
+    const store = await signedInAs(aRole('resident'))
+
+    fireEvent.click(screen.getByText('退出登录', { selector: 'button' }))
+    fireEvent.click(screen.getByText('退出'))
+
+    await waitFor(() => expect(screen.getByText('登录')).toBeTruthy())
+    expect(store.session.isSignedIn).toBe(false)
+  })
+
+  it('when 退出登录 is cancelled, then the user stays signed in', async () => {
+    const store = await signedInAs(aRole('resident'))
+
+    fireEvent.click(screen.getByText('退出登录', { selector: 'button' }))
+    fireEvent.click(screen.getByText('取消'))
+
+    expect(store.session.isSignedIn).toBe(true)
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+})

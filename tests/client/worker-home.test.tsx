@@ -1,0 +1,51 @@
+import { act, fireEvent, screen } from '@testing-library/react'
+import type { HouseholdSummary, LoginResult } from '@/core/api-types'
+import WorkerHome from '@/packages/worker/pages/home/index'
+import { FakeApi } from './support/fake-api'
+import { aRootStore, renderWithStores } from './support/root'
+
+const aHousehold = (overrides: Partial<HouseholdSummary> = {}): HouseholdSummary => ({
+  id: 'h1', code: 'DS-001', regionId: 'g1', gridName: '第1网格', address: '东胜村1组3号',
+  headName: '张*华', phoneMasked: '138****1234', tags: ['独居老人'], memberCount: 1, ...overrides,
+})
+const workerLogin: LoginResult = {
+  token: 't', expiresAt: '2030-01-01T00:00:00Z',
+  user: { id: 'u1', displayName: '张网格', roles: [{ role: 'grid_worker', regionId: 'g1', regionName: '东胜村第1网格', regionPath: '/g1/' }] },
+}
+
+async function renderSignedIn(api: FakeApi) {
+  api.demoLogin = () => Promise.resolve(workerLogin)
+  const store = aRootStore(api)
+  await store.session.loginWithDemoPersona('grid_worker')
+  // The page starts loading households on mount; let that settle inside act.
+  await act(async () => {
+    renderWithStores(<WorkerHome />, store)
+  })
+  return store
+}
+
+describe('网格员工作台', () => {
+  it('when the worker opens it, then their grid households are listed with masked contacts and tags', async () => {
+    const api = new FakeApi()
+    api.householdPages = () => ({ items: [aHousehold()], total: 1 })
+    await renderSignedIn(api)
+
+    expect(screen.getByText('您好，张网格')).toBeTruthy()
+    expect(await screen.findByText('DS-001 · 东胜村1组3号')).toBeTruthy()
+    expect(screen.getByText('户主 张*华 · 138****1234 · 1 人')).toBeTruthy()
+    expect(screen.getByText('独居老人')).toBeTruthy()
+    expect(api.householdQueries[0]).toEqual({ regionId: 'g1', q: '', page: 1, pageSize: 20 })
+  })
+
+  it('when a search finds nothing, then an empty state says so', async () => {
+    const api = new FakeApi()
+    api.householdPages = ({ q }) => (q ? { items: [], total: 0 } : { items: [aHousehold()], total: 1 })
+    await renderSignedIn(api)
+    await screen.findByText('DS-001 · 东胜村1组3号')
+
+    fireEvent.change(screen.getByPlaceholderText('搜索门牌、地址或户主'), { target: { value: '不存在' } })
+    fireEvent.click(screen.getByText('搜索'))
+
+    expect(await screen.findByText('没有找到符合条件的住户')).toBeTruthy()
+  })
+})
