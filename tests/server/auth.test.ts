@@ -34,6 +34,13 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     }
   })
 
+  it('when ten first logins of one openid race, then they all succeed as one user', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => login(t.wechat.issueCode('o_racing'))))
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200))
+    expect(new Set(answers.map((a) => a.json().user.id)).size).toBe(1)
+    expect(await t.db.selectFrom('users').select('id').where('openid', '=', 'o_racing').execute()).toHaveLength(1)
+  })
+
   it('when a user with roles logs in, then /api/me lists the roles with region names', async () => {
     const tree = await aRegionTree(t.db)
     const user = await aUser(t.db, { displayName: '王书记', openid: 'o_cadre', roles: [{ role: 'cadre', regionId: tree.villages[0].id }] })
