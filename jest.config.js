@@ -1,18 +1,35 @@
 /**
- * Two projects: the app and the pure core (jsdom, swc, mocked Taro), and the server (node, swc).
+ * Three projects: the pure core (node), the app (jsdom, mocked Taro) and the server (node), all compiled by swc.
  * Server suites run each file against PGlite and against the PostgreSQL at 127.0.0.1:5432.
  * @type {import('jest').Config}
  */
+/** These packages ship ESM only: swc turns them into CommonJS like our own code. */
+const ESM_ONLY = '/node_modules/(?!(typebox|kysely|@noble/hashes)/)'
+
 module.exports = {
   projects: [
     {
+      displayName: 'core',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/core'],
+      testMatch: ['**/*.test.ts'],
+      transform: {
+        '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' }, module: { type: 'commonjs' } }],
+        '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2020' }, module: { type: 'commonjs' } }],
+      },
+      transformIgnorePatterns: [ESM_ONLY],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+    },
+    {
       displayName: 'client',
       testEnvironment: 'jsdom',
-      roots: ['<rootDir>/tests/core', '<rootDir>/tests/client'],
+      roots: ['<rootDir>/tests/client'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: {
         '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
+        '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2020' }, module: { type: 'commonjs' } }],
       },
+      transformIgnorePatterns: [ESM_ONLY],
       globals: { API_BASE_URL: '' },
       moduleNameMapper: {
         '^@/(.*)$': '<rootDir>/src/$1',
@@ -33,8 +50,7 @@ module.exports = {
       transform: {
         '^.+\\.(t|mj|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
       },
-      // typebox and kysely ship ESM only: let swc turn it into CommonJS like our own code.
-      transformIgnorePatterns: ['/node_modules/(?!(typebox|kysely)/)'],
+      transformIgnorePatterns: [ESM_ONLY],
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
     },
   ],

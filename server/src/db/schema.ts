@@ -54,6 +54,90 @@ export interface HouseholdsTable {
   tags: ColumnType<string[], string[] | undefined, string[]>
   member_count: ColumnType<number, number | undefined, number>
   created_at: Generated<Date>
+  geo_lat: number | null
+  geo_lng: number | null
+  label_version: Generated<number>
+  first_visit_at: Timestamp | null
+  last_visit_at: Timestamp | null
+  pledged_at: Timestamp | null
+  app_installed: Generated<boolean>
+  call_warning_on: Generated<boolean>
+  updated_at: Generated<Date>
+}
+
+export interface DoorLabelsTable {
+  token: string
+  household_id: string
+  county_id: string
+  version: number
+  issued_by: string | null
+  issued_at: Generated<Date>
+  revoked_at: Timestamp | null
+}
+
+export interface VisitsTable {
+  id: string
+  county_id: string
+  household_id: string
+  grid_id: string
+  worker_id: string
+  visited_at: Timestamp
+  received_at: Generated<Date>
+  briefed: boolean
+  app_installed: boolean
+  call_warning_on: boolean
+  emergency_contact: boolean
+  elderly_child_reminded: boolean
+  note: Generated<string>
+  geo_lat: number | null
+  geo_lng: number | null
+}
+
+export interface PledgeTemplatesTable {
+  version: number
+  title: string
+  body: string
+  sha256: string
+  created_at: Generated<Date>
+}
+
+export interface PledgesTable {
+  id: string
+  county_id: string
+  village_id: string
+  household_id: string
+  template_version: number
+  template_sha256: string
+  signer_name: string
+  signer_relation: string
+  strokes: string
+  worker_id: string
+  signed_at: Timestamp
+  received_at: Generated<Date>
+  geo_lat: number | null
+  geo_lng: number | null
+  chain_seq: number
+  prev_hash: string
+  record_hash: string
+}
+
+export interface PledgeChainHeadsTable {
+  village_id: string
+  last_seq: number
+  last_hash: string
+}
+
+/** Maintained by the households_coverage trigger; never written by application code. */
+export interface GridCoverageTable {
+  grid_id: string
+  county_id: string
+  households: number
+  visited: number
+  pledged: number
+  app_installed: number
+  call_warning_on: number
+  vulnerable: number
+  vulnerable_visited: number
 }
 
 export interface AuditLogTable {
@@ -75,6 +159,12 @@ export interface DB {
   sessions: SessionsTable
   households: HouseholdsTable
   audit_log: AuditLogTable
+  door_labels: DoorLabelsTable
+  visits: VisitsTable
+  pledge_templates: PledgeTemplatesTable
+  pledges: PledgesTable
+  pledge_chain_heads: PledgeChainHeadsTable
+  grid_coverage: GridCoverageTable
 }
 
 export type RegionRow = Selectable<RegionsTable>

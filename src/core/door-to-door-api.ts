@@ -1,0 +1,162 @@
+import type { HouseholdSummary } from './api-types'
+
+/**
+ * API shapes of the door-to-door capability (issue 4), shared by app and server. Server TypeBox schemas
+ * mirror these. Times are ISO 8601 strings.
+ */
+
+export const HOUSEHOLD_TAGS = ['一老一小', '独居老人', '新市民', '留守儿童', '残疾人家庭'] as const
+export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number]
+/** Tags that make a household a priority for patrols and a separate line in coverage. */
+export const VULNERABLE_TAGS: readonly HouseholdTag[] = ['一老一小', '独居老人']
+
+export interface LatLng {
+  lat: number
+  lng: number
+}
+
+/** The door checklist, in the order the form shows it. */
+export const VISIT_CHECKLIST = [
+  { key: 'briefed', label: '宣讲到位' },
+  { key: 'appInstalled', label: '国家反诈中心APP 已安装' },
+  { key: 'callWarningOn', label: '来电预警已开启' },
+  { key: 'emergencyContact', label: '家人紧急联系人已登记' },
+  { key: 'elderlyChildReminded', label: '一老一小重点提醒' },
+] as const
+export type ChecklistKey = (typeof VISIT_CHECKLIST)[number]['key']
+
+export interface HouseholdDetail extends HouseholdSummary {
+  labelVersion: number
+  firstVisitAt: string | null
+  lastVisitAt: string | null
+  pledgedAt: string | null
+  appInstalled: boolean
+  callWarningOn: boolean
+  geo: LatLng | null
+}
+
+/** Add or edit. `phone` is write-only: it is stored encrypted and only ever read back masked. */
+export interface HouseholdInput {
+  regionId: string
+  address: string
+  headName: string
+  phone?: string | null
+  tags: HouseholdTag[]
+  memberCount: number
+  geo?: LatLng | null
+}
+
+/** GET /api/households filters, beside regionId, q, page, pageSize. */
+export interface HouseholdFilters {
+  tag?: HouseholdTag
+  visited?: 'yes' | 'no'
+  pledged?: 'yes' | 'no'
+}
+
+/** Made on the phone; `id` is a UUID generated there, so a retried upload is recognised. */
+export type VisitInput = {
+  id: string
+  householdId: string
+  visitedAt: string
+  note: string
+  geo?: LatLng | null
+} & Record<ChecklistKey, boolean>
+
+/** One answer per item of a batch, in the order sent. */
+export interface SyncItemResult {
+  id: string
+  status: 'stored' | 'duplicate' | 'rejected'
+  code?: string
+  message?: string
+}
+
+export interface SyncBatchResult {
+  items: SyncItemResult[]
+}
+
+/** GET /api/doors/:token — what a scanned door label opens. */
+export type DoorView =
+  | { kind: 'household'; household: HouseholdDetail }
+  | { kind: 'public'; advice: DoorAdvice }
+
+export interface DoorAdvice {
+  station: string
+  hotline: string
+  tips: string[]
+}
+
+export interface PledgeTemplate {
+  version: number
+  title: string
+  body: string
+  sha256: string
+}
+
+export interface PledgeInput {
+  id: string
+  householdId: string
+  templateVersion: number
+  templateSha256: string
+  signerName: string
+  signerRelation: string
+  /** Compact vector encoding of the signature (see src/core/strokes.ts). */
+  strokes: string
+  signedAt: string
+  geo?: LatLng | null
+}
+
+export interface ChainProblem {
+  seq: number
+  pledgeId: string | null
+  kind: 'altered' | 'missing' | 'broken_link'
+  message: string
+}
+
+export interface ChainVerification {
+  villageId: string
+  checked: number
+  ok: boolean
+  problems: ChainProblem[]
+}
+
+export interface PatrolSuggestion {
+  household: HouseholdSummary
+  lastVisitAt: string | null
+  /** Why it is suggested, e.g. 从未走访 / 独居老人 / 距上次走访 45 天 */
+  reason: string
+}
+
+export interface CoverageRow {
+  regionId: string
+  name: string
+  level: 'county' | 'town' | 'village' | 'grid'
+  households: number
+  visited: number
+  visited90d: number
+  pledged: number
+  appInstalled: number
+  callWarningOn: number
+  vulnerable: number
+  vulnerableVisited: number
+}
+
+export interface CoverageReport {
+  region: CoverageRow
+  children: CoverageRow[]
+}
+
+export interface DoorLabel {
+  householdId: string
+  householdCode: string
+  gridName: string
+  url: string
+  /** SVG markup of the QR code for `url`. */
+  qrSvg: string
+}
+
+export interface LabelSheet {
+  station: string
+  hotline: string
+  slogan: string
+  labels: DoorLabel[]
+}
