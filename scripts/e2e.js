@@ -7,7 +7,8 @@ const net = require('node:net')
 const os = require('node:os')
 const path = require('node:path')
 const { chromium } = require('playwright-core')
-const flows = require('../tests/e2e/flows')
+// E2E_ONLY=<part of a title> runs just the matching flows while working on one.
+const flows = require('../tests/e2e/flows').filter((f) => !process.env.E2E_ONLY || f.title.includes(process.env.E2E_ONLY))
 
 const root = path.join(__dirname, '..')
 const results = path.join(root, 'test-results')

@@ -2,12 +2,15 @@
 const TAB_ICONS = { iconPath: 'assets/tab/tab-off.png', selectedIconPath: 'assets/tab/tab-on.png' }
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index'],
   subPackages: [
-    { root: 'packages/worker', pages: ['pages/home/index'] },
-    { root: 'packages/admin', pages: ['pages/home/index'] },
+    { root: 'packages/worker', pages: ['pages/home/index', 'pages/visit/index', 'pages/pledge/index'] },
+    { root: 'packages/admin', pages: ['pages/home/index', 'pages/coverage-report/index', 'pages/households/index', 'pages/labels/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',
+  // The visit form and the pledge may record where they were made, only when the worker taps 记录位置.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '记录入户走访和签署承诺书的位置，便于核实宣防到户' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c62828',

@@ -17,6 +17,12 @@ import authRoutes from './modules/auth/routes'
 import regionRoutes from './modules/regions/routes'
 import userRoutes from './modules/users/routes'
 import householdRoutes from './modules/households/routes'
+import labelRoutes from './modules/labels/routes'
+import doorRoutes from './modules/doors/routes'
+import pledgeRoutes from './modules/pledges/routes'
+import visitRoutes from './modules/visits/routes'
+import patrolRoutes from './modules/patrol/routes'
+import coverageRoutes from './modules/coverage/routes'
 
 export interface AppDeps {
   config: Config
@@ -60,6 +66,12 @@ export async function buildApp(deps: AppDeps) {
   await app.register(regionRoutes, { ctx })
   await app.register(userRoutes, { ctx })
   await app.register(householdRoutes, { ctx })
+  await app.register(labelRoutes, { ctx })
+  await app.register(doorRoutes, { ctx })
+  await app.register(pledgeRoutes, { ctx })
+  await app.register(visitRoutes, { ctx })
+  await app.register(patrolRoutes, { ctx })
+  await app.register(coverageRoutes, { ctx })
 
   const h5Root = resolve(config.h5Dir)
   if (existsSync(resolve(h5Root, 'index.html'))) {

@@ -8,13 +8,20 @@ export const ACTIONS = [
   'user.read',
   'household.read',
   'household.write',
+  'visit.write',
+  'coverage.read',
+  'pledge.read',
+  'pledge.write',
+  'pledge.verify',
+  'household.reveal_phone',
+  'label.issue',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
 const ALLOWED: Record<Role, readonly Action[]> = {
-  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write'],
-  cadre: ['region.read', 'user.read', 'household.read', 'household.write'],
-  grid_worker: ['region.read', 'household.read', 'household.write'],
+  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue'],
+  cadre: ['region.read', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue'],
+  grid_worker: ['region.read', 'household.read', 'household.write', 'visit.write', 'pledge.read', 'pledge.write', 'household.reveal_phone'],
   dissuader: ['region.read'],
   resident: [],
 }

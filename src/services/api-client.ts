@@ -3,6 +3,11 @@ import type { ErrorBody } from '@/core/errors'
 import type {
   DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
+import type {
+  DoorView, HouseholdDetail, PatrolSuggestion, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
+} from '@/core/door-to-door-api'
+import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet } from '@/core/door-to-door-api'
+import type { HouseholdImportResult } from '@/core/households'
 import type { TokenStore } from './token-storage'
 
 export class ApiError extends Error {
@@ -85,6 +90,30 @@ export class ApiClient {
     return this.request('GET', '/api/users', undefined, { regionId, page, pageSize })
   }
 
+  door(token: string): Promise<DoorView> {
+    return this.request('GET', `/api/doors/${encodeURIComponent(token)}`)
+  }
+
+  household(id: string): Promise<HouseholdDetail> {
+    return this.request('GET', `/api/households/${encodeURIComponent(id)}`)
+  }
+
+  syncVisits(visits: VisitInput[]): Promise<SyncBatchResult> {
+    return this.request('POST', '/api/visits/batch', { visits })
+  }
+
+  pledgeTemplate(): Promise<PledgeTemplate> {
+    return this.request('GET', '/api/pledges/template')
+  }
+
+  syncPledges(pledges: PledgeInput[]): Promise<SyncBatchResult> {
+    return this.request('POST', '/api/pledges/batch', { pledges })
+  }
+
+  patrolToday(gridId: string, size?: number): Promise<{ items: PatrolSuggestion[] }> {
+    return this.request('GET', '/api/patrol/today', undefined, { gridId, size })
+  }
+
   /** H5 only: the browser's fetch carries the multipart body that Taro.request cannot. */
   async importRegions(file: Blob, fileName: string, dryRun: boolean): Promise<RegionImportResult> {
     const form = new FormData()
@@ -100,6 +129,105 @@ export class ApiClient {
     if (response.ok) return response.blob()
     const data: unknown = await response.json().catch(() => null)
     return this.settle<never>({ statusCode: response.status, data })
+  }
+
+  coverage(regionId: string): Promise<CoverageReport> {
+    return this.request('GET', '/api/coverage', undefined, { regionId })
+  }
+
+  coverageGaps(regionId: string, page: number, pageSize: number): Promise<Page<HouseholdSummary>> {
+    return this.request('GET', '/api/coverage/gaps', undefined, { regionId, page, pageSize })
+  }
+
+  /** H5 only: the export needs the bearer token, so a plain link would not do. */
+  coverageGapsXlsx(regionId: string): Promise<Blob> {
+    return this.browserDownload(`/api/coverage/gaps.xlsx${toQueryString({ regionId })}`)
+  }
+
+  /** weapp only: the export lands in a temporary file that Taro.openDocument can show. */
+  async coverageGapsXlsxFile(regionId: string): Promise<string> {
+    const token = this.tokens.get()
+    let result: Taro.downloadFile.FileSuccessCallbackResult
+    try {
+      result = await Taro.downloadFile({
+        url: `${this.baseUrl}/api/coverage/gaps.xlsx${toQueryString({ regionId })}`,
+        header: token ? { Authorization: `Bearer ${token}` } : {},
+      })
+    } catch {
+      throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    }
+    if (result.statusCode !== 200) this.settle<never>({ statusCode: result.statusCode, data: null })
+    return result.tempFilePath
+  }
+
+  labelSheet(target: LabelTarget): Promise<LabelSheet> {
+    return this.request('GET', '/api/labels/sheet', undefined, labelQuery(target))
+  }
+
+  /** With `reissue` the households get new tokens and their old labels stop opening anything. */
+  async issueLabels(target: LabelTarget, reissue: boolean): Promise<void> {
+    await this.request<unknown>('POST', '/api/labels/issue', { ...target, reissue })
+  }
+
+  findHouseholds(query: HouseholdSearch): Promise<Page<HouseholdSummary>> {
+    return this.request('GET', '/api/households', undefined, { ...query })
+  }
+
+  createHousehold(input: HouseholdInput): Promise<HouseholdDetail> {
+    return this.request('POST', '/api/households', input)
+  }
+
+  updateHousehold(id: string, input: HouseholdInput): Promise<HouseholdDetail> {
+    return this.request('PUT', `/api/households/${encodeURIComponent(id)}`, input)
+  }
+
+  /** The server writes every reveal to the audit log. */
+  revealPhone(id: string): Promise<{ phone: string | null }> {
+    return this.request('POST', `/api/households/${encodeURIComponent(id)}/phone`)
+  }
+
+  /**
+   * H5 only. XMLHttpRequest rather than fetch because only it reports upload progress, which a large file needs.
+   * A real import refused for row errors (422 IMPORT_INVALID) comes back as a result listing them, like a dry run.
+   */
+  async importHouseholds(file: Blob, fileName: string, dryRun: boolean, onUpload?: (fraction: number) => void): Promise<HouseholdImportResult> {
+    const form = new FormData()
+    form.append('file', file, fileName)
+    const response = await this.browserUpload(`/api/households/import?dryRun=${dryRun}`, form, onUpload)
+    const { statusCode, data } = response
+    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
+      return { dryRun, rows: 0, created: 0, errors: data.details as HouseholdImportResult['errors'], preview: [] }
+    }
+    return this.settle<HouseholdImportResult>(response)
+  }
+
+  /** H5 only: the template needs the bearer token, so a plain link would not do. */
+  householdImportTemplate(): Promise<Blob> {
+    return this.browserDownload('/api/households/import-template')
+  }
+
+  private async browserDownload(path: string): Promise<Blob> {
+    const response = await this.browserFetch(path, { method: 'GET' })
+    if (response.ok) return response.blob()
+    const data: unknown = await response.json().catch(() => null)
+    return this.settle<never>({ statusCode: response.status, data })
+  }
+
+  private browserUpload(path: string, body: FormData, onUpload?: (fraction: number) => void): Promise<HttpResponse> {
+    const token = this.tokens.get()
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', `${this.baseUrl}${path}`)
+      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onUpload?.(event.loaded / event.total)
+      }
+      // Some browsers never report a computable length; the end of the upload still tells the wait is the server's.
+      xhr.upload.onload = () => onUpload?.(1)
+      xhr.onload = () => resolve({ statusCode: xhr.status, data: parseJson(xhr.responseText) })
+      xhr.onerror = () => reject(new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0))
+      xhr.send(body)
+    })
   }
 
   private async browserFetch(path: string, init: RequestInit): Promise<Response> {
@@ -142,6 +270,24 @@ export class ApiClient {
 function isErrorBody(data: unknown): data is ErrorBody {
   return typeof data === 'object' && data !== null
     && typeof (data as ErrorBody).code === 'string' && typeof (data as ErrorBody).message === 'string'
+}
+
+/** Labels for a whole grid, or for households picked from a list. */
+export type LabelTarget = { gridId: string } | { householdIds: string[] }
+
+/** GET /api/households for cadres and admins: the grid workers' query plus filters. */
+export type HouseholdSearch = HouseholdQuery & HouseholdFilters
+
+function labelQuery(target: LabelTarget): Query {
+  return 'gridId' in target ? { gridId: target.gridId } : { householdIds: target.householdIds.join(',') }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }
 
 function toQueryString(query?: Query): string {

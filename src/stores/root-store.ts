@@ -3,11 +3,22 @@ import { ApiClient, type Api } from '@/services/api-client'
 import { TaroPreferences, type PreferenceStore } from '@/services/preferences'
 import { TokenStorage, type TokenStore } from '@/services/token-storage'
 import { getWeChatLoginCode } from '@/services/wechat-auth'
+import { realTimers, TaroConnectivityEvents, type ConnectivityEvents, type Timers } from '@/services/network'
+import { TaroOfflineStorage, type OfflineStorage } from '@/services/offline-storage'
+import { newUuid } from '@/services/uuid'
+import { CoverageStore } from './coverage-store'
+import { DoorStore } from './door-store'
+import { HouseholdAdminStore } from './household-admin-store'
+import { HouseholdImportStore } from './household-import-store'
 import { HouseholdStore } from './household-store'
+import { LabelStore } from './label-store'
+import { PatrolStore } from './patrol-store'
+import { PledgeStore } from './pledge-store'
 import { RegionStore } from './region-store'
 import { SessionStore } from './session-store'
 import { SessionToken } from './session-token'
 import { UiStore } from './ui-store'
+import { VisitQueueStore } from './visit-queue-store'
 
 export interface RootDeps {
   /** Builds the API client around the session's token, which it reads on every request and clears on 401. */
@@ -15,6 +26,10 @@ export interface RootDeps {
   tokenStorage: TokenStore
   preferences: PreferenceStore
   wechatCode: () => Promise<string>
+  /** Door-to-door work kept on the phone; the defaults are the real device, tests pass fakes. */
+  offlineStorage?: OfflineStorage
+  connectivity?: ConnectivityEvents
+  timers?: Timers
 }
 
 /** Created once at app start; pages reach it through useStores(). */
@@ -22,7 +37,15 @@ export class RootStore {
   readonly session: SessionStore
   readonly regions: RegionStore
   readonly households: HouseholdStore
+  readonly coverage: CoverageStore
+  readonly labels: LabelStore
+  readonly householdAdmin: HouseholdAdminStore
+  readonly householdImport: HouseholdImportStore
   readonly ui: UiStore
+  readonly queue: VisitQueueStore
+  readonly doors: DoorStore
+  readonly patrol: PatrolStore
+  readonly pledge: PledgeStore
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
@@ -30,13 +53,41 @@ export class RootStore {
     this.session = new SessionStore(api, token, deps.wechatCode)
     this.regions = new RegionStore(api)
     this.households = new HouseholdStore(api)
+    this.coverage = new CoverageStore(api)
+    this.labels = new LabelStore(api)
+    this.householdAdmin = new HouseholdAdminStore(api)
+    this.householdImport = new HouseholdImportStore(api)
     this.ui = new UiStore(deps.preferences)
+    const storage = deps.offlineStorage ?? new TaroOfflineStorage()
+    this.queue = new VisitQueueStore({
+      api, storage, timers: deps.timers ?? realTimers, random: Math.random, currentUserId: () => this.session.me?.id ?? null,
+    })
+    this.queue.listen(deps.connectivity ?? new TaroConnectivityEvents())
+    this.doors = new DoorStore(api)
+    this.patrol = new PatrolStore(api)
+    this.pledge = new PledgeStore({ api, storage, queue: this.queue, newId: newUuid, now: () => new Date() })
     // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
+    // Not when the stored session's user first loads at start-up: that would drop a door page's answer in flight.
     reaction(
       () => this.session.me?.id,
-      () => {
+      (_id, previousId) => {
+        if (!previousId) return
         this.regions.reset()
         this.households.reset()
+        this.coverage.reset()
+        this.labels.reset()
+        this.householdAdmin.reset()
+        this.householdImport.reset()
+        this.doors.reset()
+        this.patrol.reset()
+        this.pledge.startNew()
+      },
+    )
+    // Records kept while signed out, or from before the app was closed, go up as soon as someone is signed in.
+    reaction(
+      () => this.session.me?.id,
+      (id) => {
+        if (id && this.queue.pendingCount > 0) void this.queue.sync()
       },
     )
   }

@@ -51,8 +51,19 @@ export function Loading({ children }: PropsWithChildren) {
   return <div role='status'>{children}</div>
 }
 
-export function Tag({ children }: PropsWithChildren) {
-  return <span>{children}</span>
+export function Tag({ onClick, children }: PropsWithChildren<{ onClick?: () => void }>) {
+  return <span onClick={onClick}>{children}</span>
+}
+
+interface InputProps {
+  value?: string
+  type?: string
+  placeholder?: string
+  onChange?: (value: string) => void
+}
+
+export function Input({ value, type, placeholder, onChange }: InputProps) {
+  return <input type={type} placeholder={placeholder} value={value} onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.(e.target.value)} />
 }
 
 interface SwitchProps {

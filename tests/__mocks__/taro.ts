@@ -12,8 +12,14 @@ const Taro = {
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
   removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  onNetworkStatusChange: jest.fn(),
+  onAppShow: jest.fn(),
+  scanCode: jest.fn(() => Promise.reject(new Error('Taro.scanCode is not faked in this test'))),
+  getLocation: jest.fn(() => Promise.reject(new Error('getLocation:fail auth deny'))),
+  getRandomValues: jest.fn(() => Promise.reject(new Error('getRandomValues is not faked in this test'))),
 }
 
 export const useLaunch = jest.fn()
 export const useDidShow = jest.fn()
+export const useRouter = jest.fn(() => ({ params: {} }))
 export default Taro

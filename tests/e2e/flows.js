@@ -9,6 +9,31 @@ const visible = (page, text, exact) => page.getByText(text, { exact }).filter({ 
 const tap = (page, text) => visible(page, text, true).click({ timeout: TIMEOUT })
 const see = (page, text) => visible(page, text, false).waitFor({ state: 'visible', timeout: TIMEOUT })
 
+/** The demo personas' API sessions, for setting up and checking what the UI should show. */
+async function apiLogin(baseUrl, personaId) {
+  const res = await fetch(`${baseUrl}/api/auth/demo-login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personaId }),
+  })
+  if (!res.ok) throw new Error(`demo login ${personaId}: HTTP ${res.status}`)
+  const session = await res.json()
+  return {
+    session,
+    get: async (path) => {
+      const r = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${session.token}` } })
+      if (!r.ok) throw new Error(`GET ${path}: HTTP ${r.status}`)
+      return r.json()
+    },
+  }
+}
+
+/** Draws one stroke on the signature pad with the mouse, as a person signing with a finger would. */
+async function drawStroke(page, box, from, steps, step) {
+  await page.mouse.move(box.x + from.x, box.y + from.y)
+  await page.mouse.down()
+  for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + from.x + i * step.x, box.y + from.y + step.y(i))
+  await page.mouse.up()
+}
+
 async function loginAsPersona(page, baseUrl, personaLabel) {
   await page.goto(`${baseUrl}/`)
   await tap(page, '我的')
@@ -48,6 +73,84 @@ module.exports = [
       await see(page, '第1网格')
       await see(page, '东胜村 的人员')
       await screenshot('e2e-admin-home')
+    },
+  },
+  {
+    title: 'when a grid worker records a visit and a pledge at a labelled door, then two more visits made offline sync on reconnecting and coverage shows the increase',
+    async run({ page, baseUrl, screenshot }) {
+      const police = await apiLogin(baseUrl, 'police')
+      const worker = await apiLogin(baseUrl, 'grid_worker')
+      const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
+      const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
+      const label = labels[0]
+      const token = label.url.split('/h/')[1]
+      const before = (await police.get(`/api/coverage?regionId=${gridId}`)).region
+
+      // A resident scanning the door learns nothing about the household.
+      await page.goto(`${baseUrl}/h/${token}`)
+      await see(page, '96110')
+      if (await visible(page, label.householdCode, false).isVisible().catch(() => false)) throw new Error('public door page shows the household code')
+      await screenshot('e2e-door-public')
+
+      await loginAsPersona(page, baseUrl, '网格员')
+      await see(page, '今日巡访建议')
+      await page.goto(`${baseUrl}/h/${token}`)
+      await see(page, label.householdCode)
+      await tap(page, '记录走访')
+      await tap(page, '宣讲到位')
+      await tap(page, '国家反诈中心APP 已安装')
+      await screenshot('e2e-visit-form')
+      await tap(page, '保存')
+      await see(page, '已保存')
+
+      await tap(page, '签承诺书')
+      await visible(page, '确认签署', true).waitFor({ timeout: TIMEOUT })
+      await page.locator('input[placeholder="请填写签署人姓名"]').filter({ visible: true }).first().fill('张三')
+      await tap(page, '子女')
+      const pad = page.getByLabel('签名板').filter({ visible: true }).first()
+      await pad.scrollIntoViewIfNeeded()
+      const box = await pad.boundingBox()
+      await drawStroke(page, box, { x: 20, y: 30 }, 20, { x: 12, y: (i) => (i % 5) * 10 })
+      await drawStroke(page, box, { x: 40, y: 120 }, 10, { x: 20, y: (i) => -i * 5 })
+      await see(page, '已签 2 笔')
+      await screenshot('e2e-pledge-signed')
+      await tap(page, '确认签署')
+      await see(page, '已保存')
+      await see(page, '全部已上传')
+
+      await page.context().setOffline(true)
+      for (let n = 0; n < 2; n++) {
+        await tap(page, '记录走访')
+        await tap(page, '来电预警已开启')
+        await tap(page, '保存')
+        await see(page, '联网后自动上传')
+        await visible(page, '记录走访', true).waitFor({ timeout: TIMEOUT })
+      }
+      await see(page, '待上传 2 条')
+      await screenshot('e2e-offline-pending')
+      await page.context().setOffline(false)
+      await see(page, '全部已上传')
+
+      const household = await worker.get(`/api/households/${label.householdId}`)
+      if (!household.pledgedAt || !household.callWarningOn || !household.appInstalled) {
+        throw new Error(`household not updated by the synced records: ${JSON.stringify(household)}`)
+      }
+
+      await page.goto(`${baseUrl}/`)
+      await tap(page, '我的')
+      await tap(page, '退出登录')
+      await tap(page, '退出')
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await see(page, '李警官')
+      if (!page.url().includes('packages/admin')) await tap(page, '管理后台')
+      await tap(page, '入户覆盖')
+      await see(page, '下级区域')
+      await page.getByRole('button', { name: /^东胜村/ }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+      const visited = new RegExp(`^已走访 ${before.visited + 1}/${before.households} 户`)
+      const pledged = new RegExp(`^已签承诺书 ${before.pledged + 1}/${before.households} 户`)
+      await page.getByLabel(visited).filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
+      await page.getByLabel(pledged).filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
+      await screenshot('e2e-coverage')
     },
   },
 ]

@@ -82,7 +82,7 @@ CREATE TABLE pledge_chain_heads (
   last_hash  text NOT NULL
 );
 
--- Per-grid counters kept by the trigger below in the same transaction as every household change, so that the
+-- Per-grid counters kept by the triggers below in the same transaction as every household change, so that the
 -- coverage report reads a few hundred rows instead of counting 300,000 households and 1,500,000 visits.
 -- "Visited in the last 90 days" depends on the clock and is counted from households.last_visit_at instead.
 CREATE TABLE grid_coverage (
@@ -97,18 +97,22 @@ CREATE TABLE grid_coverage (
   vulnerable_visited integer NOT NULL DEFAULT 0
 );
 
-CREATE FUNCTION household_coverage_delta(h households, sign integer) RETURNS void AS $$
-DECLARE
-  is_vulnerable boolean := h.tags && ARRAY['一老一小', '独居老人']::text[];
-BEGIN
+-- Statement-level triggers with transition tables: one grouped upsert per statement, however many households
+-- it touched, so bulk imports and coalesced visit batches pay once per statement rather than once per row.
+-- Grids are upserted in id order so that concurrent transactions lock counter rows in the same order.
+CREATE FUNCTION coverage_add(rows households[], sign integer) RETURNS void AS $$
   INSERT INTO grid_coverage AS g (grid_id, county_id, households, visited, pledged, app_installed, call_warning_on, vulnerable, vulnerable_visited)
-  VALUES (h.region_id, h.county_id, sign,
-          sign * (h.first_visit_at IS NOT NULL)::int,
-          sign * (h.pledged_at IS NOT NULL)::int,
-          sign * h.app_installed::int,
-          sign * h.call_warning_on::int,
-          sign * is_vulnerable::int,
-          sign * (is_vulnerable AND h.first_visit_at IS NOT NULL)::int)
+  SELECT r.region_id, min(r.county_id),
+         sign * count(*),
+         sign * count(*) FILTER (WHERE r.first_visit_at IS NOT NULL),
+         sign * count(*) FILTER (WHERE r.pledged_at IS NOT NULL),
+         sign * count(*) FILTER (WHERE r.app_installed),
+         sign * count(*) FILTER (WHERE r.call_warning_on),
+         sign * count(*) FILTER (WHERE r.tags && ARRAY['一老一小', '独居老人']::text[]),
+         sign * count(*) FILTER (WHERE r.tags && ARRAY['一老一小', '独居老人']::text[] AND r.first_visit_at IS NOT NULL)
+  FROM unnest(rows) AS r
+  GROUP BY r.region_id
+  ORDER BY r.region_id
   ON CONFLICT (grid_id) DO UPDATE SET
     households         = g.households + EXCLUDED.households,
     visited            = g.visited + EXCLUDED.visited,
@@ -116,21 +120,44 @@ BEGIN
     app_installed      = g.app_installed + EXCLUDED.app_installed,
     call_warning_on    = g.call_warning_on + EXCLUDED.call_warning_on,
     vulnerable         = g.vulnerable + EXCLUDED.vulnerable,
-    vulnerable_visited = g.vulnerable_visited + EXCLUDED.vulnerable_visited;
-END;
-$$ LANGUAGE plpgsql;
+    vulnerable_visited = g.vulnerable_visited + EXCLUDED.vulnerable_visited
+$$ LANGUAGE sql;
 
-CREATE FUNCTION households_keep_coverage() RETURNS trigger AS $$
+CREATE FUNCTION households_coverage_inserted() RETURNS trigger AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM household_coverage_delta(OLD, -1); END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM household_coverage_delta(NEW, 1); END IF;
+  PERFORM coverage_add(ARRAY(SELECT n::households FROM new_rows n), 1);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER households_coverage
-  AFTER INSERT OR DELETE OR UPDATE OF region_id, tags, first_visit_at, pledged_at, app_installed, call_warning_on
-  ON households FOR EACH ROW EXECUTE FUNCTION households_keep_coverage();
+CREATE FUNCTION households_coverage_deleted() RETURNS trigger AS $$
+BEGIN
+  PERFORM coverage_add(ARRAY(SELECT o::households FROM old_rows o), -1);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+-- Only rows whose counted facts changed move the counters (an address edit or a later visit date does not).
+CREATE FUNCTION households_coverage_updated() RETURNS trigger AS $$
+BEGIN
+  PERFORM coverage_add(ARRAY(
+    SELECT o::households FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.region_id, o.tags, o.first_visit_at IS NULL, o.pledged_at IS NULL, o.app_installed, o.call_warning_on)
+      IS DISTINCT FROM (n.region_id, n.tags, n.first_visit_at IS NULL, n.pledged_at IS NULL, n.app_installed, n.call_warning_on)), -1);
+  PERFORM coverage_add(ARRAY(
+    SELECT n::households FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE (o.region_id, o.tags, o.first_visit_at IS NULL, o.pledged_at IS NULL, o.app_installed, o.call_warning_on)
+      IS DISTINCT FROM (n.region_id, n.tags, n.first_visit_at IS NULL, n.pledged_at IS NULL, n.app_installed, n.call_warning_on)), 1);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER households_coverage_insert AFTER INSERT ON households
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION households_coverage_inserted();
+CREATE TRIGGER households_coverage_delete AFTER DELETE ON households
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION households_coverage_deleted();
+CREATE TRIGGER households_coverage_update AFTER UPDATE ON households
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION households_coverage_updated();
 
 -- Households that existed before this migration.
 INSERT INTO grid_coverage (grid_id, county_id, households, vulnerable)

@@ -3,38 +3,25 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, PageQuery, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { BEARER, COMMON_ERRORS, PageQuery, Uuid } from '../../plugins/schemas'
+import householdImportRoutes from './import-routes'
+import { HouseholdDetail, HouseholdInput, HouseholdListQuery, HouseholdSummary } from './schemas'
 import { HouseholdService } from './service'
 
-const HouseholdSummary = Type.Object({
-  id: Type.String(),
-  code: Type.String({ description: '门牌标签上的短码' }),
-  regionId: Type.String(),
-  gridName: Type.String(),
-  address: Type.String(),
-  headName: Type.String({ description: '户主姓名（脱敏）' }),
-  phoneMasked: Type.Union([Type.String(), Type.Null()], { description: '联系电话（脱敏）' }),
-  tags: Type.Array(Type.String()),
-  memberCount: Type.Integer(),
-})
-const ListQuery = Type.Object({
-  regionId: Type.Optional(RegionId),
-  q: Type.Optional(PlainText({ maxLength: 50, description: '按户码或地址查找' })),
-  ...PageQuery,
-})
-
 const TAGS = ['住户']
+const ById = Type.Object({ id: Uuid })
 
 export default async function householdRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const households = new HouseholdService(ctx)
+  await app.register(householdImportRoutes, { ctx })
 
   app.get('/api/households', {
     schema: {
       tags: TAGS,
-      summary: '辖区内的住户（姓名、电话脱敏）',
+      summary: '辖区内的住户（姓名、电话脱敏），可按标签、是否走访、是否签承诺书筛选',
       security: BEARER,
-      querystring: ListQuery,
+      querystring: Type.Object({ ...HouseholdListQuery.properties, ...PageQuery }),
       response: { 200: Type.Object({ items: Type.Array(HouseholdSummary), total: Type.Integer() }), ...COMMON_ERRORS },
     },
     preHandler: app.requireUser,
@@ -43,11 +30,45 @@ export default async function householdRoutes(fastify: FastifyInstance, { ctx }:
   app.get('/api/households/:id', {
     schema: {
       tags: TAGS,
-      summary: '一户的概况（姓名、电话脱敏）',
+      summary: '一户的详情（姓名、电话脱敏）',
       security: BEARER,
-      params: Type.Object({ id: Uuid }),
-      response: { 200: HouseholdSummary, ...COMMON_ERRORS },
+      params: ById,
+      response: { 200: HouseholdDetail, ...COMMON_ERRORS },
     },
     preHandler: app.requireUser,
   }, (req) => households.get(callerOf(req), req.params.id))
+
+  app.post('/api/households', {
+    schema: {
+      tags: TAGS,
+      summary: '新增住户（须登记在辖区内的网格下）',
+      security: BEARER,
+      body: HouseholdInput,
+      response: { 200: HouseholdDetail, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => households.add(callerOf(req), req.body))
+
+  app.put('/api/households/:id', {
+    schema: {
+      tags: TAGS,
+      summary: '修改住户信息',
+      security: BEARER,
+      params: ById,
+      body: HouseholdInput,
+      response: { 200: HouseholdDetail, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => households.edit(callerOf(req), req.params.id, req.body))
+
+  app.post('/api/households/:id/phone', {
+    schema: {
+      tags: TAGS,
+      summary: '查看完整联系电话（仅限有权限的角色，每次查看均记入审计日志）',
+      security: BEARER,
+      params: ById,
+      response: { 200: Type.Object({ phone: Type.String() }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => households.revealPhone(callerOf(req), req.params.id))
 }

@@ -1,52 +1,95 @@
 import type { HouseholdSummary, Page } from '../../../../src/core/api-types'
-import { maskName, maskPhone } from '../../../../src/core/masking'
-import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+import type { HouseholdDetail, HouseholdFilters } from '../../../../src/core/door-to-door-api'
+import { checkHouseholdInput, normalisePhone, type HouseholdDraft } from '../../../../src/core/households'
+import { canActOn, scopePathsFor, type Action } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
-import { FieldCipher } from '../../crypto/field-cipher'
-import { forbidden, notFound, outOfScope } from '../../errors'
+import type { FieldCipher } from '../../crypto/field-cipher'
+import { AppError, forbidden, notFound, outOfScope } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
-import { HouseholdRepo, type HouseholdRecord } from './repo'
+import { HouseholdView, phoneCipher } from './household-view'
+import { HouseholdRepo, type HouseholdFields, type HouseholdRecord } from './repo'
+
+export interface HouseholdListQuery extends HouseholdFilters {
+  regionId?: string
+  q?: string
+  page: number
+  pageSize: number
+}
 
 export class HouseholdService {
   private readonly repo: HouseholdRepo
   private readonly phones: FieldCipher
+  private readonly view: HouseholdView
 
-  constructor(ctx: AppContext) {
+  constructor(private readonly ctx: AppContext) {
     this.repo = new HouseholdRepo(ctx.db)
-    this.phones = new FieldCipher(ctx.config.sessionSecret, 'household-phone')
+    this.phones = phoneCipher(ctx.config)
+    this.view = new HouseholdView(this.phones)
   }
 
-  async list(caller: SessionUser, query: { regionId?: string; q?: string; page: number; pageSize: number }): Promise<Page<HouseholdSummary>> {
+  async list(caller: SessionUser, query: HouseholdListQuery): Promise<Page<HouseholdSummary>> {
     const paths = await scopeFor(caller.roles, 'household.read', query.regionId, (id) => this.repo.findRegionPath(id))
-    const { total, items } = await this.repo.listUnder(paths, query.q?.trim() || undefined, query.page, query.pageSize)
-    return { total, items: items.map((h) => this.summary(h)) }
+    const criteria = { q: query.q?.trim() || undefined, tag: query.tag, visited: query.visited, pledged: query.pledged }
+    const { total, items } = await this.repo.listUnder(paths, criteria, query.page, query.pageSize)
+    return { total, items: items.map((h) => this.view.summary(h)) }
   }
 
-  async get(caller: SessionUser, id: string): Promise<HouseholdSummary> {
-    if (scopePathsFor(caller.roles, 'household.read').length === 0) throw forbidden()
+  async get(caller: SessionUser, id: string): Promise<HouseholdDetail> {
+    return this.view.detail(await this.householdFor(caller, 'household.read', id))
+  }
+
+  async add(caller: SessionUser, input: HouseholdDraft): Promise<HouseholdDetail> {
+    if (scopePathsFor(caller.roles, 'household.write').length === 0) throw forbidden()
+    const fields = await this.fieldsFor(caller, input)
+    const [id] = await this.repo.insertMany([fields], this.ctx.now())
+    return this.view.detail((await this.repo.find(id))!)
+  }
+
+  /** A household may move to another grid only when the caller may write in both. */
+  async edit(caller: SessionUser, id: string, input: HouseholdDraft): Promise<HouseholdDetail> {
+    await this.householdFor(caller, 'household.write', id)
+    await this.repo.update(id, await this.fieldsFor(caller, input), this.ctx.now())
+    return this.view.detail((await this.repo.find(id))!)
+  }
+
+  /** The full number, for the roles that call households; every reveal is written to the audit log first. */
+  async revealPhone(caller: SessionUser, id: string): Promise<{ phone: string }> {
+    const household = await this.householdFor(caller, 'household.reveal_phone', id)
+    if (!household.phoneEnc) throw notFound('HOUSEHOLD_NO_PHONE')
+    const phone = this.phones.decrypt(household.phoneEnc)
+    await this.repo.audit({
+      countyId: household.countyId, actorId: caller.id, action: 'household.reveal_phone', targetType: 'household',
+      targetId: household.id, detail: { regionId: household.regionId }, at: this.ctx.now(),
+    })
+    return { phone }
+  }
+
+  private async householdFor(caller: SessionUser, action: Action, id: string): Promise<HouseholdRecord> {
+    if (scopePathsFor(caller.roles, action).length === 0) throw forbidden()
     const household = await this.repo.find(id)
     if (!household) throw notFound()
-    if (!canActOn(caller.roles, 'household.read', household.regionPath)) throw outOfScope()
-    return this.summary(household)
+    if (!canActOn(caller.roles, action, household.regionPath)) throw outOfScope()
+    return household
   }
 
-  /** Names and phones leave the server masked; the full phone is only ever decrypted here, to be masked. */
-  private summary(h: HouseholdRecord): HouseholdSummary {
+  private async fieldsFor(caller: SessionUser, input: HouseholdDraft): Promise<HouseholdFields> {
+    const problems = checkHouseholdInput(input)
+    if (problems.length > 0) throw new AppError('HOUSEHOLD_INVALID', 400, problems.map((p) => p.message).join('；'), problems)
+    const region = await this.repo.findRegion(input.regionId)
+    if (!region) throw notFound('REGION_NOT_FOUND')
+    if (region.level !== 'grid') throw new AppError('HOUSEHOLD_NOT_IN_GRID', 400)
+    if (!canActOn(caller.roles, 'household.write', region.path)) throw outOfScope()
+    const phone = input.phone ? normalisePhone(input.phone) : input.phone
     return {
-      id: h.id, code: h.code, regionId: h.regionId, gridName: h.gridName, address: h.address,
-      headName: maskName(h.headName), phoneMasked: this.maskedPhone(h), tags: h.tags, memberCount: h.memberCount,
+      regionId: input.regionId,
+      countyId: region.countyId,
+      address: input.address.trim(),
+      headName: input.headName.trim(),
+      phone: phone ? { enc: this.phones.encrypt(phone), last4: phone.slice(-4) } : phone === undefined ? undefined : null,
+      tags: [...new Set(input.tags)],
+      memberCount: input.memberCount,
+      geo: input.geo ?? null,
     }
-  }
-
-  private maskedPhone(h: HouseholdRecord): string | null {
-    if (h.phoneEnc) {
-      try {
-        return maskPhone(this.phones.decrypt(h.phoneEnc))
-      } catch {
-        // A phone sealed under another secret still shows what the row keeps in the clear.
-      }
-    }
-    return h.phoneLast4 ? `****${h.phoneLast4}` : null
   }
 }

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useStores } from '@/stores/stores-context'
+import { saveBlob } from '../save-blob'
 
 /** H5 only: a browser file input feeds the XLSX; the mini-program has no file picker for this. */
 export const RegionImportPanel = observer(function RegionImportPanel() {
@@ -25,11 +26,7 @@ export const RegionImportPanel = observer(function RegionImportPanel() {
       void Taro.showToast({ title: e instanceof Error ? e.message : '模板下载失败', icon: 'none' })
       return
     }
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(blob)
-    link.download = '辖区导入模板.xlsx'
-    link.click()
-    URL.revokeObjectURL(link.href)
+    saveBlob(blob, '辖区导入模板.xlsx')
   }
 
   const preview = regions.importPreview

@@ -10,7 +10,9 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 import type { RegionRow } from '@/stores/region-store'
+import { AdminEntries } from '../../components/admin-entries'
 import { RegionImportPanel } from '../../components/region-import-panel'
+import '../../region-depth.scss'
 import './index.scss'
 
 const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {
@@ -88,6 +90,7 @@ export default observer(function AdminHome() {
       <Text className='page-title'>管理后台</Text>
       {allowed ? (
         <View>
+          <AdminEntries />
           <Text className='section-title'>辖区</Text>
           <Text className='hint'>点区域查看下级和人员</Text>
           <RegionTree />

@@ -11,14 +11,25 @@ import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import type { HouseholdSummary } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { SyncBanner } from '@/components/sync-banner'
+import { visitFormUrl } from '@/pages/door/door-link'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
+import { PatrolPlan } from '../../components/patrol-plan'
+import { ScanDoorButton } from '../../components/scan-door-button'
 import './index.scss'
 
 function HouseholdCell({ household }: { household: HouseholdSummary }) {
+  const { doors } = useStores()
+  const openVisit = () => {
+    doors.choose(household)
+    void Taro.navigateTo({ url: visitFormUrl(household.id) })
+  }
   return (
     <Cell
       className='tap-target'
+      clickable
+      onClick={openVisit}
       title={`${household.code} · ${household.address}`}
       description={
         <View>
@@ -86,6 +97,8 @@ export default observer(function WorkerHome() {
     <PageShell>
       <Text className='page-title'>网格员工作台</Text>
       <Text className='greeting'>您好，{session.me?.displayName}</Text>
+      <SyncBanner />
+      <ScanDoorButton />
       {grids.length === 0 ? (
         <EmptyBlock title='您还没有负责的网格' description='请联系所在村（社区）或派出所分配网格' />
       ) : (
@@ -107,6 +120,7 @@ export default observer(function WorkerHome() {
               )
             })}
           </View>
+          <PatrolPlan />
           <Text className='section-title'>住户</Text>
           <SearchBar
             placeholder='搜索门牌、地址或户主'

@@ -1,0 +1,154 @@
+// Visit ingest: POST /api/visits/batch against the real server on PostgreSQL (one visit per request, and a
+// patrol's 5 visits per request) versus raw single-row autocommit INSERTs of the same rows through pg, from
+// concurrent clients; latency at 10 and 100 connections; and one batch of 500 visits.
+const http = require('node:http')
+const { randomUUID } = require('node:crypto')
+const pg = require('pg')
+const { freshPgDatabase, startServer, signedInUser, percentile, round } = require('./server-harness')
+
+const VISITS_PER_MEASUREMENT = Number(process.env.BENCH_N || 10_000)
+/** A worker's patrol of 3–5 doors synced together when the phone regains signal. */
+const PATROL_BATCH = 5
+// The PostgreSQL here allows 100 connections in all, shared with the server's pool and other test runs:
+// the raw clients stop short of that. On 2 cores both paths are CPU-bound well before 80 connections.
+const RAW_CLIENTS = Number(process.env.BENCH_RAW_CLIENTS || 80)
+const GRIDS = 10
+const HOUSEHOLDS_PER_GRID = 200
+
+async function seed(query) {
+  await query(`INSERT INTO regions (id, parent_id, level, name, path, county_id) VALUES
+    ('900001', NULL, 'county', '压测区', '/900001/', '900001'),
+    ('900001001', '900001', 'town', '压测镇', '/900001/900001001/', '900001'),
+    ('900001001200', '900001001', 'village', '压测村', '/900001/900001001/900001001200/', '900001')`)
+  const workers = []
+  for (let g = 1; g <= GRIDS; g++) {
+    const grid = `900001001200-${String(g).padStart(2, '0')}`
+    await query(`INSERT INTO regions (id, parent_id, level, name, path, county_id) VALUES ($1, '900001001200', 'grid', $2, $3, '900001')`,
+      [grid, `压测第${g}网格`, `/900001/900001001/900001001200/${grid}/`])
+    const { rows } = await query(`INSERT INTO households (county_id, region_id, code, address, head_name)
+      SELECT '900001', $1, $1 || '-' || i, '压测路' || i || '号', '张三' FROM generate_series(1, ${HOUSEHOLDS_PER_GRID}) i RETURNING id`, [grid])
+    workers.push({ grid, households: rows.map((r) => r.id), ...(await signedInUser(query, 'grid_worker', grid)) })
+  }
+  return workers
+}
+
+function aVisit(worker, i) {
+  return {
+    id: randomUUID(), householdId: worker.households[i % worker.households.length],
+    visitedAt: new Date(Date.now() - (i % 1000) * 60_000).toISOString(), note: '已宣讲防骗知识',
+    briefed: true, appInstalled: i % 3 === 0, callWarningOn: i % 5 === 0, emergencyContact: false, elderlyChildReminded: false,
+  }
+}
+
+/** `total` visits, `perRequest` to a request, from `concurrency` keep-alive connections; every answer must say stored. */
+async function httpIngest(base, workers, concurrency, total, perRequest = 1) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const url = new URL('/api/visits/batch', base)
+  const post = (worker, visits) => new Promise((resolve, reject) => {
+    const body = JSON.stringify({ visits })
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${worker.token}` } }, (res) => {
+      let text = ''
+      res.on('data', (c) => { text += c })
+      res.on('end', () => (res.statusCode === 200 && JSON.parse(text).items.every((i) => i.status === 'stored') ? resolve() : reject(new Error(`${res.statusCode} ${text}`))))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+  const latencies = []
+  let next = 0
+  const started = performance.now()
+  await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+    const worker = workers[c % workers.length]
+    while (next < total) {
+      const first = next
+      next += perRequest
+      const visits = Array.from({ length: perRequest }, (_, k) => aVisit(worker, first + k))
+      const t0 = performance.now()
+      await post(worker, visits)
+      latencies.push(performance.now() - t0)
+    }
+  }))
+  const seconds = (performance.now() - started) / 1000
+  agent.destroy()
+  latencies.sort((a, b) => a - b)
+  return { rowsPerSecond: Math.round(total / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) }
+}
+
+/** The naive path: one INSERT of the same row per visit, autocommit, from `concurrency` connections. */
+async function rawInserts(url, workers, concurrency, total) {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency })
+  pool.on('error', () => {}) // idle clients of a dropped database
+  await Promise.all(Array.from({ length: concurrency }, () => pool.query('SELECT 1')))
+  const latencies = []
+  let next = 0
+  const started = performance.now()
+  await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+    const worker = workers[c % workers.length]
+    while (next < total) {
+      const v = aVisit(worker, next++)
+      const t0 = performance.now()
+      await pool.query(`INSERT INTO visits (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
+        call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
+        VALUES ($1, '900001', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL)`,
+      [v.id, v.householdId, worker.grid, worker.userId, v.visitedAt, v.briefed, v.appInstalled, v.callWarningOn, v.emergencyContact, v.elderlyChildReminded, v.note])
+      latencies.push(performance.now() - t0)
+    }
+  }))
+  const seconds = (performance.now() - started) / 1000
+  await pool.end()
+  latencies.sort((a, b) => a - b)
+  return { rowsPerSecond: Math.round(total / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) }
+}
+
+async function batchOf500(base, worker) {
+  const visits = Array.from({ length: 500 }, (_, i) => aVisit(worker, i))
+  const started = performance.now()
+  const res = await fetch(new URL('/api/visits/batch', base), {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` }, body: JSON.stringify({ visits }),
+  })
+  const body = await res.json()
+  const ms = performance.now() - started
+  if (body.items.filter((i) => i.status === 'stored').length !== 500) throw new Error('batch of 500 not all stored')
+  return round(ms)
+}
+
+exports.run = async () => {
+  const database = await freshPgDatabase('bench_visits')
+  let server
+  const db = new pg.Pool({ connectionString: database.url, max: 2 })
+  db.on('error', () => {})
+  try {
+    server = await startServer({ DATABASE_URL: database.url })
+    const workers = await seed((text, params) => db.query(text, params))
+    await httpIngest(server.base, workers, 10, 1000) // warm-up: JIT, pool connections, plans
+    const raw100 = await rawInserts(database.url, workers, RAW_CLIENTS, VISITS_PER_MEASUREMENT)
+    const api100 = await httpIngest(server.base, workers, 100, VISITS_PER_MEASUREMENT)
+    const api10 = await httpIngest(server.base, workers, 10, VISITS_PER_MEASUREMENT / 4)
+    const patrol100 = await httpIngest(server.base, workers, 100, VISITS_PER_MEASUREMENT, PATROL_BATCH)
+    const batch500Ms = await batchOf500(server.base, workers[0])
+    const { rows: [{ n }] } = await db.query('SELECT count(*)::int AS n FROM visits')
+    const figures = {
+      engine: 'PostgreSQL', visitsPerMeasurement: VISITS_PER_MEASUREMENT, visitsPerRequest: 1,
+      apiRowsPerSecondAt100: api100.rowsPerSecond, rawInsertRowsPerSecond: raw100.rowsPerSecond,
+      apiOverRaw: round(api100.rowsPerSecond / raw100.rowsPerSecond, 2), rawClients: RAW_CLIENTS, apiConnections: 100,
+      patrolBatches: { visitsPerRequest: PATROL_BATCH, apiRowsPerSecondAt100: patrol100.rowsPerSecond, apiOverRaw: round(patrol100.rowsPerSecond / raw100.rowsPerSecond, 2), p50Ms: patrol100.p50Ms, p99Ms: patrol100.p99Ms },
+      latencyAt10: { p50Ms: api10.p50Ms, p99Ms: api10.p99Ms },
+      latencyAt100: { p50Ms: api100.p50Ms, p99Ms: api100.p99Ms },
+      rawLatency: { p50Ms: raw100.p50Ms, p99Ms: raw100.p99Ms },
+      batchOf500Ms: batch500Ms,
+      visitRows: n,
+      goals: { apiOverRaw: '≥ 1.0', p99At100Ms: '≤ 50', batchOf500Ms: '≤ 10000' },
+    }
+    console.log(`visit ingest at 100 connections: API ${figures.apiRowsPerSecondAt100} rows/s vs raw INSERT ${figures.rawInsertRowsPerSecond} rows/s from ${RAW_CLIENTS} clients (${figures.apiOverRaw}×)`)
+    console.log(`with ${PATROL_BATCH} visits per request: API ${patrol100.rowsPerSecond} rows/s (${figures.patrolBatches.apiOverRaw}×), p50/p99 ${patrol100.p50Ms}/${patrol100.p99Ms} ms`)
+    console.log(`API latency: p50/p99 ${api10.p50Ms}/${api10.p99Ms} ms at 10, ${api100.p50Ms}/${api100.p99Ms} ms at 100 connections; batch of 500: ${batch500Ms} ms`)
+    return figures
+  } catch (e) {
+    console.error(e.message)
+    throw e
+  } finally {
+    await db.end()
+    await server?.stop()
+    await database.drop()
+  }
+}

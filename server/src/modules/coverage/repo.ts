@@ -1,0 +1,79 @@
+import { sql, type Kysely } from 'kysely'
+import type { CoverageCounts, CoverageRegion } from '../../../../src/core/coverage'
+import { emptyCounts } from '../../../../src/core/coverage'
+import type { DB } from '../../db/schema'
+import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
+import type { HouseholdRecord } from '../households/repo'
+import { selectHouseholdRecords, toHouseholdRecord } from './household-records'
+
+export class CoverageRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  findRegionPath = async (id: string): Promise<string | null> =>
+    (await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null
+
+  async regionsUnder(path: string): Promise<CoverageRegion[]> {
+    const rows = await this.db.selectFrom('regions').select(['id', 'parent_id', 'level', 'name']).where('path', 'like', likePrefix(path)).execute()
+    return rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name }))
+  }
+
+  /**
+   * Each grid's counters under the path: the kept ones from grid_coverage, and visits in the last 90 days
+   * counted from households.last_visit_at over the (region_id, last_visit_at) index, grid by grid.
+   */
+  async gridCountsUnder(path: string, recentSince: Date): Promise<Map<string, CoverageCounts>> {
+    const [kept, recent] = await Promise.all([
+      this.db
+        .selectFrom('grid_coverage')
+        .innerJoin('regions', 'regions.id', 'grid_coverage.grid_id')
+        .selectAll('grid_coverage')
+        .where('regions.path', 'like', likePrefix(path))
+        .execute(),
+      this.db
+        .selectFrom('regions')
+        .innerJoinLateral(
+          (eb) => eb.selectFrom('households').select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('households.region_id', '=', 'regions.id').where('households.last_visit_at', '>=', recentSince).as('recent'),
+          (join) => join.onTrue(),
+        )
+        .select(['regions.id', 'recent.n'])
+        .where('regions.path', 'like', likePrefix(path))
+        .where('regions.level', '=', 'grid')
+        .execute(),
+    ])
+    const counts = new Map<string, CoverageCounts>()
+    for (const g of kept) {
+      counts.set(g.grid_id, {
+        ...emptyCounts(), households: g.households, visited: g.visited, pledged: g.pledged, appInstalled: g.app_installed,
+        callWarningOn: g.call_warning_on, vulnerable: g.vulnerable, vulnerableVisited: g.vulnerable_visited,
+      })
+    }
+    for (const r of recent) {
+      if (r.n > 0) counts.set(r.id, { ...(counts.get(r.id) ?? emptyCounts()), visited90d: r.n })
+    }
+    return counts
+  }
+
+  /** Households never visited, under any of the paths, in code order. */
+  async gapsUnder(paths: readonly string[], page: { limit: number; offset: number }): Promise<HouseholdRecord[]> {
+    const rows = await selectHouseholdRecords(this.db)
+      .where(pathUnderAny('regions.path', paths))
+      .where('households.first_visit_at', 'is', null)
+      .orderBy('households.code')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute()
+    return rows.map(toHouseholdRecord)
+  }
+
+  async countGapsUnder(paths: readonly string[]): Promise<number> {
+    const row = await this.db
+      .selectFrom('households')
+      .innerJoin('regions', 'regions.id', 'households.region_id')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(pathUnderAny('regions.path', paths))
+      .where('households.first_visit_at', 'is', null)
+      .executeTakeFirstOrThrow()
+    return row.n
+  }
+}

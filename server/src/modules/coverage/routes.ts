@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { AppContext } from '../../context'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, PageQuery, RegionId } from '../../plugins/schemas'
+import { HouseholdSummary } from '../households/schemas'
+import { XLSX_MIME } from './gap-sheet'
+import { CoverageService } from './service'
+
+const count = (description: string) => Type.Integer({ minimum: 0, description })
+const CoverageRow = Type.Object({
+  regionId: Type.String(),
+  name: Type.String(),
+  level: Type.Enum(['county', 'town', 'village', 'grid']),
+  households: count('住户数'),
+  visited: count('已走访（曾经）'),
+  visited90d: count('近 90 天走访'),
+  pledged: count('已签承诺书'),
+  appInstalled: count('已装国家反诈中心APP'),
+  callWarningOn: count('已开来电预警'),
+  vulnerable: count('一老一小、独居老人户'),
+  vulnerableVisited: count('其中已走访'),
+})
+const RegionQuery = Type.Object({ regionId: Type.Optional(RegionId) })
+const TAGS = ['覆盖率']
+
+export default async function coverageRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const coverage = new CoverageService(ctx)
+
+  app.get('/api/coverage', {
+    schema: {
+      tags: TAGS,
+      summary: '入户覆盖情况：本区域一行，下级区域各一行',
+      security: BEARER,
+      querystring: RegionQuery,
+      response: { 200: Type.Object({ region: CoverageRow, children: Type.Array(CoverageRow) }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => coverage.report(callerOf(req), req.query.regionId))
+
+  app.get('/api/coverage/gaps', {
+    schema: {
+      tags: TAGS,
+      summary: '从未走访的住户（姓名、电话脱敏）',
+      security: BEARER,
+      querystring: Type.Object({ regionId: Type.Optional(RegionId), ...PageQuery }),
+      response: { 200: Type.Object({ items: Type.Array(HouseholdSummary), total: Type.Integer() }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => coverage.gaps(callerOf(req), req.query))
+
+  app.get('/api/coverage/gaps.xlsx', {
+    schema: {
+      tags: TAGS,
+      summary: '导出未走访住户清单 (.xlsx)',
+      security: BEARER,
+      querystring: RegionQuery,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, async (req, reply) => {
+    const file = await coverage.gapsSheet(callerOf(req), req.query.regionId)
+    return reply
+      .header('content-type', XLSX_MIME)
+      .header('content-disposition', `attachment; filename="gaps.xlsx"; filename*=UTF-8''${encodeURIComponent('未走访住户.xlsx')}`)
+      .send(file)
+  })
+}

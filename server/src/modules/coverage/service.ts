@@ -1,0 +1,56 @@
+import type { HouseholdSummary, Page } from '../../../../src/core/api-types'
+import { recentVisitSince, rollupCoverage } from '../../../../src/core/coverage'
+import type { CoverageReport } from '../../../../src/core/door-to-door-api'
+import { scopePathsFor } from '../../../../src/core/scope'
+import type { AppContext } from '../../context'
+import { forbidden } from '../../errors'
+import { scopeFor } from '../../plugins/scope-filter'
+import type { SessionUser } from '../auth/session-user'
+import { HouseholdView, phoneCipher } from '../households/household-view'
+import { gapSheet } from './gap-sheet'
+import { CoverageRepo } from './repo'
+
+/** A spreadsheet for one office, not a dump of the county: beyond this the caller narrows the region. */
+export const MAX_GAP_EXPORT_ROWS = 50_000
+
+export class CoverageService {
+  private readonly repo: CoverageRepo
+  private readonly view: HouseholdView
+
+  constructor(private readonly ctx: AppContext) {
+    this.repo = new CoverageRepo(ctx.db)
+    this.view = new HouseholdView(phoneCipher(ctx.config))
+  }
+
+  /** The region's own row and one per child region; without a region, the caller's widest one. */
+  async report(caller: SessionUser, regionId: string | undefined): Promise<CoverageReport> {
+    const paths = scopePathsFor(caller.roles, 'coverage.read')
+    if (paths.length === 0) throw forbidden()
+    const [path] = await scopeFor(caller.roles, 'coverage.read', regionId ?? idOfPath(widest(paths)), this.repo.findRegionPath)
+    const [regions, counts] = await Promise.all([
+      this.repo.regionsUnder(path),
+      this.repo.gridCountsUnder(path, recentVisitSince(this.ctx.now())),
+    ])
+    return rollupCoverage(regions, counts, idOfPath(path))
+  }
+
+  async gaps(caller: SessionUser, query: { regionId?: string; page: number; pageSize: number }): Promise<Page<HouseholdSummary>> {
+    const paths = await scopeFor(caller.roles, 'coverage.read', query.regionId, this.repo.findRegionPath)
+    const [total, rows] = await Promise.all([
+      this.repo.countGapsUnder(paths),
+      this.repo.gapsUnder(paths, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    ])
+    return { total, items: rows.map((h) => this.view.summary(h)) }
+  }
+
+  async gapsSheet(caller: SessionUser, regionId: string | undefined): Promise<Buffer> {
+    const paths = await scopeFor(caller.roles, 'coverage.read', regionId, this.repo.findRegionPath)
+    const rows = await this.repo.gapsUnder(paths, { limit: MAX_GAP_EXPORT_ROWS, offset: 0 })
+    return gapSheet(rows.map((h) => this.view.summary(h)))
+  }
+}
+
+/** "/c/t/v/" → "v" */
+const idOfPath = (path: string) => path.split('/').at(-2)!
+/** The shortest path is the highest region; equal lengths keep the caller's first. */
+const widest = (paths: readonly string[]) => [...paths].sort((a, b) => a.length - b.length)[0]

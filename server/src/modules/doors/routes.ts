@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { AppContext } from '../../context'
+import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { HouseholdDetail } from '../households/schemas'
+import { looksLikeLabelToken } from '../labels/label-token'
+import { DoorService } from './service'
+
+const TAGS = ['门牌']
+/** The H5 app's door page; the app is served from the root with hash routing. */
+const DOOR_PAGE = '/#/pages/door/index'
+
+const DoorView = Type.Union([
+  Type.Object({ kind: Type.Literal('household'), household: HouseholdDetail }),
+  Type.Object({
+    kind: Type.Literal('public'),
+    advice: Type.Object({ station: Type.String(), hotline: Type.String(), tips: Type.Array(Type.String()) }),
+  }),
+], { description: '负责该网格的工作人员看到住户（脱敏）；居民和未登录者只看到派出所的提示' })
+
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 64 }) })
+
+export default async function doorRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const doors = new DoorService(ctx)
+
+  app.get('/api/doors/:token', {
+    schema: {
+      tags: TAGS,
+      summary: '扫门牌二维码：无需登录；网格员等看到住户，居民看到反诈提示',
+      security: [...BEARER, {}],
+      params: TokenParams,
+      response: { 200: DoorView, ...COMMON_ERRORS, 410: ErrorResponse },
+    },
+  }, (req) => doors.open(req.user, req.params.token))
+
+  // The address printed in every door QR code: hand it to the H5 door page, which calls the route above.
+  app.get('/h/:token', {
+    schema: { hide: true, params: Type.Object({ token: Type.String() }) },
+  }, (req, reply) => {
+    const { token } = req.params
+    return reply.redirect(looksLikeLabelToken(token) ? `${DOOR_PAGE}?token=${token}` : DOOR_PAGE, 302)
+  })
+}

@@ -1,0 +1,65 @@
+import multipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../../src/core/households'
+import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { HouseholdImport } from './household-import'
+import { XLSX_MIME, householdTemplate } from './household-sheet'
+import { HouseholdImportResult } from './schemas'
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+const TAGS = ['住户']
+
+/** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
+async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, '请以 multipart/form-data 上传 .xlsx 或 .csv 文件（字段名 file）')
+  try {
+    const part = await req.file()
+    if (!part || part.fieldname !== 'file') throw new AppError('IMPORT_FILE_UNREADABLE', 400, '请在 file 字段上传 .xlsx 或 .csv 文件')
+    return { buffer: await part.toBuffer(), fileName: part.filename }
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('BODY_TOO_LARGE', 413, '导入文件不能超过 5 MB，请分批导入')
+    throw new AppError('IMPORT_FILE_UNREADABLE', 400, '无法读取上传的文件，请重新选择 .xlsx 或 .csv 文件')
+  }
+}
+
+export default async function householdImportRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const importer = new HouseholdImport(ctx)
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } })
+
+  app.post('/api/households/import', {
+    schema: {
+      tags: TAGS,
+      summary: `导入住户（.xlsx 或 UTF-8 .csv：${HOUSEHOLD_IMPORT_COLUMNS.join(' | ')}）`,
+      description: 'multipart/form-data，字段 file，不超过 5 MB、10,000 行。标签以“、”或“,”分隔。dryRun=true 只校验并预览前 20 行；正式导入时任何一行有错都不写入（422，details 为各行错误），否则在一个事务中全部写入。',
+      security: BEARER,
+      consumes: ['multipart/form-data'],
+      querystring: Type.Object({ dryRun: Type.Boolean({ default: false }) }),
+      response: { 200: HouseholdImportResult, ...COMMON_ERRORS, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+    },
+    preHandler: app.requireUser,
+  }, async (req) => {
+    const { buffer, fileName } = await uploadedFile(req)
+    return importer.run(callerOf(req), buffer, { dryRun: req.query.dryRun, fileName })
+  })
+
+  app.get('/api/households/import-template', {
+    schema: {
+      tags: TAGS,
+      summary: '下载住户导入模板（.xlsx）',
+      security: BEARER,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireRole('admin', 'cadre', 'grid_worker'),
+  }, async (_req, reply) => {
+    reply.header('content-type', XLSX_MIME)
+    reply.header('content-disposition', `attachment; filename="household-template.xlsx"; filename*=UTF-8''${encodeURIComponent('住户导入模板.xlsx')}`)
+    return reply.send(await householdTemplate())
+  })
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { PATROL_SIZE_MAX, PATROL_SIZE_MIN } from '../../../../src/core/patrol-plan'
+import type { AppContext } from '../../context'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
+import { HouseholdSummary } from '../households/schemas'
+import { PatrolService } from './service'
+
+const PatrolSuggestion = Type.Object({
+  household: HouseholdSummary,
+  lastVisitAt: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.String({ description: '推荐理由，如 从未走访 / 独居老人 · 距上次走访 45 天' }),
+})
+
+export default async function patrolRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const patrol = new PatrolService(ctx)
+
+  app.get('/api/patrol/today', {
+    schema: {
+      tags: ['走访'],
+      summary: '今日建议走访的住户（从未走访优先，其次一老一小、独居老人，再按久未走访）',
+      security: BEARER,
+      querystring: Type.Object({
+        gridId: Type.Optional(RegionId),
+        // Out-of-range sizes are clamped by the plan rather than refused: the setting is a preference.
+        size: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: `建议户数，${PATROL_SIZE_MIN}–${PATROL_SIZE_MAX}` })),
+      }),
+      response: { 200: Type.Object({ items: Type.Array(PatrolSuggestion) }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => patrol.today(callerOf(req), req.query))
+}

@@ -1,0 +1,44 @@
+import type { PatrolSuggestion } from '../../../../src/core/door-to-door-api'
+import { planPatrol } from '../../../../src/core/patrol-plan'
+import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+import type { AppContext } from '../../context'
+import { AppError, forbidden, outOfScope } from '../../errors'
+import type { SessionUser } from '../auth/session-user'
+import { HouseholdView, phoneCipher } from '../households/household-view'
+import { PatrolRepo } from './repo'
+
+export class PatrolService {
+  private readonly repo: PatrolRepo
+  private readonly view: HouseholdView
+
+  constructor(private readonly ctx: AppContext) {
+    this.repo = new PatrolRepo(ctx.db)
+    this.view = new HouseholdView(phoneCipher(ctx.config))
+  }
+
+  /** Today's doors for one grid; a worker with a single grid need not name it. */
+  async today(caller: SessionUser, query: { gridId?: string; size?: number }): Promise<{ items: PatrolSuggestion[] }> {
+    if (scopePathsFor(caller.roles, 'visit.write').length === 0) throw forbidden()
+    const workerGrids = caller.roles.filter((r) => r.role === 'grid_worker').map((r) => r.regionId)
+    const gridId = query.gridId ?? (workerGrids.length === 1 ? workerGrids[0] : undefined)
+    if (!gridId) throw new AppError('PATROL_GRID_REQUIRED', 400)
+    const grid = await this.repo.findRegion(gridId)
+    if (!grid) throw new AppError('REGION_NOT_FOUND', 404)
+    if (grid.level !== 'grid') throw new AppError('PATROL_GRID_REQUIRED', 400)
+    if (!canActOn(caller.roles, 'visit.write', grid.path)) throw outOfScope()
+
+    const households = await this.repo.householdsOfGrid(grid.id)
+    const candidates = households.map((h) => ({
+      ...h,
+      geo: h.geoLat !== null && h.geoLng !== null ? { lat: h.geoLat, lng: h.geoLng } : null,
+    }))
+    const plan = planPatrol(candidates, this.ctx.now(), query.size)
+    return {
+      items: plan.map(({ candidate, reason }) => ({
+        household: this.view.summary(candidate),
+        lastVisitAt: candidate.lastVisitAt?.toISOString() ?? null,
+        reason,
+      })),
+    }
+  }
+}

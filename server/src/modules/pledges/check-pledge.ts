@@ -1,0 +1,42 @@
+import type { PledgeInput, PledgeTemplate } from '../../../../src/core/door-to-door-api'
+import type { ErrorCode } from '../../../../src/core/errors'
+import type { RoleAssignment } from '../../../../src/core/roles'
+import { canActOn } from '../../../../src/core/scope'
+import { decodeStrokes, validateSignature } from '../../../../src/core/strokes'
+import type { PledgeHousehold } from './repo'
+
+/** A phone's clock may run a little ahead of the server's; more than this is a wrong clock, not a signature. */
+const CLOCK_SKEW_MS = 10 * 60_000
+
+export type PledgeCheck =
+  | { ok: true; household: PledgeHousehold; villageId: string; signerName: string; signerRelation: string; signedAt: string }
+  | { ok: false; code: ErrorCode }
+
+/** The village a household belongs to: the third segment of its grid's path (county/town/village/grid). */
+function villageOf(regionPath: string): string | null {
+  return regionPath.split('/').filter(Boolean)[2] ?? null
+}
+
+/** Whether one uploaded pledge may be chained, and its fields as they will be hashed. */
+export function checkPledge(
+  input: PledgeInput,
+  household: PledgeHousehold | undefined,
+  templates: ReadonlyMap<number, PledgeTemplate>,
+  roles: readonly RoleAssignment[],
+  now: Date,
+): PledgeCheck {
+  const villageId = household ? villageOf(household.regionPath) : null
+  if (!household || !villageId) return { ok: false, code: 'PLEDGE_HOUSEHOLD_UNKNOWN' }
+  if (!canActOn(roles, 'pledge.write', household.regionPath)) return { ok: false, code: 'PLEDGE_OUT_OF_SCOPE' }
+  if (templates.get(input.templateVersion)?.sha256 !== input.templateSha256.toLowerCase()) return { ok: false, code: 'PLEDGE_TEMPLATE_OUTDATED' }
+  const signerName = input.signerName.trim()
+  const signerRelation = input.signerRelation.trim()
+  if (!signerName || !signerRelation) return { ok: false, code: 'PLEDGE_SIGNER_MISSING' }
+  const signedAt = Date.parse(input.signedAt)
+  if (Number.isNaN(signedAt) || signedAt > now.getTime() + CLOCK_SKEW_MS) return { ok: false, code: 'PLEDGE_TIME_INVALID' }
+  const strokes = decodeStrokes(input.strokes)
+  if (!strokes) return { ok: false, code: 'SIGNATURE_MALFORMED' }
+  const signature = validateSignature(strokes)
+  if (!signature.ok) return { ok: false, code: signature.code }
+  return { ok: true, household, villageId, signerName, signerRelation, signedAt: new Date(signedAt).toISOString() }
+}

@@ -1,0 +1,145 @@
+import type { ChainVerification, PledgeInput, PledgeTemplate, SyncBatchResult, SyncItemResult } from '../../../../src/core/door-to-door-api'
+import { ERRORS } from '../../../../src/core/errors'
+import { maskName } from '../../../../src/core/masking'
+import { verifyChain } from '../../../../src/core/pledge-chain'
+import { canActOn, scopePathsFor, type Action } from '../../../../src/core/scope'
+import { decodeStrokes } from '../../../../src/core/strokes'
+import type { AppContext } from '../../context'
+import { AppError, forbidden, notFound, outOfScope } from '../../errors'
+import type { SessionUser } from '../auth/session-user'
+import { checkPledge } from './check-pledge'
+import { renderPledgeSvg } from './render-svg'
+import { PledgeRepo, type StoredPledge } from './repo'
+
+/** One pledge in a household's list: enough to show that and when it was signed, nothing to identify the signer. */
+export interface PledgeSummary {
+  id: string
+  householdId: string
+  signerName: string
+  signerRelation: string
+  signedAt: string
+  templateVersion: number
+  workerName: string
+  seq: number
+}
+
+export class PledgeService {
+  private readonly repo: PledgeRepo
+
+  constructor(private readonly ctx: AppContext) {
+    this.repo = new PledgeRepo(ctx.db)
+  }
+
+  async currentTemplate(): Promise<PledgeTemplate> {
+    const template = await this.repo.latestTemplate()
+    if (!template) throw notFound()
+    return template
+  }
+
+  /**
+   * Stores what it can and names the rest. Each pledge is chained in its own transaction, in the order sent,
+   * so one bad item never holds back the others and a retried batch answers 'duplicate' for what was kept.
+   */
+  async syncBatch(caller: SessionUser, pledges: readonly PledgeInput[]): Promise<SyncBatchResult> {
+    if (scopePathsFor(caller.roles, 'pledge.write').length === 0) throw forbidden()
+    const ids = pledges.map((p) => p.id.toLowerCase())
+    const [templates, households, existing] = await Promise.all([
+      this.repo.templates(),
+      this.repo.households(pledges.map((p) => p.householdId)),
+      this.repo.existingIds(ids),
+    ])
+    const items: SyncItemResult[] = []
+    for (const [i, input] of pledges.entries()) {
+      const id = ids[i]
+      if (existing.has(id)) {
+        items.push({ id: input.id, status: 'duplicate' })
+        continue
+      }
+      const household = households.get(input.householdId.toLowerCase())
+      const check = checkPledge(input, household, templates, caller.roles, this.ctx.now())
+      if (!check.ok) {
+        items.push({ id: input.id, status: 'rejected', code: check.code, message: ERRORS[check.code] })
+        continue
+      }
+      const stored = await this.repo.append({
+        id,
+        countyId: check.household.countyId,
+        villageId: check.villageId,
+        householdId: check.household.id,
+        templateVersion: input.templateVersion,
+        templateSha256: input.templateSha256.toLowerCase(),
+        signerName: check.signerName,
+        signerRelation: check.signerRelation,
+        strokes: input.strokes,
+        workerId: caller.id,
+        signedAt: check.signedAt,
+        geo: input.geo ?? null,
+      })
+      existing.add(id)
+      items.push({ id: input.id, status: stored ? 'stored' : 'duplicate' })
+    }
+    return { items }
+  }
+
+  async verify(caller: SessionUser, villageId: string): Promise<ChainVerification> {
+    if (scopePathsFor(caller.roles, 'pledge.verify').length === 0) throw forbidden()
+    const region = await this.repo.findRegion(villageId)
+    if (!region) throw new AppError('REGION_NOT_FOUND', 404)
+    if (!canActOn(caller.roles, 'pledge.verify', region.path)) throw outOfScope()
+    if (region.level !== 'village') throw new AppError('VALIDATION_FAILED', 400, '请选择一个村（社区）核验')
+    const { records, head } = await this.repo.chainOf(villageId)
+    return verifyChain(villageId, records, head)
+  }
+
+  async ofHousehold(caller: SessionUser, householdId: string): Promise<PledgeSummary[]> {
+    await this.householdInScope(caller, householdId, 'pledge.read')
+    return (await this.repo.ofHousehold(householdId)).map(summary)
+  }
+
+  /** The signed pledge as a printable page. Every rendering is audited: it shows a household's signature. */
+  async svg(caller: SessionUser, pledgeId: string): Promise<string> {
+    if (scopePathsFor(caller.roles, 'pledge.read').length === 0) throw forbidden()
+    const pledge = await this.repo.find(pledgeId)
+    if (!pledge) throw notFound('PLEDGE_NOT_FOUND')
+    const household = await this.householdInScope(caller, pledge.householdId, 'pledge.read')
+    const template = await this.repo.template(pledge.templateVersion)
+    if (!template) throw notFound('PLEDGE_NOT_FOUND')
+    const svg = renderPledgeSvg({
+      title: template.title,
+      body: template.body,
+      templateVersion: template.version,
+      signerMasked: maskName(pledge.signerName),
+      signerRelation: pledge.signerRelation,
+      workerName: pledge.workerName,
+      villageName: pledge.villageName,
+      householdCode: pledge.householdCode,
+      signedAt: new Date(pledge.signedAt),
+      seq: pledge.seq,
+      recordHash: pledge.recordHash,
+      strokes: decodeStrokes(pledge.strokes) ?? [],
+    })
+    await this.repo.audit({ countyId: household.countyId, actorId: caller.id, action: 'pledge.render', pledgeId: pledge.id, detail: { householdId: household.id } })
+    return svg
+  }
+
+  private async householdInScope(caller: SessionUser, householdId: string, action: Action) {
+    if (scopePathsFor(caller.roles, action).length === 0) throw forbidden()
+    const household = (await this.repo.households([householdId])).get(householdId.toLowerCase())
+    if (!household) throw notFound()
+    if (!canActOn(caller.roles, action, household.regionPath)) throw outOfScope()
+    return household
+  }
+}
+
+function summary(p: StoredPledge): PledgeSummary {
+  return {
+    id: p.id,
+    householdId: p.householdId,
+    signerName: maskName(p.signerName),
+    signerRelation: p.signerRelation,
+    signedAt: p.signedAt,
+    templateVersion: p.templateVersion,
+    workerName: p.workerName,
+    seq: p.seq,
+  }
+}

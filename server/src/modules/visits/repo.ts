@@ -1,0 +1,82 @@
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
+import type { DB, VisitsTable } from '../../db/schema'
+
+export interface VisitedHousehold {
+  id: string
+  countyId: string
+  gridId: string
+  regionPath: string
+}
+
+export type NewVisit = Insertable<VisitsTable>
+
+export class VisitRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  transaction<T>(work: (repo: VisitTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new VisitTransaction(trx)))
+  }
+}
+
+/** The steps of one flush, all inside one transaction. */
+export class VisitTransaction {
+  constructor(private readonly trx: Transaction<DB>) {}
+
+  /**
+   * The households visited, locked in id order, then their grids' counters in grid order: any writer that,
+   * like the coverage trigger, locks households before counters cannot deadlock with a flush, nor can two flushes.
+   */
+  async lockHouseholds(ids: readonly string[]): Promise<Map<string, VisitedHousehold>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.trx
+      .selectFrom('households')
+      .innerJoin('regions', 'regions.id', 'households.region_id')
+      .select(['households.id', 'households.county_id', 'households.region_id', 'regions.path'])
+      .where('households.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .orderBy('households.id')
+      .forUpdate('households')
+      .execute()
+    const grids = [...new Set(rows.map((r) => r.region_id))]
+    if (grids.length > 0) {
+      await this.trx.selectFrom('grid_coverage').select('grid_id').where('grid_id', 'in', grids).orderBy('grid_id').forUpdate().execute()
+    }
+    return new Map(rows.map((r) => [r.id, { id: r.id, countyId: r.county_id, gridId: r.region_id, regionPath: r.path }]))
+  }
+
+  /**
+   * Stores the visits not stored before and folds exactly those into their households, in one statement:
+   * first and last visit widen, and the APP / 来电预警 flags only ever turn on. The coverage trigger follows
+   * each changed household. Answers the ids that were new: a retried visit stays as first stored.
+   */
+  async storeAndApply(visits: readonly NewVisit[]): Promise<Set<string>> {
+    if (visits.length === 0) return new Set()
+    const column = <K extends keyof NewVisit>(key: K) => visits.map((v) => v[key] ?? null)
+    const { rows } = await sql<{ id: string }>`
+      WITH stored AS (
+        INSERT INTO visits (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
+                            call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
+        SELECT * FROM unnest(
+          ${column('id')}::uuid[], ${column('county_id')}::text[], ${column('household_id')}::uuid[], ${column('grid_id')}::text[],
+          ${column('worker_id')}::uuid[], ${column('visited_at')}::timestamptz[], ${column('briefed')}::boolean[],
+          ${column('app_installed')}::boolean[], ${column('call_warning_on')}::boolean[], ${column('emergency_contact')}::boolean[],
+          ${column('elderly_child_reminded')}::boolean[], ${column('note')}::text[], ${column('geo_lat')}::float8[], ${column('geo_lng')}::float8[])
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id, household_id, visited_at, app_installed, call_warning_on
+      ), per_household AS (
+        SELECT household_id, min(visited_at) AS first_at, max(visited_at) AS last_at,
+               bool_or(app_installed) AS app_installed, bool_or(call_warning_on) AS call_warning_on
+        FROM stored GROUP BY household_id
+      ), applied AS (
+        UPDATE households h SET
+          first_visit_at  = LEAST(h.first_visit_at, v.first_at),
+          last_visit_at   = GREATEST(h.last_visit_at, v.last_at),
+          app_installed   = h.app_installed OR v.app_installed,
+          call_warning_on = h.call_warning_on OR v.call_warning_on,
+          updated_at      = now()
+        FROM per_household v
+        WHERE h.id = v.household_id
+      )
+      SELECT id FROM stored`.execute(this.trx)
+    return new Set(rows.map((r) => r.id))
+  }
+}

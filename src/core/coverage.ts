@@ -1,0 +1,57 @@
+import type { CoverageReport, CoverageRow } from './door-to-door-api'
+import type { RegionLevel } from './regions'
+
+/** The counters kept per grid, plus visits in the last 90 days counted at read time. */
+export type CoverageCounts = Omit<CoverageRow, 'regionId' | 'name' | 'level'>
+
+export const COVERAGE_FIELDS = [
+  'households', 'visited', 'visited90d', 'pledged', 'appInstalled', 'callWarningOn', 'vulnerable', 'vulnerableVisited',
+] as const satisfies readonly (keyof CoverageCounts)[]
+
+export const RECENT_VISIT_DAYS = 90
+
+export interface CoverageRegion {
+  id: string
+  parentId: string | null
+  level: RegionLevel
+  name: string
+}
+
+export const emptyCounts = (): CoverageCounts =>
+  Object.fromEntries(COVERAGE_FIELDS.map((f) => [f, 0])) as CoverageCounts
+
+/** Start of the "visited in the last 90 days" window. */
+export function recentVisitSince(now: Date): Date {
+  return new Date(now.getTime() - RECENT_VISIT_DAYS * 24 * 3600_000)
+}
+
+/** Whole-number percentage, 0 when there is nothing to cover (a new grid is not "100% covered"). */
+export function percent(part: number, whole: number): number {
+  return whole > 0 ? Math.floor((part * 100) / whole) : 0
+}
+
+/**
+ * The report for `rootId`: its own row and one per child region, each the sum of the grids beneath it.
+ * `regions` must hold the root and everything under it; grids missing from `gridCounts` count as empty.
+ */
+export function rollupCoverage(
+  regions: readonly CoverageRegion[],
+  gridCounts: ReadonlyMap<string, CoverageCounts>,
+  rootId: string,
+): CoverageReport {
+  const byId = new Map(regions.map((r) => [r.id, r]))
+  const root = byId.get(rootId)
+  if (!root) throw new Error(`region ${rootId} is not among the regions given`)
+  const totals = new Map(regions.map((r) => [r.id, emptyCounts()]))
+  for (const [gridId, counts] of gridCounts) {
+    // Walk up from the grid to the root, adding into every region on the way.
+    for (let region = byId.get(gridId); region; region = region.parentId === null ? undefined : byId.get(region.parentId)) {
+      const sum = totals.get(region.id)!
+      for (const f of COVERAGE_FIELDS) sum[f] += counts[f]
+      if (region.id === rootId) break
+    }
+  }
+  const row = (r: CoverageRegion): CoverageRow => ({ regionId: r.id, name: r.name, level: r.level, ...totals.get(r.id)! })
+  const children = regions.filter((r) => r.parentId === rootId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return { region: row(root), children: children.map(row) }
+}

@@ -1,0 +1,34 @@
+import { Image, Text, View } from '@tarojs/components'
+import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
+
+/** The server's QR markup as an image source; the same data URL works in the browser and in the mini-program. */
+function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`
+}
+
+function Label({ label, sheet }: { label: DoorLabel; sheet: LabelSheet }) {
+  return (
+    <View className='door-label'>
+      <Image className='door-label__qr' src={svgDataUrl(label.qrSvg)} mode='aspectFit' />
+      <View className='door-label__text'>
+        <Text className='door-label__code'>{label.householdCode}</Text>
+        <Text className='door-label__grid'>{label.gridName}</Text>
+        <Text className='door-label__slogan'>{sheet.slogan}</Text>
+        <Text className='door-label__hotline'>{`${sheet.station} 反诈热线 ${sheet.hotline}`}</Text>
+      </View>
+    </View>
+  )
+}
+
+/** A4 sheets of door labels, one View per printed page. */
+export function LabelSheets({ sheet, pages }: { sheet: LabelSheet; pages: DoorLabel[][] }) {
+  return (
+    <View className='label-print-area'>
+      {pages.map((labels, i) => (
+        <View key={labels[0]?.householdId ?? i} className='label-sheet'>
+          {labels.map((label) => <Label key={label.householdId} label={label} sheet={sheet} />)}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,6 @@
+/** The admin subpackage's pages, kept in one place so that a moved page breaks loudly. */
+export const ADMIN_ROUTES = {
+  coverage: '/packages/admin/pages/coverage-report/index',
+  households: '/packages/admin/pages/households/index',
+  labels: '/packages/admin/pages/labels/index',
+} as const

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
+import type { PatrolSuggestion } from '@/core/door-to-door-api'
+import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { visitFormUrl } from '@/pages/door/door-link'
+import { useStores } from '@/stores/stores-context'
+
+function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
+  const { doors } = useStores()
+  const { household } = suggestion
+  const open = () => {
+    doors.choose(household)
+    void Taro.navigateTo({ url: visitFormUrl(household.id) })
+  }
+  return (
+    <Cell
+      className='tap-target'
+      clickable
+      onClick={open}
+      title={`${rank}. ${household.code} · ${household.address}`}
+      description={<Text className='hint'>建议理由：{suggestion.reason}</Text>}
+      extra='去走访'
+    />
+  )
+}
+
+/** Today's suggested doors for the selected grid, above the full household list. */
+export const PatrolPlan = observer(function PatrolPlan() {
+  const { households, patrol } = useStores()
+  const gridId = households.gridId
+
+  useEffect(() => {
+    if (gridId) void patrol.load(gridId)
+  }, [gridId, patrol])
+  // Back from a visit: the household just visited leaves today's plan.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && gridId) void patrol.load(gridId)
+    shown.current = true
+  })
+
+  let body
+  if (patrol.state === 'error') body = <ErrorBlock message={patrol.error ?? '加载失败'} onRetry={() => gridId && void patrol.load(gridId)} />
+  else if (patrol.state !== 'ready') body = <LoadingBlock text='正在生成今日巡访建议…' />
+  else if (patrol.items.length === 0) body = <Text className='hint'>今天没有待走访的建议住户</Text>
+  else {
+    body = (
+      <CellGroup>
+        {patrol.items.map((s, i) => <SuggestionCell key={s.household.id} suggestion={s} rank={i + 1} />)}
+      </CellGroup>
+    )
+  }
+  return (
+    <View>
+      <Text className='section-title'>今日巡访建议</Text>
+      {body}
+    </View>
+  )
+})

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import type { LatLng } from '@/core/door-to-door-api'
+import { PageShell } from '@/components/page-shell'
+import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { SignaturePad } from '@/components/signature-pad'
+import { SyncBanner } from '@/components/sync-banner'
+import { SIGNER_RELATIONS } from '@/stores/pledge-store'
+import { useStores } from '@/stores/stores-context'
+import { HouseholdHeader } from '../../components/household-header'
+import { LocationField } from '../../components/location-field'
+import { confirmSavedAndLeave } from '../../leave-form'
+import './index.scss'
+
+const TemplateText = observer(function TemplateText() {
+  const { pledge } = useStores()
+  if (pledge.template) {
+    return (
+      <View className='card'>
+        <Text className='card-title'>{pledge.template.title}</Text>
+        <Text className='pledge-body'>{pledge.template.body}</Text>
+        <Text className='hint'>第 {pledge.template.version} 版</Text>
+      </View>
+    )
+  }
+  if (pledge.templateState === 'error') {
+    return <ErrorBlock message={pledge.templateError ?? '加载失败'} onRetry={() => void pledge.loadTemplate()} />
+  }
+  return <LoadingBlock text='正在加载承诺书…' />
+})
+
+const SignerFields = observer(function SignerFields() {
+  const { pledge } = useStores()
+  return (
+    <View>
+      <Text className='section-title'>签署人姓名</Text>
+      <Input
+        className='pledge-input'
+        value={pledge.signerName}
+        maxlength={20}
+        placeholder='请填写签署人姓名'
+        onInput={(e) => pledge.setSignerName(e.detail.value)}
+      />
+      <Text className='section-title'>与户主关系</Text>
+      <View className='relation-choices'>
+        {SIGNER_RELATIONS.map((relation) => {
+          const chosen = pledge.relation === relation
+          return (
+            <Button
+              key={relation}
+              className='relation-choice'
+              type={chosen ? 'primary' : 'default'}
+              size='large'
+              onClick={() => pledge.setRelation(relation)}
+            >
+              {chosen ? `✓ ${relation}` : relation}
+            </Button>
+          )
+        })}
+      </View>
+    </View>
+  )
+})
+
+export default observer(function PledgePage() {
+  const { doors, pledge, queue } = useStores()
+  const householdId = useRouter().params.householdId ?? ''
+  const [geo, setGeo] = useState<LatLng | null>(null)
+
+  useEffect(() => {
+    void doors.ensureHousehold(householdId)
+    pledge.openFor(householdId)
+    void pledge.loadTemplate()
+  }, [doors, pledge, householdId])
+
+  const household = doors.household?.id === householdId ? doors.household : null
+  if (!household) {
+    if (doors.state === 'error') {
+      return (
+        <PageShell>
+          <ErrorBlock message={doors.problem?.message ?? '加载失败'} onRetry={() => void doors.ensureHousehold(householdId)} />
+        </PageShell>
+      )
+    }
+    return <PageShell><LoadingBlock text='正在加载住户…' /></PageShell>
+  }
+
+  const sign = async () => {
+    const id = await pledge.sign({ id: household.id, code: household.code }, geo)
+    if (id) await confirmSavedAndLeave(queue, id)
+  }
+
+  return (
+    <PageShell>
+      <SyncBanner />
+      <HouseholdHeader household={household} />
+      <TemplateText />
+      <SignerFields />
+      <Text className='section-title'>签名</Text>
+      <SignaturePad strokes={pledge.strokes} onChange={(strokes) => pledge.setStrokes(strokes)} />
+      <Text className='section-title'>位置</Text>
+      <LocationField geo={geo} onChange={setGeo} />
+      {pledge.problem && <Text className='error-text'>{pledge.problem}</Text>}
+      <Button className='big-button' type='primary' size='xlarge' block loading={pledge.signing} onClick={() => void sign()}>
+        确认签署
+      </Button>
+    </PageShell>
+  )
+})

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import dayjs from 'dayjs'
+import { VISIT_CHECKLIST, type ChecklistKey, type LatLng, type VisitInput } from '@/core/door-to-door-api'
+import { MAX_VISIT_NOTE_LENGTH } from '@/core/visits'
+import { PageShell } from '@/components/page-shell'
+import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { SyncBanner } from '@/components/sync-banner'
+import { newUuid } from '@/services/uuid'
+import { useStores } from '@/stores/stores-context'
+import { HouseholdHeader } from '../../components/household-header'
+import { LocationField } from '../../components/location-field'
+import { confirmSavedAndLeave } from '../../leave-form'
+import './index.scss'
+
+type Checks = Record<ChecklistKey, boolean>
+
+const NOTHING_CHECKED = Object.fromEntries(VISIT_CHECKLIST.map((item) => [item.key, false])) as Checks
+
+function CheckRow({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
+  return (
+    <View className={`check-row ${on ? 'check-row--on' : ''}`} onClick={onToggle}>
+      <View className='check-row__box'>{on ? '✓' : ''}</View>
+      <Text className='check-row__label'>{label}</Text>
+      <Text className='check-row__state'>{on ? '已完成' : '未完成'}</Text>
+    </View>
+  )
+}
+
+export default observer(function VisitFormPage() {
+  const { doors, queue } = useStores()
+  const householdId = useRouter().params.householdId ?? ''
+  const [checks, setChecks] = useState<Checks>(NOTHING_CHECKED)
+  const [note, setNote] = useState('')
+  const [geo, setGeo] = useState<LatLng | null>(null)
+  const [openedAt] = useState(() => new Date())
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => {
+    void doors.ensureHousehold(householdId)
+  }, [doors, householdId])
+
+  const household = doors.household?.id === householdId ? doors.household : null
+  if (!household) {
+    if (doors.state === 'error') {
+      return (
+        <PageShell>
+          <ErrorBlock message={doors.problem?.message ?? '加载失败'} onRetry={() => void doors.ensureHousehold(householdId)} />
+        </PageShell>
+      )
+    }
+    return <PageShell><LoadingBlock text='正在加载住户…' /></PageShell>
+  }
+
+  // The form stays as typed until the record is safely queued: a failure here loses nothing.
+  const save = async () => {
+    if (saving) return
+    setSaving(true)
+    try {
+      const input: VisitInput = { id: await newUuid(), householdId, visitedAt: new Date().toISOString(), note: note.trim(), geo, ...checks }
+      queue.add({ kind: 'visit', input, householdCode: household.code, rejection: null })
+      await confirmSavedAndLeave(queue, input.id)
+    } catch {
+      void Taro.showToast({ title: '保存失败，请再点一次保存', icon: 'none', duration: 2000 })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <PageShell>
+      <SyncBanner />
+      <HouseholdHeader household={household} />
+      <Text className='section-title'>走访内容（点一下勾选）</Text>
+      {VISIT_CHECKLIST.map((item) => (
+        <CheckRow
+          key={item.key}
+          label={item.label}
+          on={checks[item.key]}
+          onToggle={() => setChecks((current) => ({ ...current, [item.key]: !current[item.key] }))}
+        />
+      ))}
+      <Text className='section-title'>备注</Text>
+      <Textarea
+        className='visit-note'
+        value={note}
+        maxlength={MAX_VISIT_NOTE_LENGTH}
+        placeholder='可选，如：老人独居，子女在外地'
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      <Text className='section-title'>位置</Text>
+      <LocationField geo={geo} onChange={setGeo} />
+      <Text className='hint'>走访时间 {dayjs(openedAt).format('YYYY-MM-DD HH:mm')}</Text>
+      <Button className='big-button' type='primary' size='xlarge' block loading={saving} onClick={() => void save()}>
+        保存
+      </Button>
+    </PageShell>
+  )
+})

@@ -1,0 +1,137 @@
+import { useEffect, useRef } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import type { HouseholdSummary } from '@/core/api-types'
+import type { DoorAdvice, HouseholdDetail } from '@/core/door-to-door-api'
+import { PageShell } from '@/components/page-shell'
+import { LoadingBlock } from '@/components/page-state'
+import { SyncBanner } from '@/components/sync-banner'
+import { ROUTES } from '@/services/routes'
+import type { DoorProblem } from '@/stores/door-store'
+import { useStores } from '@/stores/stores-context'
+import { doorTokenFromParams, pledgeFormUrl, visitFormUrl } from './door-link'
+import './index.scss'
+
+const HOME_PAGE = '/pages/home/index'
+
+const PROBLEM_TITLES: Record<string, string> = {
+  LABEL_UNKNOWN: '无法识别的门牌',
+  LABEL_REVOKED: '门牌已作废',
+  OUT_OF_SCOPE: '不在您负责的网格',
+  NETWORK: '网络不可用',
+}
+
+function day(iso: string | null): string | null {
+  return iso ? iso.slice(0, 10) : null
+}
+
+function HouseholdCard({ household }: { household: HouseholdDetail | HouseholdSummary }) {
+  const detail = 'lastVisitAt' in household ? household : null
+  return (
+    <View className='card'>
+      <Text className='door-code'>{household.code}</Text>
+      <Text className='door-line'>{household.address}</Text>
+      <Text className='door-line'>户主 {household.headName} · {household.memberCount} 人</Text>
+      {household.tags.length > 0 && (
+        <View className='door-tags'>
+          {household.tags.map((tag) => <Tag key={tag} type='warning' plain>{tag}</Tag>)}
+        </View>
+      )}
+      {detail && (
+        <View>
+          <Text className='door-line'>上次走访：{day(detail.lastVisitAt) ?? '从未走访'}</Text>
+          <Text className='door-line'>承诺书：{detail.pledgedAt ? `✓ 已签署（${day(detail.pledgedAt)}）` : '未签署'}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function WorkerDoor({ household }: { household: HouseholdDetail | HouseholdSummary }) {
+  return (
+    <View>
+      <SyncBanner />
+      <HouseholdCard household={household} />
+      <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: visitFormUrl(household.id) })}>
+        记录走访
+      </Button>
+      <Button className='big-button' size='xlarge' block onClick={() => Taro.navigateTo({ url: pledgeFormUrl(household.id) })}>
+        签承诺书
+      </Button>
+    </View>
+  )
+}
+
+/** What a resident or a passer-by sees: the station's advice, never anything about who lives here. */
+function PublicAdvice({ advice }: { advice: DoorAdvice }) {
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card-title'>{advice.station}提醒您</Text>
+        <Text className='hint'>接到可疑电话或已经转账，请立即拨打</Text>
+        <Text className='door-hotline'>反诈专线 {advice.hotline}</Text>
+        <Text className='hint'>紧急情况请拨打 110</Text>
+      </View>
+      <View className='card'>
+        <Text className='card-title'>防骗小贴士</Text>
+        {advice.tips.map((tip) => <Text key={tip} className='door-tip'>· {tip}</Text>)}
+      </View>
+      <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.learn })}>
+        学防骗
+      </Button>
+    </View>
+  )
+}
+
+function ProblemBlock({ problem, onRetry }: { problem: DoorProblem; onRetry: () => void }) {
+  return (
+    <View>
+      <View className='door-problem'>
+        <View className='door-problem__icon'>!</View>
+        <Text className='card-title'>{PROBLEM_TITLES[problem.code] ?? '无法打开门牌'}</Text>
+        <Text className='hint'>{problem.message}</Text>
+      </View>
+      {problem.code === 'NETWORK' && (
+        <Button className='big-button' type='primary' size='xlarge' block onClick={onRetry}>
+          重试
+        </Button>
+      )}
+      <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: HOME_PAGE })}>
+        返回首页
+      </Button>
+    </View>
+  )
+}
+
+/** Opened by a scanned door label: `token` from our links and the H5 redirect of /h/<token>, `q` from WeChat. */
+export default observer(function DoorPage() {
+  const { doors } = useStores()
+  const { params } = useRouter()
+  const token = doorTokenFromParams(params)
+  const shown = useRef(false)
+
+  useEffect(() => {
+    void doors.open(token)
+  }, [doors, token])
+  // Back from the visit form or the pledge: the door's last visit and pledge have changed.
+  useDidShow(() => {
+    if (shown.current) void doors.open(token)
+    shown.current = true
+  })
+
+  let body
+  if (doors.state === 'idle' || doors.state === 'loading') body = <LoadingBlock text='正在识别门牌…' />
+  else if (doors.state === 'error' && doors.problem) body = <ProblemBlock problem={doors.problem} onRetry={() => void doors.open(token)} />
+  else if (doors.advice) body = <PublicAdvice advice={doors.advice} />
+  else if (doors.household) body = <WorkerDoor household={doors.household} />
+  return (
+    <PageShell>
+      <Text className='page-title'>{doors.advice ? '反诈提醒' : '入户宣防'}</Text>
+      {body}
+    </PageShell>
+  )
+})

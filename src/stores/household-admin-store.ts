@@ -1,0 +1,244 @@
+import { flow, makeAutoObservable, observable } from 'mobx'
+import type { HouseholdSummary, Page } from '@/core/api-types'
+import type { HouseholdDetail, HouseholdFilters, HouseholdInput, HouseholdTag } from '@/core/door-to-door-api'
+import { checkHouseholdInput, isHouseholdTag } from '@/core/households'
+import type { Api, HouseholdSearch } from '@/services/api-client'
+import { errorMessage, type LoadState } from './load-state'
+
+export const HOUSEHOLD_ADMIN_PAGE_SIZE = 20
+
+/** The add/edit form as typed: text stays text until saving, so that nothing typed is lost on an error. */
+export interface HouseholdDraft {
+  regionId: string
+  address: string
+  headName: string
+  /** Empty on edit means "keep the stored number": the full number is never sent back to the form. */
+  phone: string
+  tags: HouseholdTag[]
+  memberCount: string
+}
+
+const emptyDraft = (regionId: string): HouseholdDraft =>
+  ({ regionId, address: '', headName: '', phone: '', tags: [], memberCount: '1' })
+
+function toInput(draft: HouseholdDraft): HouseholdInput {
+  const phone = draft.phone.trim()
+  return {
+    regionId: draft.regionId,
+    address: draft.address.trim(),
+    headName: draft.headName.trim(),
+    ...(phone && { phone }),
+    tags: draft.tags,
+    memberCount: Number(draft.memberCount),
+  }
+}
+
+/** Cadres' and admins' households: search, filters, add and edit, the audited phone reveal, and picks for labels. */
+export class HouseholdAdminStore {
+  regionId: string | null = null
+  query = ''
+  filters: HouseholdFilters = {}
+  items: HouseholdSummary[] = []
+  total = 0
+  page = 0
+  state: LoadState = 'idle'
+  loadingMore = false
+  error: string | null = null
+  readonly selectedIds = observable.set<string>()
+
+  /** null when the form is closed; editingId null with a draft open means adding. */
+  draft: HouseholdDraft | null = null
+  editingId: string | null = null
+  /** On edit, the stored name as the server shows it (张*华), as a reminder beside the empty name field. */
+  maskedHeadName: string | null = null
+  saving = false
+  formError: string | null = null
+
+  /** The household whose full number the user asked for, waiting for them to confirm the view is recorded. */
+  revealAskedFor: string | null = null
+  readonly revealedPhones = observable.map<string, string>()
+  revealError: string | null = null
+
+  private generation = 0
+
+  constructor(private readonly api: Pick<Api, 'findHouseholds' | 'household' | 'createHousehold' | 'updateHousehold' | 'revealPhone'>) {
+    makeAutoObservable<HouseholdAdminStore, 'api' | 'generation'>(this, { api: false, generation: false })
+  }
+
+  get searchQuery(): HouseholdSearch {
+    return { regionId: this.regionId ?? '', q: this.query.trim(), page: 1, pageSize: HOUSEHOLD_ADMIN_PAGE_SIZE, ...definedOnly(this.filters) }
+  }
+
+  get hasMore(): boolean {
+    return this.items.length < this.total
+  }
+
+  get isEmpty(): boolean {
+    return this.state === 'ready' && this.items.length === 0
+  }
+
+  get formProblems(): string[] {
+    return this.draft ? checkHouseholdInput(toInput(this.draft)).map((p) => p.message) : []
+  }
+
+  reset(): void {
+    this.generation++
+    this.regionId = null
+    this.query = ''
+    this.filters = {}
+    this.items = []
+    this.total = 0
+    this.page = 0
+    this.state = 'idle'
+    this.error = null
+    this.selectedIds.clear()
+    this.closeForm()
+    this.revealAskedFor = null
+    this.revealedPhones.clear()
+    this.revealError = null
+  }
+
+  selectRegion(regionId: string): Promise<void> {
+    this.regionId = regionId
+    return this.search()
+  }
+
+  setQuery(text: string): void {
+    this.query = text
+  }
+
+  setFilter<K extends keyof HouseholdFilters>(key: K, value: HouseholdFilters[K] | undefined): Promise<void> {
+    this.filters = { ...this.filters, [key]: value }
+    return this.search()
+  }
+
+  toggleSelected(id: string): void {
+    if (this.selectedIds.has(id)) this.selectedIds.delete(id)
+    else this.selectedIds.add(id)
+  }
+
+  search = flow(function* (this: HouseholdAdminStore) {
+    if (!this.regionId) return
+    const generation = ++this.generation
+    this.state = 'loading'
+    this.error = null
+    try {
+      const result: Page<HouseholdSummary> = yield this.api.findHouseholds(this.searchQuery)
+      if (generation !== this.generation) return
+      this.items = result.items
+      this.total = result.total
+      this.page = 1
+      this.state = 'ready'
+    } catch (e) {
+      if (generation !== this.generation) return
+      this.state = 'error'
+      this.error = errorMessage(e)
+    }
+  })
+
+  loadMore = flow(function* (this: HouseholdAdminStore) {
+    if (!this.hasMore || this.loadingMore || this.state !== 'ready') return
+    const generation = this.generation
+    this.loadingMore = true
+    try {
+      const result: Page<HouseholdSummary> = yield this.api.findHouseholds({ ...this.searchQuery, page: this.page + 1 })
+      if (generation !== this.generation) return
+      this.items = [...this.items, ...result.items]
+      this.total = result.total
+      this.page += 1
+    } catch (e) {
+      this.error = errorMessage(e)
+    } finally {
+      this.loadingMore = false
+    }
+  })
+
+  startAdd(gridId: string): void {
+    this.editingId = null
+    this.maskedHeadName = null
+    this.draft = emptyDraft(gridId)
+    this.formError = null
+  }
+
+  startEdit = flow(function* (this: HouseholdAdminStore, id: string) {
+    this.formError = null
+    try {
+      const detail: HouseholdDetail = yield this.api.household(id)
+      this.editingId = id
+      // The server only ever sends the name masked; saving that back would overwrite the real name, so it is retyped.
+      this.maskedHeadName = detail.headName
+      this.draft = {
+        regionId: detail.regionId, address: detail.address, headName: '', phone: '',
+        tags: detail.tags.filter(isHouseholdTag), memberCount: String(detail.memberCount),
+      }
+    } catch (e) {
+      this.error = errorMessage(e)
+    }
+  })
+
+  updateDraft(change: Partial<HouseholdDraft>): void {
+    if (this.draft) this.draft = { ...this.draft, ...change }
+  }
+
+  toggleDraftTag(tag: HouseholdTag): void {
+    if (!this.draft) return
+    const tags = this.draft.tags.includes(tag) ? this.draft.tags.filter((t) => t !== tag) : [...this.draft.tags, tag]
+    this.draft = { ...this.draft, tags }
+  }
+
+  closeForm(): void {
+    this.draft = null
+    this.editingId = null
+    this.maskedHeadName = null
+    this.formError = null
+    this.saving = false
+  }
+
+  /** On any refusal the draft stays exactly as typed and the server's message is shown above it. */
+  save = flow(function* (this: HouseholdAdminStore) {
+    if (!this.draft || this.saving) return
+    const problems = this.formProblems
+    if (problems.length > 0) {
+      this.formError = problems.join('；')
+      return
+    }
+    this.saving = true
+    this.formError = null
+    try {
+      const input = toInput(this.draft)
+      if (this.editingId) yield this.api.updateHousehold(this.editingId, input)
+      else yield this.api.createHousehold(input)
+    } catch (e) {
+      this.formError = errorMessage(e)
+      this.saving = false
+      return
+    }
+    this.closeForm()
+    yield this.search()
+  })
+
+  askReveal(id: string): void {
+    this.revealAskedFor = id
+    this.revealError = null
+  }
+
+  cancelReveal(): void {
+    this.revealAskedFor = null
+  }
+
+  confirmReveal = flow(function* (this: HouseholdAdminStore) {
+    const id = this.revealAskedFor
+    if (!id) return
+    this.revealAskedFor = null
+    try {
+      const { phone }: { phone: string | null } = yield this.api.revealPhone(id)
+      this.revealedPhones.set(id, phone ?? '未登记')
+    } catch (e) {
+      this.revealError = errorMessage(e)
+    }
+  })
+}
+
+function definedOnly(filters: HouseholdFilters): HouseholdFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as HouseholdFilters
+}
