@@ -55,4 +55,6 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // Jest's default on 2 cores is one worker; server suites mostly wait on PostgreSQL, so two overlap well.
+  maxWorkers: 2,
 }

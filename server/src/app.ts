@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import type { Database } from './db/database'
+import { SessionCache } from './modules/auth/session-cache'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
 import authPlugin from './plugins/auth'
 import type { WeChatApi } from './wechat/wechat-api'
@@ -41,6 +42,7 @@ export async function buildApp(deps: AppDeps) {
     database,
     db: database.db,
     wechat: deps.wechat ?? new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret),
+    sessionCache: new SessionCache(),
     now: deps.now ?? (() => new Date()),
   }
   const app = Fastify({

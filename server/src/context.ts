@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Config } from './config'
 import type { Database } from './db/database'
 import type { DB } from './db/schema'
+import type { SessionCache } from './modules/auth/session-cache'
 import type { WeChatApi } from './wechat/wechat-api'
 
 /** What every module gets: configuration, the database and the WeChat adapter. Built once by buildApp. */
@@ -10,6 +11,8 @@ export interface AppContext {
   database: Database
   db: Kysely<DB>
   wechat: WeChatApi
+  /** Sessions verified a moment ago; logout forgets its entry. */
+  sessionCache: SessionCache
   /** Injected so that tests can move time; every rule takes `now` from here. */
   now: () => Date
 }

@@ -83,6 +83,13 @@ export class RootStore {
         this.pledge.startNew()
       },
     )
+    // Once records have gone up, the open door shows the server's fresh state (last visit, pledge) again.
+    reaction(
+      () => this.queue.pendingCount,
+      (pending, before) => {
+        if (pending < before && this.doors.isHousehold && this.doors.token) void this.doors.open(this.doors.token)
+      },
+    )
     // Records kept while signed out, or from before the app was closed, go up as soon as someone is signed in.
     reaction(
       () => this.session.me?.id,

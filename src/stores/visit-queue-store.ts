@@ -116,6 +116,11 @@ export class VisitQueueStore {
     return this.persist()
   }
 
+  /** A record of this kind for this household still waits on the phone: the door should say so. */
+  hasWaiting(kind: QueuedItem['kind'], householdId: string): boolean {
+    return this.waiting.some((i) => i.kind === kind && i.input.householdId === householdId)
+  }
+
   /** True when the record with this id is no longer waiting on the phone. */
   isUploaded(id: string): boolean {
     return !this.items.some((i) => i.input.id === id)

@@ -3,7 +3,8 @@ import { FieldCipher } from '../../server/src/crypto/field-cipher'
 import type { Database } from '../../server/src/db/database'
 import { DEMO_PERSONAS } from '../../server/src/seed/demo-personas'
 import { DEMO_TOWNS, isDatabaseEmpty, seedDemoData } from '../../server/src/seed/demo-seed'
-import { parseCsv, readJiangjinRegions } from '../../server/src/seed/jiangjin-regions'
+import { parseCsv } from '../../server/src/lib/csv'
+import { readJiangjinRegions } from '../../server/src/seed/jiangjin-regions'
 import { ENGINES, openTestDatabase, type Engine } from './helpers/test-db'
 
 async function withDatabase<T>(engine: Engine, use: (database: Database) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { hasAnyRole } from '../../../src/core/scope'
 import type { Role } from '../../../src/core/roles'
 import { AppError } from '../errors'
+import type { CachedSession } from '../modules/auth/session-cache'
 import { SessionRepo } from '../modules/auth/session-repo'
 import type { SessionUser } from '../modules/auth/session-user'
 import { hashSessionToken, looksLikeSessionToken } from '../modules/auth/tokens'
@@ -34,16 +35,23 @@ async function authPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
   const sessions = new SessionRepo(ctx.db)
   app.decorateRequest('user', null)
 
+  async function lookUp(tokenHash: string): Promise<CachedSession> {
+    const stored = await sessions.find(tokenHash)
+    if (!stored || stored.revokedAt) throw new AppError('AUTH_INVALID', 401)
+    const session = { ...stored, roles: await sessions.rolesOf(stored.userId) }
+    ctx.sessionCache.set(tokenHash, session)
+    return session
+  }
+
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization
     if (!header) return
     const token = /^Bearer (.+)$/.exec(header)?.[1]?.trim()
     if (!token || !looksLikeSessionToken(token)) throw new AppError('AUTH_INVALID', 401)
     const tokenHash = hashSessionToken(ctx.config.sessionSecret, token)
-    const session = await sessions.find(tokenHash)
-    if (!session || session.revokedAt) throw new AppError('AUTH_INVALID', 401)
+    const session = ctx.sessionCache.get(tokenHash) ?? (await lookUp(tokenHash))
     if (session.expiresAt.getTime() <= ctx.now().getTime()) throw new AppError('AUTH_EXPIRED', 401)
-    request.user = { id: session.userId, displayName: session.displayName, roles: await sessions.rolesOf(session.userId), tokenHash }
+    request.user = { id: session.userId, displayName: session.displayName, roles: session.roles, tokenHash }
   })
 
   app.decorate('requireUser', async (request: FastifyRequest) => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import dayjs from 'dayjs'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
@@ -25,12 +26,21 @@ const PROBLEM_TITLES: Record<string, string> = {
   NETWORK: '网络不可用',
 }
 
+/** The phone's own calendar day, as the worker lives it (not UTC's). */
 function day(iso: string | null): string | null {
-  return iso ? iso.slice(0, 10) : null
+  return iso ? dayjs(iso).format('YYYY-MM-DD') : null
 }
 
-function HouseholdCard({ household }: { household: HouseholdDetail | HouseholdSummary }) {
+/** Records still on the phone count too: a pledge signed a minute ago must not read 未签署. */
+const HouseholdCard = observer(function HouseholdCard({ household }: { household: HouseholdDetail | HouseholdSummary }) {
+  const { queue } = useStores()
   const detail = 'lastVisitAt' in household ? household : null
+  const visitWaiting = queue.hasWaiting('visit', household.id)
+  const pledgeWaiting = queue.hasWaiting('pledge', household.id)
+  const lastVisit = visitWaiting ? '今天（待上传）' : (day(detail?.lastVisitAt ?? null) ?? '从未走访')
+  let pledge = '未签署'
+  if (pledgeWaiting) pledge = '✓ 已签署（待上传）'
+  else if (detail?.pledgedAt) pledge = `✓ 已签署（${day(detail.pledgedAt)}）`
   return (
     <View className='card'>
       <Text className='door-code'>{household.code}</Text>
@@ -41,15 +51,15 @@ function HouseholdCard({ household }: { household: HouseholdDetail | HouseholdSu
           {household.tags.map((tag) => <Tag key={tag} type='warning' plain>{tag}</Tag>)}
         </View>
       )}
-      {detail && (
+      {(detail || visitWaiting || pledgeWaiting) && (
         <View>
-          <Text className='door-line'>上次走访：{day(detail.lastVisitAt) ?? '从未走访'}</Text>
-          <Text className='door-line'>承诺书：{detail.pledgedAt ? `✓ 已签署（${day(detail.pledgedAt)}）` : '未签署'}</Text>
+          <Text className='door-line'>上次走访：{lastVisit}</Text>
+          <Text className='door-line'>承诺书：{pledge}</Text>
         </View>
       )}
     </View>
   )
-}
+})
 
 function WorkerDoor({ household }: { household: HouseholdDetail | HouseholdSummary }) {
   return (

@@ -63,6 +63,7 @@ export class AuthService {
 
   async logout(caller: SessionUser): Promise<void> {
     await this.sessions.revoke(caller.tokenHash, this.ctx.now())
+    this.ctx.sessionCache.forget(caller.tokenHash)
   }
 
   async me(userId: string): Promise<Me> {

@@ -3,7 +3,7 @@ import {
   HOUSEHOLD_IMPORT_COLUMNS, importHeaderMessage, missingImportColumns, type HouseholdImportColumn, type HouseholdSheetRow,
 } from '../../../../src/core/households'
 import { AppError } from '../../errors'
-import { parseCsv } from './csv'
+import { parseCsv } from '../../lib/csv'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const MAX_IMPORT_ROWS = 10000
