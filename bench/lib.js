@@ -16,7 +16,7 @@ function freePort() {
 async function timeToHealthy(env, timeoutMs = 120_000) {
   const port = await freePort()
   const started = process.hrtime.bigint()
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root, stdio: 'ignore',
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
   })

@@ -2,7 +2,6 @@
 // (server/src/main.ts, which migrates on start) listening on 127.0.0.1, and signed-in users made in SQL.
 const { spawn } = require('node:child_process')
 const { createHmac, randomBytes } = require('node:crypto')
-const path = require('node:path')
 const pg = require('pg')
 const { root, freePort } = require('./lib')
 
@@ -30,7 +29,7 @@ async function freshPgDatabase(prefix) {
 /** The server in its own process, so that it has a core of its own and the load generator does not slow it. */
 async function startServer(env) {
   const port = await freePort()
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', SESSION_SECRET, ...env },
   })

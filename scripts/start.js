@@ -33,7 +33,9 @@ if (h5IsStale()) {
   }
 }
 
-const server = spawn(process.execPath, [require.resolve('tsx/cli'), path.join('server', 'src', 'main.ts')], {
+// tsx as a loader inside the server's own process (not its CLI wrapper), so that signals reach the server's
+// graceful shutdown directly.
+const server = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, AUTH_MODE: process.env.AUTH_MODE || 'demo' },

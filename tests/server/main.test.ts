@@ -19,9 +19,12 @@ interface ServerProcess {
 
 const started: ServerProcess[] = []
 
-/** Runs the real entry point as `npm run server` would, with only the variables given (plus PATH and HOME). */
+/**
+ * Runs the real entry point as `npm run server` would, with only the variables given (plus PATH and HOME). tsx is
+ * a loader in the server's own process, so SIGTERM reaches its shutdown handler directly.
+ */
 function startServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { emptyCounts } from '../../../../src/core/coverage'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 import type { HouseholdRecord } from '../households/repo'
-import { selectHouseholdRecords, toHouseholdRecord } from './household-records'
+import { selectHouseholdRecords, toHouseholdRecord } from '../households/household-records'
 
 export class CoverageRepo {
   constructor(private readonly db: Kysely<DB>) {}

@@ -4,6 +4,7 @@ import type { HouseholdFilters } from '../../../../src/core/door-to-door-api'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 import { newHouseholdCode } from './household-code'
+import { selectHouseholdRecords, toHouseholdRecord } from './household-records'
 
 export interface HouseholdRecord {
   id: string
@@ -58,30 +59,6 @@ export interface ListCriteria extends HouseholdFilters {
 /** Keeps each INSERT well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 1000
 
-function selectHouseholds(db: Kysely<DB>) {
-  return db
-    .selectFrom('households')
-    .innerJoin('regions', 'regions.id', 'households.region_id')
-    .select([
-      'households.id', 'households.county_id', 'households.code', 'households.region_id', 'regions.path', 'regions.name',
-      'households.address', 'households.head_name', 'households.phone_enc', 'households.phone_last4',
-      'households.tags', 'households.member_count', 'households.label_version', 'households.first_visit_at',
-      'households.last_visit_at', 'households.pledged_at', 'households.app_installed', 'households.call_warning_on',
-      'households.geo_lat', 'households.geo_lng',
-    ])
-}
-
-type HouseholdRow = Awaited<ReturnType<ReturnType<typeof selectHouseholds>['executeTakeFirstOrThrow']>>
-
-function toRecord(r: HouseholdRow): HouseholdRecord {
-  return {
-    id: r.id, countyId: r.county_id, code: r.code, regionId: r.region_id, regionPath: r.path, gridName: r.name,
-    address: r.address, headName: r.head_name, phoneEnc: r.phone_enc, phoneLast4: r.phone_last4, tags: r.tags,
-    memberCount: r.member_count, labelVersion: r.label_version, firstVisitAt: r.first_visit_at, lastVisitAt: r.last_visit_at,
-    pledgedAt: r.pledged_at, appInstalled: r.app_installed, callWarningOn: r.call_warning_on, geoLat: r.geo_lat, geoLng: r.geo_lng,
-  }
-}
-
 /** Households under the paths that meet every given filter; `q` matches code or address literally (no wildcards). */
 function matching(paths: readonly string[], c: ListCriteria): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [pathUnderAny('regions.path', paths)]
@@ -125,14 +102,14 @@ export class HouseholdRepo {
         .select(sql<number>`count(*)::int`.as('total'))
         .where(where)
         .executeTakeFirstOrThrow(),
-      selectHouseholds(this.db).where(where).orderBy('households.code').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      selectHouseholdRecords(this.db).where(where).orderBy('households.code').limit(pageSize).offset((page - 1) * pageSize).execute(),
     ])
-    return { total, items: rows.map(toRecord) }
+    return { total, items: rows.map(toHouseholdRecord) }
   }
 
   async find(id: string): Promise<HouseholdRecord | null> {
-    const row = await selectHouseholds(this.db).where('households.id', '=', id).executeTakeFirst()
-    return row ? toRecord(row) : null
+    const row = await selectHouseholdRecords(this.db).where('households.id', '=', id).executeTakeFirst()
+    return row ? toHouseholdRecord(row) : null
   }
 
   async findRegionPath(id: string): Promise<string | null> {

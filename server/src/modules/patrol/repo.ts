@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, RegionRow } from '../../db/schema'
 import type { HouseholdRecord } from '../households/repo'
-import { selectHouseholdRecords, toHouseholdRecord } from '../coverage/household-records'
+import { selectHouseholdRecords, toHouseholdRecord } from '../households/household-records'
 
 export class PatrolRepo {
   constructor(private readonly db: Kysely<DB>) {}

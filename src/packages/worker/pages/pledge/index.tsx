@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import type { HouseholdSummary } from '@/core/api-types'
 import type { LatLng } from '@/core/door-to-door-api'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -11,6 +12,7 @@ import { SignaturePad } from '@/components/signature-pad'
 import { SyncBanner } from '@/components/sync-banner'
 import { SIGNER_RELATIONS } from '@/stores/pledge-store'
 import { useStores } from '@/stores/stores-context'
+import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
 import { LocationField } from '../../components/location-field'
 import { confirmSavedAndLeave } from '../../leave-form'
@@ -77,37 +79,27 @@ export default observer(function PledgePage() {
     void pledge.loadTemplate()
   }, [doors, pledge, householdId])
 
-  const household = doors.household?.id === householdId ? doors.household : null
-  if (!household) {
-    if (doors.state === 'error') {
-      return (
-        <PageShell>
-          <ErrorBlock message={doors.problem?.message ?? '加载失败'} onRetry={() => void doors.ensureHousehold(householdId)} />
-        </PageShell>
-      )
-    }
-    return <PageShell><LoadingBlock text='正在加载住户…' /></PageShell>
-  }
-
-  const sign = async () => {
+  const sign = async (household: HouseholdSummary) => {
     const id = await pledge.sign({ id: household.id, code: household.code }, geo)
     if (id) await confirmSavedAndLeave(queue, id)
   }
 
   return (
-    <PageShell>
-      <SyncBanner />
-      <HouseholdHeader household={household} />
-      <TemplateText />
-      <SignerFields />
-      <Text className='section-title'>签名</Text>
-      <SignaturePad strokes={pledge.strokes} onChange={(strokes) => pledge.setStrokes(strokes)} />
-      <Text className='section-title'>位置</Text>
-      <LocationField geo={geo} onChange={setGeo} />
-      {pledge.problem && <Text className='error-text'>{pledge.problem}</Text>}
-      <Button className='big-button' type='primary' size='xlarge' block loading={pledge.signing} onClick={() => void sign()}>
-        确认签署
-      </Button>
-    </PageShell>
+    <HouseholdGate householdId={householdId}>{(household) => (
+      <PageShell>
+        <SyncBanner />
+        <HouseholdHeader household={household} />
+        <TemplateText />
+        <SignerFields />
+        <Text className='section-title'>签名</Text>
+        <SignaturePad strokes={pledge.strokes} onChange={(strokes) => pledge.setStrokes(strokes)} />
+        <Text className='section-title'>位置</Text>
+        <LocationField geo={geo} onChange={setGeo} />
+        {pledge.problem && <Text className='error-text'>{pledge.problem}</Text>}
+        <Button className='big-button' type='primary' size='xlarge' block loading={pledge.signing} onClick={() => void sign(household)}>
+          确认签署
+        </Button>
+      </PageShell>
+    )}</HouseholdGate>
   )
 })

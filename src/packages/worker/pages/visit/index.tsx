@@ -5,13 +5,14 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import dayjs from 'dayjs'
+import type { HouseholdSummary } from '@/core/api-types'
 import { VISIT_CHECKLIST, type ChecklistKey, type LatLng, type VisitInput } from '@/core/door-to-door-api'
 import { MAX_VISIT_NOTE_LENGTH } from '@/core/visits'
 import { PageShell } from '@/components/page-shell'
-import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { SyncBanner } from '@/components/sync-banner'
 import { newUuid } from '@/services/uuid'
 import { useStores } from '@/stores/stores-context'
+import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
 import { LocationField } from '../../components/location-field'
 import { confirmSavedAndLeave } from '../../leave-form'
@@ -44,20 +45,8 @@ export default observer(function VisitFormPage() {
     void doors.ensureHousehold(householdId)
   }, [doors, householdId])
 
-  const household = doors.household?.id === householdId ? doors.household : null
-  if (!household) {
-    if (doors.state === 'error') {
-      return (
-        <PageShell>
-          <ErrorBlock message={doors.problem?.message ?? '加载失败'} onRetry={() => void doors.ensureHousehold(householdId)} />
-        </PageShell>
-      )
-    }
-    return <PageShell><LoadingBlock text='正在加载住户…' /></PageShell>
-  }
-
   // The form stays as typed until the record is safely queued: a failure here loses nothing.
-  const save = async () => {
+  const save = async (household: HouseholdSummary) => {
     if (saving) return
     setSaving(true)
     try {
@@ -72,32 +61,34 @@ export default observer(function VisitFormPage() {
   }
 
   return (
-    <PageShell>
-      <SyncBanner />
-      <HouseholdHeader household={household} />
-      <Text className='section-title'>走访内容（点一下勾选）</Text>
-      {VISIT_CHECKLIST.map((item) => (
-        <CheckRow
-          key={item.key}
-          label={item.label}
-          on={checks[item.key]}
-          onToggle={() => setChecks((current) => ({ ...current, [item.key]: !current[item.key] }))}
+    <HouseholdGate householdId={householdId}>{(household) => (
+      <PageShell>
+        <SyncBanner />
+        <HouseholdHeader household={household} />
+        <Text className='section-title'>走访内容（点一下勾选）</Text>
+        {VISIT_CHECKLIST.map((item) => (
+          <CheckRow
+            key={item.key}
+            label={item.label}
+            on={checks[item.key]}
+            onToggle={() => setChecks((current) => ({ ...current, [item.key]: !current[item.key] }))}
+          />
+        ))}
+        <Text className='section-title'>备注</Text>
+        <Textarea
+          className='visit-note'
+          value={note}
+          maxlength={MAX_VISIT_NOTE_LENGTH}
+          placeholder='可选，如：老人独居，子女在外地'
+          onInput={(e) => setNote(e.detail.value)}
         />
-      ))}
-      <Text className='section-title'>备注</Text>
-      <Textarea
-        className='visit-note'
-        value={note}
-        maxlength={MAX_VISIT_NOTE_LENGTH}
-        placeholder='可选，如：老人独居，子女在外地'
-        onInput={(e) => setNote(e.detail.value)}
-      />
-      <Text className='section-title'>位置</Text>
-      <LocationField geo={geo} onChange={setGeo} />
-      <Text className='hint'>走访时间 {dayjs(openedAt).format('YYYY-MM-DD HH:mm')}</Text>
-      <Button className='big-button' type='primary' size='xlarge' block loading={saving} onClick={() => void save()}>
-        保存
-      </Button>
-    </PageShell>
+        <Text className='section-title'>位置</Text>
+        <LocationField geo={geo} onChange={setGeo} />
+        <Text className='hint'>走访时间 {dayjs(openedAt).format('YYYY-MM-DD HH:mm')}</Text>
+        <Button className='big-button' type='primary' size='xlarge' block loading={saving} onClick={() => void save(household)}>
+          保存
+        </Button>
+      </PageShell>
+    )}</HouseholdGate>
   )
 })

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
-import type { HouseholdRecord } from '../households/repo'
+import type { HouseholdRecord } from './repo'
 
 /** Households with their grid, shaped for HouseholdView so that patrol and gap lists mask them like everywhere else. */
 export function selectHouseholdRecords(db: Kysely<DB>) {

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react'
+import { observer } from 'mobx-react-lite'
+import type { HouseholdSummary } from '@/core/api-types'
+import { PageShell } from '@/components/page-shell'
+import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { useStores } from '@/stores/stores-context'
+
+/** The visit and pledge forms need their household first: a loading state, or the reason it failed with 重试. */
+export const HouseholdGate = observer(function HouseholdGate({ householdId, children }: {
+  householdId: string
+  children: (household: HouseholdSummary) => ReactNode
+}) {
+  const { doors } = useStores()
+  const household = doors.household?.id === householdId ? doors.household : null
+  if (household) return <>{children(household)}</>
+  if (doors.state === 'error') {
+    return (
+      <PageShell>
+        <ErrorBlock message={doors.problem?.message ?? '加载失败'} onRetry={() => void doors.ensureHousehold(householdId)} />
+      </PageShell>
+    )
+  }
+  return <PageShell><LoadingBlock text='正在加载住户…' /></PageShell>
+})
