@@ -1,9 +1,10 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { HouseholdSummary, Page } from '@/core/api-types'
+import type { HouseholdSummary } from '@/core/api-types'
 import type { HouseholdDetail, HouseholdFilters, HouseholdInput, HouseholdTag } from '@/core/door-to-door-api'
 import { checkHouseholdInput, isHouseholdTag } from '@/core/households'
 import type { Api, HouseholdSearch } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import { PagedList } from './paged-list'
 
 export const HOUSEHOLD_ADMIN_PAGE_SIZE = 20
 
@@ -38,12 +39,7 @@ export class HouseholdAdminStore {
   regionId: string | null = null
   query = ''
   filters: HouseholdFilters = {}
-  items: HouseholdSummary[] = []
-  total = 0
-  page = 0
-  state: LoadState = 'idle'
-  loadingMore = false
-  error: string | null = null
+  private readonly list = new PagedList<HouseholdSummary>()
   readonly selectedIds = observable.set<string>()
 
   /** null when the form is closed; editingId null with a draft open means adding. */
@@ -59,22 +55,40 @@ export class HouseholdAdminStore {
   readonly revealedPhones = observable.map<string, string>()
   revealError: string | null = null
 
-  private generation = 0
-
   constructor(private readonly api: Pick<Api, 'findHouseholds' | 'household' | 'createHousehold' | 'updateHousehold' | 'revealPhone'>) {
-    makeAutoObservable<HouseholdAdminStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<HouseholdAdminStore, 'api' | 'list'>(this, { api: false, list: false })
   }
 
   get searchQuery(): HouseholdSearch {
     return { regionId: this.regionId ?? '', q: this.query.trim(), page: 1, pageSize: HOUSEHOLD_ADMIN_PAGE_SIZE, ...definedOnly(this.filters) }
   }
 
+  get items(): HouseholdSummary[] {
+    return this.list.items
+  }
+
+  get total(): number {
+    return this.list.total
+  }
+
+  get state(): LoadState {
+    return this.list.state
+  }
+
+  get loadingMore(): boolean {
+    return this.list.loadingMore
+  }
+
+  get error(): string | null {
+    return this.list.error
+  }
+
   get hasMore(): boolean {
-    return this.items.length < this.total
+    return this.list.hasMore
   }
 
   get isEmpty(): boolean {
-    return this.state === 'ready' && this.items.length === 0
+    return this.list.isEmpty
   }
 
   get formProblems(): string[] {
@@ -82,15 +96,10 @@ export class HouseholdAdminStore {
   }
 
   reset(): void {
-    this.generation++
+    this.list.clear()
     this.regionId = null
     this.query = ''
     this.filters = {}
-    this.items = []
-    this.total = 0
-    this.page = 0
-    this.state = 'idle'
-    this.error = null
     this.selectedIds.clear()
     this.closeForm()
     this.revealAskedFor = null
@@ -117,41 +126,14 @@ export class HouseholdAdminStore {
     else this.selectedIds.add(id)
   }
 
-  search = flow(function* (this: HouseholdAdminStore) {
-    if (!this.regionId) return
-    const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
-    try {
-      const result: Page<HouseholdSummary> = yield this.api.findHouseholds(this.searchQuery)
-      if (generation !== this.generation) return
-      this.items = result.items
-      this.total = result.total
-      this.page = 1
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
-  })
+  search(): Promise<void> {
+    if (!this.regionId) return Promise.resolve()
+    return this.list.load((page) => this.api.findHouseholds({ ...this.searchQuery, page }))
+  }
 
-  loadMore = flow(function* (this: HouseholdAdminStore) {
-    if (!this.hasMore || this.loadingMore || this.state !== 'ready') return
-    const generation = this.generation
-    this.loadingMore = true
-    try {
-      const result: Page<HouseholdSummary> = yield this.api.findHouseholds({ ...this.searchQuery, page: this.page + 1 })
-      if (generation !== this.generation) return
-      this.items = [...this.items, ...result.items]
-      this.total = result.total
-      this.page += 1
-    } catch (e) {
-      this.error = errorMessage(e)
-    } finally {
-      this.loadingMore = false
-    }
-  })
+  loadMore(): Promise<void> {
+    return this.list.loadMore((page) => this.api.findHouseholds({ ...this.searchQuery, page }))
+  }
 
   startAdd(gridId: string): void {
     this.editingId = null
@@ -172,7 +154,7 @@ export class HouseholdAdminStore {
         tags: detail.tags.filter(isHouseholdTag), memberCount: String(detail.memberCount),
       }
     } catch (e) {
-      this.error = errorMessage(e)
+      this.list.error = errorMessage(e)
     }
   })
 

@@ -1,7 +1,8 @@
-import { flow, makeAutoObservable } from 'mobx'
+import { makeAutoObservable } from 'mobx'
 import type { HouseholdSummary, Page } from '@/core/api-types'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
+import { PagedList } from './paged-list'
 
 export const HOUSEHOLD_PAGE_SIZE = 20
 
@@ -9,37 +10,49 @@ export const HOUSEHOLD_PAGE_SIZE = 20
 export class HouseholdStore {
   gridId: string | null = null
   query = ''
-  items: HouseholdSummary[] = []
-  total = 0
-  page = 0
-  state: LoadState = 'idle'
-  loadingMore = false
-  error: string | null = null
-  /** Answers to an older search or grid arrive late sometimes; only the newest may land. */
-  private generation = 0
+  private readonly list = new PagedList<HouseholdSummary>()
 
   constructor(private readonly api: Api) {
-    makeAutoObservable<HouseholdStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<HouseholdStore, 'api' | 'list'>(this, { api: false, list: false })
+  }
+
+  get items(): HouseholdSummary[] {
+    return this.list.items
+  }
+
+  get total(): number {
+    return this.list.total
+  }
+
+  get page(): number {
+    return this.list.page
+  }
+
+  get state(): LoadState {
+    return this.list.state
+  }
+
+  get loadingMore(): boolean {
+    return this.list.loadingMore
+  }
+
+  get error(): string | null {
+    return this.list.error
   }
 
   get hasMore(): boolean {
-    return this.items.length < this.total
+    return this.list.hasMore
   }
 
   get isEmpty(): boolean {
-    return this.state === 'ready' && this.items.length === 0
+    return this.list.isEmpty
   }
 
   /** Another user must never see the previous user's households. */
   reset(): void {
-    this.generation++
+    this.list.clear()
     this.gridId = null
     this.query = ''
-    this.items = []
-    this.total = 0
-    this.page = 0
-    this.state = 'idle'
-    this.error = null
   }
 
   setQuery(text: string): void {
@@ -51,41 +64,14 @@ export class HouseholdStore {
     return this.search()
   }
 
-  search = flow(function* (this: HouseholdStore) {
-    if (!this.gridId) return
-    const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
-    try {
-      const result: Page<HouseholdSummary> = yield this.fetchPage(1)
-      if (generation !== this.generation) return
-      this.items = result.items
-      this.total = result.total
-      this.page = 1
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
-  })
+  search(): Promise<void> {
+    if (!this.gridId) return Promise.resolve()
+    return this.list.load((page) => this.fetchPage(page))
+  }
 
-  loadMore = flow(function* (this: HouseholdStore) {
-    if (!this.hasMore || this.loadingMore || this.state !== 'ready') return
-    const generation = this.generation
-    this.loadingMore = true
-    try {
-      const result: Page<HouseholdSummary> = yield this.fetchPage(this.page + 1)
-      if (generation !== this.generation) return
-      this.items = [...this.items, ...result.items]
-      this.total = result.total
-      this.page += 1
-    } catch (e) {
-      this.error = errorMessage(e)
-    } finally {
-      this.loadingMore = false
-    }
-  })
+  loadMore(): Promise<void> {
+    return this.list.loadMore((page) => this.fetchPage(page))
+  }
 
   private fetchPage(page: number): Promise<Page<HouseholdSummary>> {
     return this.api.households({ regionId: this.gridId ?? '', q: this.query.trim(), page, pageSize: HOUSEHOLD_PAGE_SIZE })

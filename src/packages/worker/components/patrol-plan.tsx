@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -7,21 +7,17 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import type { PatrolSuggestion } from '@/core/door-to-door-api'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { visitFormUrl } from '@/pages/door/door-link'
 import { useStores } from '@/stores/stores-context'
+import { useOpenVisitForm } from '../open-visit-form'
 
 function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
-  const { doors } = useStores()
+  const openVisitForm = useOpenVisitForm()
   const { household } = suggestion
-  const open = () => {
-    doors.choose(household)
-    void Taro.navigateTo({ url: visitFormUrl(household.id) })
-  }
   return (
     <Cell
       className='tap-target'
       clickable
-      onClick={open}
+      onClick={() => openVisitForm(household)}
       title={`${rank}. ${household.code} · ${household.address}`}
       description={<Text className='hint'>建议理由：{suggestion.reason}</Text>}
       extra='去走访'

@@ -12,24 +12,20 @@ import type { HouseholdSummary } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { SyncBanner } from '@/components/sync-banner'
-import { visitFormUrl } from '@/pages/door/door-link'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 import { PatrolPlan } from '../../components/patrol-plan'
 import { ScanDoorButton } from '../../components/scan-door-button'
+import { useOpenVisitForm } from '../../open-visit-form'
 import './index.scss'
 
 function HouseholdCell({ household }: { household: HouseholdSummary }) {
-  const { doors } = useStores()
-  const openVisit = () => {
-    doors.choose(household)
-    void Taro.navigateTo({ url: visitFormUrl(household.id) })
-  }
+  const openVisitForm = useOpenVisitForm()
   return (
     <Cell
       className='tap-target'
       clickable
-      onClick={openVisit}
+      onClick={() => openVisitForm(household)}
       title={`${household.code} · ${household.address}`}
       description={
         <View>

@@ -1,0 +1,13 @@
+import Taro from '@tarojs/taro'
+import type { HouseholdSummary } from '@/core/api-types'
+import { visitFormUrl } from '@/pages/door/door-link'
+import { useStores } from '@/stores/stores-context'
+
+/** From a list (patrol plan, household list): the list row already holds what the form's header needs. */
+export function useOpenVisitForm(): (household: HouseholdSummary) => void {
+  const { doors } = useStores()
+  return (household) => {
+    doors.choose(household)
+    void Taro.navigateTo({ url: visitFormUrl(household.id) })
+  }
+}
