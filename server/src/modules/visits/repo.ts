@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import type { DB, VisitsTable } from '../../db/schema'
 
 export interface VisitedHousehold {
@@ -13,33 +13,15 @@ export type NewVisit = Insertable<VisitsTable>
 export class VisitRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
-  transaction<T>(work: (repo: VisitTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new VisitTransaction(trx)))
-  }
-}
-
-/** The steps of one flush, all inside one transaction. */
-export class VisitTransaction {
-  constructor(private readonly trx: Transaction<DB>) {}
-
-  /**
-   * The households visited, locked in id order, then their grids' counters in grid order: any writer that,
-   * like the coverage trigger, locks households before counters cannot deadlock with a flush, nor can two flushes.
-   */
-  async lockHouseholds(ids: readonly string[]): Promise<Map<string, VisitedHousehold>> {
+  /** The households visited, with the region path the scope check needs. */
+  async findHouseholds(ids: readonly string[]): Promise<Map<string, VisitedHousehold>> {
     if (ids.length === 0) return new Map()
-    const rows = await this.trx
+    const rows = await this.db
       .selectFrom('households')
       .innerJoin('regions', 'regions.id', 'households.region_id')
       .select(['households.id', 'households.county_id', 'households.region_id', 'regions.path'])
       .where('households.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
-      .orderBy('households.id')
-      .forUpdate('households')
       .execute()
-    const grids = [...new Set(rows.map((r) => r.region_id))]
-    if (grids.length > 0) {
-      await this.trx.selectFrom('grid_coverage').select('grid_id').where('grid_id', 'in', grids).orderBy('grid_id').forUpdate().execute()
-    }
     return new Map(rows.map((r) => [r.id, { id: r.id, countyId: r.county_id, gridId: r.region_id, regionPath: r.path }]))
   }
 
@@ -47,6 +29,8 @@ export class VisitTransaction {
    * Stores the visits not stored before and folds exactly those into their households, in one statement:
    * first and last visit widen, and the APP / 来电预警 flags only ever turn on. The coverage trigger follows
    * each changed household. Answers the ids that were new: a retried visit stays as first stored.
+   * One statement is one transaction and one round trip, so a flush holds its household and counter locks
+   * only for the time PostgreSQL needs to write it.
    */
   async storeAndApply(visits: readonly NewVisit[]): Promise<Set<string>> {
     if (visits.length === 0) return new Set()
@@ -76,7 +60,7 @@ export class VisitTransaction {
         FROM per_household v
         WHERE h.id = v.household_id
       )
-      SELECT id FROM stored`.execute(this.trx)
+      SELECT id FROM stored`.execute(this.db)
     return new Set(rows.map((r) => r.id))
   }
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context'
 import { WriteCoalescer } from '../../db/write-coalescer'
 import { forbidden } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
-import { VisitRepo, type NewVisit, type VisitTransaction } from './repo'
+import { VisitRepo, type NewVisit } from './repo'
 
 /** One uploaded visit with who sent it: items of different callers share a flush. */
 interface PendingVisit {
@@ -16,10 +16,12 @@ interface PendingVisit {
   roles: readonly RoleAssignment[]
 }
 
-/** How long a lone visit waits for others, and how many share one transaction at most. */
-const COALESCE = { maxItems: 1000, maxWaitMs: 2 }
-/** Overlapping flushes hide round trips on a pooled server; PGlite runs one transaction at a time anyway. */
-const CONCURRENT_FLUSHES = { pg: 4, pglite: 1 }
+/**
+ * How long a lone visit waits for others, and how many share one statement at most. One flush at a time:
+ * overlapping flushes would queue on the same household and counter rows anyway (and could lock them in
+ * different orders), while one flush leaves the next batch to gather meanwhile.
+ */
+const COALESCE = { maxItems: 1000, maxWaitMs: 2, maxConcurrent: 1 }
 
 export class VisitService {
   private readonly repo: VisitRepo
@@ -27,10 +29,7 @@ export class VisitService {
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new VisitRepo(ctx.db)
-    this.coalescer = new WriteCoalescer(
-      (items) => this.repo.transaction((trx) => this.store(trx, items)),
-      { ...COALESCE, maxConcurrent: CONCURRENT_FLUSHES[ctx.database.kind] },
-    )
+    this.coalescer = new WriteCoalescer((items) => this.store(items), COALESCE)
   }
 
   /** Every item gets its own answer; one bad visit never holds back the good ones. */
@@ -45,9 +44,9 @@ export class VisitService {
     return this.coalescer.drain()
   }
 
-  private async store(trx: VisitTransaction, items: readonly PendingVisit[]): Promise<SyncItemResult[]> {
+  private async store(items: readonly PendingVisit[]): Promise<SyncItemResult[]> {
     // PostgreSQL answers uuids in lower case; a phone may send them in upper case.
-    const households = await trx.lockHouseholds([...new Set(items.map((i) => i.visit.householdId.toLowerCase()))])
+    const households = await this.repo.findHouseholds([...new Set(items.map((i) => i.visit.householdId.toLowerCase()))])
     const now = this.ctx.now()
     const seen = new Set<string>()
     const verdicts = items.map(({ visit, roles, workerId }): SyncItemResult | NewVisit => {
@@ -61,7 +60,7 @@ export class VisitService {
       return toRow(visit, household!, workerId)
     })
     const rows = verdicts.filter((v): v is NewVisit => !('status' in v))
-    const stored = await trx.storeAndApply(rows)
+    const stored = await this.repo.storeAndApply(rows)
     return verdicts.map((v, i) => ('status' in v ? v : { id: items[i].visit.id, status: stored.has(v.id) ? 'stored' : 'duplicate' }))
   }
 }
