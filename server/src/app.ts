@@ -24,6 +24,11 @@ import pledgeRoutes from './modules/pledges/routes'
 import visitRoutes from './modules/visits/routes'
 import patrolRoutes from './modules/patrol/routes'
 import coverageRoutes from './modules/coverage/routes'
+import bulletinRoutes from './modules/bulletins/routes'
+import shareRoutes from './modules/shares/routes'
+import groupRoutes from './modules/groups/routes'
+import reachRoutes from './modules/reach/routes'
+import reminderRoutes from './modules/reminders/routes'
 
 export interface AppDeps {
   config: Config
@@ -74,6 +79,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(visitRoutes, { ctx })
   await app.register(patrolRoutes, { ctx })
   await app.register(coverageRoutes, { ctx })
+  await app.register(bulletinRoutes, { ctx })
+  await app.register(shareRoutes, { ctx })
+  await app.register(groupRoutes, { ctx })
+  await app.register(reachRoutes, { ctx })
+  await app.register(reminderRoutes, { ctx })
 
   const h5Root = resolve(config.h5Dir)
   if (existsSync(resolve(h5Root, 'index.html'))) {

@@ -46,6 +46,20 @@ export const ERRORS = {
   VISIT_TOO_OLD: '走访时间已超过 30 天，不能再补录',
   VISIT_NOTE_TOO_LONG: '备注过长，最多 500 字',
   PATROL_GRID_REQUIRED: '请选择网格',
+  BULLETIN_NOT_FOUND: '找不到该通报，可能尚未发布',
+  BULLETIN_RETRACTED: '该通报已撤回',
+  BULLETIN_INVALID: '通报内容不符合要求',
+  BULLETIN_NO_CASES: '请至少填写一个案例',
+  BULLETIN_ALREADY_PUBLISHED: '该通报已发布，修改将生成新版本',
+  BULLETIN_PUBLISH_TIME_INVALID: '定时发布时间无效或已过去太久',
+  SHARE_NOT_FOUND: '分享链接无效，已按直接打开计算',
+  SHARE_LOOP: '分享关系有误，已按直接打开计算',
+  READER_REQUIRED: '无法识别读者，请刷新后重试',
+  GROUP_INFO_INVALID: '无法识别微信群信息，已按直接打开计算',
+  GROUP_SESSION_EXPIRED: '微信登录已过期，无法识别群信息，请重新进入小程序',
+  GROUP_NOT_FOUND: '找不到该微信群',
+  GROUP_LABEL_INVALID: '请填写群名称、类型和所属村社',
+  SUBSCRIBE_TEMPLATE_UNKNOWN: '没有这个订阅消息',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

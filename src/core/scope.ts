@@ -15,12 +15,15 @@ export const ACTIONS = [
   'pledge.verify',
   'household.reveal_phone',
   'label.issue',
+  'bulletin.write',
+  'bulletin.reach',
+  'group.label',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
 const ALLOWED: Record<Role, readonly Action[]> = {
-  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue'],
-  cadre: ['region.read', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue'],
+  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue', 'bulletin.write', 'bulletin.reach', 'group.label'],
+  cadre: ['region.read', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue', 'bulletin.reach', 'group.label'],
   grid_worker: ['region.read', 'household.read', 'household.write', 'visit.write', 'pledge.read', 'pledge.write', 'household.reveal_phone'],
   dissuader: ['region.read'],
   resident: [],

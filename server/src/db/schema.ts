@@ -151,6 +151,91 @@ export interface AuditLogTable {
   created_at: Generated<Date>
 }
 
+export interface BulletinsTable {
+  id: Generated<string>
+  county_id: string
+  region_id: string
+  bulletin_date: ColumnType<string, string, string>
+  current_version: Generated<number>
+  published_at: Timestamp | null
+  retracted_at: Timestamp | null
+  retracted_by: string | null
+  retract_reason: string | null
+  created_by: string
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface BulletinVersionsTable {
+  bulletin_id: string
+  version: number
+  title: string
+  /** BulletinCase[]; written as JSON text. */
+  cases: ColumnType<unknown, string, string>
+  advice: string
+  edited_by: string
+  edited_at: Generated<Date>
+}
+
+export interface WechatGroupsTable {
+  id: Generated<string>
+  county_id: string
+  opengid: string
+  name: string | null
+  tier: 1 | 2 | null
+  region_id: string | null
+  owner_id: string | null
+  first_seen_at: Generated<Date>
+  labelled_at: Timestamp | null
+}
+
+export interface SharesTable {
+  id: string
+  bulletin_id: string
+  county_id: string
+  parent_id: string | null
+  tier: number
+  sharer_id: string | null
+  reader_key: string | null
+  group_id: string | null
+  created_at: Generated<Date>
+}
+
+export interface OpensTable {
+  id: Generated<string>
+  bulletin_id: string
+  county_id: string
+  share_id: string | null
+  group_id: string | null
+  reader_key: string
+  scene: number | null
+  opened_at: Timestamp
+}
+
+export interface SubscriptionsTable {
+  user_id: string
+  template_key: string
+  remaining: Generated<number>
+  updated_at: Generated<Date>
+}
+
+export interface OutboxTable {
+  id: Generated<string>
+  county_id: string
+  kind: string
+  dedupe_key: string
+  user_id: string
+  template_key: string
+  payload: ColumnType<unknown, string, string>
+  status: Generated<'pending' | 'sent' | 'failed'>
+  attempts: Generated<number>
+  next_attempt_at: Generated<Date>
+  last_errcode: number | null
+  last_error: string | null
+  created_at: Generated<Date>
+  sent_at: Timestamp | null
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable
   regions: RegionsTable
@@ -165,6 +250,13 @@ export interface DB {
   pledges: PledgesTable
   pledge_chain_heads: PledgeChainHeadsTable
   grid_coverage: GridCoverageTable
+  bulletins: BulletinsTable
+  bulletin_versions: BulletinVersionsTable
+  wechat_groups: WechatGroupsTable
+  shares: SharesTable
+  opens: OpensTable
+  subscriptions: SubscriptionsTable
+  outbox: OutboxTable
 }
 
 export type RegionRow = Selectable<RegionsTable>
