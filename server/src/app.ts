@@ -11,6 +11,7 @@ import type { Database } from './db/database'
 import { SessionCache } from './modules/auth/session-cache'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
 import authPlugin from './plugins/auth'
+import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
 import type { WeChatApi } from './wechat/wechat-api'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
 import healthRoutes from './modules/health/routes'
@@ -29,6 +30,7 @@ import shareRoutes from './modules/shares/routes'
 import groupRoutes from './modules/groups/routes'
 import reachRoutes from './modules/reach/routes'
 import reminderRoutes from './modules/reminders/routes'
+import { OutboxWorker } from './modules/reminders/worker'
 
 export interface AppDeps {
   config: Config
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
+  refuseInfiniteQueryNumbers(app)
   await app.register(swagger, {
     openapi: {
       info: { title: '反诈宣防通 API', version: '0.1.0', description: '网格化反诈宣防：入户、通报、答题、预警与报表' },
@@ -84,6 +87,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupRoutes, { ctx })
   await app.register(reachRoutes, { ctx })
   await app.register(reminderRoutes, { ctx })
+  if (config.outboxWorker) {
+    const worker = new OutboxWorker({ ...ctx, log: app.log })
+    app.addHook('onReady', async () => worker.start())
+    app.addHook('onClose', () => worker.stop())
+  }
 
   const h5Root = resolve(config.h5Dir)
   if (existsSync(resolve(h5Root, 'index.html'))) {

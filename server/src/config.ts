@@ -24,6 +24,12 @@ export interface Config {
   h5Dir: string
   seedDemo: boolean
   logLevel: LogLevel
+  /** The 通报转发提醒 subscribe-message template chosen in the mini-program console. */
+  bulletinReminderTemplateId: string
+  /** Owners of groups a bulletin has not reached are reminded this many hours after publishing. */
+  reminderAfterHours: number
+  /** Whether this process runs the worker that enqueues and sends reminders. */
+  outboxWorker: boolean
 }
 
 const DEMO_SECRET = 'demo-only-secret-change-me-0123456789abcdef'
@@ -100,11 +106,14 @@ export function loadConfig(env: Env = process.env): Config {
     h5Dir: text(env, 'H5_DIR', 'dist/h5'),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'], authMode === 'demo' ? 'true' : 'false') === 'true',
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    bulletinReminderTemplateId: text(env, 'BULLETIN_REMINDER_TEMPLATE_ID', 'demo-bulletin-reminder-template'),
+    reminderAfterHours: integer(env, 'REMINDER_AFTER_HOURS', 6, 1, 72),
+    outboxWorker: oneOf(env, 'OUTBOX_WORKER', ['on', 'off'], 'on') === 'on',
   }
 }
 
 /** Used by tests to build a config without touching process.env. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), port: 0, host: '127.0.0.1', seedDemo: false, ...overrides }
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', seedDemo: false, outboxWorker: false, ...overrides }
 }
 

@@ -132,6 +132,8 @@ export interface OpenResult {
   /** False when this reader had already opened it from this group (counted once). */
   counted: boolean
   group: { id: string; name: string | null; tier: 1 | 2 | null } | null
+  /** Why a group or share sent along was not used, though the open was counted (e.g. GROUP_INFO_INVALID). */
+  notices?: { code: string; message: string }[]
 }
 
 export interface WeChatGroup {

@@ -160,3 +160,16 @@ export interface LabelSheet {
   slogan: string
   labels: DoorLabel[]
 }
+
+/** GET /api/pledges?householdId=: one pledge a household signed, the signer's name masked. */
+export interface PledgeSummary {
+  id: string
+  householdId: string
+  signerName: string
+  signerRelation: string
+  signedAt: string
+  templateVersion: number
+  workerName: string
+  /** Its number in the village's pledge chain. */
+  seq: number
+}

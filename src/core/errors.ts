@@ -60,6 +60,11 @@ export const ERRORS = {
   GROUP_NOT_FOUND: '找不到该微信群',
   GROUP_LABEL_INVALID: '请填写群名称、类型和所属村社',
   SUBSCRIBE_TEMPLATE_UNKNOWN: '没有这个订阅消息',
+  REACH_RANGE_INVALID: '日期范围无效：开始日期不能晚于结束日期，且最长 92 天',
+  BULLETIN_REGION_INVALID: '通报只能以镇街派出所或区县公安局的名义发布',
+  BULLETIN_EDIT_CONFLICT: '该通报刚被他人修改，请刷新后重试',
+  BULLETIN_NOT_PUBLISHED: '该通报尚未发布，无需撤回',
+  BULLETIN_RETRACT_REASON_REQUIRED: '请填写撤回原因',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -6,12 +6,18 @@ import type {
 import type {
   DoorView, HouseholdDetail, PatrolSuggestion, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
 } from '@/core/door-to-door-api'
-import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet } from '@/core/door-to-door-api'
+import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet, PledgeSummary } from '@/core/door-to-door-api'
 import type { HouseholdImportResult } from '@/core/households'
+import type {
+  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
+  DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
+  SubscribeInput, WeChatGroup,
+} from '@/core/bulletin-api'
 import type { TokenStore } from './token-storage'
 
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  /** `details`: the server's per-field reasons, e.g. which case of a bulletin is incomplete. */
+  constructor(readonly code: string, message: string, readonly status: number, readonly details?: unknown) {
     super(message)
     this.name = 'ApiError'
   }
@@ -37,9 +43,11 @@ export type HttpRequest = (options: {
   method: Method
   data?: unknown
   header: Record<string, string>
+  /** 'text' for a body that is not JSON, e.g. an SVG. */
+  dataType?: 'json' | 'text'
 }) => Promise<HttpResponse>
 
-const taroRequest: HttpRequest = (options) => Taro.request({ ...options, dataType: 'json' })
+const taroRequest: HttpRequest = (options) => Taro.request({ ...options, dataType: options.dataType ?? 'json' })
 
 export interface HouseholdQuery {
   regionId: string
@@ -108,6 +116,15 @@ export class ApiClient {
 
   syncPledges(pledges: PledgeInput[]): Promise<SyncBatchResult> {
     return this.request('POST', '/api/pledges/batch', { pledges })
+  }
+
+  householdPledges(householdId: string): Promise<{ items: PledgeSummary[] }> {
+    return this.request('GET', '/api/pledges', undefined, { householdId })
+  }
+
+  /** The signed pledge as SVG markup. */
+  pledgeSvg(id: string): Promise<string> {
+    return this.request('GET', `/api/pledges/${encodeURIComponent(id)}/svg`, undefined, undefined, 'text')
   }
 
   patrolToday(gridId: string, size?: number): Promise<{ items: PatrolSuggestion[] }> {
@@ -206,6 +223,88 @@ export class ApiClient {
     return this.browserDownload('/api/households/import-template')
   }
 
+  /** Public: readable without signing in; the bearer, when there is one, names the reader. */
+  publicBulletins(page: number, pageSize: number): Promise<Page<BulletinListItem>> {
+    return this.request('GET', '/api/public/bulletins', undefined, { page, pageSize })
+  }
+
+  publicBulletin(id: string): Promise<BulletinDetail> {
+    return this.request('GET', `/api/public/bulletins/${encodeURIComponent(id)}`)
+  }
+
+  createShare(bulletinId: string, input: ShareInput): Promise<ShareCreated> {
+    return this.request('POST', `/api/public/bulletins/${encodeURIComponent(bulletinId)}/shares`, input)
+  }
+
+  recordOpen(input: OpenInput): Promise<OpenResult> {
+    return this.request('POST', '/api/public/opens', input)
+  }
+
+  /** Images load through <Image src>, which needs the server's address, not the API's relative path. */
+  absoluteUrl(path: string): string {
+    return `${this.baseUrl}${path}`
+  }
+
+  manageBulletins(regionId: string, page: number, pageSize: number): Promise<Page<BulletinAdminItem>> {
+    return this.request('GET', '/api/bulletins/manage', undefined, { regionId, page, pageSize })
+  }
+
+  bulletin(id: string): Promise<BulletinDetail> {
+    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}`)
+  }
+
+  createBulletin(input: BulletinInput): Promise<BulletinDetail> {
+    return this.request('POST', '/api/bulletins', input)
+  }
+
+  updateBulletin(id: string, input: BulletinInput): Promise<BulletinDetail> {
+    return this.request('PUT', `/api/bulletins/${encodeURIComponent(id)}`, input)
+  }
+
+  publishBulletin(id: string, input: PublishInput): Promise<BulletinDetail> {
+    return this.request('POST', `/api/bulletins/${encodeURIComponent(id)}/publish`, input)
+  }
+
+  retractBulletin(id: string, reason: string): Promise<BulletinDetail> {
+    return this.request('POST', `/api/bulletins/${encodeURIComponent(id)}/retract`, { reason })
+  }
+
+  bulletinVersions(id: string): Promise<BulletinVersionItem[]> {
+    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/versions`)
+  }
+
+  groups(regionId: string, unlabelled?: boolean): Promise<WeChatGroup[]> {
+    return this.request('GET', '/api/groups', undefined, { regionId, unlabelled })
+  }
+
+  labelGroup(id: string, input: GroupLabelInput): Promise<WeChatGroup> {
+    return this.request('PUT', `/api/groups/${encodeURIComponent(id)}`, input)
+  }
+
+  bulletinReach(id: string, withinHours: number): Promise<BulletinReach> {
+    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/reach`, undefined, { withinHours })
+  }
+
+  shareTree(id: string): Promise<ShareTreeNode[]> {
+    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/tree`)
+  }
+
+  dailyReach(regionId: string, from: string, to: string): Promise<DailyReach[]> {
+    return this.request('GET', '/api/reach/daily', undefined, { regionId, from, to })
+  }
+
+  cadreForwarding(regionId: string, days: number): Promise<CadreForwarding[]> {
+    return this.request('GET', '/api/reach/cadres', undefined, { regionId, days })
+  }
+
+  subscribe(input: SubscribeInput): Promise<{ remaining: number }> {
+    return this.request('POST', '/api/subscriptions', input)
+  }
+
+  outbox(regionId: string, status?: OutboxItem['status']): Promise<OutboxItem[]> {
+    return this.request('GET', '/api/outbox', undefined, { regionId, status })
+  }
+
   private async browserDownload(path: string): Promise<Blob> {
     const response = await this.browserFetch(path, { method: 'GET' })
     if (response.ok) return response.blob()
@@ -239,7 +338,7 @@ export class ApiClient {
     }
   }
 
-  private async request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  private async request<T>(method: Method, path: string, body?: unknown, query?: Query, dataType?: 'text'): Promise<T> {
     const token = this.tokens.get()
     const header: Record<string, string> = { 'Content-Type': 'application/json' }
     if (token) header.Authorization = `Bearer ${token}`
@@ -251,9 +350,14 @@ export class ApiClient {
         // Fastify refuses an empty body sent as application/json, and WeChat always sends that type on POST.
         data: method === 'GET' ? undefined : (body ?? {}),
         header,
+        ...(dataType ? { dataType } : {}),
       })
     } catch {
       throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    }
+    // A refusal is a JSON error body even when text was asked for.
+    if (dataType === 'text' && response.statusCode >= 300 && typeof response.data === 'string') {
+      response = { ...response, data: parseJson(response.data) }
     }
     return this.settle<T>(response)
   }
@@ -263,7 +367,7 @@ export class ApiClient {
     if (statusCode >= 200 && statusCode < 300) return (statusCode === 204 ? undefined : data) as T
     const body = isErrorBody(data) ? data : { code: `HTTP_${statusCode}`, message: UNKNOWN_ERROR_MESSAGE }
     if (statusCode === 401 && TOKEN_DEAD_CODES.has(body.code)) this.tokens.set(null)
-    throw new ApiError(body.code, body.message, statusCode)
+    throw new ApiError(body.code, body.message, statusCode, body.details)
   }
 }
 

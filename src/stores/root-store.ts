@@ -6,14 +6,21 @@ import { getWeChatLoginCode } from '@/services/wechat-auth'
 import { realTimers, TaroConnectivityEvents, type ConnectivityEvents, type Timers } from '@/services/network'
 import { TaroOfflineStorage, type OfflineStorage } from '@/services/offline-storage'
 import { newUuid } from '@/services/uuid'
+import { readerKey } from '@/services/reader-key'
+import { groupInfo } from '@/services/share-launch'
+import { BulletinAdminStore } from './bulletin-admin-store'
+import { BulletinStore } from './bulletin-store'
 import { CoverageStore } from './coverage-store'
 import { DoorStore } from './door-store'
+import { GroupStore } from './group-store'
 import { HouseholdAdminStore } from './household-admin-store'
 import { HouseholdImportStore } from './household-import-store'
 import { HouseholdStore } from './household-store'
 import { LabelStore } from './label-store'
 import { PatrolStore } from './patrol-store'
 import { PledgeStore } from './pledge-store'
+import { ReachStore } from './reach-store'
+import { PledgeViewStore } from './pledge-view-store'
 import { RegionStore } from './region-store'
 import { SessionStore } from './session-store'
 import { SessionToken } from './session-token'
@@ -46,6 +53,11 @@ export class RootStore {
   readonly doors: DoorStore
   readonly patrol: PatrolStore
   readonly pledge: PledgeStore
+  readonly bulletins: BulletinStore
+  readonly bulletinAdmin: BulletinAdminStore
+  readonly reach: ReachStore
+  readonly groups: GroupStore
+  readonly pledgeView: PledgeViewStore
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
@@ -66,6 +78,13 @@ export class RootStore {
     this.doors = new DoorStore(api)
     this.patrol = new PatrolStore(api)
     this.pledge = new PledgeStore({ api, storage, queue: this.queue, newId: newUuid, now: () => new Date() })
+    this.bulletins = new BulletinStore({
+      api, readerKey: () => readerKey(storage), groupInfo, isSignedIn: () => this.session.isSignedIn,
+    })
+    this.bulletinAdmin = new BulletinAdminStore(api)
+    this.reach = new ReachStore(api)
+    this.groups = new GroupStore(api)
+    this.pledgeView = new PledgeViewStore(api)
     // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
     // Not when the stored session's user first loads at start-up: that would drop a door page's answer in flight.
     reaction(
@@ -81,6 +100,7 @@ export class RootStore {
         this.doors.reset()
         this.patrol.reset()
         this.pledge.startNew()
+        this.pledgeView.reset()
       },
     )
     // Once records have gone up, the open door shows the server's fresh state (last visit, pledge) again.

@@ -153,4 +153,59 @@ module.exports = [
       await screenshot('e2e-coverage')
     },
   },
+  {
+    title: 'when the police publish a bulletin and a cadre shares it, then a resident opening the shared link shows on the reach page',
+    async run({ page, baseUrl, screenshot }) {
+      const browser = page.context().browser()
+      const contextOptions = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN' }
+      // The cadre and the resident use browsers of their own; their pictures go beside the others in test-results/.
+      const snap = (other, name) => other.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', `${name}.png`) })
+
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await see(page, '李警官')
+      if (!page.url().includes('packages/admin')) await tap(page, '管理后台')
+      await tap(page, '通报管理')
+      await tap(page, '新建通报')
+      await visible(page, '保存草稿', true).waitFor({ timeout: TIMEOUT })
+      const title = `E2E 警情通报 ${Date.now()}`
+      await page.locator('.form-field input').filter({ visible: true }).first().fill(title)
+      await screenshot('e2e-bulletin-editor')
+      await tap(page, '立即发布')
+      await see(page, '已发布')
+      await screenshot('e2e-bulletin-published')
+      const police = await apiLogin(baseUrl, 'police')
+      const { items } = await police.get('/api/public/bulletins?page=1&pageSize=20')
+      const bulletin = items.find((b) => b.title === title)
+      if (!bulletin) throw new Error(`published bulletin not in the public list: ${JSON.stringify(items)}`)
+
+      // The cadre opens it in their own browser and copies the link that carries their share id.
+      const cadreContext = await browser.newContext(contextOptions)
+      const cadrePage = await cadreContext.newPage()
+      await loginAsPersona(cadrePage, baseUrl, '村干部')
+      await see(cadrePage, '王书记')
+      await cadrePage.goto(`${baseUrl}/#/pages/bulletin/index?id=${bulletin.id}`)
+      await see(cadrePage, title)
+      await cadrePage.waitForFunction(() => [...document.querySelectorAll('img')].some((i) => i.src.includes('poster.png') && i.complete && i.naturalWidth > 0), null, { timeout: TIMEOUT })
+      await see(cadrePage, '复制链接')
+      const link = (await cadrePage.locator('.bulletin-link').filter({ visible: true }).first().textContent()).trim()
+      if (!/[?&]share=[0-9A-Za-z]{10}/.test(link)) throw new Error(`share link without a share id: ${link}`)
+      await tap(cadrePage, '复制链接')
+      await snap(cadrePage, 'e2e-bulletin-cadre-share')
+      await cadreContext.close()
+
+      // A resident, not signed in, opens the shared link.
+      const residentContext = await browser.newContext(contextOptions)
+      const residentPage = await residentContext.newPage()
+      await residentPage.goto(link)
+      await see(residentPage, title)
+      await see(residentPage, '警方提示')
+      await snap(residentPage, 'e2e-bulletin-resident')
+      await residentContext.close()
+
+      await page.goto(`${baseUrl}/#/packages/admin/pages/bulletin-reach/index?id=${bulletin.id}`)
+      await page.getByText(/^打开 [1-9]\d* 次/).filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
+      await see(page, '转发链')
+      await screenshot('e2e-bulletin-reach')
+    },
+  },
 ]

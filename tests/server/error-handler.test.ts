@@ -17,6 +17,17 @@ describe.each(ENGINES)('error responses on %s', (engine) => {
     return app
   }
 
+  it.each(['9'.repeat(400), '1e400', '-1e999'])('when a page number of %#th kind overflows to Infinity, then it is refused as a 400 naming the field, not a 500', async (page) => {
+    const app = await buildApp({ config: testConfig(), database })
+    try {
+      const res = await app.inject({ method: 'GET', url: `/api/public/bulletins?page=${page}` })
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '查询参数字段 page 不符合要求' })
+    } finally {
+      await app.close()
+    }
+  })
+
   it('when a handler fails unexpectedly, then the caller gets a Chinese 500 with a request id and no internals', async () => {
     const failure = new Error('relation "secret_table" does not exist at /srv/app/server/src/repo.ts:42')
     const app = await appWithFailingRoute(failure)

@@ -5,7 +5,9 @@ import type { Config } from '../config'
 import { FieldCipher } from '../crypto/field-cipher'
 import type { Database } from '../db/database'
 import type { DB, HouseholdsTable, NewRegion, RoleAssignmentsTable, UsersTable } from '../db/schema'
+import { seedDemoBulletins } from './bulletins'
 import { DEMO_PERSONAS } from './demo-personas'
+import { seedDemoGroups } from './groups'
 import { readJiangjinRegions } from './jiangjin-regions'
 import { COMMUNITY_STREETS, personName } from './names'
 import { SeededRandom, seedOf } from './random'
@@ -169,6 +171,8 @@ export async function seedDemoData(
     }
     await trx.insertInto('users').values(users).execute()
     await trx.insertInto('role_assignments').values(roles).execute()
+    await seedDemoBulletins(trx, users, at(0))
+    await seedDemoGroups(trx, at(0))
   })
 
   return { counties: 1, towns: townIds.length, villages: villageCount, grids: grids.length, households: households.length, users: users.length }

@@ -28,6 +28,7 @@ export function doorPageUrl(token: string): string {
 export const WORKER_FORMS = {
   visit: '/packages/worker/pages/visit/index',
   pledge: '/packages/worker/pages/pledge/index',
+  pledgeView: '/packages/worker/pages/pledge-view/index',
 } as const
 
 export function visitFormUrl(householdId: string): string {
@@ -44,4 +45,8 @@ function safeDecode(text: string): string {
   } catch {
     return text
   }
+}
+
+export function pledgeViewUrl(householdId: string): string {
+  return `${WORKER_FORMS.pledgeView}?householdId=${encodeURIComponent(householdId)}`
 }

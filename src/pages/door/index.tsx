@@ -14,7 +14,7 @@ import { SyncBanner } from '@/components/sync-banner'
 import { ROUTES } from '@/services/routes'
 import type { DoorProblem } from '@/stores/door-store'
 import { useStores } from '@/stores/stores-context'
-import { doorTokenFromParams, pledgeFormUrl, visitFormUrl } from './door-link'
+import { doorTokenFromParams, pledgeFormUrl, pledgeViewUrl, visitFormUrl } from './door-link'
 import './index.scss'
 
 const HOME_PAGE = '/pages/home/index'
@@ -72,6 +72,11 @@ function WorkerDoor({ household }: { household: HouseholdDetail | HouseholdSumma
       <Button className='big-button' size='xlarge' block onClick={() => Taro.navigateTo({ url: pledgeFormUrl(household.id) })}>
         签承诺书
       </Button>
+      {'pledgedAt' in household && household.pledgedAt && (
+        <Button className='big-button' size='xlarge' block onClick={() => Taro.navigateTo({ url: pledgeViewUrl(household.id) })}>
+          查看已签承诺书
+        </Button>
+      )}
     </View>
   )
 }

@@ -17,7 +17,7 @@ export default function HomePage() {
         type='primary'
         size='xlarge'
         block
-        onClick={() => Taro.showToast({ title: '每日警情通报内容准备中', icon: 'none' })}
+        onClick={() => Taro.navigateTo({ url: ROUTES.bulletins })}
       >
         看通报
       </Button>

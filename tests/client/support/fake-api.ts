@@ -6,7 +6,13 @@ import type {
   DoorView, PatrolSuggestion, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
 } from '@/core/door-to-door-api'
 import type { HouseholdImportResult } from '@/core/households'
+import type {
+  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
+  DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
+  SubscribeInput, WeChatGroup,
+} from '@/core/bulletin-api'
 import type { Api, HouseholdQuery, HouseholdSearch, LabelTarget } from '@/services/api-client'
+import type { PledgeSummary } from '@/core/door-to-door-api'
 
 const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${name} is not set up in this test`))
 
@@ -28,6 +34,8 @@ export class FakeApi implements Api {
   syncVisits: (visits: VisitInput[]) => Promise<SyncBatchResult> = notFaked('syncVisits')
   pledgeTemplate: () => Promise<PledgeTemplate> = notFaked('pledgeTemplate')
   syncPledges: (pledges: PledgeInput[]) => Promise<SyncBatchResult> = notFaked('syncPledges')
+  householdPledges: (householdId: string) => Promise<{ items: PledgeSummary[] }> = notFaked('householdPledges')
+  pledgeSvg: (id: string) => Promise<string> = notFaked('pledgeSvg')
   patrolToday: (gridId: string, size?: number) => Promise<{ items: PatrolSuggestion[] }> = () => Promise.resolve({ items: [] })
   coverage: (regionId: string) => Promise<CoverageReport> = notFaked('coverage')
   coverageGaps: (regionId: string, page: number, pageSize: number) => Promise<Page<HouseholdSummary>> = notFaked('coverageGaps')
@@ -42,6 +50,27 @@ export class FakeApi implements Api {
   importHouseholds: (file: Blob, name: string, dryRun: boolean, onUpload?: (fraction: number) => void) => Promise<HouseholdImportResult> =
     notFaked('importHouseholds')
   householdImportTemplate: () => Promise<Blob> = notFaked('householdImportTemplate')
+
+  publicBulletins: (page: number, pageSize: number) => Promise<Page<BulletinListItem>> = notFaked('publicBulletins')
+  publicBulletin: (id: string) => Promise<BulletinDetail> = notFaked('publicBulletin')
+  createShare: (bulletinId: string, input: ShareInput) => Promise<ShareCreated> = notFaked('createShare')
+  recordOpen: (input: OpenInput) => Promise<OpenResult> = () => Promise.resolve({ counted: true, group: null })
+  absoluteUrl = (path: string): string => `https://api.test${path}`
+  manageBulletins: (regionId: string, page: number, pageSize: number) => Promise<Page<BulletinAdminItem>> = notFaked('manageBulletins')
+  bulletin: (id: string) => Promise<BulletinDetail> = notFaked('bulletin')
+  createBulletin: (input: BulletinInput) => Promise<BulletinDetail> = notFaked('createBulletin')
+  updateBulletin: (id: string, input: BulletinInput) => Promise<BulletinDetail> = notFaked('updateBulletin')
+  publishBulletin: (id: string, input: PublishInput) => Promise<BulletinDetail> = notFaked('publishBulletin')
+  retractBulletin: (id: string, reason: string) => Promise<BulletinDetail> = notFaked('retractBulletin')
+  bulletinVersions: (id: string) => Promise<BulletinVersionItem[]> = () => Promise.resolve([])
+  groups: (regionId: string, unlabelled?: boolean) => Promise<WeChatGroup[]> = notFaked('groups')
+  labelGroup: (id: string, input: GroupLabelInput) => Promise<WeChatGroup> = notFaked('labelGroup')
+  bulletinReach: (id: string, withinHours: number) => Promise<BulletinReach> = notFaked('bulletinReach')
+  shareTree: (id: string) => Promise<ShareTreeNode[]> = () => Promise.resolve([])
+  dailyReach: (regionId: string, from: string, to: string) => Promise<DailyReach[]> = () => Promise.resolve([])
+  cadreForwarding: (regionId: string, days: number) => Promise<CadreForwarding[]> = () => Promise.resolve([])
+  subscribe: (input: SubscribeInput) => Promise<{ remaining: number }> = notFaked('subscribe')
+  outbox: (regionId: string, status?: OutboxItem['status']) => Promise<OutboxItem[]> = () => Promise.resolve([])
 
   households = async (query: HouseholdQuery): Promise<Page<HouseholdSummary>> => {
     this.householdQueries.push(query)

@@ -1,4 +1,4 @@
-import type { ChainVerification, PledgeInput, PledgeTemplate, SyncBatchResult, SyncItemResult } from '../../../../src/core/door-to-door-api'
+import type { ChainVerification, PledgeInput, PledgeSummary, PledgeTemplate, SyncBatchResult, SyncItemResult } from '../../../../src/core/door-to-door-api'
 import { ERRORS } from '../../../../src/core/errors'
 import { maskName } from '../../../../src/core/masking'
 import { verifyChain } from '../../../../src/core/pledge-chain'
@@ -12,17 +12,6 @@ import { renderPledgeSvg } from './render-svg'
 import { PledgeRepo, type StoredPledge } from './repo'
 
 /** One pledge in a household's list: enough to show that and when it was signed, nothing to identify the signer. */
-export interface PledgeSummary {
-  id: string
-  householdId: string
-  signerName: string
-  signerRelation: string
-  signedAt: string
-  templateVersion: number
-  workerName: string
-  seq: number
-}
-
 export class PledgeService {
   private readonly repo: PledgeRepo
 

@@ -11,6 +11,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 import type { RegionRow } from '@/stores/region-store'
 import { AdminEntries } from '../../components/admin-entries'
+import { BulletinEntries } from '../../components/bulletin-entries'
 import { RegionImportPanel } from '../../components/region-import-panel'
 import '../../region-depth.scss'
 import './index.scss'
@@ -91,6 +92,7 @@ export default observer(function AdminHome() {
       {allowed ? (
         <View>
           <AdminEntries />
+          <BulletinEntries />
           <Text className='section-title'>辖区</Text>
           <Text className='hint'>点区域查看下级和人员</Text>
           <RegionTree />

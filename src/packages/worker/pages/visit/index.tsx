@@ -6,10 +6,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import dayjs from 'dayjs'
 import type { HouseholdSummary } from '@/core/api-types'
-import { VISIT_CHECKLIST, type ChecklistKey, type LatLng, type VisitInput } from '@/core/door-to-door-api'
+import { VISIT_CHECKLIST, type ChecklistKey, type HouseholdDetail, type LatLng, type VisitInput } from '@/core/door-to-door-api'
 import { MAX_VISIT_NOTE_LENGTH } from '@/core/visits'
 import { PageShell } from '@/components/page-shell'
 import { SyncBanner } from '@/components/sync-banner'
+import { pledgeViewUrl } from '@/pages/door/door-link'
 import { newUuid } from '@/services/uuid'
 import { useStores } from '@/stores/stores-context'
 import { HouseholdGate } from '../../components/household-gate'
@@ -21,6 +22,9 @@ import './index.scss'
 type Checks = Record<ChecklistKey, boolean>
 
 const NOTHING_CHECKED = Object.fromEntries(VISIT_CHECKLIST.map((item) => [item.key, false])) as Checks
+
+/** Only the server's detail knows of uploaded pledges; a household picked from a list shows no link. */
+const hasUploadedPledge = (household: HouseholdSummary | HouseholdDetail) => 'pledgedAt' in household && household.pledgedAt !== null
 
 function CheckRow({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
   return (
@@ -65,6 +69,11 @@ export default observer(function VisitFormPage() {
       <PageShell>
         <SyncBanner />
         <HouseholdHeader household={household} />
+        {hasUploadedPledge(household) && (
+          <Button className='big-button' size='large' block onClick={() => Taro.navigateTo({ url: pledgeViewUrl(household.id) })}>
+            查看承诺书
+          </Button>
+        )}
         <Text className='section-title'>走访内容（点一下勾选）</Text>
         {VISIT_CHECKLIST.map((item) => (
           <CheckRow

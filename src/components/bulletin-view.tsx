@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components'
+import type { BulletinCase } from '@/core/bulletin-api'
+import { fraudTypeName } from '@/core/fraud-types'
+
+/** ¥12,300.00, or 未造成损失 for a fraud that was stopped. Written out by hand: the WeChat runtime's Intl is unreliable. */
+export function formatLoss(yuan: number): string {
+  if (!(yuan > 0)) return '未造成损失'
+  const [whole, fen] = yuan.toFixed(2).split('.')
+  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen}`
+}
+
+export interface BulletinViewProps {
+  title: string
+  bulletinDate: string
+  stationName: string
+  cases: BulletinCase[]
+  advice: string
+}
+
+/** A bulletin as residents read it; the editor's preview renders the same component. */
+export function BulletinView({ title, bulletinDate, stationName, cases, advice }: BulletinViewProps) {
+  return (
+    <View className='bulletin-view'>
+      <Text className='page-title'>{title}</Text>
+      <Text className='hint'>{bulletinDate} · {stationName}</Text>
+      {cases.map((c, i) => (
+        <View key={i} className='card bulletin-case'>
+          <Text className='card-title'>案例{i + 1}：{fraudTypeName(c.fraudType)}</Text>
+          <Text className='bulletin-line'>受害人：{c.victimProfile}</Text>
+          <Text className='bulletin-line'>损失：{formatLoss(c.lossYuan)}</Text>
+          <Text className='bulletin-label'>经过</Text>
+          <Text className='bulletin-line'>{c.method}</Text>
+          <Text className='bulletin-label'>警方提示</Text>
+          <Text className='bulletin-line'>{c.warning}</Text>
+        </View>
+      ))}
+      <View className='card bulletin-advice'>
+        <Text className='card-title'>警方提醒</Text>
+        <Text className='bulletin-line'>{advice}</Text>
+      </View>
+    </View>
+  )
+}

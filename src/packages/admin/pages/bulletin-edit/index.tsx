@@ -1,0 +1,111 @@
+import { useEffect } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { BulletinView } from '@/components/bulletin-view'
+import { PageShell } from '@/components/page-shell'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { ROUTES } from '@/services/routes'
+import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
+import { useStores } from '@/stores/stores-context'
+import { adminHomeRegion } from '../../admin-region'
+import { BulletinForm, PublishPanel, RetractDialog } from '../../components/bulletin-form'
+import './index.scss'
+
+const Preview = observer(function Preview() {
+  const { bulletinAdmin } = useStores()
+  const input = bulletinAdmin.previewInput
+  if (!input) return <Text className='error-text'>损失金额请填写数字，改正后才能预览</Text>
+  return (
+    <View className='bulletin-preview'>
+      <Text className='hint'>预览：居民看到的样子</Text>
+      <BulletinView {...input} stationName={bulletinAdmin.saved?.stationName ?? '本所'} />
+    </View>
+  )
+})
+
+const Messages = observer(function Messages() {
+  const { bulletinAdmin } = useStores()
+  return (
+    <View role='status'>
+      {bulletinAdmin.formError && <Text className='error-text'>{bulletinAdmin.formError}</Text>}
+      {bulletinAdmin.formDetails.map((d) => <Text key={d} className='error-text'>· {d}</Text>)}
+      {bulletinAdmin.notice && <Text className='notice-text'>{bulletinAdmin.notice}</Text>}
+    </View>
+  )
+})
+
+const Versions = observer(function Versions() {
+  const { bulletinAdmin } = useStores()
+  if (bulletinAdmin.versions.length === 0) return null
+  return (
+    <View className='card'>
+      <Text className='card-title'>修改记录</Text>
+      {bulletinAdmin.versions.map((v) => (
+        <Text key={v.version} className='bulletin-line'>第 {v.version} 版 · {v.title} · {v.editedBy} · {v.editedAt.slice(0, 16).replace('T', ' ')}</Text>
+      ))}
+    </View>
+  )
+})
+
+/** Writes a new bulletin from the template, or edits one (`id`); previews, publishes, retracts. */
+export default observer(function BulletinEditPage() {
+  const { session, bulletinAdmin } = useStores()
+  const { params } = useRouter()
+  const id = params.id
+  const region = adminHomeRegion(session.roles)
+  const regionId = region?.regionId
+
+  useEffect(() => {
+    if (id) void bulletinAdmin.edit(id, new Date())
+    else if (regionId) bulletinAdmin.startNew(regionId, new Date())
+  }, [bulletinAdmin, id, regionId])
+
+  if (!region) {
+    return (
+      <PageShell>
+        <EmptyBlock title='您没有编写通报的权限' description='通报由派出所编写和发布' />
+      </PageShell>
+    )
+  }
+  let body
+  if (bulletinAdmin.state === 'error') body = <ErrorBlock message={bulletinAdmin.loadError ?? '加载失败'} onRetry={() => id && void bulletinAdmin.edit(id, new Date())} />
+  else if (bulletinAdmin.state !== 'ready' || !bulletinAdmin.draft) body = <LoadingBlock text='正在打开通报…' />
+  else {
+    const saved = bulletinAdmin.saved
+    body = (
+      <View>
+        {saved && <Text className='hint'>状态：{STATUS_LABELS[saved.status]} · 第 {saved.version} 版</Text>}
+        <Button className='big-button' size='large' block onClick={() => bulletinAdmin.togglePreview()}>
+          {bulletinAdmin.previewing ? '返回编辑' : '预览'}
+        </Button>
+        {bulletinAdmin.previewing ? <Preview /> : <BulletinForm />}
+        <Messages />
+        <Button className='big-button' size='large' block loading={bulletinAdmin.saving} onClick={() => void bulletinAdmin.save()}>
+          保存草稿
+        </Button>
+        {saved?.status !== 'retracted' && <PublishPanel />}
+        {saved && saved.status !== 'draft' && (
+          <Button className='big-button' size='large' block onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletinReach}?id=${encodeURIComponent(saved.id)}` })}>
+            转发情况
+          </Button>
+        )}
+        {bulletinAdmin.canRetract && (
+          <Button className='big-button' size='large' block onClick={() => bulletinAdmin.askRetract()}>
+            撤回通报
+          </Button>
+        )}
+        <Versions />
+        <RetractDialog />
+      </View>
+    )
+  }
+  return (
+    <PageShell>
+      <Text className='page-title'>{id ? '修改通报' : '编写通报'}</Text>
+      {body}
+    </PageShell>
+  )
+})

@@ -1,0 +1,106 @@
+import { useEffect } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Tag } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import { PageShell } from '@/components/page-shell'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { ROUTES } from '@/services/routes'
+import { useStores } from '@/stores/stores-context'
+import { adminHomeRegion } from '../../admin-region'
+import { CadreTable, DailyChart, NotReachedList, OutboxList, ReachSummary, ShareTree } from '../../components/bulletin-reach-panels'
+import './index.scss'
+
+const WINDOWS = [6, 24, 48] as const
+
+const BulletinReachBlock = observer(function BulletinReachBlock({ id }: { id: string }) {
+  const { reach } = useStores()
+  if (reach.state === 'error') return <ErrorBlock message={reach.error ?? '加载失败'} onRetry={() => void reach.reload()} />
+  if (reach.state !== 'ready') return <LoadingBlock text='正在统计转发情况…' />
+  return (
+    <View>
+      <View className='tag-choices'>
+        {WINDOWS.map((h) => {
+          const on = reach.withinHours === h
+          return (
+            <Tag key={h} type={on ? 'primary' : 'default'} plain={!on} onClick={() => void reach.loadBulletin(id, h)}>
+              {on ? `✓ ${h} 小时内` : `${h} 小时内`}
+            </Tag>
+          )
+        })}
+      </View>
+      <ReachSummary />
+      <NotReachedList />
+      <ShareTree />
+    </View>
+  )
+})
+
+/** Without a bulletin chosen: the published ones to choose from. */
+const BulletinChooser = observer(function BulletinChooser() {
+  const { bulletins } = useStores()
+  const { list } = bulletins
+  useEffect(() => {
+    void bulletins.loadList()
+  }, [bulletins])
+  if (list.state === 'error') return <ErrorBlock message={list.error ?? '加载失败'} onRetry={() => void bulletins.loadList()} />
+  if (list.state !== 'ready') return <LoadingBlock />
+  if (list.isEmpty) return <EmptyBlock title='还没有已发布的通报' />
+  return (
+    <View>
+      <Text className='section-title'>选择通报查看转发情况</Text>
+      {list.items.map((b) => (
+        <View key={b.id} className='card tap-target' role='button' aria-label={b.title} hoverClass='card-hover'
+          onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletinReach}?id=${encodeURIComponent(b.id)}` })}>
+          <Text className='card-title'>{b.title}</Text>
+          <Text className='hint'>{b.bulletinDate}</Text>
+        </View>
+      ))}
+    </View>
+  )
+})
+
+const RegionBlock = observer(function RegionBlock({ regionId }: { regionId: string }) {
+  const { reach } = useStores()
+  if (reach.regionState === 'error') return <ErrorBlock message={reach.regionError ?? '加载失败'} onRetry={() => void reach.loadRegion(regionId, new Date())} />
+  if (reach.regionState !== 'ready') return <LoadingBlock />
+  return (
+    <View>
+      <DailyChart />
+      <CadreTable />
+      <OutboxList />
+    </View>
+  )
+})
+
+/** One bulletin's reach (`id`), and the region's daily reach, cadres' forwarding and reminder outbox. */
+export default observer(function BulletinReachPage() {
+  const { session, reach } = useStores()
+  const { params } = useRouter()
+  const id = params.id
+  const regionId = adminHomeRegion(session.roles)?.regionId
+
+  useEffect(() => {
+    if (id) void reach.loadBulletin(id)
+  }, [reach, id])
+  useEffect(() => {
+    if (regionId) void reach.loadRegion(regionId, new Date())
+  }, [reach, regionId])
+
+  if (!regionId) {
+    return (
+      <PageShell>
+        <EmptyBlock title='您没有查看转发情况的权限' description='转发情况供派出所和村（社区）干部查看' />
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell>
+      <Text className='page-title'>转发情况</Text>
+      {id ? <BulletinReachBlock id={id} /> : <BulletinChooser />}
+      <Text className='section-title'>辖区汇总</Text>
+      <RegionBlock regionId={regionId} />
+    </PageShell>
+  )
+})

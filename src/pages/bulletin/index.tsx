@@ -1,0 +1,101 @@
+import { useEffect } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { BulletinPoster } from '@/components/bulletin-poster'
+import { BulletinView } from '@/components/bulletin-view'
+import { PageShell } from '@/components/page-shell'
+import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { ROUTES } from '@/services/routes'
+import { currentEnterOptions, shareLaunchFrom, shareLinkUrl } from '@/services/share-launch'
+import type { BulletinProblem } from '@/stores/bulletin-store'
+import { useStores } from '@/stores/stores-context'
+import './index.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+// The hook only exists in the mini-program; the choice is fixed at build time, so hook order never changes.
+const useShare: typeof useShareAppMessage = isWeapp ? useShareAppMessage : () => undefined
+
+const PROBLEM_TITLES: Record<BulletinProblem['kind'], string> = {
+  retracted: '该通报已撤回',
+  not_found: '找不到这条通报',
+  failed: '加载失败',
+}
+
+function ProblemPage({ problem, onRetry }: { problem: BulletinProblem; onRetry: () => void }) {
+  if (problem.kind === 'failed') return <ErrorBlock message={problem.message} onRetry={onRetry} />
+  return (
+    <View className='state-block'>
+      <Text className='card-title'>{PROBLEM_TITLES[problem.kind]}</Text>
+      <Text className='hint'>
+        {problem.kind === 'retracted' ? '派出所已撤回这条通报，请查看最新的通报。' : '链接可能有误，或通报尚未发布。'}
+      </Text>
+      <Button className='big-button' type='primary' size='xlarge' block onClick={() => void Taro.redirectTo({ url: ROUTES.bulletins })}>
+        看最新通报
+      </Button>
+    </View>
+  )
+}
+
+/** H5 has no share sheet: the reader copies a link that carries their share id. */
+const CopyLink = observer(function CopyLink() {
+  const { bulletins } = useStores()
+  if (!bulletins.share) return null
+  const url = shareLinkUrl(bulletins.share.path, window.location)
+  return (
+    <View className='card'>
+      <Text className='card-title'>分享给家人和邻居</Text>
+      <Text className='bulletin-link'>{url}</Text>
+      <Button
+        className='big-button'
+        type='primary'
+        size='xlarge'
+        block
+        onClick={() => void Taro.setClipboardData({ data: url }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))}
+      >
+        复制链接
+      </Button>
+    </View>
+  )
+})
+
+/** One bulletin: the share target. Opening it records the open once; sharing passes on this reader's share id. */
+export default observer(function BulletinPage() {
+  const { bulletins } = useStores()
+  const { params } = useRouter()
+  const id = params.id ?? ''
+
+  useEffect(() => {
+    void bulletins.view(id, shareLaunchFrom(params, currentEnterOptions()))
+    if (isWeapp) void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+    // One page view, one open: the launch params do not change while the page lives.
+  }, [bulletins, id])
+
+  useShare(() => ({
+    title: bulletins.detail?.title ?? '每日警情通报',
+    path: bulletins.share?.path ?? `${ROUTES.bulletin}?id=${encodeURIComponent(id)}`,
+  }))
+
+  const detail = bulletins.detail
+  let body
+  if (bulletins.state === 'error' && bulletins.problem) body = <ProblemPage problem={bulletins.problem} onRetry={() => void bulletins.retry()} />
+  else if (!detail) body = <LoadingBlock text='正在加载通报…' />
+  else {
+    body = (
+      <View>
+        <BulletinView {...detail} />
+        {bulletins.posterUrl && <BulletinPoster url={bulletins.posterUrl} fileName={`${detail.bulletinDate}-警情通报.png`} />}
+        {isWeapp ? (
+          <Button className='big-button' type='primary' size='xlarge' block openType='share'>
+            分享
+          </Button>
+        ) : (
+          <CopyLink />
+        )}
+      </View>
+    )
+  }
+  return <PageShell>{body}</PageShell>
+})

@@ -1,0 +1,313 @@
+import dayjs from 'dayjs'
+import { flow, makeAutoObservable } from 'mobx'
+import type {
+  BulletinAdminItem, BulletinCase, BulletinDetail, BulletinInput, BulletinStatus, BulletinVersionItem,
+} from '@/core/bulletin-api'
+import { defaultBulletinInput, STANDARD_WARNINGS } from '@/core/bulletins'
+import type { FraudTypeKey } from '@/core/fraud-types'
+import { ApiError, type Api } from '@/services/api-client'
+import { errorMessage, type LoadState } from './load-state'
+import { PagedList } from './paged-list'
+
+export const MANAGE_PAGE_SIZE = 20
+
+export const STATUS_LABELS: Record<BulletinStatus, string> = {
+  draft: '草稿',
+  scheduled: '已定时',
+  published: '已发布',
+  retracted: '已撤回',
+}
+
+/** A case as typed: the loss stays text until saved, so that "12." is not cut back to "12" mid-typing. */
+export interface CaseDraft extends Omit<BulletinCase, 'lossYuan'> {
+  lossText: string
+}
+
+export interface BulletinDraft extends Omit<BulletinInput, 'cases'> {
+  cases: CaseDraft[]
+}
+
+function emptyCase(): CaseDraft {
+  return { fraudType: 'other', victimProfile: '', lossText: '0', method: '', warning: STANDARD_WARNINGS.other }
+}
+
+/** The server-side template (src/core/bulletins) with its losses as text for the form. */
+export function newBulletinDraft(regionId: string, now: Date): BulletinDraft {
+  return toDraft(defaultBulletinInput(regionId, now))
+}
+
+function toDraft(input: BulletinInput): BulletinDraft {
+  return { ...input, cases: input.cases.map(({ lossYuan, ...rest }) => ({ ...rest, lossText: String(lossYuan) })) }
+}
+
+function draftOf(detail: BulletinDetail): BulletinDraft {
+  const { regionId, bulletinDate, title, advice, cases } = detail
+  return toDraft({ regionId, bulletinDate, title, advice, cases })
+}
+
+/** Null when a loss is not a sum of money: the form says so before anything is sent. */
+export function inputOf(draft: BulletinDraft): BulletinInput | null {
+  const cases: BulletinCase[] = []
+  for (const { lossText, ...rest } of draft.cases) {
+    const text = lossText.trim() === '' ? '0' : lossText.trim()
+    if (!/^\d+(\.\d{1,2})?$/.test(text)) return null
+    cases.push({ ...rest, lossYuan: Number(text) })
+  }
+  return { regionId: draft.regionId, bulletinDate: draft.bulletinDate, title: draft.title, advice: draft.advice, cases }
+}
+
+/** Reasons the server gave per field, as `{ path, message }` or plain strings; anything else is not shown. */
+function detailLines(details: unknown): string[] {
+  if (!Array.isArray(details)) return []
+  return details.flatMap((d: unknown) => {
+    if (typeof d === 'string') return [d]
+    if (d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string') return [(d as { message: string }).message]
+    return []
+  })
+}
+
+export type PublishMode = 'now' | 'at'
+
+/** The station's bulletins: the manage list, and the editor with preview, publishing, retracting and versions. */
+export class BulletinAdminStore {
+  readonly list = new PagedList<BulletinAdminItem>()
+  draft: BulletinDraft | null = null
+  /** The saved bulletin behind the draft; null for a new one not yet saved. */
+  saved: BulletinDetail | null = null
+  versions: BulletinVersionItem[] = []
+  state: LoadState = 'idle'
+  loadError: string | null = null
+  saving = false
+  formError: string | null = null
+  formDetails: string[] = []
+  notice: string | null = null
+  previewing = false
+  publishMode: PublishMode = 'now'
+  publishDate = ''
+  publishTime = '08:00'
+  removingCase: number | null = null
+  retracting = false
+  retractReason = ''
+  private generation = 0
+
+  constructor(private readonly api: Pick<Api,
+    'manageBulletins' | 'bulletin' | 'createBulletin' | 'updateBulletin' | 'publishBulletin' | 'retractBulletin' | 'bulletinVersions'>) {
+    makeAutoObservable<BulletinAdminStore, 'api' | 'generation'>(this, { api: false, generation: false, list: false })
+  }
+
+  get isNew(): boolean {
+    return this.saved === null
+  }
+
+  get canRetract(): boolean {
+    return this.saved?.status === 'published' || this.saved?.status === 'scheduled'
+  }
+
+  get previewInput(): BulletinInput | null {
+    return this.draft ? inputOf(this.draft) : null
+  }
+
+  loadList(regionId: string): Promise<void> {
+    return this.list.load((page) => this.api.manageBulletins(regionId, page, MANAGE_PAGE_SIZE))
+  }
+
+  loadMoreList(regionId: string): Promise<void> {
+    return this.list.loadMore((page) => this.api.manageBulletins(regionId, page, MANAGE_PAGE_SIZE))
+  }
+
+  startNew(regionId: string, today: Date): void {
+    this.generation++
+    this.clearForm()
+    this.draft = newBulletinDraft(regionId, today)
+    this.publishDate = dayjs(today).format('YYYY-MM-DD')
+    this.state = 'ready'
+  }
+
+  edit = flow(function* (this: BulletinAdminStore, id: string, today: Date) {
+    const generation = ++this.generation
+    this.clearForm()
+    this.publishDate = dayjs(today).format('YYYY-MM-DD')
+    this.state = 'loading'
+    try {
+      const detail: BulletinDetail = yield this.api.bulletin(id)
+      if (generation !== this.generation) return
+      this.saved = detail
+      this.draft = draftOf(detail)
+      this.state = 'ready'
+    } catch (e) {
+      if (generation !== this.generation) return
+      this.state = 'error'
+      this.loadError = errorMessage(e)
+      return
+    }
+    yield this.loadVersions()
+  })
+
+  setField(field: 'title' | 'bulletinDate' | 'advice', value: string): void {
+    if (this.draft) this.draft[field] = value
+  }
+
+  setCase(index: number, patch: Partial<CaseDraft>): void {
+    const target = this.draft?.cases[index]
+    if (target) Object.assign(target, patch)
+  }
+
+  /** A warning still as the template wrote it follows the new type; one the author rewrote is kept. */
+  setFraudType(index: number, fraudType: FraudTypeKey): void {
+    const current = this.draft?.cases[index]
+    if (!current) return
+    const untouched = current.warning.trim() === '' || current.warning === STANDARD_WARNINGS[current.fraudType]
+    this.setCase(index, untouched ? { fraudType, warning: STANDARD_WARNINGS[fraudType] } : { fraudType })
+  }
+
+  addCase(): void {
+    this.draft?.cases.push(emptyCase())
+  }
+
+  /** Removing a case loses what was typed in it, so it is only done after the user confirms. */
+  askRemoveCase(index: number): void {
+    this.removingCase = index
+  }
+
+  cancelRemoveCase(): void {
+    this.removingCase = null
+  }
+
+  confirmRemoveCase(): void {
+    if (this.draft && this.removingCase !== null) this.draft.cases.splice(this.removingCase, 1)
+    this.removingCase = null
+  }
+
+  togglePreview(): void {
+    this.previewing = !this.previewing
+  }
+
+  setPublishMode(mode: PublishMode): void {
+    this.publishMode = mode
+  }
+
+  setPublishAt(date: string, time: string): void {
+    this.publishDate = date
+    this.publishTime = time
+  }
+
+  /** Saves the draft (a new one is created); what was typed stays in the form whatever the server answers. */
+  save = flow(function* (this: BulletinAdminStore) {
+    const input = this.draft ? inputOf(this.draft) : null
+    if (!input) {
+      this.showFormError('损失金额请填写数字，最多两位小数；未造成损失填 0')
+      return false
+    }
+    this.saving = true
+    this.clearMessages()
+    try {
+      const saved: BulletinDetail = this.saved
+        ? yield this.api.updateBulletin(this.saved.id, input)
+        : yield this.api.createBulletin(input)
+      this.saved = saved
+      this.notice = '已保存'
+      yield this.loadVersions()
+      return true
+    } catch (e) {
+      this.showApiError(e)
+      return false
+    } finally {
+      this.saving = false
+    }
+  })
+
+  /** Saves first, so that what is published is exactly what the preview showed. */
+  publish = flow(function* (this: BulletinAdminStore) {
+    const at = this.publishMode === 'at' ? dayjs(`${this.publishDate}T${this.publishTime}`) : null
+    if (at && !at.isValid()) {
+      this.showFormError('请选择定时发布的日期和时间')
+      return false
+    }
+    const ok: boolean = yield this.save()
+    if (!ok || !this.saved) return false
+    this.saving = true
+    try {
+      // Publishing now omits `at` rather than sending null: the server's coercing validator reads null as "".
+      const published: BulletinDetail = yield this.api.publishBulletin(this.saved.id, at ? { at: at.toISOString() } : {})
+      this.saved = published
+      this.notice = published.status === 'scheduled' ? `已定时，将于 ${this.publishDate} ${this.publishTime} 发布` : '已发布'
+      return true
+    } catch (e) {
+      this.showApiError(e)
+      return false
+    } finally {
+      this.saving = false
+    }
+  })
+
+  askRetract(): void {
+    if (this.canRetract) this.retracting = true
+  }
+
+  cancelRetract(): void {
+    this.retracting = false
+  }
+
+  setRetractReason(reason: string): void {
+    this.retractReason = reason
+  }
+
+  confirmRetract = flow(function* (this: BulletinAdminStore) {
+    if (!this.saved || !this.retracting) return
+    const reason = this.retractReason.trim()
+    if (!reason) {
+      this.showFormError('请填写撤回原因')
+      return
+    }
+    this.retracting = false
+    this.saving = true
+    this.clearMessages()
+    try {
+      this.saved = yield this.api.retractBulletin(this.saved.id, reason)
+      this.notice = '已撤回，居民将看到“该通报已撤回”'
+    } catch (e) {
+      this.showApiError(e)
+    } finally {
+      this.saving = false
+    }
+  })
+
+  private loadVersions = flow(function* (this: BulletinAdminStore) {
+    if (!this.saved) return
+    try {
+      this.versions = yield this.api.bulletinVersions(this.saved.id)
+    } catch {
+      // The version list is a side panel; the editor works without it.
+      this.versions = []
+    }
+  })
+
+  private showApiError(e: unknown): void {
+    this.formError = errorMessage(e)
+    this.formDetails = e instanceof ApiError ? detailLines(e.details) : []
+  }
+
+  private showFormError(message: string): void {
+    this.formError = message
+    this.formDetails = []
+  }
+
+  private clearMessages(): void {
+    this.formError = null
+    this.formDetails = []
+    this.notice = null
+  }
+
+  private clearForm(): void {
+    this.draft = null
+    this.saved = null
+    this.versions = []
+    this.loadError = null
+    this.previewing = false
+    this.publishMode = 'now'
+    this.removingCase = null
+    this.retracting = false
+    this.retractReason = ''
+    this.clearMessages()
+  }
+}

@@ -1,0 +1,117 @@
+import { flow, makeAutoObservable } from 'mobx'
+import type { BulletinDetail, BulletinListItem, EncryptedGroupInfo, OpenResult, ShareCreated } from '@/core/bulletin-api'
+import { ApiError, type Api } from '@/services/api-client'
+import type { ShareLaunch } from '@/services/share-launch'
+import { errorMessage, type LoadState } from './load-state'
+import { PagedList } from './paged-list'
+
+export const BULLETIN_PAGE_SIZE = 20
+
+/** Why a bulletin cannot be shown: the page gives each its own words. */
+export type BulletinProblemKind = 'retracted' | 'not_found' | 'failed'
+
+export interface BulletinProblem {
+  kind: BulletinProblemKind
+  message: string
+}
+
+export interface BulletinStoreDeps {
+  api: Pick<Api, 'publicBulletins' | 'publicBulletin' | 'createShare' | 'recordOpen' | 'absoluteUrl'>
+  /** The anonymous reader's 'd:<uuid>' (services/reader-key). */
+  readerKey: () => Promise<string>
+  /** weapp: the group card's encrypted info for a shareTicket (services/share-launch). */
+  groupInfo: (shareTicket: string | null) => Promise<EncryptedGroupInfo | null>
+  /** Group info is only decryptable with a WeChat session, so it is only sent by a signed-in reader. */
+  isSignedIn: () => boolean
+}
+
+function problemOf(error: unknown): BulletinProblem {
+  const message = errorMessage(error)
+  if (error instanceof ApiError && error.status === 410) return { kind: 'retracted', message }
+  if (error instanceof ApiError && error.status === 404) return { kind: 'not_found', message }
+  return { kind: 'failed', message }
+}
+
+/** What residents read: the list of published bulletins and one bulletin, with its share ready and its open recorded. */
+export class BulletinStore {
+  readonly list = new PagedList<BulletinListItem>()
+  detail: BulletinDetail | null = null
+  state: LoadState = 'idle'
+  problem: BulletinProblem | null = null
+  /** Created as the page loads, because WeChat asks for the share path synchronously. */
+  share: ShareCreated | null = null
+  opened: OpenResult | null = null
+  private viewed: { id: string; launch: ShareLaunch } | null = null
+  private generation = 0
+
+  constructor(private readonly deps: BulletinStoreDeps) {
+    makeAutoObservable<BulletinStore, 'deps' | 'viewed' | 'generation'>(this, { deps: false, viewed: false, generation: false, list: false })
+  }
+
+  get posterUrl(): string | null {
+    return this.detail ? this.deps.api.absoluteUrl(this.detail.posterUrl) : null
+  }
+
+  loadList(): Promise<void> {
+    return this.list.load((page) => this.deps.api.publicBulletins(page, BULLETIN_PAGE_SIZE))
+  }
+
+  loadMoreList(): Promise<void> {
+    return this.list.loadMore((page) => this.deps.api.publicBulletins(page, BULLETIN_PAGE_SIZE))
+  }
+
+  /** One page view: loads the bulletin, then records the open and prepares the share, neither able to disturb reading. */
+  view = flow(function* (this: BulletinStore, id: string, launch: ShareLaunch) {
+    const generation = ++this.generation
+    this.viewed = { id, launch }
+    this.detail = null
+    this.share = null
+    this.opened = null
+    this.problem = null
+    this.state = 'loading'
+    try {
+      const detail: BulletinDetail = yield this.deps.api.publicBulletin(id)
+      if (generation !== this.generation) return
+      this.detail = detail
+      this.state = 'ready'
+    } catch (e) {
+      if (generation !== this.generation) return
+      this.problem = problemOf(e)
+      this.state = 'error'
+      return
+    }
+    yield Promise.all([this.prepareShare(generation), this.recordOpen(generation)])
+  })
+
+  /** 重试 after a failed load: the same view again (its open was never recorded). */
+  retry(): Promise<void> {
+    return this.viewed ? this.view(this.viewed.id, this.viewed.launch) : Promise.resolve()
+  }
+
+  private prepareShare = flow(function* (this: BulletinStore, generation: number) {
+    const viewed = this.viewed
+    if (!viewed) return
+    try {
+      const key: string = yield this.deps.readerKey()
+      const share: ShareCreated = yield this.deps.api.createShare(viewed.id, { parentShareId: viewed.launch.shareId, readerKey: key })
+      if (generation === this.generation) this.share = share
+    } catch {
+      // Without a share the page still shares the plain bulletin path; attribution is lost, reading is not.
+    }
+  })
+
+  private recordOpen = flow(function* (this: BulletinStore, generation: number) {
+    const viewed = this.viewed
+    if (!viewed) return
+    try {
+      const key: string = yield this.deps.readerKey()
+      const group: EncryptedGroupInfo | null = this.deps.isSignedIn() ? yield this.deps.groupInfo(viewed.launch.shareTicket) : null
+      const opened: OpenResult = yield this.deps.api.recordOpen({
+        bulletinId: viewed.id, shareId: viewed.launch.shareId, readerKey: key, scene: viewed.launch.scene, group,
+      })
+      if (generation === this.generation) this.opened = opened
+    } catch {
+      // An open that fails to count must never get in the reader's way.
+    }
+  })
+}

@@ -1,0 +1,107 @@
+import { flow, makeAutoObservable } from 'mobx'
+import type { GroupLabelInput, SubscribeInput, WeChatGroup } from '@/core/bulletin-api'
+import type { Api } from '@/services/api-client'
+import { errorMessage, type LoadState } from './load-state'
+
+export interface GroupForm {
+  name: string
+  tier: 1 | 2 | null
+  regionId: string
+}
+
+/** The WeChat groups a cadre owns or may claim, their labels, and the cadre's opt-in to forwarding reminders. */
+export class GroupStore {
+  regionId: string | null = null
+  groups: WeChatGroup[] = []
+  unlabelledOnly = false
+  state: LoadState = 'idle'
+  error: string | null = null
+  editingId: string | null = null
+  form: GroupForm = { name: '', tier: null, regionId: '' }
+  saving = false
+  formError: string | null = null
+  /** How many reminders the cadre has allowed so far; null until they first answer. */
+  remindersLeft: number | null = null
+  subscribeMessage: string | null = null
+  private generation = 0
+
+  constructor(private readonly api: Pick<Api, 'groups' | 'labelGroup' | 'subscribe'>) {
+    makeAutoObservable<GroupStore, 'api' | 'generation'>(this, { api: false, generation: false })
+  }
+
+  get unlabelledCount(): number {
+    return this.groups.filter((g) => g.labelledAt === null).length
+  }
+
+  load = flow(function* (this: GroupStore, regionId: string) {
+    const generation = ++this.generation
+    this.regionId = regionId
+    this.state = 'loading'
+    this.error = null
+    try {
+      const groups: WeChatGroup[] = yield this.api.groups(regionId, this.unlabelledOnly || undefined)
+      if (generation !== this.generation) return
+      this.groups = groups
+      this.state = 'ready'
+    } catch (e) {
+      if (generation !== this.generation) return
+      this.state = 'error'
+      this.error = errorMessage(e)
+    }
+  })
+
+  showUnlabelledOnly(on: boolean): Promise<void> {
+    this.unlabelledOnly = on
+    return this.regionId ? this.load(this.regionId) : Promise.resolve()
+  }
+
+  /** Labelling an unlabelled group claims it for the cadre; the village defaults to the cadre's own. */
+  startLabel(group: WeChatGroup, defaultRegionId: string): void {
+    this.editingId = group.id
+    this.form = { name: group.name ?? '', tier: group.tier, regionId: group.regionId ?? defaultRegionId }
+    this.formError = null
+  }
+
+  cancelLabel(): void {
+    this.editingId = null
+    this.formError = null
+  }
+
+  setForm(patch: Partial<GroupForm>): void {
+    this.form = { ...this.form, ...patch }
+  }
+
+  saveLabel = flow(function* (this: GroupStore) {
+    const id = this.editingId
+    if (!id) return
+    const { name, tier, regionId } = this.form
+    if (!name.trim() || tier === null || !regionId) {
+      this.formError = '请填写群名称、类型和所属村社'
+      return
+    }
+    const input: GroupLabelInput = { name: name.trim(), tier, regionId }
+    this.saving = true
+    this.formError = null
+    try {
+      const saved: WeChatGroup = yield this.api.labelGroup(id, input)
+      this.groups = this.groups.map((g) => (g.id === saved.id ? saved : g))
+      this.editingId = null
+    } catch (e) {
+      this.formError = errorMessage(e)
+    } finally {
+      this.saving = false
+    }
+  })
+
+  /** Records what WeChat's subscribe dialog answered; every 允许 grants one reminder. */
+  recordSubscription = flow(function* (this: GroupStore, result: SubscribeInput['result']) {
+    this.subscribeMessage = null
+    try {
+      const { remaining }: { remaining: number } = yield this.api.subscribe({ templateKey: 'bulletin_reminder', result })
+      this.remindersLeft = remaining
+      this.subscribeMessage = result === 'accept' ? `已开启，可再收到 ${remaining} 次转发提醒` : '未开启转发提醒，可随时再点按钮开启'
+    } catch (e) {
+      this.subscribeMessage = errorMessage(e)
+    }
+  })
+}
