@@ -30,6 +30,10 @@ import shareRoutes from './modules/shares/routes'
 import groupRoutes from './modules/groups/routes'
 import reachRoutes from './modules/reach/routes'
 import reminderRoutes from './modules/reminders/routes'
+import knowledgeRoutes from './modules/knowledge/routes'
+import questionRoutes from './modules/questions/routes'
+import quizRoutes from './modules/quiz/routes'
+import prizeRoutes from './modules/prizes/routes'
 import { OutboxWorker } from './modules/reminders/worker'
 
 export interface AppDeps {
@@ -87,6 +91,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupRoutes, { ctx })
   await app.register(reachRoutes, { ctx })
   await app.register(reminderRoutes, { ctx })
+  await app.register(knowledgeRoutes, { ctx })
+  await app.register(questionRoutes, { ctx })
+  await app.register(quizRoutes, { ctx })
+  await app.register(prizeRoutes, { ctx })
   if (config.outboxWorker) {
     const worker = new OutboxWorker({ ...ctx, log: app.log })
     app.addHook('onReady', async () => worker.start())

@@ -18,12 +18,16 @@ export const ACTIONS = [
   'bulletin.write',
   'bulletin.reach',
   'group.label',
+  'knowledge.write',
+  'quiz.manage',
+  'prize.manage',
+  'prize.redeem',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
 const ALLOWED: Record<Role, readonly Action[]> = {
-  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue', 'bulletin.write', 'bulletin.reach', 'group.label'],
-  cadre: ['region.read', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue', 'bulletin.reach', 'group.label'],
+  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue', 'bulletin.write', 'bulletin.reach', 'group.label', 'knowledge.write', 'quiz.manage', 'prize.manage', 'prize.redeem'],
+  cadre: ['region.read', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue', 'bulletin.reach', 'group.label', 'prize.redeem'],
   grid_worker: ['region.read', 'household.read', 'household.write', 'visit.write', 'pledge.read', 'pledge.write', 'household.reveal_phone'],
   dissuader: ['region.read'],
   resident: [],

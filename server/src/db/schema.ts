@@ -236,6 +236,76 @@ export interface OutboxTable {
   sent_at: Timestamp | null
 }
 
+export interface FraudTypeArticlesTable {
+  fraud_type: string
+  summary: string
+  signs: ColumnType<string[], string, string>
+  scripts: ColumnType<string[], string, string>
+  advice: ColumnType<string[], string, string>
+  updated_by: string | null
+  updated_at: Generated<Date>
+}
+
+export interface QuizQuestionsTable {
+  id: Generated<string>
+  kind: 'single' | 'multiple' | 'true_false'
+  stem: string
+  options: ColumnType<string[], string, string>
+  answer: ColumnType<number[], string, string>
+  explanation: string
+  fraud_type: string
+  difficulty: number
+  active: Generated<boolean>
+  updated_by: string | null
+  updated_at: Generated<Date>
+}
+
+export interface QuizAttemptsTable {
+  id: Generated<string>
+  county_id: string
+  user_id: string
+  village_id: string | null
+  quiz_date: ColumnType<string, string, string>
+  question_ids: string[]
+  token_hash: string
+  started_at: Timestamp
+  submitted_at: Timestamp | null
+  answers: ColumnType<unknown, string | null, string | null>
+  correct: number | null
+  score: number | null
+  flagged: Generated<boolean>
+  flag_reasons: Generated<string[]>
+}
+
+export interface PrizesTable {
+  id: Generated<string>
+  county_id: string
+  region_id: string
+  name: string
+  description: Generated<string>
+  stock: number
+  granted: Generated<number>
+  per_user_limit: Generated<number>
+  min_score: number | null
+  min_streak: number | null
+  valid_from: Timestamp
+  valid_to: Timestamp
+  pickup_place: string
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export interface PrizeClaimsTable {
+  id: Generated<string>
+  prize_id: string
+  county_id: string
+  user_id: string
+  code: string
+  claimed_at: Generated<Date>
+  redeemed_at: Timestamp | null
+  redeemed_by: string | null
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable
   regions: RegionsTable
@@ -257,6 +327,11 @@ export interface DB {
   opens: OpensTable
   subscriptions: SubscriptionsTable
   outbox: OutboxTable
+  fraud_type_articles: FraudTypeArticlesTable
+  quiz_questions: QuizQuestionsTable
+  quiz_attempts: QuizAttemptsTable
+  prizes: PrizesTable
+  prize_claims: PrizeClaimsTable
 }
 
 export type RegionRow = Selectable<RegionsTable>
