@@ -52,6 +52,20 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     })
   })
 
+  it('when many phones make their first request at the same moment, then each is answered as its own user with its own roles', async () => {
+    const tree = await aRegionTree(t.db)
+    const users = await Promise.all(Array.from({ length: 30 }, (_, i) => aUser(t.db, {
+      displayName: `用户${i}`, roles: i % 3 === 0 ? [] : [{ role: i % 2 ? 'cadre' : 'grid_worker', regionId: i % 2 ? tree.villages[0].id : tree.grids[0][0].id }],
+    })))
+    const tokens = await Promise.all(users.map((u) => signIn(t, u.id)))
+    const answers = await Promise.all(tokens.map((token) => me(token)))
+    answers.forEach((res, i) => {
+      expect(res.statusCode).toBe(200)
+      expect(res.json().id).toBe(users[i].id)
+      expect(res.json().roles.map((r: { role: string }) => r.role)).toEqual(i % 3 === 0 ? [] : [i % 2 ? 'cadre' : 'grid_worker'])
+    })
+  })
+
   it('when the code is unknown to WeChat, then the login is refused with 401 WECHAT_CODE_INVALID', async () => {
     const res = await login('not-a-code-wechat-issued')
     expect(res.statusCode).toBe(401)

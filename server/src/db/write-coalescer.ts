@@ -1,6 +1,7 @@
 /**
  * Gathers items written by concurrent requests and writes them together, one transaction per flush: a
- * hundred phones syncing at once then cost a few commits instead of a hundred. While the allowed number of
+ * hundred phones syncing at once then cost a few commits instead of a hundred. Lookups use it the same way,
+ * one query for all the keys asked for at once. While the allowed number of
  * flushes run, the next flush's items gather; `writeBatch` must take its locks in a stable order when
  * flushes may overlap.
  */

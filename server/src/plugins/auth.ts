@@ -4,6 +4,7 @@ import { hasAnyRole } from '../../../src/core/scope'
 import type { Role } from '../../../src/core/roles'
 import { AppError } from '../errors'
 import type { CachedSession } from '../modules/auth/session-cache'
+import { WriteCoalescer } from '../db/write-coalescer'
 import { SessionRepo } from '../modules/auth/session-repo'
 import type { SessionUser } from '../modules/auth/session-user'
 import { hashSessionToken, looksLikeSessionToken } from '../modules/auth/tokens'
@@ -33,12 +34,19 @@ export function callerOf(request: FastifyRequest): SessionUser {
 async function authPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts
   const sessions = new SessionRepo(ctx.db)
+  // Many phones' first requests arrive together: their lookups share one query.
+  const loader = new WriteCoalescer(
+    async (hashes: string[]) => {
+      const found = await sessions.findMany(hashes)
+      return hashes.map((hash) => found.get(hash) ?? null)
+    },
+    { maxItems: 500, maxWaitMs: 1, maxConcurrent: ctx.database.kind === 'pg' ? 4 : 1 },
+  )
   app.decorateRequest('user', null)
 
   async function lookUp(tokenHash: string): Promise<CachedSession> {
-    const stored = await sessions.find(tokenHash)
-    if (!stored || stored.revokedAt) throw new AppError('AUTH_INVALID', 401)
-    const session = { ...stored, roles: await sessions.rolesOf(stored.userId) }
+    const [session] = await loader.submit([tokenHash])
+    if (!session || session.revokedAt) throw new AppError('AUTH_INVALID', 401)
     ctx.sessionCache.set(tokenHash, session)
     return session
   }
