@@ -7,7 +7,7 @@ import pg from 'pg'
 import { TEST_PG_URL } from './helpers/test-db'
 
 const ROOT = join(__dirname, '..', '..')
-const START_TIMEOUT_MS = 45_000
+const START_TIMEOUT_MS = 90_000
 /** Two PGlite starts in one test can outlast the default test timeout on a busy machine. */
 const TWO_STARTS_TIMEOUT_MS = 2 * START_TIMEOUT_MS + 10_000
 
