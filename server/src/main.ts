@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database'
 import { migrate, MigrationError } from './db/migrator'
 import { DEMO_PERSONAS } from './seed/demo-personas'
 import { describeSeed, isDatabaseEmpty, seedDemoData } from './seed/demo-seed'
+import { seedResidentContent } from './seed/resident-content'
 import { startFakeWeChat, type FakeWeChat } from './wechat/fake-wechat-server'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
 
@@ -36,6 +37,9 @@ async function start(config: Config, running: Running) {
   running.database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   const applied = await migrate(running.database)
   if (applied.length > 0) console.log(`已执行数据库迁移: ${applied.join(', ')}`)
+  // Every database, demo or not: residents' knowledge library and daily quiz need their content from the start.
+  const content = await seedResidentContent(running.database.db)
+  if (content.articles + content.questions > 0) console.log(`已写入防骗知识 ${content.articles} 篇、题库题目 ${content.questions} 道`)
 
   if (config.seedDemo && (await isDatabaseEmpty(running.database.db))) {
     const started = performance.now()

@@ -13,6 +13,11 @@ import type {
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
   SubscribeInput, WeChatGroup,
 } from '@/core/bulletin-api'
+import type { FraudTypeKey } from '@/core/fraud-types'
+import type {
+  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
+  QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
+} from '@/core/resident-api'
 import type { TokenStore } from './token-storage'
 
 export class ApiError extends Error {
@@ -305,6 +310,96 @@ export class ApiClient {
     return this.request('GET', '/api/outbox', undefined, { regionId, status })
   }
 
+  knowledgeCards(): Promise<FraudTypeCard[]> {
+    return this.request('GET', '/api/public/knowledge')
+  }
+
+  knowledgeArticle(fraudType: FraudTypeKey): Promise<FraudTypeArticle> {
+    return this.request('GET', `/api/public/knowledge/${encodeURIComponent(fraudType)}`)
+  }
+
+  saveKnowledgeArticle(fraudType: FraudTypeKey, input: FraudTypeArticleInput): Promise<FraudTypeArticle> {
+    return this.request('PUT', `/api/knowledge/${encodeURIComponent(fraudType)}`, input)
+  }
+
+  questions(query: QuestionQuery): Promise<Page<QuizQuestion>> {
+    return this.request('GET', '/api/questions', undefined, { ...query })
+  }
+
+  createQuestion(input: QuizQuestionInput): Promise<QuizQuestion> {
+    return this.request('POST', '/api/questions', input)
+  }
+
+  updateQuestion(id: string, input: QuizQuestionInput): Promise<QuizQuestion> {
+    return this.request('PUT', `/api/questions/${encodeURIComponent(id)}`, input)
+  }
+
+  /** H5 only. All or nothing: a refusal for row errors (422 IMPORT_INVALID) comes back as a result listing them. */
+  async importQuestions(file: Blob, fileName: string): Promise<QuestionImportResult> {
+    const form = new FormData()
+    form.append('file', file, fileName)
+    const response = await this.browserUpload('/api/questions/import', form)
+    const { statusCode, data } = response
+    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
+      return { imported: 0, errors: data.details as QuestionImportResult['errors'] }
+    }
+    return this.settle<QuestionImportResult>(response)
+  }
+
+  /** H5 only: the template needs the bearer token, so a plain link would not do. */
+  questionImportTemplate(): Promise<Blob> {
+    return this.browserDownload('/api/questions/template.xlsx')
+  }
+
+  startTodayQuiz(): Promise<QuizPaper> {
+    return this.request('POST', '/api/quiz/today')
+  }
+
+  submitTodayQuiz(submission: QuizSubmission): Promise<QuizResult> {
+    return this.request('POST', '/api/quiz/today/submit', submission)
+  }
+
+  quizStanding(): Promise<QuizStanding> {
+    return this.request('GET', '/api/quiz/me')
+  }
+
+  /** Without a village the server ranks the caller's own town. */
+  quizLeaderboard(villageId?: string, date?: string): Promise<VillageLeaderboard> {
+    return this.request('GET', '/api/quiz/leaderboard', undefined, { villageId, date })
+  }
+
+  prizeOffers(): Promise<PrizeOffer[]> {
+    return this.request('GET', '/api/prizes')
+  }
+
+  claimPrize(prizeId: string): Promise<PrizeClaim> {
+    return this.request('POST', `/api/prizes/${encodeURIComponent(prizeId)}/claims`)
+  }
+
+  myPrizeClaims(): Promise<PrizeClaim[]> {
+    return this.request('GET', '/api/prizes/my-claims')
+  }
+
+  managePrizes(regionId: string): Promise<PrizeAdminItem[]> {
+    return this.request('GET', '/api/prizes/manage', undefined, { regionId })
+  }
+
+  createPrize(input: PrizeInput): Promise<PrizeAdminItem> {
+    return this.request('POST', '/api/prizes', input)
+  }
+
+  updatePrize(id: string, input: PrizeInput): Promise<PrizeAdminItem> {
+    return this.request('PUT', `/api/prizes/${encodeURIComponent(id)}`, input)
+  }
+
+  prizeClaim(code: string): Promise<RedemptionView> {
+    return this.request('GET', `/api/prize-claims/${encodeURIComponent(code)}`)
+  }
+
+  redeemPrizeClaim(code: string): Promise<RedemptionView> {
+    return this.request('POST', `/api/prize-claims/${encodeURIComponent(code)}/redeem`)
+  }
+
   private async browserDownload(path: string): Promise<Blob> {
     const response = await this.browserFetch(path, { method: 'GET' })
     if (response.ok) return response.blob()
@@ -378,6 +473,13 @@ function isErrorBody(data: unknown): data is ErrorBody {
 
 /** Labels for a whole grid, or for households picked from a list. */
 export type LabelTarget = { gridId: string } | { householdIds: string[] }
+
+export interface QuestionQuery {
+  fraudType?: FraudTypeKey
+  q?: string
+  page: number
+  pageSize: number
+}
 
 /** GET /api/households for cadres and admins: the grid workers' query plus filters. */
 export type HouseholdSearch = HouseholdQuery & HouseholdFilters

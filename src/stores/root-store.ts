@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { reaction } from 'mobx'
 import { ApiClient, type Api } from '@/services/api-client'
 import { TaroPreferences, type PreferenceStore } from '@/services/preferences'
@@ -26,6 +27,12 @@ import { SessionStore } from './session-store'
 import { SessionToken } from './session-token'
 import { UiStore } from './ui-store'
 import { VisitQueueStore } from './visit-queue-store'
+import { KnowledgeStore } from './knowledge-store'
+import { PrizeAdminStore } from './prize-admin-store'
+import { PrizeStore } from './prize-store'
+import { QuestionAdminStore } from './question-admin-store'
+import { QuizStore } from './quiz-store'
+import { RedeemStore } from './redeem-store'
 
 export interface RootDeps {
   /** Builds the API client around the session's token, which it reads on every request and clears on 401. */
@@ -58,6 +65,12 @@ export class RootStore {
   readonly reach: ReachStore
   readonly groups: GroupStore
   readonly pledgeView: PledgeViewStore
+  readonly knowledge: KnowledgeStore
+  readonly quiz: QuizStore
+  readonly prizes: PrizeStore
+  readonly questionAdmin: QuestionAdminStore
+  readonly prizeAdmin: PrizeAdminStore
+  readonly redeem: RedeemStore
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
@@ -85,6 +98,12 @@ export class RootStore {
     this.reach = new ReachStore(api)
     this.groups = new GroupStore(api)
     this.pledgeView = new PledgeViewStore(api)
+    this.knowledge = new KnowledgeStore(api)
+    this.quiz = new QuizStore({ api, now: () => Date.now() })
+    this.prizes = new PrizeStore(api)
+    this.questionAdmin = new QuestionAdminStore(api)
+    this.prizeAdmin = new PrizeAdminStore(api)
+    this.redeem = new RedeemStore(api)
     // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
     // Not when the stored session's user first loads at start-up: that would drop a door page's answer in flight.
     reaction(
@@ -101,6 +120,9 @@ export class RootStore {
         this.patrol.reset()
         this.pledge.startNew()
         this.pledgeView.reset()
+        this.quiz.reset()
+        this.prizes.reset()
+        this.redeem.reset()
       },
     )
     // Once records have gone up, the open door shows the server's fresh state (last visit, pledge) again.
@@ -124,7 +146,44 @@ export function createRootStore(): RootStore {
   return new RootStore({
     createApi: (token) => new ApiClient(token),
     tokenStorage: new TokenStorage(),
-    preferences: new TaroPreferences(),
+    preferences: careModeFollowsSystemFont(new TaroPreferences(), systemFontIsLarge),
     wechatCode: getWeChatLoginCode,
   })
+}
+
+const CARE_MODE_KEY = 'xuanfang.careMode'
+const CARE_MODE_CHOSEN_KEY = 'xuanfang.careModeChosen'
+
+/** 关怀模式 starts on for someone who enlarged the phone's text, until they choose for themselves on 我的. */
+export function careModeFollowsSystemFont(preferences: PreferenceStore, isLarge: () => boolean): PreferenceStore {
+  return {
+    getFlag: (key) => {
+      if (key !== CARE_MODE_KEY || preferences.getFlag(CARE_MODE_CHOSEN_KEY)) return preferences.getFlag(key)
+      return isLarge()
+    },
+    setFlag: (key, value) => {
+      if (key === CARE_MODE_KEY) preferences.setFlag(CARE_MODE_CHOSEN_KEY, true)
+      preferences.setFlag(key, value)
+    },
+  }
+}
+
+/** WeChat's standard text size is 16–17; H5 reads the browser's default size, which a user enlarges in its settings. */
+const LARGE_FONT_PX = 20
+
+function systemFontIsLarge(): boolean {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      // 'medium' is the browser's default size; the root element's own size is Taro's rem scale, not the user's choice.
+      const probe = document.createElement('div')
+      probe.style.fontSize = 'medium'
+      document.body.appendChild(probe)
+      const px = parseFloat(getComputedStyle(probe).fontSize)
+      probe.remove()
+      return px >= LARGE_FONT_PX
+    }
+    return (Taro.getSystemInfoSync().fontSizeSetting ?? 0) >= LARGE_FONT_PX
+  } catch {
+    return false
+  }
 }

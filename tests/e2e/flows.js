@@ -208,4 +208,72 @@ module.exports = [
       await screenshot('e2e-bulletin-reach')
     },
   },
+  {
+    title: 'when a resident reads a fraud type, answers today\'s quiz and claims the fan, then the police redeem its code exactly once',
+    async run({ page, baseUrl, screenshot }) {
+      const resident = await apiLogin(baseUrl, 'resident')
+      await loginAsPersona(page, baseUrl, '居民')
+      await see(page, '刘大爷')
+
+      await tap(page, '学习')
+      await tap(page, '刷单返利')
+      await see(page, '识别要点')
+      await see(page, '防范提示')
+      await screenshot('e2e-learn-article')
+
+      await tap(page, '答题')
+      await tap(page, '开始今日答题')
+      for (let n = 1; n <= 5; n++) {
+        await see(page, `第 ${n} 题 / 共 5 题`)
+        await see(page, '剩余')
+        await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+        await tap(page, n === 5 ? '提交答卷' : '下一题')
+      }
+      await see(page, '得分')
+      await see(page, '解析：')
+      await screenshot('e2e-quiz-result')
+
+      await tap(page, '领奖品')
+      await see(page, '可领的奖品')
+      const offers = await resident.get('/api/prizes')
+      const bag = offers.find((o) => o.name === '防骗手提袋')
+      const { today } = await resident.get('/api/quiz/me')
+      if (today.score < 80) {
+        if (!bag || bag.unmet.length === 0) throw new Error(`防骗手提袋 has no unmet reason at score ${today.score}: ${JSON.stringify(bag)}`)
+        await see(page, `✗ ${bag.unmet[0]}`)
+      }
+      await tap(page, '领取 反诈宣传折扇')
+      await tap(page, '确认领取')
+      await see(page, '领取成功')
+      const claim = (await resident.get('/api/prizes/my-claims')).find((c) => c.prizeName === '反诈宣传折扇')
+      if (!claim) throw new Error('the claimed fan is not among my claims')
+      await page.getByLabel(`兑换码 ${claim.code}`, { exact: true }).filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
+      await screenshot('e2e-prize-claimed')
+
+      // The police officer at the pickup desk, in a browser of their own.
+      const deskContext = await page.context().browser().newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN' })
+      const desk = await deskContext.newPage()
+      await loginAsPersona(desk, baseUrl, '派出所民警')
+      await see(desk, '李警官')
+      await desk.goto(`${baseUrl}/#/packages/admin/pages/redeem/index`)
+      const codeInput = desk.locator('input[placeholder="输入兑换码"]').filter({ visible: true }).first()
+      await codeInput.fill(claim.code)
+      await tap(desk, '查询兑换码')
+      await see(desk, '领取人：')
+      await tap(desk, '确认兑换')
+      await see(desk, '兑换成功')
+      await tap(desk, '查询兑换码')
+      await see(desk, '此码已兑换过')
+      await desk.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-prize-redeemed.png') })
+      await deskContext.close()
+
+      // 关怀模式: the resident's home keeps just the three big actions. The prizes page has no tab bar: start afresh.
+      await page.goto(`${baseUrl}/#/pages/me/index`)
+      await page.getByRole('switch', { name: '关怀模式' }).or(page.locator('.nut-switch')).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+      await tap(page, '首页')
+      for (const label of ['看通报', '学防骗', '每日答题']) await see(page, label)
+      if (await visible(page, '领奖品', true).isVisible().catch(() => false)) throw new Error('关怀模式 home still shows 领奖品')
+      await screenshot('e2e-care-mode-home')
+    },
+  },
 ]

@@ -9,8 +9,10 @@ import { seedDemoBulletins } from './bulletins'
 import { DEMO_PERSONAS } from './demo-personas'
 import { seedDemoGroups } from './groups'
 import { readJiangjinRegions } from './jiangjin-regions'
+import { seedDemoPrizes } from './prizes'
 import { COMMUNITY_STREETS, personName } from './names'
 import { SeededRandom, seedOf } from './random'
+import { seedResidentContent } from './resident-content'
 
 export const DEMO_COUNTY = '500116'
 /** 柏林镇 and 塘河镇: the demo personas live in 柏林镇; 塘河镇 shows that scope stops at the town line. */
@@ -173,7 +175,11 @@ export async function seedDemoData(
     await trx.insertInto('role_assignments').values(roles).execute()
     await seedDemoBulletins(trx, users, at(0))
     await seedDemoGroups(trx, at(0))
+    // Prizes run from the moment of seeding, not the fixed seed time: a demo must offer a prize that can be claimed today.
+    await seedDemoPrizes(trx, users, new Date())
   })
+  // `npm run seed` fills a database without starting the server, which is where the content is otherwise written.
+  await seedResidentContent(database.db)
 
   return { counties: 1, towns: townIds.length, villages: villageCount, grids: grids.length, households: households.length, users: users.length }
 }

@@ -1,17 +1,21 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '@/components/page-shell'
 import { ROUTES } from '@/services/routes'
+import { useStores } from '@/stores/stores-context'
 
 const HOTLINE = '96110'
 
-export default function HomePage() {
+export default observer(function HomePage() {
+  const { ui } = useStores()
+  const careMode = ui.careMode
   return (
-    <PageShell>
+    <PageShell className={careMode ? 'care-home' : undefined}>
       <Text className='page-title'>反诈宣防通</Text>
-      <Text className='hint'>看通报、学防骗、做答题，守好自己和家人的钱袋子</Text>
+      {!careMode && <Text className='hint'>看通报、学防骗、做答题，守好自己和家人的钱袋子</Text>}
       <Button
         className='big-button'
         type='primary'
@@ -27,10 +31,18 @@ export default function HomePage() {
       <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.quiz })}>
         每日答题
       </Button>
-      <View className='card'>
-        <Text className='card-title'>反诈专线 {HOTLINE}</Text>
-        <Text className='hint'>接到可疑电话或已经转账，请立即拨打 {HOTLINE} 或报警 110</Text>
-      </View>
+      {/* 关怀模式 keeps only the three things an elderly resident comes for. */}
+      {!careMode && (
+        <View>
+          <Button className='big-button' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.prizes })}>
+            领奖品
+          </Button>
+          <View className='card'>
+            <Text className='card-title'>反诈专线 {HOTLINE}</Text>
+            <Text className='hint'>接到可疑电话或已经转账，请立即拨打 {HOTLINE} 或报警 110</Text>
+          </View>
+        </View>
+      )}
     </PageShell>
   )
-}
+})

@@ -26,6 +26,10 @@ const CareModeSwitch = observer(function CareModeSwitch() {
   )
 })
 
+function PrivacyLink() {
+  return <Cell className='tap-target' title='隐私政策' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.privacy })} />
+}
+
 const SignedIn = observer(function SignedIn() {
   const { session } = useStores()
   const [confirming, setConfirming] = useState(false)
@@ -48,7 +52,9 @@ const SignedIn = observer(function SignedIn() {
         {session.isAdminOrCadre && (
           <Cell className='tap-target' title='管理后台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.adminHome })} />
         )}
+        <Cell className='tap-target' title='我的奖品' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.prizes })} />
         <CareModeSwitch />
+        <PrivacyLink />
       </CellGroup>
       <Button className='big-button' size='large' block onClick={() => setConfirming(true)}>
         退出登录
@@ -85,6 +91,7 @@ export default observer(function MePage() {
         </Button>
         <CellGroup>
           <CareModeSwitch />
+          <PrivacyLink />
         </CellGroup>
       </View>
     )

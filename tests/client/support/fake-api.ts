@@ -13,6 +13,12 @@ import type {
 } from '@/core/bulletin-api'
 import type { Api, HouseholdQuery, HouseholdSearch, LabelTarget } from '@/services/api-client'
 import type { PledgeSummary } from '@/core/door-to-door-api'
+import type { FraudTypeKey } from '@/core/fraud-types'
+import type {
+  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
+  QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
+} from '@/core/resident-api'
+import type { QuestionQuery } from '@/services/api-client'
 
 const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${name} is not set up in this test`))
 
@@ -71,6 +77,27 @@ export class FakeApi implements Api {
   cadreForwarding: (regionId: string, days: number) => Promise<CadreForwarding[]> = () => Promise.resolve([])
   subscribe: (input: SubscribeInput) => Promise<{ remaining: number }> = notFaked('subscribe')
   outbox: (regionId: string, status?: OutboxItem['status']) => Promise<OutboxItem[]> = () => Promise.resolve([])
+
+  knowledgeCards: () => Promise<FraudTypeCard[]> = notFaked('knowledgeCards')
+  knowledgeArticle: (fraudType: FraudTypeKey) => Promise<FraudTypeArticle> = notFaked('knowledgeArticle')
+  saveKnowledgeArticle: (fraudType: FraudTypeKey, input: FraudTypeArticleInput) => Promise<FraudTypeArticle> = notFaked('saveKnowledgeArticle')
+  questions: (query: QuestionQuery) => Promise<Page<QuizQuestion>> = notFaked('questions')
+  createQuestion: (input: QuizQuestionInput) => Promise<QuizQuestion> = notFaked('createQuestion')
+  updateQuestion: (id: string, input: QuizQuestionInput) => Promise<QuizQuestion> = notFaked('updateQuestion')
+  importQuestions: (file: Blob, name: string) => Promise<QuestionImportResult> = notFaked('importQuestions')
+  questionImportTemplate: () => Promise<Blob> = notFaked('questionImportTemplate')
+  startTodayQuiz: () => Promise<QuizPaper> = notFaked('startTodayQuiz')
+  submitTodayQuiz: (submission: QuizSubmission) => Promise<QuizResult> = notFaked('submitTodayQuiz')
+  quizStanding: () => Promise<QuizStanding> = notFaked('quizStanding')
+  quizLeaderboard: (villageId?: string, date?: string) => Promise<VillageLeaderboard> = notFaked('quizLeaderboard')
+  prizeOffers: () => Promise<PrizeOffer[]> = notFaked('prizeOffers')
+  claimPrize: (prizeId: string) => Promise<PrizeClaim> = notFaked('claimPrize')
+  myPrizeClaims: () => Promise<PrizeClaim[]> = notFaked('myPrizeClaims')
+  managePrizes: (regionId: string) => Promise<PrizeAdminItem[]> = notFaked('managePrizes')
+  createPrize: (input: PrizeInput) => Promise<PrizeAdminItem> = notFaked('createPrize')
+  updatePrize: (id: string, input: PrizeInput) => Promise<PrizeAdminItem> = notFaked('updatePrize')
+  prizeClaim: (code: string) => Promise<RedemptionView> = notFaked('prizeClaim')
+  redeemPrizeClaim: (code: string) => Promise<RedemptionView> = notFaked('redeemPrizeClaim')
 
   households = async (query: HouseholdQuery): Promise<Page<HouseholdSummary>> => {
     this.householdQueries.push(query)

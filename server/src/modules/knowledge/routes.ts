@@ -1,5 +1,49 @@
 import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import type { AppContext } from '../../context'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { ByFraudType, FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from './schemas'
+import { KnowledgeService } from './service'
 
-// Placeholder registered by the contract commit; the capability's routes replace it.
-export default async function knowledgeRoutes(_app: FastifyInstance, _opts: { ctx: AppContext }) {}
+const TAGS = ['防骗知识']
+/** An admin's correction should reach residents within minutes; the text changes rarely otherwise. */
+const PUBLIC_CACHE = 'public, max-age=60'
+
+export default async function knowledgeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const knowledge = new KnowledgeService(ctx)
+
+  app.get('/api/public/knowledge', {
+    schema: { tags: TAGS, summary: '防骗知识：各类诈骗的简介（无需登录）', response: { 200: Type.Array(FraudTypeCard) } },
+  }, async (_req, reply) => {
+    reply.header('cache-control', PUBLIC_CACHE)
+    return knowledge.cards()
+  })
+
+  app.get('/api/public/knowledge/:fraudType', {
+    schema: {
+      tags: TAGS,
+      summary: '一类诈骗的识别要点、典型话术、防范提示，以及相关的警情通报（无需登录）',
+      params: ByFraudType,
+      response: { 200: FraudTypeArticle, 400: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (req, reply) => {
+    const article = await knowledge.article(req.params.fraudType)
+    reply.header('cache-control', PUBLIC_CACHE)
+    return article
+  })
+
+  app.put('/api/knowledge/:fraudType', {
+    schema: {
+      tags: TAGS,
+      summary: '修改一类诈骗的防骗知识（管理员，全区县通用）',
+      security: BEARER,
+      params: ByFraudType,
+      body: FraudTypeArticleInput,
+      response: { 200: FraudTypeArticle, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => knowledge.write(callerOf(req), req.params.fraudType, req.body))
+}

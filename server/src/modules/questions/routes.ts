@@ -1,5 +1,93 @@
-import type { FastifyInstance } from 'fastify'
+import multipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { MAX_IMPORT_QUESTIONS, QUESTION_IMPORT_COLUMNS } from '../../../../src/core/questions'
 import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { XLSX_MIME } from './question-sheet'
+import { ById, QuestionImportResult, QuestionPage, QuestionQuery, QuizQuestion, QuizQuestionInput } from './schemas'
+import { QuestionService } from './service'
 
-// Placeholder registered by the contract commit; the capability's routes replace it.
-export default async function questionRoutes(_app: FastifyInstance, _opts: { ctx: AppContext }) {}
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+const TAGS = ['题库']
+
+/** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
+async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, '请以 multipart/form-data 上传 .xlsx 文件（字段名 file）')
+  try {
+    const part = await req.file()
+    if (!part || part.fieldname !== 'file') throw new AppError('IMPORT_FILE_UNREADABLE', 400, '请在 file 字段上传 .xlsx 文件')
+    return { buffer: await part.toBuffer(), fileName: part.filename }
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('BODY_TOO_LARGE', 413, '导入文件不能超过 5 MB，请分批导入')
+    throw new AppError('IMPORT_FILE_UNREADABLE', 400, '无法读取上传的文件，请重新选择 .xlsx 文件')
+  }
+}
+
+export default async function questionRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const questions = new QuestionService(ctx)
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } })
+
+  app.get('/api/questions', {
+    schema: {
+      tags: TAGS,
+      summary: '题库列表（含答案），最近修改的在前',
+      security: BEARER,
+      querystring: QuestionQuery,
+      response: { 200: QuestionPage, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => questions.list(callerOf(req), req.query))
+
+  app.post('/api/questions', {
+    schema: { tags: TAGS, summary: '新增题目', security: BEARER, body: QuizQuestionInput, response: { 200: QuizQuestion, ...COMMON_ERRORS } },
+    preHandler: app.requireUser,
+  }, (req) => questions.create(callerOf(req), req.body))
+
+  app.put('/api/questions/:id', {
+    schema: {
+      tags: TAGS,
+      summary: '修改题目（停用请把 active 设为 false）',
+      security: BEARER,
+      params: ById,
+      body: QuizQuestionInput,
+      response: { 200: QuizQuestion, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => questions.update(callerOf(req), req.params.id, req.body))
+
+  app.post('/api/questions/import', {
+    schema: {
+      tags: TAGS,
+      summary: `导入题目（.xlsx：${QUESTION_IMPORT_COLUMNS.join(' | ')}）`,
+      description: `multipart/form-data，字段 file，不超过 5 MB、${MAX_IMPORT_QUESTIONS} 道题。任何一行有错都不导入（422，details 为各行错误），否则在一个事务中全部导入。`,
+      security: BEARER,
+      consumes: ['multipart/form-data'],
+      response: { 200: QuestionImportResult, ...COMMON_ERRORS, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+    },
+    preHandler: app.requireUser,
+  }, async (req) => {
+    const { buffer, fileName } = await uploadedFile(req)
+    return questions.import(callerOf(req), buffer, fileName)
+  })
+
+  app.get('/api/questions/template.xlsx', {
+    schema: {
+      tags: TAGS,
+      summary: '下载题目导入模板（.xlsx）',
+      security: BEARER,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, async (req, reply) => {
+    const template = await questions.template(callerOf(req))
+    reply.header('content-type', XLSX_MIME)
+    reply.header('content-disposition', `attachment; filename="question-template.xlsx"; filename*=UTF-8''${encodeURIComponent('题目导入模板.xlsx')}`)
+    return reply.send(template)
+  })
+}

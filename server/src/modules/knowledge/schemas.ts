@@ -1,0 +1,44 @@
+import { Type } from 'typebox'
+import { MAX_ITEM_LENGTH, MAX_ITEMS, MAX_SUMMARY_LENGTH } from '../../../../src/core/knowledge'
+import { FRAUD_TYPES } from '../../../../src/core/fraud-types'
+import { PlainText } from '../../plugins/schemas'
+
+/**
+ * Knowledge library schemas, mirroring src/core/resident-api.ts. They check shape and size only: blank texts,
+ * empty lists and lengths in characters are checked by src/core/knowledge.ts, which names the item in Chinese.
+ */
+
+const Items = (description: string) =>
+  Type.Array(PlainText({ maxLength: MAX_ITEM_LENGTH * 2 }), { maxItems: MAX_ITEMS * 2, description })
+
+export const ByFraudType = Type.Object({
+  fraudType: Type.String({ maxLength: 40, description: `诈骗类型：${FRAUD_TYPES.filter((t) => t.key !== 'other').map((t) => `${t.key}（${t.name}）`).join('、')}` }),
+})
+
+export const FraudTypeArticleInput = Type.Object({
+  summary: PlainText({ maxLength: MAX_SUMMARY_LENGTH * 2, description: '简介：这是什么骗局' }),
+  signs: Items('识别要点'),
+  scripts: Items('典型话术：骗子常说的话'),
+  advice: Items('防范提示'),
+})
+
+export const FraudTypeCard = Type.Object({
+  fraudType: Type.String(),
+  name: Type.String(),
+  summary: Type.String(),
+})
+
+export const FraudTypeArticle = Type.Object({
+  fraudType: Type.String(),
+  name: Type.String(),
+  summary: Type.String(),
+  signs: Type.Array(Type.String()),
+  scripts: Type.Array(Type.String()),
+  advice: Type.Array(Type.String()),
+  updatedAt: Type.String({ format: 'date-time' }),
+  relatedBulletins: Type.Array(Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    bulletinDate: Type.String(),
+  }), { description: '含此类案例的已发布通报，最新的在前，最多 5 条' }),
+})

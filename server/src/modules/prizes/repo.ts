@@ -1,0 +1,180 @@
+import { sql, type Kysely, type SqlBool } from 'kysely'
+import type { PrizeInput } from '../../../../src/core/resident-api'
+import type { DB } from '../../db/schema'
+import { likePrefix } from '../../plugins/scope-filter'
+
+export interface StoredPrize {
+  id: string
+  countyId: string
+  regionId: string
+  regionPath: string
+  name: string
+  description: string
+  stock: number
+  granted: number
+  redeemed: number
+  perUserLimit: number
+  minScore: number | null
+  minStreak: number | null
+  validFrom: Date
+  validTo: Date
+  pickupPlace: string
+}
+
+export interface StoredClaim {
+  id: string
+  prizeId: string
+  prizeName: string
+  prizeRegionPath: string
+  countyId: string
+  code: string
+  pickupPlace: string
+  claimantName: string
+  claimedAt: Date
+  redeemedAt: Date | null
+  redeemedByName: string | null
+}
+
+export type ClaimOutcome = { granted: true; claim: { id: string; claimedAt: Date } } | { granted: false; reason: 'PRIZE_OUT_OF_STOCK' | 'PRIZE_LIMIT_REACHED' }
+
+export class PrizeRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private selectPrizes() {
+    return this.db.selectFrom('prizes as p').innerJoin('regions as r', 'r.id', 'p.region_id')
+      .select([
+        'p.id', 'p.county_id', 'p.region_id', 'r.path', 'p.name', 'p.description', 'p.stock', 'p.granted', 'p.per_user_limit', 'p.min_score',
+        'p.min_streak', 'p.valid_from', 'p.valid_to', 'p.pickup_place',
+        sql<number>`(SELECT count(*)::int FROM prize_claims c WHERE c.prize_id = p.id AND c.redeemed_at IS NOT NULL)`.as('redeemed'),
+      ])
+  }
+
+  async find(id: string): Promise<StoredPrize | null> {
+    const row = await this.selectPrizes().where('p.id', '=', id).executeTakeFirst()
+    return row ? toPrize(row) : null
+  }
+
+  /** Prizes of the given regions (a resident's region and those above it) that have not ended. */
+  async offered(regionIds: readonly string[], now: Date): Promise<StoredPrize[]> {
+    if (regionIds.length === 0) return []
+    const rows = await this.selectPrizes().where('p.region_id', 'in', [...regionIds]).where('p.valid_to', '>', now)
+      .orderBy('p.valid_from').orderBy('p.id').execute()
+    return rows.map(toPrize)
+  }
+
+  async inScope(paths: readonly string[]): Promise<StoredPrize[]> {
+    const rows = await this.selectPrizes()
+      .where(sql<SqlBool>`(${sql.join(paths.map((p) => sql`r.path LIKE ${likePrefix(p)}`), sql` OR `)})`)
+      .orderBy('p.valid_to', 'desc').orderBy('p.id').limit(500).execute()
+    return rows.map(toPrize)
+  }
+
+  async claimCounts(userId: string): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('prize_claims').select(['prize_id', sql<number>`count(*)::int`.as('n')])
+      .where('user_id', '=', userId).groupBy('prize_id').execute()
+    return new Map(rows.map((r) => [r.prize_id, r.n]))
+  }
+
+  async create(input: PrizeInput, countyId: string, createdBy: string): Promise<string> {
+    const row = await this.db.insertInto('prizes').values({ ...columnsOf(input), county_id: countyId, created_by: createdBy })
+      .returning('id').executeTakeFirstOrThrow()
+    return row.id
+  }
+
+  /** False when claims made meanwhile exceed the new stock: the stock is never set below what was handed out. */
+  async update(id: string, input: PrizeInput, countyId: string): Promise<boolean> {
+    const row = await this.db.updateTable('prizes').set({ ...columnsOf(input), county_id: countyId })
+      .where('id', '=', id).where('granted', '<=', input.stock).returning('id').executeTakeFirst()
+    return row !== undefined
+  }
+
+  /**
+   * One claim, all or nothing, in one transaction. First a transaction-scoped advisory lock on (prize, user):
+   * the same user's concurrent claims take turns, so counting their claims and then adding one cannot let two
+   * through past the per-user limit (a plain count under READ COMMITTED would see neither of the two).
+   * Other users are not held up by it. Then the conditional UPDATE takes the stock: on PostgreSQL concurrent
+   * updaters of the row wait for its lock and re-check `granted < stock` against the committed value, so the
+   * stock is never exceeded. PGlite is one connection whose transactions Kysely runs one at a time, where the
+   * same statements are trivially exact. A lock on the prize row (FOR UPDATE) would also be correct, but would
+   * queue every claimant behind the per-user check of every other.
+   */
+  async claim(c: { prizeId: string; userId: string; countyId: string; perUserLimit: number; code: string; now: Date }): Promise<ClaimOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`prize-claim:${c.prizeId}:${c.userId}`}))`.execute(trx)
+      const mine = await trx.selectFrom('prize_claims').select(sql<number>`count(*)::int`.as('n'))
+        .where('prize_id', '=', c.prizeId).where('user_id', '=', c.userId).executeTakeFirstOrThrow()
+      if (mine.n >= c.perUserLimit) return { granted: false, reason: 'PRIZE_LIMIT_REACHED' } as const
+      // Taking the stock and writing the claim in one statement holds the prize row's lock for one round trip only.
+      const claim = await sql<{ id: string; claimed_at: Date }>`
+        WITH taken AS (UPDATE prizes SET granted = granted + 1 WHERE id = ${c.prizeId} AND granted < stock RETURNING id)
+        INSERT INTO prize_claims (prize_id, county_id, user_id, code, claimed_at)
+        SELECT id, ${c.countyId}, ${c.userId}, ${c.code}, ${c.now} FROM taken
+        RETURNING id, claimed_at`.execute(trx).then((r) => r.rows[0])
+      if (!claim) return { granted: false, reason: 'PRIZE_OUT_OF_STOCK' } as const
+      return { granted: true, claim: { id: claim.id, claimedAt: new Date(claim.claimed_at) } } as const
+    })
+  }
+
+  private selectClaims() {
+    return this.db.selectFrom('prize_claims as c')
+      .innerJoin('prizes as p', 'p.id', 'c.prize_id')
+      .innerJoin('regions as r', 'r.id', 'p.region_id')
+      .innerJoin('users as u', 'u.id', 'c.user_id')
+      .leftJoin('users as s', 's.id', 'c.redeemed_by')
+      .select(['c.id', 'c.prize_id', 'p.name', 'r.path', 'c.county_id', 'c.code', 'p.pickup_place', 'u.display_name', 'c.claimed_at', 'c.redeemed_at', 's.display_name as redeemer'])
+  }
+
+  async claimsOf(userId: string): Promise<StoredClaim[]> {
+    const rows = await this.selectClaims().where('c.user_id', '=', userId).orderBy('c.claimed_at', 'desc').execute()
+    return rows.map(toClaim)
+  }
+
+  async claimByCode(code: string): Promise<StoredClaim | null> {
+    const row = await this.selectClaims().where('c.code', '=', code).executeTakeFirst()
+    return row ? toClaim(row) : null
+  }
+
+  /** Exactly once: of two staff redeeming at the same moment, the second finds redeemed_at set and gets false. */
+  async redeem(r: { claimId: string; countyId: string; staffId: string; now: Date }): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const done = await trx.updateTable('prize_claims').set({ redeemed_at: r.now, redeemed_by: r.staffId })
+        .where('id', '=', r.claimId).where('redeemed_at', 'is', null).returning('id').executeTakeFirst()
+      if (!done) return false
+      await trx.insertInto('audit_log').values({
+        county_id: r.countyId, actor_id: r.staffId, action: 'prize.redeem', target_type: 'prize_claim', target_id: r.claimId, detail: '{}',
+      }).execute()
+      return true
+    })
+  }
+
+  async regionPath(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst()
+    return row?.path ?? null
+  }
+}
+
+function columnsOf(input: PrizeInput) {
+  return {
+    region_id: input.regionId, name: input.name.trim(), description: input.description.trim(), stock: input.stock, per_user_limit: input.perUserLimit,
+    min_score: input.minScore, min_streak: input.minStreak, valid_from: input.validFrom, valid_to: input.validTo, pickup_place: input.pickupPlace.trim(),
+  }
+}
+
+type PrizeRow = Awaited<ReturnType<ReturnType<PrizeRepo['selectPrizes']>['executeTakeFirstOrThrow']>>
+
+function toPrize(r: PrizeRow): StoredPrize {
+  return {
+    id: r.id, countyId: r.county_id, regionId: r.region_id, regionPath: r.path, name: r.name, description: r.description, stock: r.stock,
+    granted: r.granted, redeemed: r.redeemed, perUserLimit: r.per_user_limit, minScore: r.min_score, minStreak: r.min_streak,
+    validFrom: new Date(r.valid_from), validTo: new Date(r.valid_to), pickupPlace: r.pickup_place,
+  }
+}
+
+type ClaimRow = Awaited<ReturnType<ReturnType<PrizeRepo['selectClaims']>['executeTakeFirstOrThrow']>>
+
+function toClaim(r: ClaimRow): StoredClaim {
+  return {
+    id: r.id, prizeId: r.prize_id, prizeName: r.name, prizeRegionPath: r.path, countyId: r.county_id, code: r.code, pickupPlace: r.pickup_place,
+    claimantName: r.display_name, claimedAt: new Date(r.claimed_at), redeemedAt: r.redeemed_at ? new Date(r.redeemed_at) : null, redeemedByName: r.redeemer,
+  }
+}

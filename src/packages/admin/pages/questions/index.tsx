@@ -1,0 +1,210 @@
+import { useEffect, type ChangeEvent, type PropsWithChildren } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import { FRAUD_TYPES, fraudTypeName } from '@/core/fraud-types'
+import type { QuestionKind } from '@/core/resident-api'
+import { roleAllows } from '@/core/scope'
+import { PageShell } from '@/components/page-shell'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { errorMessage } from '@/stores/load-state'
+import { draftOptions } from '@/stores/question-admin-store'
+import { useStores } from '@/stores/stores-context'
+import { saveBlob } from '../../save-blob'
+import './index.scss'
+
+const KINDS: { kind: QuestionKind; label: string }[] = [
+  { kind: 'single', label: '单选' },
+  { kind: 'multiple', label: '多选' },
+  { kind: 'true_false', label: '判断' },
+]
+const LETTERS = 'ABCDEFGH'
+
+function Field({ label, children }: PropsWithChildren<{ label: string }>) {
+  return (
+    <View className='form-field'>
+      <Text className='form-label'>{label}</Text>
+      {children}
+    </View>
+  )
+}
+
+function Choice({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
+  return (
+    <Tag className='tag-choice' type={on ? 'primary' : 'default'} plain={!on} onClick={onClick}>
+      {on ? `✓ ${label}` : label}
+    </Tag>
+  )
+}
+
+/** Every keystroke goes to the store's draft, which survives a refused save. */
+const QuestionForm = observer(function QuestionForm() {
+  const { questionAdmin } = useStores()
+  const d = questionAdmin.draft
+  if (!d) return null
+  const options = draftOptions(d)
+  return (
+    <View className='card'>
+      <Text className='card-title'>{d.id ? '修改题目' : '新增题目'}</Text>
+      <Field label='题型'>
+        <View>{KINDS.map((k) => <Choice key={k.kind} on={d.kind === k.kind} label={k.label} onClick={() => questionAdmin.editDraft({ kind: k.kind })} />)}</View>
+      </Field>
+      <Field label='题干'>
+        <Textarea className='question-text' value={d.stem} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ stem: e.detail.value })} />
+      </Field>
+      {d.kind !== 'true_false' && (
+        <Field label='选项（每行一个）'>
+          <Textarea className='question-text' value={d.options} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ options: e.detail.value })} />
+        </Field>
+      )}
+      <Field label={d.kind === 'multiple' ? '正确答案（可多选）' : '正确答案'}>
+        <View>
+          {options.map((o, i) => (
+            <Choice key={i} on={d.answer.includes(i)} label={`${LETTERS[i]}. ${o}`} onClick={() => questionAdmin.toggleAnswer(i)} />
+          ))}
+        </View>
+      </Field>
+      <Field label='解析'>
+        <Textarea className='question-text' value={d.explanation} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ explanation: e.detail.value })} />
+      </Field>
+      <Field label='骗局类型'>
+        <View>
+          {FRAUD_TYPES.map((t) => <Choice key={t.key} on={d.fraudType === t.key} label={t.name} onClick={() => questionAdmin.editDraft({ fraudType: t.key })} />)}
+        </View>
+      </Field>
+      <Field label='难度'>
+        <View>{([1, 2, 3] as const).map((n) => <Choice key={n} on={d.difficulty === n} label={`${n} 级`} onClick={() => questionAdmin.editDraft({ difficulty: n })} />)}</View>
+      </Field>
+      <Field label='状态'>
+        <View>
+          <Choice on={d.active} label='启用' onClick={() => questionAdmin.editDraft({ active: true })} />
+          <Choice on={!d.active} label='停用' onClick={() => questionAdmin.editDraft({ active: false })} />
+        </View>
+      </Field>
+      {questionAdmin.saveError && <Text className='error-text'>{`保存失败：${questionAdmin.saveError}`}</Text>}
+      <Button className='big-button' type='primary' size='large' block loading={questionAdmin.saving} onClick={() => void questionAdmin.save()}>
+        保存
+      </Button>
+      <Button className='big-button' size='large' block onClick={() => questionAdmin.cancelEdit()}>
+        取消
+      </Button>
+    </View>
+  )
+})
+
+const QuestionList = observer(function QuestionList() {
+  const { questionAdmin } = useStores()
+  if (questionAdmin.state === 'error') return <ErrorBlock message={questionAdmin.error ?? '加载失败'} onRetry={() => void questionAdmin.load(questionAdmin.page)} />
+  if (questionAdmin.state !== 'ready') return <LoadingBlock />
+  if (questionAdmin.items.length === 0) return <EmptyBlock title='没有找到题目' description='可以新增题目，或用表格导入' />
+  return (
+    <View>
+      <Text className='hint'>{`共 ${questionAdmin.total} 题，第 ${questionAdmin.page} / ${questionAdmin.pageCount} 页`}</Text>
+      {questionAdmin.items.map((q) => (
+        <View key={q.id} className='card tap-target' role='button' aria-label={q.stem} hoverClass='card-hover' onClick={() => questionAdmin.startEdit(q)}>
+          <Text className='card-title'>{q.stem}</Text>
+          <Text className='hint'>
+            {`${KINDS.find((k) => k.kind === q.kind)?.label ?? ''} · ${fraudTypeName(q.fraudType)} · 难度 ${q.difficulty} · ${q.active ? '启用' : '已停用'}`}
+          </Text>
+        </View>
+      ))}
+      <View className='pager'>
+        <Button className='big-button' size='large' disabled={questionAdmin.page <= 1} onClick={() => void questionAdmin.load(questionAdmin.page - 1)}>
+          上一页
+        </Button>
+        <Button className='big-button' size='large' disabled={questionAdmin.page >= questionAdmin.pageCount} onClick={() => void questionAdmin.load(questionAdmin.page + 1)}>
+          下一页
+        </Button>
+      </View>
+    </View>
+  )
+})
+
+/** H5 only: a browser file input feeds the import; the mini-program has no picker for spreadsheets. */
+const ImportPanel = observer(function ImportPanel() {
+  const { questionAdmin } = useStores()
+  const result = questionAdmin.importResult
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    if (file) void questionAdmin.importFile(file, file.name)
+    event.target.value = '' // choosing the same file again must trigger a new import
+  }
+  const downloadTemplate = async () => {
+    try {
+      saveBlob(await questionAdmin.downloadTemplate(), '题库导入模板.xlsx')
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    }
+  }
+  return (
+    <View className='import-panel'>
+      <Text className='section-title'>导入题目（Excel）</Text>
+      <Text className='hint'>先下载模板，按模板填写后选择文件。有任何一行出错，就一题也不导入，并列出每行的问题。</Text>
+      <Button className='big-button' size='large' block onClick={() => void downloadTemplate()}>
+        下载模板
+      </Button>
+      <label className='big-button'>
+        <Text>选择 .xlsx 文件：</Text>
+        <input type='file' accept='.xlsx' aria-label='选择题目导入文件' disabled={questionAdmin.importing} onChange={onFile} />
+      </label>
+      {questionAdmin.importing && <Text className='hint'>正在导入…</Text>}
+      {questionAdmin.importError && <Text className='error-text'>{`导入失败：${questionAdmin.importError}`}</Text>}
+      {result && result.errors.length === 0 && <Text className='hint'>{`✓ 导入完成：新增 ${result.imported} 题`}</Text>}
+      {result && result.errors.length > 0 && (
+        <View className='card'>
+          <Text className='error-text'>{`发现 ${result.errors.length} 处错误，未导入任何题目。请修改表格后重新选择：`}</Text>
+          {result.errors.map((e) => <Text key={`${e.row}:${e.message}`} className='import-error'>{`第 ${e.row} 行：${e.message}`}</Text>)}
+        </View>
+      )}
+    </View>
+  )
+})
+
+export default observer(function QuestionsAdminPage() {
+  const { session, questionAdmin } = useStores()
+  const allowed = session.roles.some((r) => roleAllows(r.role, 'quiz.manage'))
+
+  useEffect(() => {
+    if (allowed && questionAdmin.state === 'idle') void questionAdmin.load(1)
+  }, [allowed, questionAdmin])
+
+  if (!allowed) {
+    return (
+      <PageShell>
+        <EmptyBlock title='您没有管理题库的权限' description='题库由派出所管理' />
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell>
+      <Text className='page-title'>题库</Text>
+      <QuestionForm />
+      {!questionAdmin.draft && (
+        <Button className='big-button' type='primary' size='large' block onClick={() => questionAdmin.startNew()}>
+          新增题目
+        </Button>
+      )}
+      <SearchBar
+        value={questionAdmin.query}
+        placeholder='按题干查找'
+        onChange={(q) => questionAdmin.setQuery(q)}
+        onSearch={() => void questionAdmin.load(1)}
+      />
+      <Button className='big-button' size='large' block onClick={() => void questionAdmin.load(1)}>
+        查找
+      </Button>
+      <View>
+        <Choice on={questionAdmin.fraudType === undefined} label='全部类型' onClick={() => questionAdmin.filterByType(undefined)} />
+        {FRAUD_TYPES.map((t) => (
+          <Choice key={t.key} on={questionAdmin.fraudType === t.key} label={t.name} onClick={() => questionAdmin.filterByType(t.key)} />
+        ))}
+      </View>
+      <QuestionList />
+      {process.env.TARO_ENV === 'h5' && <ImportPanel />}
+    </PageShell>
+  )
+})

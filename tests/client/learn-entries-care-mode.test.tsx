@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, screen } from '@testing-library/react'
+import HomePage from '@/pages/home/index'
+import { careModeFollowsSystemFont } from '@/stores/root-store'
+import { FakeApi } from './support/fake-api'
+import { aRootStore, MemoryPreferences, renderWithStores } from './support/root'
+
+const CARE_MODE = 'xuanfang.careMode'
+
+describe('home entries to 学防骗 and the rest, and 关怀模式', () => {
+  beforeEach(() => jest.clearAllMocks())
+
+  it('when 关怀模式 is on, then the home shows just 看通报, 学防骗 and 每日答题', () => {
+    const store = aRootStore(new FakeApi())
+    store.ui.setCareMode(true)
+    renderWithStores(<HomePage />, store)
+
+    for (const label of ['看通报', '学防骗', '每日答题']) expect(screen.getByText(label)).toBeTruthy()
+    expect(screen.queryByText('领奖品')).toBeNull()
+    expect(screen.getByText('反诈宣防通').parentElement?.classList.contains('care-mode')).toBe(true)
+  })
+
+  it('when 关怀模式 is off, then the home also offers 领奖品, which opens the prizes page', () => {
+    renderWithStores(<HomePage />, aRootStore(new FakeApi()))
+
+    fireEvent.click(screen.getByText('领奖品'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/prizes/index' })
+  })
+
+  it('when the phone text is large and nobody has chosen, then 关怀模式 starts on', () => {
+    const prefs = careModeFollowsSystemFont(new MemoryPreferences(), () => true)
+
+    expect(prefs.getFlag(CARE_MODE)).toBe(true)
+  })
+
+  it('when the user has switched 关怀模式 off, then a large phone text no longer turns it on', () => {
+    const prefs = careModeFollowsSystemFont(new MemoryPreferences(), () => true)
+
+    prefs.setFlag(CARE_MODE, false)
+
+    expect(prefs.getFlag(CARE_MODE)).toBe(false)
+  })
+
+  it('when the phone text is normal and nobody has chosen, then 关怀模式 starts off', () => {
+    const prefs = careModeFollowsSystemFont(new MemoryPreferences(), () => false)
+
+    expect(prefs.getFlag(CARE_MODE)).toBe(false)
+  })
+})
