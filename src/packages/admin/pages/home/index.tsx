@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
@@ -13,13 +12,12 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 import type { RegionRow } from '@/stores/region-store'
-import { AdminEntries } from '../../components/admin-entries'
-import { BulletinEntries } from '../../components/bulletin-entries'
+import { AdminEntries, BULLETIN_ENTRIES, DOOR_TO_DOOR_ENTRIES, type AdminEntry } from '../../components/admin-entries'
 import { RegionImportPanel } from '../../components/region-import-panel'
 import '../../region-depth.scss'
 import './index.scss'
 
-const RESIDENT_ENTRIES: { title: string; description: string; url: string; action: Action }[] = [
+const RESIDENT_ENTRIES: (AdminEntry & { action: Action })[] = [
   { title: '防骗知识', description: '编辑各类骗局的识别要点、典型话术和防范提示', url: ROUTES.adminKnowledge, action: 'knowledge.write' },
   { title: '题库', description: '查找、修改答题题目，表格导入', url: ROUTES.adminQuestions, action: 'quiz.manage' },
   { title: '奖品', description: '设置奖品、库存和领取条件', url: ROUTES.adminPrizes, action: 'prize.manage' },
@@ -31,17 +29,7 @@ const ResidentEntries = observer(function ResidentEntries() {
   const { session } = useStores()
   const entries = RESIDENT_ENTRIES.filter((e) => session.roles.some((r) => roleAllows(r.role, e.action)))
   if (entries.length === 0) return null
-  return (
-    <View className='admin-entries'>
-      <Text className='section-title'>学习答题与奖品</Text>
-      {entries.map((e) => (
-        <View key={e.url} className='card tap-target admin-entry' role='button' aria-label={e.title} hoverClass='card-hover' onClick={() => void Taro.navigateTo({ url: e.url })}>
-          <Text className='card-title'>{e.title}</Text>
-          <Text className='hint'>{e.description}</Text>
-        </View>
-      ))}
-    </View>
-  )
+  return <AdminEntries heading='学习答题与奖品' entries={entries} />
 })
 
 const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {
@@ -119,8 +107,8 @@ export default observer(function AdminHome() {
       <Text className='page-title'>管理后台</Text>
       {allowed ? (
         <View>
-          <AdminEntries />
-          <BulletinEntries />
+          <AdminEntries entries={DOOR_TO_DOOR_ENTRIES} />
+          <AdminEntries entries={BULLETIN_ENTRIES} />
           <ResidentEntries />
           <Text className='section-title'>辖区</Text>
           <Text className='hint'>点区域查看下级和人员</Text>
