@@ -1,3 +1,4 @@
+import { TtlCache } from '../../lib/ttl-cache'
 import type { StoredSession } from './session-repo'
 import type { RoleAssignment } from '../../../../src/core/roles'
 
@@ -11,31 +12,21 @@ export interface CachedSession extends StoredSession {
  * server forgets the entry at once, and another server instance sees a revocation or a role change within the TTL.
  */
 export class SessionCache {
-  private readonly entries = new Map<string, { session: CachedSession; cachedAt: number }>()
+  private readonly entries: TtlCache<string, CachedSession>
 
-  constructor(
-    private readonly ttlMs = 5_000,
-    private readonly maxEntries = 10_000,
-    private readonly clock: () => number = () => performance.now(),
-  ) {}
+  constructor(ttlMs = 5_000, maxEntries = 10_000, clock: () => number = () => performance.now()) {
+    this.entries = new TtlCache(ttlMs, maxEntries, clock)
+  }
 
   get(tokenHash: string): CachedSession | null {
-    const entry = this.entries.get(tokenHash)
-    if (!entry) return null
-    if (this.clock() - entry.cachedAt > this.ttlMs) {
-      this.entries.delete(tokenHash)
-      return null
-    }
-    return entry.session
+    return this.entries.get(tokenHash) ?? null
   }
 
   set(tokenHash: string, session: CachedSession): void {
-    // Maps iterate in insertion order: the first key is the oldest entry.
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
-    this.entries.set(tokenHash, { session, cachedAt: this.clock() })
+    this.entries.set(tokenHash, session)
   }
 
   forget(tokenHash: string): void {
-    this.entries.delete(tokenHash)
+    this.entries.forget(tokenHash)
   }
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../errors'
 import { openGroupId, WeChatDataError } from '../../wechat/group-info-cipher'
 import type { SessionUser } from '../auth/session-user'
 import { openKey, ShareRepo, type BulletinState, type GroupRef, type NewOpen, type Sharer } from './repo'
-import { TtlCache } from './ttl-cache'
+import { TtlCache } from '../../lib/ttl-cache'
 
 /** Why an open was counted with less than it asked for: no group, or no share. */
 export interface Notice {

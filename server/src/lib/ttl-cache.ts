@@ -1,6 +1,7 @@
 /**
- * A small map whose entries are forgotten after `ttlMs`, used on the open path so that a burst of opens costs
- * memory lookups instead of queries. Bounded: the oldest entry goes first when it is full.
+ * A small map whose entries are forgotten after `ttlMs`, so that a burst of requests costs memory lookups
+ * instead of queries (sessions, and bulletins and groups on the open path). Bounded: the oldest entry goes
+ * first when it is full.
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; at: number }>()
@@ -26,6 +27,10 @@ export class TtlCache<K, V> {
     if (this.entries.size >= this.maxEntries && !this.entries.has(key)) this.entries.delete(this.entries.keys().next().value!)
     this.entries.set(key, { value, at: this.clock() })
     return value
+  }
+
+  forget(key: K): void {
+    this.entries.delete(key)
   }
 
   /** The cached value, or the loaded one; concurrent misses of the same key share one load. */
