@@ -34,6 +34,10 @@ import knowledgeRoutes from './modules/knowledge/routes'
 import questionRoutes from './modules/questions/routes'
 import quizRoutes from './modules/quiz/routes'
 import prizeRoutes from './modules/prizes/routes'
+import warningRoutes from './modules/warnings/routes'
+import visitTaskRoutes from './modules/visit-tasks/routes'
+import activityRoutes from './modules/activities/routes'
+import reportRoutes from './modules/reports/routes'
 import { OutboxWorker } from './modules/reminders/worker'
 
 export interface AppDeps {
@@ -95,6 +99,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(questionRoutes, { ctx })
   await app.register(quizRoutes, { ctx })
   await app.register(prizeRoutes, { ctx })
+  await app.register(warningRoutes, { ctx })
+  await app.register(visitTaskRoutes, { ctx })
+  await app.register(activityRoutes, { ctx })
+  await app.register(reportRoutes, { ctx })
   if (config.outboxWorker) {
     const worker = new OutboxWorker({ ...ctx, log: app.log })
     app.addHook('onReady', async () => worker.start())

@@ -30,6 +30,10 @@ export interface Config {
   reminderAfterHours: number
   /** Whether this process runs the worker that enqueues and sends reminders. */
   outboxWorker: boolean
+  /** The 预警超时提醒 subscribe-message template. */
+  warningReminderTemplateId: string
+  /** Minutes allowed before first contact, per risk level. */
+  warningTimeLimits: { high: number; medium: number; low: number }
 }
 
 const DEMO_SECRET = 'demo-only-secret-change-me-0123456789abcdef'
@@ -109,6 +113,12 @@ export function loadConfig(env: Env = process.env): Config {
     bulletinReminderTemplateId: text(env, 'BULLETIN_REMINDER_TEMPLATE_ID', 'demo-bulletin-reminder-template'),
     reminderAfterHours: integer(env, 'REMINDER_AFTER_HOURS', 6, 1, 72),
     outboxWorker: oneOf(env, 'OUTBOX_WORKER', ['on', 'off'], 'on') === 'on',
+    warningReminderTemplateId: text(env, 'WARNING_REMINDER_TEMPLATE_ID', 'demo-warning-overdue-template'),
+    warningTimeLimits: {
+      high: integer(env, 'WARNING_LIMIT_HIGH_MINUTES', 10, 1, 7 * 24 * 60),
+      medium: integer(env, 'WARNING_LIMIT_MEDIUM_MINUTES', 30, 1, 7 * 24 * 60),
+      low: integer(env, 'WARNING_LIMIT_LOW_MINUTES', 24 * 60, 1, 7 * 24 * 60),
+    },
   }
 }
 

@@ -214,6 +214,7 @@ export interface CadreForwarding {
 
 export const SUBSCRIBE_TEMPLATES = {
   bulletin_reminder: { title: '通报转发提醒', description: '新的警情通报发布、或您的群还未收到时提醒您转发' },
+  warning_overdue: { title: '预警超时提醒', description: '您负责或辖区内的预警超过首次联系时限仍未处置时提醒您' },
 } as const
 export type SubscribeTemplateKey = keyof typeof SUBSCRIBE_TEMPLATES
 

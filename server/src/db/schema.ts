@@ -306,6 +306,88 @@ export interface PrizeClaimsTable {
   redeemed_by: string | null
 }
 
+/** numeric(14, 2) comes back as a string from both engines; written as a number. */
+type Money = ColumnType<string | null, number | string | null | undefined, number | string | null>
+
+export interface WarningsTable {
+  id: Generated<string>
+  county_id: string
+  region_id: string
+  household_id: string | null
+  resident_name: string
+  phone_enc: string
+  phone_last4: string
+  address: Generated<string>
+  fraud_type: string
+  risk_level: 'high' | 'medium' | 'low'
+  source: string
+  amount_at_risk: Money
+  received_at: Timestamp
+  contact_due_at: Timestamp
+  assignee_id: string | null
+  state: Generated<'pending' | 'contacted' | 'dissuaded' | 'defrauded' | 'unreachable' | 'false_alarm'>
+  first_contact_at: Timestamp | null
+  closed_at: Timestamp | null
+  loss_amount: Money
+  escalated_at: Timestamp | null
+  version: Generated<number>
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export interface WarningEventsTable {
+  id: Generated<string>
+  warning_id: string
+  kind: string
+  from_state: string | null
+  to_state: string | null
+  actor_id: string | null
+  note: Generated<string>
+  loss_amount: Money
+  at: Timestamp
+}
+
+export interface VisitTasksTable {
+  id: Generated<string>
+  county_id: string
+  region_id: string
+  household_id: string | null
+  warning_id: string | null
+  reason: string
+  address: Generated<string>
+  created_at: Timestamp
+  done_at: Timestamp | null
+  done_by: string | null
+  done_note: Generated<string>
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>
+  county_id: string
+  region_id: string
+  kind: string
+  title: string
+  place: string
+  held_at: Timestamp
+  organiser: string
+  attendance: number
+  target_groups: Generated<string[]>
+  materials: Generated<number>
+  summary: Generated<string>
+  created_by: string
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ActivityPhotosTable {
+  id: Generated<string>
+  activity_id: string
+  mime: 'image/jpeg' | 'image/png' | 'image/webp'
+  photo: Buffer
+  thumbnail: Buffer
+  created_at: Generated<Date>
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable
   regions: RegionsTable
@@ -332,6 +414,11 @@ export interface DB {
   quiz_attempts: QuizAttemptsTable
   prizes: PrizesTable
   prize_claims: PrizeClaimsTable
+  warnings: WarningsTable
+  warning_events: WarningEventsTable
+  visit_tasks: VisitTasksTable
+  activities: ActivitiesTable
+  activity_photos: ActivityPhotosTable
 }
 
 export type RegionRow = Selectable<RegionsTable>

@@ -118,7 +118,10 @@ export class OutboxWorker {
   }
 
   private toWeChat(message: ClaimedMessage, openid: string): SubscribeMessage {
-    const templateIds: Record<SubscribeTemplateKey, string> = { bulletin_reminder: this.deps.config.bulletinReminderTemplateId }
+    const templateIds: Record<SubscribeTemplateKey, string> = {
+      bulletin_reminder: this.deps.config.bulletinReminderTemplateId,
+      warning_overdue: this.deps.config.warningReminderTemplateId,
+    }
     return {
       touser: openid,
       template_id: templateIds[message.templateKey as SubscribeTemplateKey],
