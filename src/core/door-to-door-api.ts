@@ -1,4 +1,5 @@
 import type { HouseholdSummary } from './api-types'
+import type { VisitTask } from './warning-api'
 
 /**
  * API shapes of the door-to-door capability (issue 4), shared by app and server. Server TypeBox schemas
@@ -124,6 +125,13 @@ export interface PatrolSuggestion {
   lastVisitAt: string | null
   /** Why it is suggested, e.g. 从未走访 / 独居老人 / 距上次走访 45 天 */
   reason: string
+}
+
+/** GET /api/patrol/today: door-visit tasks first (oldest first), then the suggested doors. */
+export interface PatrolPlan {
+  items: PatrolSuggestion[]
+  /** Open tasks of the grid and of the village or town above it. */
+  tasks: VisitTask[]
 }
 
 export interface CoverageRow {

@@ -3,7 +3,8 @@
  * the next attempt is made, and what a bulletin reminder says within WeChat's subscribe-message field limits.
  */
 
-export type ReminderKind = 'bulletin_published' | 'bulletin_not_reached'
+export type BulletinReminderKind = 'bulletin_published' | 'bulletin_not_reached'
+export type ReminderKind = BulletinReminderKind | 'warning_overdue'
 
 /** The mini-program page a bulletin reminder opens; the bulletin id travels as `id`. */
 export const BULLETIN_PAGE = 'pages/bulletin/index'
@@ -24,8 +25,9 @@ const HOUR_MS = 3600_000
 const BEIJING_OFFSET_MS = 8 * HOUR_MS
 const DAY_MS = 24 * HOUR_MS
 
-export function dedupeKey(kind: ReminderKind, bulletinId: string, userId: string): string {
-  return `${kind}:${bulletinId}:${userId}`
+/** One message per kind, subject (bulletin or warning) and recipient. */
+export function dedupeKey(kind: ReminderKind, subjectId: string, userId: string): string {
+  return `${kind}:${subjectId}:${userId}`
 }
 
 export interface TimeWindow {
@@ -36,7 +38,7 @@ export interface TimeWindow {
 }
 
 /** Publishing times of the bulletins due for each kind of reminder at `now`. */
-export function reminderWindows(now: Date, afterHours: number): Record<ReminderKind, TimeWindow> {
+export function reminderWindows(now: Date, afterHours: number): Record<BulletinReminderKind, TimeWindow> {
   const window = (to: number): TimeWindow => ({ from: new Date(to - REMINDER_WINDOW_HOURS * HOUR_MS), to: new Date(to) })
   return {
     bulletin_published: window(now.getTime()),
@@ -120,7 +122,7 @@ export interface SubscribePayload {
 }
 
 export interface BulletinReminderInput {
-  kind: ReminderKind
+  kind: BulletinReminderKind
   bulletinId: string
   title: string
   publishedAt: Date
@@ -142,6 +144,41 @@ export function bulletinReminderPayload(input: BulletinReminderInput): Subscribe
       thing1: { value: clipThing(input.title) },
       time2: { value: formatWeChatTime(input.publishedAt) },
       thing3: { value: clipThing(hint) },
+    },
+  }
+}
+
+/** The warning pages an overdue reminder opens: the dissuader's own, or the admin queue's detail. */
+export const WARNING_PAGES = {
+  assignee: 'packages/worker/pages/warning/index',
+  admin: 'packages/admin/pages/warnings/index',
+} as const
+
+/** WeChat's `phrase` field: at most 5 characters. */
+export const PHRASE_MAX = 5
+
+export interface WarningOverdueInput {
+  warningId: string
+  /** Names as people read them (fraudTypeName, RISK_LEVEL_LABELS). */
+  fraudTypeName: string
+  riskLabel: string
+  contactDueAt: Date
+  recipient: keyof typeof WARNING_PAGES
+}
+
+/**
+ * The 预警超时提醒 template: thing1 预警类型, phrase2 风险等级, time3 联系时限, thing4 温馨提示. Tapping it opens
+ * the warning where the recipient can act on it.
+ */
+export function warningOverduePayload(input: WarningOverdueInput): SubscribePayload {
+  const hint = input.recipient === 'assignee' ? '预警已超时未联系，请立即处置' : '辖区预警超时未联系，请督促处置'
+  return {
+    page: `${WARNING_PAGES[input.recipient]}?id=${encodeURIComponent(input.warningId)}`,
+    data: {
+      thing1: { value: clipThing(input.fraudTypeName) },
+      phrase2: { value: clipThing(input.riskLabel, PHRASE_MAX) },
+      time3: { value: formatWeChatTime(input.contactDueAt) },
+      thing4: { value: clipThing(hint) },
     },
   }
 }

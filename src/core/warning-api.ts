@@ -1,3 +1,4 @@
+import type { HouseholdSummary } from './api-types'
 import type { FraudTypeKey } from './fraud-types'
 
 /**
@@ -150,8 +151,10 @@ export interface VisitTask {
   id: string
   regionId: string
   householdId: string | null
-  /** Masked household summary when the door is known. */
+  /** The door code when the door is known. */
   householdCode: string | null
+  /** The household, masked as everywhere else (HouseholdView), when the door is known: opens the visit form. */
+  household: HouseholdSummary | null
   address: string
   reason: 'warning_unreachable'
   /** Shown to the worker: e.g. "预警无法联系，请上门核实（冒充公检法，高风险）". */

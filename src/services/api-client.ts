@@ -4,7 +4,7 @@ import type {
   DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
 import type {
-  DoorView, HouseholdDetail, PatrolSuggestion, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
+  DoorView, HouseholdDetail, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
 } from '@/core/door-to-door-api'
 import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet, PledgeSummary } from '@/core/door-to-door-api'
 import type { HouseholdImportResult } from '@/core/households'
@@ -18,6 +18,13 @@ import type {
   FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
   QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
 } from '@/core/resident-api'
+import type {
+  DissuaderLoad, RiskLevel, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningState, WarningStepInput,
+  VisitTask,
+} from '@/core/warning-api'
+import type { Report, ReportPeriodKind } from '@/core/report-api'
+import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+import type { PreparedPhoto } from './activity-photos'
 import type { TokenStore } from './token-storage'
 
 export class ApiError extends Error {
@@ -132,8 +139,12 @@ export class ApiClient {
     return this.request('GET', `/api/pledges/${encodeURIComponent(id)}/svg`, undefined, undefined, 'text')
   }
 
-  patrolToday(gridId: string, size?: number): Promise<{ items: PatrolSuggestion[] }> {
+  patrolToday(gridId: string, size?: number): Promise<PatrolPlan> {
     return this.request('GET', '/api/patrol/today', undefined, { gridId, size })
+  }
+
+  completeVisitTask(id: string, note: string): Promise<VisitTask> {
+    return this.request('POST', `/api/visit-tasks/${encodeURIComponent(id)}/done`, { note })
   }
 
   /** H5 only: the browser's fetch carries the multipart body that Taro.request cannot. */
@@ -167,19 +178,8 @@ export class ApiClient {
   }
 
   /** weapp only: the export lands in a temporary file that Taro.openDocument can show. */
-  async coverageGapsXlsxFile(regionId: string): Promise<string> {
-    const token = this.tokens.get()
-    let result: Taro.downloadFile.FileSuccessCallbackResult
-    try {
-      result = await Taro.downloadFile({
-        url: `${this.baseUrl}/api/coverage/gaps.xlsx${toQueryString({ regionId })}`,
-        header: token ? { Authorization: `Bearer ${token}` } : {},
-      })
-    } catch {
-      throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
-    }
-    if (result.statusCode !== 200) this.settle<never>({ statusCode: result.statusCode, data: null })
-    return result.tempFilePath
+  coverageGapsXlsxFile(regionId: string): Promise<string> {
+    return this.weappDownload(`/api/coverage/gaps.xlsx${toQueryString({ regionId })}`)
   }
 
   labelSheet(target: LabelTarget): Promise<LabelSheet> {
@@ -400,6 +400,146 @@ export class ApiClient {
     return this.request('POST', `/api/prize-claims/${encodeURIComponent(code)}/redeem`)
   }
 
+  createWarning(input: WarningInput): Promise<WarningDetail> {
+    return this.request('POST', '/api/warnings', input)
+  }
+
+  /** H5 only. All or nothing: a refusal for row errors (422 IMPORT_INVALID) comes back as a result listing them. */
+  async importWarnings(file: Blob, fileName: string): Promise<WarningImportResult> {
+    const form = new FormData()
+    form.append('file', file, fileName)
+    const response = await this.browserUpload('/api/warnings/import', form)
+    const { statusCode, data } = response
+    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
+      return { imported: 0, errors: data.details as WarningImportResult['errors'] }
+    }
+    return this.settle<WarningImportResult>(response)
+  }
+
+  /** H5 only: the template needs the bearer token, so a plain link would not do. */
+  warningImportTemplate(): Promise<Blob> {
+    return this.browserDownload('/api/warnings/template.xlsx')
+  }
+
+  warnings(query: WarningQuery): Promise<Page<WarningListItem>> {
+    return this.request('GET', '/api/warnings', undefined, { ...query })
+  }
+
+  warningCompliance(regionId: string, from?: string, to?: string): Promise<WarningCompliance> {
+    return this.request('GET', '/api/warnings/compliance', undefined, { regionId, from, to })
+  }
+
+  myWarnings(): Promise<WarningListItem[]> {
+    return this.request('GET', '/api/warnings/mine')
+  }
+
+  warning(id: string): Promise<WarningDetail> {
+    return this.request('GET', `/api/warnings/${encodeURIComponent(id)}`)
+  }
+
+  /** A stale `version` is refused with 409 WARNING_STATE_CHANGED. */
+  warningStep(id: string, input: WarningStepInput): Promise<WarningDetail> {
+    return this.request('POST', `/api/warnings/${encodeURIComponent(id)}/steps`, input)
+  }
+
+  reassignWarning(id: string, assigneeId: string): Promise<WarningDetail> {
+    return this.request('PUT', `/api/warnings/${encodeURIComponent(id)}/assignee`, { assigneeId })
+  }
+
+  /** The assignee only; the server writes every reveal to the audit log. */
+  revealWarningPhone(id: string): Promise<{ phone: string }> {
+    return this.request('POST', `/api/warnings/${encodeURIComponent(id)}/reveal-phone`)
+  }
+
+  dissuaders(regionId: string): Promise<DissuaderLoad[]> {
+    return this.request('GET', '/api/warnings/dissuaders', undefined, { regionId })
+  }
+
+  report(query: ReportQuery): Promise<Report> {
+    return this.request('GET', '/api/reports', undefined, { ...query })
+  }
+
+  /** The plain-text 通报 a cadre pastes into a WeChat group. */
+  reportSummary(query: ReportQuery): Promise<string> {
+    return this.request('GET', '/api/reports/summary.txt', undefined, { ...query }, 'text')
+  }
+
+  /** H5 only: the export needs the bearer token, so a plain link would not do. */
+  reportXlsx(query: ReportQuery): Promise<Blob> {
+    return this.browserDownload(`/api/reports/export.xlsx${toQueryString({ ...query })}`)
+  }
+
+  /** weapp only: the export lands in a temporary file that Taro.openDocument can show. */
+  reportXlsxFile(query: ReportQuery): Promise<string> {
+    return this.weappDownload(`/api/reports/export.xlsx${toQueryString({ ...query })}`)
+  }
+
+  activities(query: ActivityQuery): Promise<Page<ActivityListItem>> {
+    return this.request('GET', '/api/activities', undefined, { ...query })
+  }
+
+  activity(id: string): Promise<Activity> {
+    return this.request('GET', `/api/activities/${encodeURIComponent(id)}`)
+  }
+
+  createActivity(input: ActivityInput): Promise<Activity> {
+    return this.request('POST', '/api/activities', input)
+  }
+
+  updateActivity(id: string, input: ActivityInput): Promise<Activity> {
+    return this.request('PUT', `/api/activities/${encodeURIComponent(id)}`, input)
+  }
+
+  deleteActivity(id: string): Promise<void> {
+    return this.request('DELETE', `/api/activities/${encodeURIComponent(id)}`)
+  }
+
+  deleteActivityPhoto(activityId: string, photoId: string): Promise<void> {
+    return this.request('DELETE', `/api/activities/${encodeURIComponent(activityId)}/photos/${encodeURIComponent(photoId)}`)
+  }
+
+  /** One compressed photo with its thumbnail; `onUpload` hears the fraction sent. */
+  async uploadActivityPhoto(activityId: string, prepared: PreparedPhoto, onUpload?: (fraction: number) => void): Promise<ActivityPhoto> {
+    const path = `/api/activities/${encodeURIComponent(activityId)}/photos`
+    if (prepared.kind === 'blob') {
+      const form = new FormData()
+      form.append('photo', prepared.photo, 'photo.jpg')
+      form.append('thumbnail', prepared.thumbnail, 'thumbnail.jpg')
+      return this.settle<ActivityPhoto>(await this.browserUpload(path, form, onUpload))
+    }
+    const token = this.tokens.get()
+    let result: Taro.uploadFile.SuccessCallbackResult
+    try {
+      const task = Taro.uploadFile({
+        url: `${this.baseUrl}${path}`, filePath: prepared.photoPath, name: 'photo', formData: { thumbnail: prepared.thumbnailBase64 },
+        header: token ? { Authorization: `Bearer ${token}` } : {},
+      })
+      task.progress((p) => onUpload?.(p.progress / 100))
+      result = await task
+    } catch {
+      throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    }
+    return this.settle<ActivityPhoto>({ statusCode: result.statusCode, data: parseJson(result.data) })
+  }
+
+  /** A photo needs the bearer token, which <Image src> cannot send: it is fetched and shown from a local URL. */
+  async activityPhotoSrc(path: string): Promise<string> {
+    if (process.env.TARO_ENV !== 'h5') return this.weappDownload(path)
+    return URL.createObjectURL(await this.browserDownload(path))
+  }
+
+  private async weappDownload(path: string): Promise<string> {
+    const token = this.tokens.get()
+    let result: Taro.downloadFile.FileSuccessCallbackResult
+    try {
+      result = await Taro.downloadFile({ url: `${this.baseUrl}${path}`, header: token ? { Authorization: `Bearer ${token}` } : {} })
+    } catch {
+      throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    }
+    if (result.statusCode !== 200) this.settle<never>({ statusCode: result.statusCode, data: null })
+    return result.tempFilePath
+  }
+
   private async browserDownload(path: string): Promise<Blob> {
     const response = await this.browserFetch(path, { method: 'GET' })
     if (response.ok) return response.blob()
@@ -477,6 +617,36 @@ export type LabelTarget = { gridId: string } | { householdIds: string[] }
 export interface QuestionQuery {
   fraudType?: FraudTypeKey
   q?: string
+  page: number
+  pageSize: number
+}
+
+/** GET /api/warnings for admins: the region and filters; overdue first, then by deadline. */
+export interface WarningQuery {
+  regionId: string
+  state?: WarningState
+  risk?: RiskLevel
+  overdue?: boolean
+  assigneeId?: string
+  from?: string
+  to?: string
+  page: number
+  pageSize: number
+}
+
+/** GET /api/reports and its export and summary: `date` anchors a day, week or month; a custom period runs from `date` to `to`. */
+export interface ReportQuery {
+  regionId: string
+  period: ReportPeriodKind
+  date: string
+  to?: string
+}
+
+/** GET /api/activities: one region's activities of one month (YYYY-MM, Beijing time), newest first. */
+export interface ActivityQuery {
+  regionId: string
+  month: string
+  kind?: ActivityKind
   page: number
   pageSize: number
 }

@@ -18,4 +18,7 @@ export const ROUTES = {
   adminQuestions: '/packages/admin/pages/questions/index',
   adminPrizes: '/packages/admin/pages/prizes/index',
   redeem: '/packages/admin/pages/redeem/index',
+  warnings: '/packages/worker/pages/warnings/index',
+  warning: '/packages/worker/pages/warning/index',
+  adminWarnings: '/packages/admin/pages/warnings/index',
 } as const

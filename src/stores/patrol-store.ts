@@ -1,16 +1,27 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { PatrolSuggestion } from '@/core/door-to-door-api'
+import type { PatrolPlan, PatrolSuggestion } from '@/core/door-to-door-api'
+import { VISIT_TASK_NOTE_MAX } from '@/core/visit-tasks'
+import type { VisitTask } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 
-export type PatrolApi = Pick<Api, 'patrolToday'>
+export type PatrolApi = Pick<Api, 'patrolToday' | 'completeVisitTask'>
 
-/** Today's suggested doors for the selected grid; the server ranks them with the core patrol plan. */
+/**
+ * Today's plan for the selected grid: door-visit tasks (e.g. 预警无法联系) above the doors the server ranks with
+ * the core patrol plan. A task is closed with a short note of what the worker found.
+ */
 export class PatrolStore {
   gridId: string | null = null
   items: PatrolSuggestion[] = []
+  tasks: VisitTask[] = []
   state: LoadState = 'idle'
   error: string | null = null
+  /** The task whose 完成 dialog is open. */
+  completing: VisitTask | null = null
+  note = ''
+  saving = false
+  completeError: string | null = null
   private generation = 0
 
   constructor(private readonly api: PatrolApi) {
@@ -21,25 +32,69 @@ export class PatrolStore {
     this.generation++
     this.gridId = null
     this.items = []
+    this.tasks = []
     this.state = 'idle'
     this.error = null
+    this.cancelComplete()
   }
 
   load = flow(function* (this: PatrolStore, gridId: string) {
     const generation = ++this.generation
-    if (gridId !== this.gridId) this.items = []
+    if (gridId !== this.gridId) {
+      this.items = []
+      this.tasks = []
+    }
     this.gridId = gridId
     this.state = 'loading'
     this.error = null
     try {
-      const result: { items: PatrolSuggestion[] } = yield this.api.patrolToday(gridId)
+      const result: PatrolPlan = yield this.api.patrolToday(gridId)
       if (generation !== this.generation) return
       this.items = result.items
+      this.tasks = result.tasks
       this.state = 'ready'
     } catch (e) {
       if (generation !== this.generation) return
       this.state = 'error'
       this.error = errorMessage(e)
+    }
+  })
+
+  startComplete(task: VisitTask): void {
+    this.completing = task
+    this.note = ''
+    this.completeError = null
+  }
+
+  setNote(note: string): void {
+    this.note = note.slice(0, VISIT_TASK_NOTE_MAX)
+    this.completeError = null
+  }
+
+  cancelComplete(): void {
+    this.completing = null
+    this.note = ''
+    this.saving = false
+    this.completeError = null
+  }
+
+  confirmComplete = flow(function* (this: PatrolStore) {
+    const task = this.completing
+    if (!task || this.saving) return
+    const note = this.note.trim()
+    if (!note) {
+      this.completeError = '请简要填写上门核实情况'
+      return
+    }
+    this.saving = true
+    try {
+      yield this.api.completeVisitTask(task.id, note)
+      // Done here or by a colleague a moment ago: either way it no longer waits in this plan.
+      this.tasks = this.tasks.filter((t) => t.id !== task.id)
+      this.cancelComplete()
+    } catch (e) {
+      this.saving = false
+      this.completeError = errorMessage(e)
     }
   })
 }

@@ -33,6 +33,14 @@ import { PrizeStore } from './prize-store'
 import { QuestionAdminStore } from './question-admin-store'
 import { QuizStore } from './quiz-store'
 import { RedeemStore } from './redeem-store'
+import { ActivityStore } from './activity-store'
+import { taroPhotoPicker, type PhotoPicker } from '@/services/activity-photos'
+import { WarningAdminStore } from './warning-admin-store'
+import { WarningDetailStore } from './warning-detail-store'
+import { WarningFormStore } from './warning-form-store'
+import { WarningImportStore } from './warning-import-store'
+import { WarningStore } from './warning-store'
+import { ReportStore } from './report-store'
 
 export interface RootDeps {
   /** Builds the API client around the session's token, which it reads on every request and clears on 401. */
@@ -44,6 +52,8 @@ export interface RootDeps {
   offlineStorage?: OfflineStorage
   connectivity?: ConnectivityEvents
   timers?: Timers
+  /** Choosing and compressing activity photos; tests pass a fake. */
+  photoPicker?: PhotoPicker
 }
 
 /** Created once at app start; pages reach it through useStores(). */
@@ -71,6 +81,13 @@ export class RootStore {
   readonly questionAdmin: QuestionAdminStore
   readonly prizeAdmin: PrizeAdminStore
   readonly redeem: RedeemStore
+  readonly activities: ActivityStore
+  readonly warnings: WarningStore
+  readonly warningDetail: WarningDetailStore
+  readonly warningAdmin: WarningAdminStore
+  readonly warningForm: WarningFormStore
+  readonly warningImport: WarningImportStore
+  readonly reports: ReportStore
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
@@ -104,6 +121,13 @@ export class RootStore {
     this.questionAdmin = new QuestionAdminStore(api)
     this.prizeAdmin = new PrizeAdminStore(api)
     this.redeem = new RedeemStore(api)
+    this.activities = new ActivityStore(api, deps.photoPicker ?? taroPhotoPicker)
+    this.warnings = new WarningStore(api)
+    this.warningDetail = new WarningDetailStore({ api, dial: (phoneNumber) => Taro.makePhoneCall({ phoneNumber }) })
+    this.warningAdmin = new WarningAdminStore(api)
+    this.warningForm = new WarningFormStore({ api, now: () => new Date() })
+    this.warningImport = new WarningImportStore(api)
+    this.reports = new ReportStore(api, () => new Date())
     // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
     // Not when the stored session's user first loads at start-up: that would drop a door page's answer in flight.
     reaction(
@@ -123,6 +147,10 @@ export class RootStore {
         this.quiz.reset()
         this.prizes.reset()
         this.redeem.reset()
+        this.activities.reset()
+        this.warnings.reset()
+        this.warningAdmin.reset()
+        this.reports.reset()
       },
     )
     // Once records have gone up, the open door shows the server's fresh state (last visit, pledge) again.

@@ -7,12 +7,14 @@ interface Props {
   role?: string
   'aria-label'?: string
   style?: CSSProperties
+  /** Kept for <Image>, so that a test can tell which picture is shown. */
+  src?: string
   onClick?: () => void
 }
 
 function host(tag: string) {
-  return function Host({ className, id, role, 'aria-label': ariaLabel, style, onClick, children }: PropsWithChildren<Props>) {
-    return createElement(tag, { className, id, role, 'aria-label': ariaLabel, style, onClick }, children)
+  return function Host({ className, id, role, 'aria-label': ariaLabel, style, src, onClick, children }: PropsWithChildren<Props>) {
+    return createElement(tag, { className, id, role, 'aria-label': ariaLabel, style, src, onClick }, children)
   }
 }
 
@@ -21,3 +23,8 @@ export const Text = host('span')
 export const Button = host('button')
 export const ScrollView = host('div')
 export const Image = host('img')
+
+/** Taro's Textarea reports typing as `onInput({ detail: { value } })`. */
+export function Textarea({ className, value, placeholder, onInput }: { className?: string; value?: string; placeholder?: string; onInput?: (e: { detail: { value: string } }) => void }) {
+  return createElement('textarea', { className, value, placeholder, onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }) })
+}

@@ -17,9 +17,14 @@ const Taro = {
   scanCode: jest.fn(() => Promise.reject(new Error('Taro.scanCode is not faked in this test'))),
   getLocation: jest.fn(() => Promise.reject(new Error('getLocation:fail auth deny'))),
   getRandomValues: jest.fn(() => Promise.reject(new Error('getRandomValues is not faked in this test'))),
+  setClipboardData: jest.fn(() => Promise.resolve()),
+  openDocument: jest.fn(() => Promise.resolve()),
+  makePhoneCall: jest.fn(() => Promise.resolve()),
+  stopPullDownRefresh: jest.fn(),
 }
 
 export const useLaunch = jest.fn()
 export const useDidShow = jest.fn()
 export const useRouter = jest.fn(() => ({ params: {} }))
+export const usePullDownRefresh = jest.fn()
 export default Taro

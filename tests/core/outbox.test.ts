@@ -10,9 +10,13 @@ import {
   MAX_RETRY_DELAY_MS,
   nextQuotaReset,
   OUTBOX_MAX_ATTEMPTS,
+  PHRASE_MAX,
   REMINDER_WINDOW_HOURS,
   reminderWindows,
   retryDelayMs,
+  THING_MAX,
+  WARNING_PAGES,
+  warningOverduePayload,
 } from '@/core/outbox'
 
 const HOUR = 3600_000
@@ -138,5 +142,33 @@ describe('bulletinReminderPayload', () => {
 describe('dedupeKey', () => {
   it('when built, then it names the kind, the bulletin and the user', () => {
     expect(dedupeKey('bulletin_published', 'b', 'u')).toBe('bulletin_published:b:u')
+  })
+})
+
+describe('warningOverduePayload', () => {
+  const base = { warningId: 'w-1', fraudTypeName: '冒充公检法', riskLabel: '高风险', contactDueAt: at('2026-11-29T00:40:00Z') }
+
+  it('when the assignee is reminded, then the card opens the dissuader\'s warning page with type, risk and deadline', () => {
+    expect(warningOverduePayload({ ...base, recipient: 'assignee' })).toEqual({
+      page: `${WARNING_PAGES.assignee}?id=w-1`,
+      data: {
+        thing1: { value: '冒充公检法' },
+        phrase2: { value: '高风险' },
+        time3: { value: '2026年11月29日 08:40' },
+        thing4: { value: '预警已超时未联系，请立即处置' },
+      },
+    })
+  })
+
+  it('when an admin is reminded, then the card opens the admin warning page and asks to follow it up', () => {
+    const payload = warningOverduePayload({ ...base, recipient: 'admin' })
+    expect(payload.page).toBe(`${WARNING_PAGES.admin}?id=w-1`)
+    expect(payload.data.thing4.value).toBe('辖区预警超时未联系，请督促处置')
+  })
+
+  it('when the fraud type name is long, then every field stays within WeChat limits', () => {
+    const payload = warningOverduePayload({ ...base, fraudTypeName: '网络交友婚恋(杀猪盘)及其他各类新型电信网络诈骗', recipient: 'admin' })
+    expect(Array.from(payload.data.thing1.value).length).toBeLessThanOrEqual(THING_MAX)
+    expect(Array.from(payload.data.phrase2.value).length).toBeLessThanOrEqual(PHRASE_MAX)
   })
 })

@@ -13,6 +13,7 @@ import { seedDemoPrizes } from './prizes'
 import { COMMUNITY_STREETS, personName } from './names'
 import { SeededRandom, seedOf } from './random'
 import { seedResidentContent } from './resident-content'
+import { seedDemoWarningsActivities } from './warnings-activities'
 
 export const DEMO_COUNTY = '500116'
 /** 柏林镇 and 塘河镇: the demo personas live in 柏林镇; 塘河镇 shows that scope stops at the town line. */
@@ -72,7 +73,7 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
  */
 export async function seedDemoData(
   database: Database,
-  config: Pick<Config, 'sessionSecret'>,
+  config: Pick<Config, 'sessionSecret' | 'warningTimeLimits'>,
   opts: SeedOptions = {},
 ): Promise<SeedSummary> {
   const townIds = opts.towns ?? DEMO_TOWNS
@@ -177,6 +178,8 @@ export async function seedDemoData(
     await seedDemoGroups(trx, at(0))
     // Prizes run from the moment of seeding, not the fixed seed time: a demo must offer a prize that can be claimed today.
     await seedDemoPrizes(trx, users, new Date())
+    // Warnings and activities of the last days, likewise from now: the reports and the dissuader's queue open on them.
+    await seedDemoWarningsActivities(trx, { phoneCipher: cipher, limits: config.warningTimeLimits, now: new Date() })
   })
   // `npm run seed` fills a database without starting the server, which is where the content is otherwise written.
   await seedResidentContent(database.db)

@@ -9,6 +9,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { ROLE_LABELS } from '@/core/roles'
+import { hasAnyRole } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
@@ -48,6 +49,9 @@ const SignedIn = observer(function SignedIn() {
       <CellGroup>
         {session.isWorker && (
           <Cell className='tap-target' title='网格员工作台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.workerHome })} />
+        )}
+        {hasAnyRole(session.roles, ['dissuader']) && (
+          <Cell className='tap-target' title='预警处置' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.warnings })} />
         )}
         {session.isAdminOrCadre && (
           <Cell className='tap-target' title='管理后台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.adminHome })} />

@@ -3,7 +3,7 @@ import type {
 } from '@/core/api-types'
 import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet } from '@/core/door-to-door-api'
 import type {
-  DoorView, PatrolSuggestion, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
+  DoorView, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
 } from '@/core/door-to-door-api'
 import type { HouseholdImportResult } from '@/core/households'
 import type {
@@ -19,6 +19,16 @@ import type {
   QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
 } from '@/core/resident-api'
 import type { QuestionQuery } from '@/services/api-client'
+import type { ActivityQuery } from '@/services/api-client'
+import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+import type { PreparedPhoto } from '@/services/activity-photos'
+import type { ReportQuery } from '@/services/api-client'
+import type { Report } from '@/core/report-api'
+import type { WarningQuery } from '@/services/api-client'
+import type {
+  DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput,
+  VisitTask,
+} from '@/core/warning-api'
 
 const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${name} is not set up in this test`))
 
@@ -42,7 +52,8 @@ export class FakeApi implements Api {
   syncPledges: (pledges: PledgeInput[]) => Promise<SyncBatchResult> = notFaked('syncPledges')
   householdPledges: (householdId: string) => Promise<{ items: PledgeSummary[] }> = notFaked('householdPledges')
   pledgeSvg: (id: string) => Promise<string> = notFaked('pledgeSvg')
-  patrolToday: (gridId: string, size?: number) => Promise<{ items: PatrolSuggestion[] }> = () => Promise.resolve({ items: [] })
+  patrolToday: (gridId: string, size?: number) => Promise<PatrolPlan> = () => Promise.resolve({ items: [], tasks: [] })
+  completeVisitTask: (id: string, note: string) => Promise<VisitTask> = notFaked('completeVisitTask')
   coverage: (regionId: string) => Promise<CoverageReport> = notFaked('coverage')
   coverageGaps: (regionId: string, page: number, pageSize: number) => Promise<Page<HouseholdSummary>> = notFaked('coverageGaps')
   coverageGapsXlsx: (regionId: string) => Promise<Blob> = notFaked('coverageGapsXlsx')
@@ -98,6 +109,39 @@ export class FakeApi implements Api {
   updatePrize: (id: string, input: PrizeInput) => Promise<PrizeAdminItem> = notFaked('updatePrize')
   prizeClaim: (code: string) => Promise<RedemptionView> = notFaked('prizeClaim')
   redeemPrizeClaim: (code: string) => Promise<RedemptionView> = notFaked('redeemPrizeClaim')
+
+  createWarning: (input: WarningInput) => Promise<WarningDetail> = notFaked('createWarning')
+  importWarnings: (file: Blob, name: string) => Promise<WarningImportResult> = notFaked('importWarnings')
+  warningImportTemplate: () => Promise<Blob> = notFaked('warningImportTemplate')
+  warnings: (query: WarningQuery) => Promise<Page<WarningListItem>> = notFaked('warnings')
+  warningCompliance: (regionId: string, from?: string, to?: string) => Promise<WarningCompliance> = notFaked('warningCompliance')
+  myWarnings: () => Promise<WarningListItem[]> = notFaked('myWarnings')
+  warning: (id: string) => Promise<WarningDetail> = notFaked('warning')
+  warningStep: (id: string, input: WarningStepInput) => Promise<WarningDetail> = notFaked('warningStep')
+  reassignWarning: (id: string, assigneeId: string) => Promise<WarningDetail> = notFaked('reassignWarning')
+  revealWarningPhone: (id: string) => Promise<{ phone: string }> = notFaked('revealWarningPhone')
+  dissuaders: (regionId: string) => Promise<DissuaderLoad[]> = notFaked('dissuaders')
+
+  reportQueries: ReportQuery[] = []
+  reportAnswer: (query: ReportQuery) => Promise<Report> = notFaked('report')
+  reportSummary: (query: ReportQuery) => Promise<string> = notFaked('reportSummary')
+  reportXlsx: (query: ReportQuery) => Promise<Blob> = notFaked('reportXlsx')
+  reportXlsxFile: (query: ReportQuery) => Promise<string> = notFaked('reportXlsxFile')
+
+  report = (query: ReportQuery): Promise<Report> => {
+    this.reportQueries.push(query)
+    return this.reportAnswer(query)
+  }
+
+  activities: (query: ActivityQuery) => Promise<Page<ActivityListItem>> = notFaked('activities')
+  activity: (id: string) => Promise<Activity> = notFaked('activity')
+  createActivity: (input: ActivityInput) => Promise<Activity> = notFaked('createActivity')
+  updateActivity: (id: string, input: ActivityInput) => Promise<Activity> = notFaked('updateActivity')
+  deleteActivity: (id: string) => Promise<void> = notFaked('deleteActivity')
+  deleteActivityPhoto: (activityId: string, photoId: string) => Promise<void> = notFaked('deleteActivityPhoto')
+  uploadActivityPhoto: (activityId: string, prepared: PreparedPhoto, onUpload?: (fraction: number) => void) => Promise<ActivityPhoto> =
+    notFaked('uploadActivityPhoto')
+  activityPhotoSrc: (path: string) => Promise<string> = (path) => Promise.resolve(`blob:${path}`)
 
   households = async (query: HouseholdQuery): Promise<Page<HouseholdSummary>> => {
     this.householdQueries.push(query)

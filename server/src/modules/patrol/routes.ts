@@ -6,6 +6,7 @@ import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
 import { HouseholdSummary } from '../households/schemas'
+import { VisitTaskSchema } from '../visit-tasks/schemas'
 import { PatrolService } from './service'
 
 const PatrolSuggestion = Type.Object({
@@ -21,14 +22,20 @@ export default async function patrolRoutes(fastify: FastifyInstance, { ctx }: { 
   app.get('/api/patrol/today', {
     schema: {
       tags: ['走访'],
-      summary: '今日建议走访的住户（从未走访优先，其次一老一小、独居老人，再按久未走访）',
+      summary: '今日建议走访的住户（从未走访优先，其次一老一小、独居老人，再按久未走访），以及待完成的走访任务',
       security: BEARER,
       querystring: Type.Object({
         gridId: Type.Optional(RegionId),
         // Out-of-range sizes are clamped by the plan rather than refused: the setting is a preference.
         size: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: `建议户数，${PATROL_SIZE_MIN}–${PATROL_SIZE_MAX}` })),
       }),
-      response: { 200: Type.Object({ items: Type.Array(PatrolSuggestion) }), ...COMMON_ERRORS },
+      response: {
+        200: Type.Object({
+          items: Type.Array(PatrolSuggestion),
+          tasks: Type.Array(VisitTaskSchema, { description: '待完成的走访任务（本网格及所属村、镇的），最早的在前' }),
+        }),
+        ...COMMON_ERRORS,
+      },
     },
     preHandler: app.requireUser,
   }, (req) => patrol.today(callerOf(req), req.query))

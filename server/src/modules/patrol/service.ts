@@ -1,23 +1,26 @@
-import type { PatrolSuggestion } from '../../../../src/core/door-to-door-api'
+import type { PatrolPlan } from '../../../../src/core/door-to-door-api'
 import { planPatrol } from '../../../../src/core/patrol-plan'
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
+import { VisitTaskService } from '../visit-tasks/service'
 import { PatrolRepo } from './repo'
 
 export class PatrolService {
   private readonly repo: PatrolRepo
   private readonly view: HouseholdView
+  private readonly tasks: VisitTaskService
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new PatrolRepo(ctx.db)
     this.view = new HouseholdView(phoneCipher(ctx.config))
+    this.tasks = new VisitTaskService(ctx)
   }
 
-  /** Today's doors for one grid; a worker with a single grid need not name it. */
-  async today(caller: SessionUser, query: { gridId?: string; size?: number }): Promise<{ items: PatrolSuggestion[] }> {
+  /** Today's doors for one grid, with its open door-visit tasks; a worker with a single grid need not name it. */
+  async today(caller: SessionUser, query: { gridId?: string; size?: number }): Promise<PatrolPlan> {
     if (scopePathsFor(caller.roles, 'visit.write').length === 0) throw forbidden()
     const workerGrids = caller.roles.filter((r) => r.role === 'grid_worker').map((r) => r.regionId)
     const gridId = query.gridId ?? (workerGrids.length === 1 ? workerGrids[0] : undefined)
@@ -39,6 +42,7 @@ export class PatrolService {
         lastVisitAt: candidate.lastVisitAt?.toISOString() ?? null,
         reason,
       })),
+      tasks: await this.tasks.openForGrid(grid.path),
     }
   }
 }

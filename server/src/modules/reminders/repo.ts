@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { OutboxItem } from '../../../../src/core/bulletin-api'
-import type { ReminderKind, SubscribePayload, TimeWindow } from '../../../../src/core/outbox'
+import type { BulletinReminderKind, ReminderKind, SubscribePayload, TimeWindow } from '../../../../src/core/outbox'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 
 /** Someone who should be reminded of a bulletin and still has a one-time subscription to spend. */
 export interface ReminderCandidate {
-  kind: ReminderKind
+  kind: BulletinReminderKind
   bulletinId: string
   countyId: string
   title: string
@@ -17,8 +17,8 @@ export interface ReminderCandidate {
   unreachedGroups?: number
 }
 
-/** What a row carries: the message's page and data, and the bulletin it is about. */
-export type OutboxPayload = SubscribePayload & { bulletinId: string }
+/** What a row carries: the message's page and data, and the bulletin or warning it is about. */
+export type OutboxPayload = SubscribePayload & ({ bulletinId: string } | { warningId: string })
 
 export interface NewOutboxRow {
   countyId: string
@@ -44,6 +44,36 @@ export interface ClaimedMessage {
 /** Thrown inside an enqueue transaction to undo spending the subscription when another worker queued first. */
 class AlreadyQueued extends Error {}
 
+/**
+ * Spends one of the user's sends and queues the message, inside the caller's transaction. False when nothing
+ * is left to spend; throws AlreadyQueued when the same message is already queued, so that the caller's
+ * rollback gives the send back.
+ */
+export async function queueInTransaction(trx: Transaction<DB>, row: NewOutboxRow, now: Date): Promise<boolean> {
+  const spent = await trx.updateTable('subscriptions')
+    .set({ remaining: sql`remaining - 1`, updated_at: now })
+    .where('user_id', '=', row.userId).where('template_key', '=', row.templateKey).where('remaining', '>', 0)
+    .returning('remaining')
+    .executeTakeFirst()
+  if (!spent) return false
+  const queued = await trx.insertInto('outbox')
+    .values({
+      county_id: row.countyId,
+      kind: row.kind,
+      dedupe_key: row.dedupeKey,
+      user_id: row.userId,
+      template_key: row.templateKey,
+      payload: JSON.stringify(row.payload),
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!queued) throw new AlreadyQueued()
+  return true
+}
+
 interface CandidateRow {
   bulletin_id: string
   county_id: string
@@ -53,7 +83,7 @@ interface CandidateRow {
   unreached?: number
 }
 
-const toCandidate = (kind: ReminderKind) => (r: CandidateRow): ReminderCandidate => ({
+const toCandidate = (kind: BulletinReminderKind) => (r: CandidateRow): ReminderCandidate => ({
   kind,
   bulletinId: r.bulletin_id,
   countyId: r.county_id,
@@ -136,30 +166,7 @@ export class ReminderRepo {
    */
   async enqueue(row: NewOutboxRow, now: Date): Promise<boolean> {
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        const spent = await trx.updateTable('subscriptions')
-          .set({ remaining: sql`remaining - 1`, updated_at: now })
-          .where('user_id', '=', row.userId).where('template_key', '=', row.templateKey).where('remaining', '>', 0)
-          .returning('remaining')
-          .executeTakeFirst()
-        if (!spent) return false
-        const queued = await trx.insertInto('outbox')
-          .values({
-            county_id: row.countyId,
-            kind: row.kind,
-            dedupe_key: row.dedupeKey,
-            user_id: row.userId,
-            template_key: row.templateKey,
-            payload: JSON.stringify(row.payload),
-            next_attempt_at: now,
-            created_at: now,
-          })
-          .onConflict((oc) => oc.column('dedupe_key').doNothing())
-          .returning('id')
-          .executeTakeFirst()
-        if (!queued) throw new AlreadyQueued()
-        return true
-      })
+      return await this.db.transaction().execute((trx) => queueInTransaction(trx, row, now))
     } catch (e) {
       if (e instanceof AlreadyQueued) return false
       throw e
@@ -185,8 +192,9 @@ export class ReminderRepo {
       .where('id', 'in', [...new Set(claimed.map((c) => c.user_id))]).execute()
     const openids = new Map(users.map((u) => [u.id, u.openid]))
     const payloads = claimed.map((c) => c.payload as OutboxPayload)
-    const retracted = await this.db.selectFrom('bulletins').select('id')
-      .where('id', 'in', [...new Set(payloads.map((p) => p.bulletinId))]).where('retracted_at', 'is not', null).execute()
+    const bulletinIds = [...new Set(payloads.flatMap((p) => ('bulletinId' in p ? [p.bulletinId] : [])))]
+    const retracted = bulletinIds.length === 0 ? [] : await this.db.selectFrom('bulletins').select('id')
+      .where('id', 'in', bulletinIds).where('retracted_at', 'is not', null).execute()
     const retractedIds = new Set(retracted.map((b) => b.id))
     return claimed.map((c, i) => ({
       id: c.id,
@@ -195,7 +203,7 @@ export class ReminderRepo {
       templateKey: c.template_key,
       payload: payloads[i],
       attempts: c.attempts,
-      bulletinRetracted: retractedIds.has(payloads[i].bulletinId),
+      bulletinRetracted: 'bulletinId' in payloads[i] && retractedIds.has(payloads[i].bulletinId),
     }))
   }
 

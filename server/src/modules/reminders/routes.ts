@@ -16,7 +16,7 @@ const SubscribeInput = Type.Object({
 
 const OutboxItem = Type.Object({
   id: Type.String(),
-  kind: Type.String({ description: 'bulletin_published 通报发布 / bulletin_not_reached 群未收到' }),
+  kind: Type.String({ description: 'bulletin_published 通报发布 / bulletin_not_reached 群未收到 / warning_overdue 预警超时' }),
   userName: Type.String({ description: '接收人' }),
   status: OutboxStatus,
   attempts: Type.Integer({ description: '已尝试发送次数' }),

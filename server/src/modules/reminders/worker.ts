@@ -5,6 +5,7 @@ import type { AppContext } from '../../context'
 import { WeChatError, type SubscribeMessage } from '../../wechat/wechat-api'
 import { enqueueDueReminders } from './enqueue'
 import { ReminderRepo, type ClaimedMessage } from './repo'
+import { escalateOverdueWarnings } from './warning-escalation'
 
 export type OutboxWorkerDeps = Pick<AppContext, 'db' | 'config' | 'wechat' | 'now'> & { log?: Pick<FastifyBaseLogger, 'error'> }
 
@@ -24,7 +25,7 @@ export interface SendSummary {
 /** Longer than any send takes (the WeChat client times out after 5 s): a row is never sent twice by two live workers. */
 const LEASE_MS = 5 * 60_000
 
-/** Every tick queues the reminders that became due and sends what is due, until close. */
+/** Every tick escalates overdue warnings, queues the reminders that became due and sends what is due, until close. */
 export class OutboxWorker {
   private readonly repo: ReminderRepo
   private readonly intervalMs: number
@@ -55,6 +56,7 @@ export class OutboxWorker {
   }
 
   async tick(): Promise<SendSummary> {
+    await escalateOverdueWarnings(this.deps, this.deps.now())
     await enqueueDueReminders(this.deps, this.deps.now())
     return this.sendDue()
   }

@@ -9,6 +9,7 @@ import type { PatrolSuggestion } from '@/core/door-to-door-api'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 import { useOpenVisitForm } from '../open-visit-form'
+import { VisitTaskList } from './visit-task-list'
 
 function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
   const openVisitForm = useOpenVisitForm()
@@ -25,7 +26,7 @@ function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; ra
   )
 }
 
-/** Today's suggested doors for the selected grid, above the full household list. */
+/** Today's door-visit tasks and suggested doors for the selected grid, above the full household list. */
 export const PatrolPlan = observer(function PatrolPlan() {
   const { households, patrol } = useStores()
   const gridId = households.gridId
@@ -53,6 +54,7 @@ export const PatrolPlan = observer(function PatrolPlan() {
   }
   return (
     <View>
+      <VisitTaskList />
       <Text className='section-title'>今日巡访建议</Text>
       {body}
     </View>

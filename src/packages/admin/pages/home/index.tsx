@@ -14,6 +14,7 @@ import { useStores } from '@/stores/stores-context'
 import type { RegionRow } from '@/stores/region-store'
 import { AdminEntries, BULLETIN_ENTRIES, DOOR_TO_DOOR_ENTRIES, type AdminEntry } from '../../components/admin-entries'
 import { RegionImportPanel } from '../../components/region-import-panel'
+import { ADMIN_ROUTES } from '../../routes'
 import '../../region-depth.scss'
 import './index.scss'
 
@@ -22,6 +23,27 @@ const RESIDENT_ENTRIES: (AdminEntry & { action: Action })[] = [
   { title: '题库', description: '查找、修改答题题目，表格导入', url: ROUTES.adminQuestions, action: 'quiz.manage' },
   { title: '奖品', description: '设置奖品、库存和领取条件', url: ROUTES.adminPrizes, action: 'prize.manage' },
   { title: '兑换核销', description: '扫码或输入兑换码，确认发放奖品', url: ROUTES.redeem, action: 'prize.redeem' },
+]
+
+const WARNING_ENTRIES: (AdminEntry & { action: Action })[] = [
+  { title: '预警劝阻', description: '派发预警、查看处置进度和时限达标，超时的排在最前', url: ROUTES.adminWarnings, action: 'warning.manage' },
+]
+
+/** Warning dispatch, for the station only. */
+const WarningEntries = observer(function WarningEntries() {
+  const { session } = useStores()
+  if (!session.roles.some((r) => roleAllows(r.role, 'warning.manage'))) return null
+  return <AdminEntries heading='预警劝阻' entries={WARNING_ENTRIES} />
+})
+
+/** Admins and cadres alike may read the reports of their regions. */
+const REPORT_ENTRIES: readonly AdminEntry[] = [
+  { title: '统计通报', description: '按日、周、月统计宣防成效，导出Excel，复制通报文字', url: ADMIN_ROUTES.reports },
+]
+
+/** Admins and cadres alike log and read the outreach activities of their regions. */
+const ACTIVITY_ENTRIES: readonly AdminEntry[] = [
+  { title: '宣传活动', description: '登记院坝会、赶大集、进校园等活动，按月查看人数和照片', url: ADMIN_ROUTES.activities },
 ]
 
 /** The residents' learning and prizes, each entry shown only to roles that may use it. */
@@ -109,6 +131,9 @@ export default observer(function AdminHome() {
         <View>
           <AdminEntries entries={DOOR_TO_DOOR_ENTRIES} />
           <AdminEntries entries={BULLETIN_ENTRIES} />
+          <AdminEntries entries={REPORT_ENTRIES} />
+          <AdminEntries entries={ACTIVITY_ENTRIES} />
+          <WarningEntries />
           <ResidentEntries />
           <Text className='section-title'>辖区</Text>
           <Text className='hint'>点区域查看下级和人员</Text>

@@ -1,0 +1,30 @@
+import { fraudTypeName } from './fraud-types'
+import { isWithin } from './regions'
+import type { RoleAssignment } from './roles'
+import { roleAllows } from './scope'
+import { RISK_LEVEL_LABELS, type RiskLevel, type VisitTask } from './warning-api'
+
+/** Longest note a worker leaves when marking a door-visit task done. */
+export const VISIT_TASK_NOTE_MAX = 200
+
+const REASON_TEXT: Record<VisitTask['reason'], string> = {
+  warning_unreachable: '预警无法联系，请上门核实',
+}
+
+/** What the worker reads on a task, e.g. "预警无法联系，请上门核实（冒充公检法，高风险）". */
+export function visitTaskReasonText(
+  reason: VisitTask['reason'],
+  warning: { fraudType: string; riskLevel: RiskLevel } | null,
+): string {
+  const text = REASON_TEXT[reason]
+  return warning ? `${text}（${fraudTypeName(warning.fraudType)}，${RISK_LEVEL_LABELS[warning.riskLevel]}）` : text
+}
+
+/**
+ * Who may mark a task done: anyone who may record visits where it lies, and the grid workers below a village-level
+ * task, since it shows in each of their patrol plans.
+ */
+export function canCompleteVisitTask(roles: readonly RoleAssignment[], taskRegionPath: string): boolean {
+  return roles.some((r) => roleAllows(r.role, 'visit.write')
+    && (isWithin(taskRegionPath, r.regionPath) || isWithin(r.regionPath, taskRegionPath)))
+}

@@ -1,0 +1,99 @@
+import { useEffect } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, chinaMonthOf, monthLabel } from '@/core/activities'
+import { ACTIVITY_KINDS, type ActivityKind, type ActivityListItem } from '@/core/activity-api'
+import { roleAllows } from '@/core/scope'
+import { PageShell } from '@/components/page-shell'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { useStores } from '@/stores/stores-context'
+import { adminHomeRegion } from '../../admin-region'
+import { FilterChips, type ChipOption } from '../../components/filter-chips'
+import { ADMIN_ROUTES } from '../../routes'
+import './index.scss'
+
+const KIND_FILTER: ChipOption<ActivityKind | undefined>[] = [{ value: undefined, label: '全部' }, ...ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))]
+
+const MonthSwitcher = observer(function MonthSwitcher() {
+  const { activities } = useStores()
+  return (
+    <View className='month-switcher'>
+      <Button className='month-step' size='small' onClick={() => void activities.switchMonth(-1)}>‹ 上月</Button>
+      <Text className='month-label'>{monthLabel(activities.month)}</Text>
+      <Button className='month-step' size='small' onClick={() => void activities.switchMonth(1)}>下月 ›</Button>
+    </View>
+  )
+})
+
+const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityListItem }) {
+  const { activities } = useStores()
+  const { date, time } = chinaDateTimeOf(item.heldAt)
+  const open = () => void Taro.navigateTo({ url: `${ADMIN_ROUTES.activityEdit}?id=${item.id}` })
+  return (
+    <View className='card tap-target' role='button' aria-label={item.title} hoverClass='card-hover' onClick={open}>
+      <Text className='card-title'>{`【${ACTIVITY_KIND_NAMES[item.kind] ?? item.kind}】${item.title}`}</Text>
+      <Text className='hint'>{`${date} ${time} · ${item.place}`}</Text>
+      <Text className='hint'>{`${item.regionName} · 参加 ${item.attendance} 人 · 照片 ${item.photoCount} 张`}</Text>
+      {item.thumbnails.length > 0 && (
+        <View className='activity-thumbs'>
+          {item.thumbnails.map((path, i) => (
+            <Image key={path} className='activity-thumb' mode='aspectFill' src={activities.photoSrc.get(path) ?? ''} aria-label={`${item.title} 照片${i + 1}`} />
+          ))}
+        </View>
+      )}
+    </View>
+  )
+})
+
+const ActivityList = observer(function ActivityList() {
+  const { activities } = useStores()
+  if (activities.state === 'error') {
+    return <ErrorBlock message={activities.error ?? '加载失败'} onRetry={() => void activities.switchMonth(0)} />
+  }
+  if (activities.state !== 'ready') return <LoadingBlock />
+  if (activities.items.length === 0) {
+    return <EmptyBlock title={`${monthLabel(activities.month)}还没有活动记录`} description='点“登记活动”记下院坝会、赶大集、进校园等宣传活动' />
+  }
+  return (
+    <View>
+      <Text className='hint'>{`共 ${activities.total} 场，参加 ${activities.items.reduce((sum, a) => sum + a.attendance, 0)} 人次`}</Text>
+      {activities.items.map((item) => <ActivityCard key={item.id} item={item} />)}
+    </View>
+  )
+})
+
+export default observer(function ActivitiesPage() {
+  const { session, activities } = useStores()
+  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'activity.read')))
+
+  useEffect(() => {
+    if (home && activities.state === 'idle') void activities.load(home.regionId, chinaMonthOf(new Date()))
+  }, [home, activities])
+  // Back from the form: show what was added, changed or deleted there.
+  useDidShow(() => {
+    if (activities.state === 'ready') void activities.switchMonth(0)
+  })
+
+  if (!home) {
+    return (
+      <PageShell>
+        <EmptyBlock title='您没有查看宣传活动的权限' description='宣传活动由派出所和村（社区）干部登记' />
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell>
+      <Text className='page-title'>宣传活动</Text>
+      <Text className='section-title'>{`范围：${home.regionName}`}</Text>
+      <Button className='big-button' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ADMIN_ROUTES.activityEdit })}>
+        登记活动
+      </Button>
+      <MonthSwitcher />
+      <FilterChips label='活动类型' options={KIND_FILTER} value={activities.kind ?? undefined} onChange={(kind) => void activities.chooseKind(kind ?? null)} />
+      <ActivityList />
+    </PageShell>
+  )
+})

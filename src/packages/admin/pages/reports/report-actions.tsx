@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { errorMessage } from '@/stores/load-state'
+import { useStores } from '@/stores/stores-context'
+import { saveBlob } from '../../save-blob'
+
+/** 导出Excel and 复制通报: the 通报 text is shown first, so the cadre sees what will be pasted into the group. */
+export const ReportActions = observer(function ReportActions() {
+  const { reports } = useStores()
+  const ready = reports.state === 'ready'
+
+  const exportReport = async () => {
+    try {
+      if (process.env.TARO_ENV === 'h5') saveBlob(await reports.exportXlsx(), reports.exportFileName)
+      else await Taro.openDocument({ filePath: await reports.exportXlsxFile(), fileType: 'xlsx', showMenu: true })
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    }
+  }
+
+  const copySummary = async () => {
+    try {
+      await Taro.setClipboardData({ data: reports.summary ?? '' })
+      void Taro.showToast({ title: '已复制，可粘贴到微信群', icon: 'none' })
+    } catch {
+      void Taro.showToast({ title: '复制失败，请长按文字复制', icon: 'none' })
+    }
+  }
+
+  return (
+    <View>
+      <View className='report-actions'>
+        <Button className='big-button' size='large' loading={reports.exporting} disabled={!ready} onClick={() => void exportReport()}>
+          导出Excel
+        </Button>
+        <Button className='big-button' size='large' loading={reports.summaryState === 'loading'} disabled={!ready} onClick={() => void reports.loadSummary()}>
+          复制通报
+        </Button>
+      </View>
+      {reports.summaryError && <Text className='error-text'>{reports.summaryError}</Text>}
+      {reports.summary !== null && (
+        <View className='card report-summary'>
+          <Text className='card-title'>通报预览</Text>
+          <Text className='report-summary__text' userSelect>{reports.summary}</Text>
+          <Button className='big-button' type='primary' size='large' block onClick={() => void copySummary()}>
+            复制到剪贴板
+          </Button>
+          <Button className='big-button' size='large' block onClick={() => reports.closeSummary()}>
+            收起
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+})

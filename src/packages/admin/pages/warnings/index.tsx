@@ -1,0 +1,54 @@
+import { useEffect } from 'react'
+import { Text } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { roleAllows } from '@/core/scope'
+import { PageShell } from '@/components/page-shell'
+import { EmptyBlock } from '@/components/page-state'
+import { useStores } from '@/stores/stores-context'
+import { adminHomeRegion } from '../../admin-region'
+import { CompliancePanel } from './compliance-panel'
+import { WarningFilters } from './warning-filters'
+import { WarningForm } from './warning-form'
+import { WarningImportPanel } from './warning-import-panel'
+import { WarningList } from './warning-list'
+import './index.scss'
+
+/** The station's warnings of its region: compliance, filters, the list with overdue on top, create and import. */
+export default observer(function WarningsAdminPage() {
+  const { session, regions, warningAdmin, warningForm } = useStores()
+  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'warning.manage')))
+
+  useEffect(() => {
+    if (!home) return
+    if (regions.state === 'idle') void regions.load()
+    if (warningAdmin.regionId !== home.regionId) void warningAdmin.selectRegion(home.regionId)
+  }, [home, regions, warningAdmin])
+
+  if (!home) {
+    return (
+      <PageShell>
+        <EmptyBlock title='您没有管理预警的权限' description='预警由派出所派发和管理' />
+      </PageShell>
+    )
+  }
+  const reload = () => void warningAdmin.reload()
+  return (
+    <PageShell>
+      <Text className='page-title'>预警劝阻</Text>
+      <Text className='section-title'>{`范围：${home.regionName}`}</Text>
+      <CompliancePanel />
+      <WarningForm onSaved={reload} />
+      {!warningForm.draft && (
+        <Button className='big-button' type='primary' size='large' block onClick={() => warningForm.startNew()}>
+          新增预警
+        </Button>
+      )}
+      {process.env.TARO_ENV === 'h5' && <WarningImportPanel onImported={reload} />}
+      <Text className='section-title'>预警列表</Text>
+      <WarningFilters />
+      <WarningList />
+    </PageShell>
+  )
+})

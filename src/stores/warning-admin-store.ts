@@ -1,0 +1,123 @@
+import { flow, makeAutoObservable, observable } from 'mobx'
+import type { DissuaderLoad, RiskLevel, WarningCompliance, WarningListItem, WarningState } from '@/core/warning-api'
+import type { Api } from '@/services/api-client'
+import { errorMessage, type LoadState } from './load-state'
+import { PagedList } from './paged-list'
+
+export const WARNING_PAGE_SIZE = 20
+
+export interface WarningFilters {
+  state: WarningState | undefined
+  risk: RiskLevel | undefined
+  overdueOnly: boolean
+}
+
+type AdminApi = Pick<Api, 'warnings' | 'warningCompliance' | 'dissuaders' | 'reassignWarning'>
+
+/** The station's view of a region's warnings: filters, time-limit compliance, and handing a warning to someone else. */
+export class WarningAdminStore {
+  regionId: string | null = null
+  filters: WarningFilters = { state: undefined, risk: undefined, overdueOnly: false }
+  readonly list = new PagedList<WarningListItem>()
+  compliance: WarningCompliance | null = null
+  complianceState: LoadState = 'idle'
+  complianceError: string | null = null
+  /** The warning whose assignee is being changed, and the dissuaders to choose from. */
+  reassigning: WarningListItem | null = null
+  dissuaders: DissuaderLoad[] = []
+  dissuadersState: LoadState = 'idle'
+  reassignError: string | null = null
+  saving = false
+
+  constructor(private readonly api: AdminApi) {
+    makeAutoObservable<WarningAdminStore, 'api'>(this, {
+      api: false, list: false, compliance: observable.ref, reassigning: observable.ref, dissuaders: observable.ref,
+    })
+  }
+
+  reset(): void {
+    this.regionId = null
+    this.filters = { state: undefined, risk: undefined, overdueOnly: false }
+    this.list.clear()
+    this.compliance = null
+    this.complianceState = 'idle'
+    this.reassigning = null
+  }
+
+  selectRegion(regionId: string): Promise<void> {
+    this.regionId = regionId
+    this.reassigning = null
+    return this.reload()
+  }
+
+  setFilters(patch: Partial<WarningFilters>): Promise<void> {
+    this.filters = { ...this.filters, ...patch }
+    return this.list.load(this.fetchPage)
+  }
+
+  reload(): Promise<void> {
+    return Promise.all([this.list.load(this.fetchPage), this.loadCompliance()]).then(() => undefined)
+  }
+
+  loadMore(): Promise<void> {
+    return this.list.loadMore(this.fetchPage)
+  }
+
+  private fetchPage = (page: number) => {
+    const { state, risk, overdueOnly } = this.filters
+    return this.api.warnings({
+      regionId: this.regionId ?? '', state, risk, overdue: overdueOnly || undefined, page, pageSize: WARNING_PAGE_SIZE,
+    })
+  }
+
+  private loadCompliance = flow(function* (this: WarningAdminStore) {
+    const regionId = this.regionId
+    if (!regionId) return
+    this.complianceState = 'loading'
+    this.complianceError = null
+    try {
+      const compliance: WarningCompliance = yield this.api.warningCompliance(regionId)
+      if (regionId !== this.regionId) return
+      this.compliance = compliance
+      this.complianceState = 'ready'
+    } catch (e) {
+      this.complianceState = 'error'
+      this.complianceError = errorMessage(e)
+    }
+  })
+
+  startReassign = flow(function* (this: WarningAdminStore, warning: WarningListItem) {
+    this.reassigning = warning
+    this.reassignError = null
+    this.dissuadersState = 'loading'
+    try {
+      this.dissuaders = yield this.api.dissuaders(warning.regionId)
+      this.dissuadersState = 'ready'
+    } catch (e) {
+      this.dissuadersState = 'error'
+      this.reassignError = errorMessage(e)
+    }
+  })
+
+  cancelReassign(): void {
+    this.reassigning = null
+    this.reassignError = null
+  }
+
+  reassign = flow(function* (this: WarningAdminStore, assigneeId: string) {
+    const warning = this.reassigning
+    if (!warning || this.saving) return
+    this.saving = true
+    this.reassignError = null
+    try {
+      yield this.api.reassignWarning(warning.id, assigneeId)
+      this.reassigning = null
+    } catch (e) {
+      this.reassignError = errorMessage(e)
+      return
+    } finally {
+      this.saving = false
+    }
+    yield this.list.load(this.fetchPage)
+  })
+}
