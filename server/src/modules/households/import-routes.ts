@@ -1,37 +1,22 @@
-import multipart from '@fastify/multipart'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../../src/core/households'
 import type { AppContext } from '../../context'
-import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
+import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { HouseholdImport } from './household-import'
 import { XLSX_MIME, householdTemplate } from './household-sheet'
 import { HouseholdImportResult } from './schemas'
 
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 const TAGS = ['住户']
 
 /** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
-async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, '请以 multipart/form-data 上传 .xlsx 或 .csv 文件（字段名 file）')
-  try {
-    const part = await req.file()
-    if (!part || part.fieldname !== 'file') throw new AppError('IMPORT_FILE_UNREADABLE', 400, '请在 file 字段上传 .xlsx 或 .csv 文件')
-    return { buffer: await part.toBuffer(), fileName: part.filename }
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('BODY_TOO_LARGE', 413, '导入文件不能超过 5 MB，请分批导入')
-    throw new AppError('IMPORT_FILE_UNREADABLE', 400, '无法读取上传的文件，请重新选择 .xlsx 或 .csv 文件')
-  }
-}
-
 export default async function householdImportRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const importer = new HouseholdImport(ctx)
-  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } })
+  await acceptImportUploads(app)
 
   app.post('/api/households/import', {
     schema: {
@@ -45,7 +30,7 @@ export default async function householdImportRoutes(fastify: FastifyInstance, { 
     },
     preHandler: app.requireUser,
   }, async (req) => {
-    const { buffer, fileName } = await uploadedFile(req)
+    const { buffer, fileName } = await uploadedFile(req, '.xlsx 或 .csv')
     return importer.run(callerOf(req), buffer, { dryRun: req.query.dryRun, fileName })
   })
 
