@@ -64,6 +64,15 @@ describe.each(ENGINES)('prize claims racing on %s', (engine) => {
     expect(await grantedOf(prizeId)).toEqual({ granted: 1, claims: 1, codes: 1 })
   }, 60_000)
 
+  it('when one resident claims 50 times at once with a limit of 2, then exactly 2 are granted', async () => {
+    const prizeId = await aPrize(t.db, tree, adminId, { stock: 100, perUserLimit: 2 })
+    const token = await signIn(t, (await aUser(t.db, { roles: [{ role: 'resident', regionId: tree.villages[0].id }] })).id)
+    const results = await Promise.all(Array.from({ length: 50 }, () => claim(token, prizeId)))
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(2)
+    expect(new Set(results.filter((r) => r.statusCode !== 200).map((r) => r.json().message))).toEqual(new Set(['每人限领 2 份，您已领取 2 份']))
+    expect(await grantedOf(prizeId)).toEqual({ granted: 2, claims: 2, codes: 2 })
+  }, 60_000)
+
   it('when one resident claims 20 times at once with a limit of 3, then exactly 3 are granted', async () => {
     const prizeId = await aPrize(t.db, tree, adminId, { stock: 100, perUserLimit: 3 })
     const token = await signIn(t, (await aUser(t.db, { roles: [{ role: 'resident', regionId: tree.villages[0].id }] })).id)
@@ -71,4 +80,43 @@ describe.each(ENGINES)('prize claims racing on %s', (engine) => {
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(3)
     expect((await grantedOf(prizeId)).granted).toBe(3)
   }, 60_000)
+
+  describe('after the prize has sold out', () => {
+    let prizeId: string
+    let late: string
+    beforeEach(async () => {
+      prizeId = await aPrize(t.db, tree, adminId, { stock: 1, perUserLimit: 1 })
+      const [first, second] = await manySignedInResidents(t, tree.villages[0].id, 2)
+      expect((await claim(first, prizeId)).statusCode).toBe(200)
+      late = second
+      expect((await claim(late, prizeId)).json().code).toBe('PRIZE_OUT_OF_STOCK')
+    })
+
+    it('when an admin raises the stock, then the next claim is granted at once', async () => {
+      const prize = await t.db.selectFrom('prizes').selectAll().where('id', '=', prizeId).executeTakeFirstOrThrow()
+      const raised = await t.app.inject({
+        method: 'PUT', url: `/api/prizes/${prizeId}`, headers: bearer(await signIn(t, adminId)), payload: {
+          regionId: prize.region_id, name: prize.name, description: prize.description, stock: 2, perUserLimit: 1, minScore: null, minStreak: null,
+          validFrom: new Date(prize.valid_from).toISOString(), validTo: new Date(prize.valid_to).toISOString(), pickupPlace: prize.pickup_place,
+        },
+      })
+      expect(raised.statusCode).toBe(200)
+      expect((await claim(late, prizeId)).statusCode).toBe(200)
+      expect(await grantedOf(prizeId)).toEqual({ granted: 2, claims: 2, codes: 2 })
+    })
+
+    it('when the stock is raised in the database by another server, then claims are refused for at most a second and granted after', async () => {
+      await t.db.updateTable('prizes').set({ stock: 2 }).where('id', '=', prizeId).execute()
+      expect((await claim(late, prizeId)).json().code).toBe('PRIZE_OUT_OF_STOCK')
+      t.setNow(new Date(t.now().getTime() + 1_001))
+      expect((await claim(late, prizeId)).statusCode).toBe(200)
+    })
+
+    it('when a resident of another town claims it, then they are still told it is not for their region', async () => {
+      const stranger = (await aRegionTree(t.db)).villages[0].id
+      const [token] = await manySignedInResidents(t, stranger, 1)
+      const res = await claim(token, prizeId)
+      expect([res.statusCode, res.json().code]).toEqual([403, 'PRIZE_OUT_OF_REGION'])
+    })
+  })
 })

@@ -2,6 +2,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely'
 import type { PrizeInput } from '../../../../src/core/resident-api'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
+import { allotClaims, type Allotment } from './allot-claims'
 
 export interface StoredPrize {
   id: string
@@ -35,7 +36,21 @@ export interface StoredClaim {
   redeemedByName: string | null
 }
 
-export type ClaimOutcome = { granted: true; claim: { id: string; claimedAt: Date } } | { granted: false; reason: 'PRIZE_OUT_OF_STOCK' | 'PRIZE_LIMIT_REACHED' }
+export interface ClaimRequest {
+  userId: string
+  code: string
+  now: Date
+}
+
+export type ClaimOutcome = { granted: true; claim: { id: string; claimedAt: Date } } | Exclude<Allotment, { granted: true }>
+
+/** Each request's outcome, in the order given, and the prize's stock as the batch left it. */
+export interface SettledClaims {
+  stock: number
+  granted: number
+  perUserLimit: number
+  outcomes: ClaimOutcome[]
+}
 
 export class PrizeRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -89,29 +104,33 @@ export class PrizeRepo {
   }
 
   /**
-   * One claim, all or nothing, in one transaction. First a transaction-scoped advisory lock on (prize, user):
-   * the same user's concurrent claims take turns, so counting their claims and then adding one cannot let two
-   * through past the per-user limit (a plain count under READ COMMITTED would see neither of the two).
-   * Other users are not held up by it. Then the conditional UPDATE takes the stock: on PostgreSQL concurrent
-   * updaters of the row wait for its lock and re-check `granted < stock` against the committed value, so the
-   * stock is never exceeded. PGlite is one connection whose transactions Kysely runs one at a time, where the
-   * same statements are trivially exact. A lock on the prize row (FOR UPDATE) would also be correct, but would
-   * queue every claimant behind the per-user check of every other.
+   * Claims on one prize settled together, all or nothing, in one transaction. The prize row is locked first, so
+   * batches of the same prize take turns on every connection and every server; the claims are counted after
+   * that, by a statement whose snapshot (READ COMMITTED takes one per statement) therefore holds every earlier
+   * batch's claims. Stock and per-user limit are thus exact, and the row is held for a few round trips per batch
+   * instead of per claim (taking the stock and writing the claims is one statement for the same reason). PGlite
+   * is one connection whose transactions Kysely runs one at a time.
    */
-  async claim(c: { prizeId: string; userId: string; countyId: string; perUserLimit: number; code: string; now: Date }): Promise<ClaimOutcome> {
+  async claimBatch(prizeId: string, countyId: string, requests: readonly ClaimRequest[]): Promise<SettledClaims> {
     return this.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(${`prize-claim:${c.prizeId}:${c.userId}`}))`.execute(trx)
-      const mine = await trx.selectFrom('prize_claims').select(sql<number>`count(*)::int`.as('n'))
-        .where('prize_id', '=', c.prizeId).where('user_id', '=', c.userId).executeTakeFirstOrThrow()
-      if (mine.n >= c.perUserLimit) return { granted: false, reason: 'PRIZE_LIMIT_REACHED' } as const
-      // Taking the stock and writing the claim in one statement holds the prize row's lock for one round trip only.
-      const claim = await sql<{ id: string; claimed_at: Date }>`
-        WITH taken AS (UPDATE prizes SET granted = granted + 1 WHERE id = ${c.prizeId} AND granted < stock RETURNING id)
+      const prize = await trx.selectFrom('prizes').select(['stock', 'granted', 'per_user_limit']).where('id', '=', prizeId).forUpdate().executeTakeFirstOrThrow()
+      const userIds = requests.map((r) => r.userId)
+      const counts = await trx.selectFrom('prize_claims').select(['user_id', sql<number>`count(*)::int`.as('n')])
+        .where('prize_id', '=', prizeId).where('user_id', 'in', [...new Set(userIds)]).groupBy('user_id').execute()
+      const allotted = allotClaims(userIds, prize.stock - prize.granted, prize.per_user_limit, new Map(counts.map((c) => [c.user_id, c.n])))
+      const winners = requests.filter((_, i) => allotted[i].granted)
+      const written = winners.length === 0 ? [] : (await sql<{ id: string; code: string; claimed_at: Date }>`
+        WITH taken AS (UPDATE prizes SET granted = granted + ${winners.length} WHERE id = ${prizeId})
         INSERT INTO prize_claims (prize_id, county_id, user_id, code, claimed_at)
-        SELECT id, ${c.countyId}, ${c.userId}, ${c.code}, ${c.now} FROM taken
-        RETURNING id, claimed_at`.execute(trx).then((r) => r.rows[0])
-      if (!claim) return { granted: false, reason: 'PRIZE_OUT_OF_STOCK' } as const
-      return { granted: true, claim: { id: claim.id, claimedAt: new Date(claim.claimed_at) } } as const
+        SELECT ${prizeId}::uuid, ${countyId}, w.user_id, w.code, w.claimed_at
+        FROM unnest(${winners.map((w) => w.userId)}::uuid[], ${winners.map((w) => w.code)}::text[], ${winners.map((w) => w.now.toISOString())}::timestamptz[])
+          AS w (user_id, code, claimed_at)
+        RETURNING id, code, claimed_at`.execute(trx)).rows
+      const byCode = new Map(written.map((c) => [c.code, { id: c.id, claimedAt: new Date(c.claimed_at) }]))
+      return {
+        stock: prize.stock, granted: prize.granted + winners.length, perUserLimit: prize.per_user_limit,
+        outcomes: allotted.map((a, i): ClaimOutcome => (a.granted ? { granted: true, claim: byCode.get(requests[i].code)! } : a)),
+      }
     })
   }
 

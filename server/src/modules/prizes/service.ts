@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import { chinaDateOf } from '../../../../src/core/bulletins'
 import { maskName } from '../../../../src/core/masking'
-import { checkPrizeInput, normalizeRedemptionCode, redemptionCodeFrom, REDEMPTION_CODE_LENGTH, unmetConditions, type ClaimantFacts, type UnmetCode } from '../../../../src/core/prizes'
+import { checkPrizeInput, normalizeRedemptionCode, redemptionCodeFrom, REDEMPTION_CODE_LENGTH, unmetConditions, type ClaimantFacts, type Unmet, type UnmetCode } from '../../../../src/core/prizes'
 import { streakOf } from '../../../../src/core/quiz'
 import { countyIdOf, isWithin } from '../../../../src/core/regions'
 import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView } from '../../../../src/core/resident-api'
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
+import { TtlCache } from '../../lib/ttl-cache'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { QuizRepo } from '../quiz/repo'
+import { ClaimBatcher } from './claim-batcher'
 import { PrizeRepo, type StoredClaim, type StoredPrize } from './repo'
 
 /** Conditions of time and stock are conflicts with the prize's state; region and learning are about the caller. */
@@ -18,16 +20,26 @@ const STATUS_OF: Record<UnmetCode, number> = {
   PRIZE_NOT_STARTED: 409, PRIZE_EXPIRED: 409, PRIZE_OUT_OF_STOCK: 409, PRIZE_LIMIT_REACHED: 409, PRIZE_OUT_OF_REGION: 403, PRIZE_NOT_ELIGIBLE: 403,
 }
 
+/**
+ * How long a claim trusts the prize it looked up: a sold-out prize is refused from memory for this long, so a
+ * stock raised on another server (or in the database directly) shows within it; on this server at once.
+ */
+const PRIZE_TTL_MS = 1_000
+
 /** Every region id on the way down to the caller's regions: the prizes of any of them are offered to the caller. */
 const regionIdsAbove = (paths: readonly string[]) => [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))]
 
 export class PrizeService {
   private readonly repo: PrizeRepo
   private readonly quiz: QuizRepo
+  private readonly claims: ClaimBatcher
+  private readonly prizes: TtlCache<string, StoredPrize | null>
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new PrizeRepo(ctx.db)
     this.quiz = new QuizRepo(ctx.db)
+    this.claims = new ClaimBatcher(this.repo, ctx.database.kind)
+    this.prizes = new TtlCache(PRIZE_TTL_MS, 1_000, () => ctx.now().getTime())
   }
 
   async offers(caller: SessionUser): Promise<PrizeOffer[]> {
@@ -43,16 +55,27 @@ export class PrizeService {
     })
   }
 
-  /** Checks what can be checked beforehand in words the resident understands; stock and limit are settled atomically. */
+  /**
+   * Checks beforehand what the resident can be told in plain words (dates, region, stock as last seen, learning),
+   * then settles stock and per-user limit exactly in a batch with the claims arriving at the same moment.
+   * Once a prize is seen sold out, further claims are refused from memory until PRIZE_TTL_MS has passed.
+   */
   async claim(caller: SessionUser, prizeId: string): Promise<PrizeClaim> {
     const now = this.ctx.now()
-    const [prize, counts, learning] = await Promise.all([this.repo.find(prizeId), this.repo.claimCounts(caller.id), this.learningOf(caller)])
+    const prize = await this.prizes.getOrLoad(prizeId.toLowerCase(), () => this.repo.find(prizeId))
     if (!prize) throw notFound('PRIZE_NOT_FOUND')
-    const [first] = unmetConditions(terms(prize), { ...learning, claimedByMe: counts.get(prize.id) ?? 0 }, now)
-    if (first) throw new AppError(first.code, STATUS_OF[first.code], first.message)
+    const learning = needsLearning(prize) ? await this.learningOf(caller) : { regionPaths: caller.roles.map((r) => r.regionPath), ...NO_LEARNING }
+    // Claims are counted where they are settled; 0 here leaves the per-user limit to the batch, which words it the same way.
+    refuseFirst(unmetConditions(terms(prize), { ...learning, claimedByMe: 0 }, now))
     const code = redemptionCodeFrom(randomBytes(REDEMPTION_CODE_LENGTH))
-    const outcome = await this.repo.claim({ prizeId: prize.id, userId: caller.id, countyId: prize.countyId, perUserLimit: prize.perUserLimit, code, now })
-    if (!outcome.granted) throw new AppError(outcome.reason, 409)
+    const settled = await this.claims.submit({ prizeId: prize.id, countyId: prize.countyId, userId: caller.id, code, now })
+    const { outcome } = settled
+    // Only this snapshot is refreshed: an admin's edit meanwhile has dropped it, and its replacement is newer.
+    if (this.prizes.get(prize.id) === prize) this.prizes.set(prize.id, { ...prize, ...settled.prize })
+    if (!outcome.granted) {
+      refuseFirst(unmetConditions(terms({ ...prize, ...settled.prize }), { ...learning, claimedByMe: outcome.claimedByMe }, now))
+      throw new AppError(outcome.reason, 409)
+    }
     return {
       id: outcome.claim.id, prizeId: prize.id, prizeName: prize.name, code, pickupPlace: prize.pickupPlace,
       claimedAt: outcome.claim.claimedAt.toISOString(), redeemedAt: null,
@@ -85,6 +108,7 @@ export class PrizeService {
     const path = await this.managedRegionPath(caller, input.regionId)
     refuseProblems(checkPrizeInput(input, prize.granted))
     if (!(await this.repo.update(id, input, countyIdOf(path)))) refuseProblems(['库存不能少于已领出的份数，请刷新后重试'])
+    this.prizes.forget(prize.id) // raised stock or new dates count from the next claim on
     return adminItem((await this.repo.find(id))!)
   }
 
@@ -132,9 +156,19 @@ export class PrizeService {
   }
 }
 
+function refuseFirst(unmet: Unmet[]) {
+  const [first] = unmet
+  if (first) throw new AppError(first.code, STATUS_OF[first.code], first.message)
+}
+
 function refuseProblems(problems: string[]) {
   if (problems.length > 0) throw new AppError('PRIZE_INVALID', 400, `奖品设置不符合要求：${problems.join('；')}`, problems)
 }
+
+const needsLearning = (p: StoredPrize) => p.minScore !== null || p.minStreak !== null
+
+/** What a prize without learning conditions never asks about. */
+const NO_LEARNING = { bestScore: null, streak: 0 }
 
 const terms = (p: StoredPrize) => ({
   regionPath: p.regionPath, stock: p.stock, granted: p.granted, perUserLimit: p.perUserLimit, minScore: p.minScore, minStreak: p.minStreak,
