@@ -31,7 +31,7 @@ describe('预警详情 page', () => {
     await renderWarning(api)
 
     await act(async () => {
-      fireEvent.click(screen.getByText('📞 一键拨打'))
+      fireEvent.click(screen.getByText('一键拨打'))
     })
 
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13812341234' })
@@ -40,7 +40,7 @@ describe('预警详情 page', () => {
   it('when the viewer is not the assignee, then there is no call button and only the masked number', async () => {
     await renderWarning(showing({ canRevealPhone: false }))
 
-    expect(screen.queryByText('📞 一键拨打')).toBeNull()
+    expect(screen.queryByText('一键拨打')).toBeNull()
     expect(screen.getAllByText('刘某某 · 138****1234').length).toBeGreaterThan(0)
   })
 

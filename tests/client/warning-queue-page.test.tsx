@@ -36,12 +36,12 @@ describe('预警处置 queue', () => {
     expect(screen.getByText('▲ 高风险')).toBeTruthy()
     expect(screen.getByText('刘某某 · 138****1234')).toBeTruthy()
     expect(screen.getByText(/冒充公检法/)).toBeTruthy()
-    expect(screen.getByText('⏱ 剩余 08:32')).toBeTruthy()
+    expect(screen.getByText('剩余 08:32')).toBeTruthy()
 
     act(() => {
       jest.advanceTimersByTime(1000)
     })
-    expect(screen.getByText('⏱ 剩余 08:31')).toBeTruthy()
+    expect(screen.getByText('剩余 08:31')).toBeTruthy()
   })
 
   it('when a warning is past its deadline, then 已超时 is written on it', async () => {

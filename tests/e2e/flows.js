@@ -276,4 +276,83 @@ module.exports = [
       await screenshot('e2e-care-mode-home')
     },
   },
+  {
+    title: 'when the police dispatch a high-risk warning and the dissuader records 劝阻成功, then the day report counts it and its Excel opens with the figure',
+    async run({ page, baseUrl, screenshot }) {
+      const police = await apiLogin(baseUrl, 'police')
+      const town = police.session.user.roles.find((r) => r.role === 'admin').regionId
+      const todayInChina = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+      const reportPath = `/api/reports?regionId=${town}&period=day&date=${todayInChina}`
+      const dissuadedBefore = (await police.get(reportPath)).current.warnings.outcomes.dissuaded
+
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await see(page, '李警官')
+      await page.goto(`${baseUrl}/#/packages/admin/pages/warnings/index`)
+      await tap(page, '新增预警')
+      await tap(page, '选择区域')
+      await tap(page, '柏林镇')
+      await see(page, '✓ 柏林镇')
+      const field = (placeholder) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
+      await field('如：刘某某').fill('赵桂兰')
+      await field('11 位手机号码').fill('13912345678')
+      await field('如：东胜村1组3号').fill('东胜村3组12号')
+      await field('如：200000').fill('80000')
+      // A chip already chosen reads "✓ 名称": pick by the group's name and the option's text.
+      const choose = (group, option) => page.getByRole('group', { name: group }).filter({ visible: true }).first().getByText(option).first().click({ timeout: TIMEOUT })
+      await choose('风险等级', '高风险')
+      await choose('诈骗类型', '冒充公检法')
+      await choose('来源', '银行网点')
+      await tap(page, '保存并派发')
+      await see(page, '赵桂兰')
+      await see(page, '139****5678')
+      await screenshot('e2e-warning-dispatched')
+
+      // The dissuader on their own phone.
+      const dissuaderContext = await page.context().browser().newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN' })
+      const phone = await dissuaderContext.newPage()
+      const snap = async (name) => {
+        await phone.waitForTimeout(400) // the page slide-in, as in scripts/e2e.js
+        await phone.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', `${name}.png`) })
+      }
+      await loginAsPersona(phone, baseUrl, '劝阻员')
+      await see(phone, '陈劝阻')
+      await tap(phone, '预警处置')
+      const card = phone.getByLabel('打开预警 赵桂兰', { exact: true }).filter({ visible: true }).first()
+      await card.waitFor({ timeout: TIMEOUT })
+      await card.getByText(/剩余 \d/).first().waitFor({ timeout: TIMEOUT })
+      await see(phone, '高风险')
+      await snap('e2e-warning-queue-countdown')
+      await card.click({ timeout: TIMEOUT })
+      await see(phone, '状态：待处置')
+      await see(phone, '一键拨打')
+      await tap(phone, '已联系')
+      await see(phone, '状态：已联系')
+      await phone.locator('input[placeholder="如：已电话劝阻，当事人停止转账"]').filter({ visible: true }).first().fill('已电话劝阻，当事人停止转账，银行已冻结')
+      await tap(phone, '劝阻成功')
+      await see(phone, '确认记录“劝阻成功”？')
+      await tap(phone, '确认')
+      await see(phone, '状态：劝阻成功')
+      await snap('e2e-warning-dissuaded')
+      await dissuaderContext.close()
+
+      const dissuadedAfter = (await police.get(reportPath)).current.warnings.outcomes.dissuaded
+      if (dissuadedAfter !== dissuadedBefore + 1) throw new Error(`day report 劝阻成功 went from ${dissuadedBefore} to ${dissuadedAfter}`)
+      await page.goto(`${baseUrl}/#/packages/admin/pages/reports/index`)
+      const figure = page.getByRole('group', { name: new RegExp(`^劝阻成功（起） ${dissuadedAfter}，`) }).filter({ visible: true }).first()
+      await figure.waitFor({ timeout: TIMEOUT })
+      await figure.scrollIntoViewIfNeeded()
+      await screenshot('e2e-day-report')
+
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), tap(page, '导出Excel')])
+      const file = require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-day-report.xlsx')
+      await download.saveAs(file)
+      const ExcelJS = require('exceljs')
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile(file)
+      const sheet = book.getWorksheet('预警劝阻')
+      if (!sheet) throw new Error(`the export has no 预警劝阻 sheet: ${book.worksheets.map((w) => w.name).join(', ')}`)
+      const row = sheet.getRows(1, sheet.rowCount).find((r) => String(r.getCell(1).value).startsWith('劝阻成功'))
+      if (!row || Number(row.getCell(2).value) !== dissuadedAfter) throw new Error(`the 预警劝阻 sheet shows 劝阻成功 as ${row && row.getCell(2).value}, expected ${dissuadedAfter}`)
+    },
+  },
 ]

@@ -16,7 +16,7 @@ export function WarningCountdown({ dueAt }: { dueAt: string }) {
   const { text, overdue } = countdownText(dueAt, now)
   return (
     <View className={`warning-countdown${overdue ? ' warning-countdown--overdue' : ''}`} role='timer'>
-      <Text>{`${overdue ? '⚠' : '⏱'} ${text}`}</Text>
+      <Text>{overdue ? `⚠ ${text}` : text}</Text>
     </View>
   )
 }

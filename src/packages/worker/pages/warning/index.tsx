@@ -42,7 +42,7 @@ const CallButton = observer(function CallButton() {
   return (
     <View>
       <Button className='big-button' type='primary' size='xlarge' block loading={warningDetail.calling} onClick={() => void warningDetail.call()}>
-        📞 一键拨打
+        一键拨打
       </Button>
       {warningDetail.callError && <Text className='error-text'>{`无法拨打：${warningDetail.callError}`}</Text>}
     </View>
