@@ -2,12 +2,12 @@
 // the 30 towns / 301 villages of 江津 with 4 generated grids each, on PostgreSQL and on PGlite, served by the
 // real server. The data is generated in SQL through the normal write path (the coverage trigger keeps the
 // per-grid counters), and the counters are then checked against a recount from households.
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs')
+const { mkdtempSync, rmSync } = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 const pg = require('pg')
-const { root } = require('./lib')
-const { freshPgDatabase, startServer, signedInUser, percentile, round } = require('./server-harness')
+const { insertRegions, jiangjinRegions } = require('./lib')
+const { freshPgDatabase, startServer, signedInUser, round, timeGets } = require('./server-harness')
 
 const HOUSEHOLDS = 300_000
 const VISITS = 1_500_000
@@ -18,35 +18,10 @@ const VISITED_HOUSEHOLDS = 200_000
 const GRIDS_PER_VILLAGE = 4
 const TIMED_REQUESTS = 20
 
-function regionRows() {
-  const lines = readFileSync(path.join(root, 'server/src/seed/data/jiangjin-regions.csv'), 'utf8').trim().split('\n').slice(1)
-  const byId = new Map()
-  const rows = []
-  for (const line of lines) {
-    const [id, quotedName, level, parentId] = line.split(',')
-    const parent = byId.get(parentId)
-    const row = { id, name: quotedName.replace(/"/g, ''), level, parentId: parent ? parentId : null, path: `${parent ? parent.path : '/'}${id}/` }
-    byId.set(id, row)
-    rows.push(row)
-    if (level === 'village') {
-      for (let g = 1; g <= GRIDS_PER_VILLAGE; g++) {
-        const gridId = `${id}-0${g}`
-        rows.push({ id: gridId, name: `${row.name}第${g}网格`, level: 'grid', parentId: id, path: `${row.path}${gridId}/` })
-      }
-    }
-  }
-  return rows
-}
-
 /** Statements that fill a migrated database; `query(text, params)` runs one. */
 async function generate(query, visits) {
-  const regions = regionRows()
-  for (let i = 0; i < regions.length; i += 500) {
-    const chunk = regions.slice(i, i + 500)
-    await query(`INSERT INTO regions (id, parent_id, level, name, path, county_id)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [chunk.map((r) => r.id), chunk.map((r) => r.parentId), chunk.map((r) => r.level), chunk.map((r) => r.name), chunk.map((r) => r.path), chunk.map(() => '500116')])
-  }
+  const regions = jiangjinRegions(GRIDS_PER_VILLAGE)
+  await insertRegions(query, regions, '500116')
   const grids = regions.filter((r) => r.level === 'grid').length
   const { userId, token } = await signedInUser(query, 'admin', '500116')
   await query(`CREATE TEMP TABLE numbered_grids AS SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM regions WHERE level = 'grid'`)
@@ -79,26 +54,12 @@ const MISMATCHES = `
   kept AS (SELECT grid_id, households, visited, pledged, app_installed, call_warning_on, vulnerable, vulnerable_visited FROM grid_coverage WHERE households <> 0)
   SELECT (SELECT count(*) FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept) a)::int + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) b)::int AS n`
 
-async function timeReport(base, token) {
-  const get = async () => {
-    const started = performance.now()
-    const res = await fetch(`${base}/api/coverage`, { headers: { authorization: `Bearer ${token}` } })
-    const body = await res.json()
-    if (!res.ok) throw new Error(JSON.stringify(body))
-    return { ms: performance.now() - started, body }
-  }
-  for (let i = 0; i < 3; i++) await get() // warm-up: plans, caches, JIT
-  const times = []
-  let body
-  for (let i = 0; i < TIMED_REQUESTS; i++) ({ ms: times[i], body } = await get())
-  times.sort((a, b) => a - b)
-  return { medianMs: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), report: body }
-}
+const timeReport = (base, token) => timeGets(`${base}/api/coverage`, token, { times: TIMED_REQUESTS, warmUps: 3 })
 
 function summary(engine, visits, generationSeconds, timing, mismatches, grids) {
-  const r = timing.report.region
+  const r = timing.body.region
   return {
-    engine, households: r.households, visits, grids, towns: timing.report.children.length, generationSeconds,
+    engine, households: r.households, visits, grids, towns: timing.body.children.length, generationSeconds,
     countyReportMedianMs: timing.medianMs, countyReportP95Ms: timing.p95Ms,
     counters: { visited: r.visited, visited90d: r.visited90d, pledged: r.pledged, vulnerable: r.vulnerable },
     countersEqualRecount: mismatches === 0, mismatchedGrids: mismatches,

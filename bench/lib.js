@@ -1,5 +1,7 @@
-// Helpers shared by the benchmarks: spawning the real server and waiting for its first healthy answer.
+// Helpers shared by the benchmarks: spawning the real server and waiting for its first healthy answer, and the
+// region tree of 江津 that the data-heavy benchmarks generate their households under.
 const { spawn, spawnSync } = require('node:child_process')
+const { readFileSync } = require('node:fs')
 const net = require('node:net')
 const path = require('node:path')
 
@@ -40,4 +42,35 @@ function npmRun(script) {
   if (r.status !== 0) throw new Error(`npm run ${script} failed`)
 }
 
-module.exports = { root, freePort, timeToHealthy, npmRun }
+/** The 30 towns / 301 villages of 江津 from the seed CSV, parents before children, and `gridsPerVillage` generated grids under each village. */
+function jiangjinRegions(gridsPerVillage) {
+  const lines = readFileSync(path.join(root, 'server/src/seed/data/jiangjin-regions.csv'), 'utf8').trim().split('\n').slice(1)
+  const byId = new Map()
+  const rows = []
+  for (const line of lines) {
+    const [id, quotedName, level, parentId] = line.split(',')
+    const parent = byId.get(parentId)
+    const row = { id, name: quotedName.replace(/"/g, ''), level, parentId: parent ? parentId : null, path: `${parent ? parent.path : '/'}${id}/` }
+    byId.set(id, row)
+    rows.push(row)
+    if (level === 'village') {
+      for (let g = 1; g <= gridsPerVillage; g++) {
+        const gridId = `${id}-0${g}`
+        rows.push({ id: gridId, name: `${row.name}第${g}网格`, level: 'grid', parentId: id, path: `${row.path}${gridId}/` })
+      }
+    }
+  }
+  return rows
+}
+
+/** Writes `regions` into county `countyId`, 500 rows a statement; `query(text, params)` runs one. */
+async function insertRegions(query, regions, countyId) {
+  for (let i = 0; i < regions.length; i += 500) {
+    const chunk = regions.slice(i, i + 500)
+    await query(`INSERT INTO regions (id, parent_id, level, name, path, county_id)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [chunk.map((r) => r.id), chunk.map((r) => r.parentId), chunk.map((r) => r.level), chunk.map((r) => r.name), chunk.map((r) => r.path), chunk.map(() => countyId)])
+  }
+}
+
+module.exports = { root, freePort, timeToHealthy, npmRun, jiangjinRegions, insertRegions }

@@ -2,11 +2,9 @@
 // villages, 4 generated grids each) over 300,000 households, 1,500,000 visits across 12 months, 20,000 warnings,
 // 2,000 activities, pledges, quiz attempts, bulletins and their opens, on PostgreSQL, served by the real server.
 // The data is generated in SQL with generate_series into a fresh database.
-const { readFileSync } = require('node:fs')
-const path = require('node:path')
 const pg = require('pg')
-const { root } = require('./lib')
-const { freshPgDatabase, startServer, signedInUser, percentile, round } = require('./server-harness')
+const { insertRegions, jiangjinRegions } = require('./lib')
+const { freshPgDatabase, startServer, signedInUser, round, timeGets } = require('./server-harness')
 
 const HOUSEHOLDS = 300_000
 const VISITS = 1_500_000
@@ -27,37 +25,11 @@ const DATA_END = '2026-12-01 00:00:00+08'
 const REPORT_QUERY = `regionId=${COUNTY}&period=month&date=2026-11-15`
 const GOALS = { reportMs: 500, xlsxMs: 3000 }
 
-function regionRows() {
-  const lines = readFileSync(path.join(root, 'server/src/seed/data/jiangjin-regions.csv'), 'utf8').trim().split('\n').slice(1)
-  const byId = new Map()
-  const rows = []
-  for (const line of lines) {
-    const [id, quotedName, level, parentId] = line.split(',')
-    const parent = byId.get(parentId)
-    const row = { id, name: quotedName.replace(/"/g, ''), level, parentId: parent ? parentId : null, path: `${parent ? parent.path : '/'}${id}/` }
-    byId.set(id, row)
-    rows.push(row)
-    if (level === 'village') {
-      for (let g = 1; g <= GRIDS_PER_VILLAGE; g++) {
-        const gridId = `${id}-0${g}`
-        rows.push({ id: gridId, name: `${row.name}第${g}网格`, level: 'grid', parentId: id, path: `${row.path}${gridId}/` })
-      }
-    }
-  }
-  return rows
-}
-
 /** An instant `daysExpr` days (plus some minutes) before the end of the data, spread over the year. */
 const before = (daysExpr, minutesExpr) => `'${DATA_END}'::timestamptz - (${daysExpr}) * interval '1 day' - (${minutesExpr}) * interval '1 minute'`
 
 async function generate(query) {
-  const regions = regionRows()
-  for (let i = 0; i < regions.length; i += 500) {
-    const chunk = regions.slice(i, i + 500)
-    await query(`INSERT INTO regions (id, parent_id, level, name, path, county_id)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [chunk.map((r) => r.id), chunk.map((r) => r.parentId), chunk.map((r) => r.level), chunk.map((r) => r.name), chunk.map((r) => r.path), chunk.map(() => COUNTY)])
-  }
+  await insertRegions(query, jiangjinRegions(GRIDS_PER_VILLAGE), COUNTY)
   const { userId, token } = await signedInUser(query, 'admin', COUNTY)
   await query(`CREATE TEMP TABLE numbered_grids AS SELECT id, parent_id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM regions WHERE level = 'grid'`)
   await query(`CREATE TEMP TABLE numbered_villages AS SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM regions WHERE level = 'village'`)
@@ -116,23 +88,6 @@ async function generate(query) {
   return { token }
 }
 
-/** Median and p95 of timed requests after a warm-up; the last answer is returned for its figures. */
-async function timeRequests(url, token, read) {
-  const get = async () => {
-    const started = performance.now()
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
-    const body = await read(res)
-    if (!res.ok) throw new Error(String(body))
-    return { ms: performance.now() - started, body }
-  }
-  for (let i = 0; i < 2; i++) await get() // warm-up: plans, caches, JIT
-  const times = []
-  let body
-  for (let i = 0; i < TIMED_REQUESTS; i++) ({ ms: times[i], body } = await get())
-  times.sort((a, b) => a - b)
-  return { medianMs: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), body }
-}
-
 exports.run = async () => {
   const database = await freshPgDatabase('bench_report')
   const server = await startServer({ DATABASE_URL: database.url })
@@ -142,8 +97,10 @@ exports.run = async () => {
     const started = performance.now()
     const { token } = await generate((text, params) => client.query(text, params))
     const generationSeconds = round((performance.now() - started) / 1000)
-    const report = await timeRequests(`${server.base}/api/reports?${REPORT_QUERY}`, token, (res) => res.json())
-    const xlsx = await timeRequests(`${server.base}/api/reports/export.xlsx?${REPORT_QUERY}`, token, async (res) => Buffer.from(await res.arrayBuffer()))
+    const report = await timeGets(`${server.base}/api/reports?${REPORT_QUERY}`, token, { times: TIMED_REQUESTS, warmUps: 2 })
+    const xlsx = await timeGets(`${server.base}/api/reports/export.xlsx?${REPORT_QUERY}`, token, {
+      times: TIMED_REQUESTS, warmUps: 2, read: async (res) => Buffer.from(await res.arrayBuffer()),
+    })
     const { current } = report.body
     const figures = {
       engine: 'PostgreSQL', households: HOUSEHOLDS, visits: VISITS, warnings: WARNINGS, activities: ACTIVITIES, pledges: PLEDGES,

@@ -63,4 +63,24 @@ async function signedInUser(query, role, regionId) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
 
-module.exports = { PG_URL, freshPgDatabase, startServer, signedInUser, percentile, round }
+/**
+ * Median and p95 of `times` GETs of `url` as `token`'s user, after `warmUps` untimed ones (plans, caches, JIT);
+ * the last answer, as `read` gives it, is returned for its figures.
+ */
+async function timeGets(url, token, { times, warmUps, read = (res) => res.json() }) {
+  const get = async () => {
+    const started = performance.now()
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`)
+    const body = await read(res)
+    return { ms: performance.now() - started, body }
+  }
+  for (let i = 0; i < warmUps; i++) await get()
+  const ms = []
+  let body
+  for (let i = 0; i < times; i++) ({ ms: ms[i], body } = await get())
+  ms.sort((a, b) => a - b)
+  return { medianMs: round(percentile(ms, 50)), p95Ms: round(percentile(ms, 95)), body }
+}
+
+module.exports = { PG_URL, freshPgDatabase, startServer, signedInUser, percentile, round, timeGets }

@@ -3,6 +3,7 @@ import type { HouseholdSummary, Page } from '@/core/api-types'
 import { percent } from '@/core/coverage'
 import type { CoverageReport, CoverageRow } from '@/core/door-to-door-api'
 import type { Api } from '@/services/api-client'
+import { FileExport } from './file-export'
 import { errorMessage, type LoadState } from './load-state'
 
 export const GAP_PAGE_SIZE = 20
@@ -46,12 +47,12 @@ export class CoverageStore {
   gapsPage = 0
   gapsState: LoadState = 'idle'
   gapsError: string | null = null
-  exporting = false
   /** A slow answer for a region the user has already left must not land. */
   private generation = 0
+  private readonly fileExport = new FileExport()
 
   constructor(private readonly api: Pick<Api, 'coverage' | 'coverageGaps' | 'coverageGapsXlsx' | 'coverageGapsXlsxFile'>) {
-    makeAutoObservable<CoverageStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<CoverageStore, 'api' | 'generation' | 'fileExport'>(this, { api: false, generation: false, fileExport: false })
   }
 
   get regionId(): string | null {
@@ -60,6 +61,10 @@ export class CoverageStore {
 
   get canGoUp(): boolean {
     return this.trail.length > 1
+  }
+
+  get exporting(): boolean {
+    return this.fileExport.running
   }
 
   get hasMoreGaps(): boolean {
@@ -121,25 +126,12 @@ export class CoverageStore {
 
   /** H5: the page turns the file into a download. */
   exportGaps(): Promise<Blob> {
-    return this.exportWith((regionId) => this.api.coverageGapsXlsx(regionId))
+    return this.fileExport.run(() => this.api.coverageGapsXlsx(this.regionId ?? ''))
   }
 
   /** weapp: a temporary file path for Taro.openDocument. */
   exportGapsFile(): Promise<string> {
-    return this.exportWith((regionId) => this.api.coverageGapsXlsxFile(regionId))
-  }
-
-  private async exportWith<T>(download: (regionId: string) => Promise<T>): Promise<T> {
-    this.setExporting(true)
-    try {
-      return await download(this.regionId ?? '')
-    } finally {
-      this.setExporting(false)
-    }
-  }
-
-  private setExporting(on: boolean): void {
-    this.exporting = on
+    return this.fileExport.run(() => this.api.coverageGapsXlsxFile(this.regionId ?? ''))
   }
 
   private clearGaps(): void {

@@ -3,6 +3,7 @@ import type { FraudTypeKey } from '@/core/fraud-types'
 import type { QuestionImportResult, QuestionKind, QuizQuestion, QuizQuestionInput } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import { SheetImport } from './sheet-import'
 
 export const QUESTION_PAGE_SIZE = 20
 
@@ -46,12 +47,16 @@ export class QuestionAdminStore {
   draft: QuestionDraft | null = null
   saving = false
   saveError: string | null = null
-  importing = false
-  importResult: QuestionImportResult | null = null
-  importError: string | null = null
+  /** An imported sheet's questions show on the first page of the list. */
+  readonly questionImport: SheetImport<QuestionImportResult>
 
   constructor(private readonly api: Pick<Api, 'questions' | 'createQuestion' | 'updateQuestion' | 'importQuestions' | 'questionImportTemplate'>) {
-    makeAutoObservable<QuestionAdminStore, 'api'>(this, { api: false, items: observable.ref, importResult: observable.ref })
+    this.questionImport = new SheetImport({
+      send: (file, name) => api.importQuestions(file, name),
+      template: () => api.questionImportTemplate(),
+      afterImport: () => this.load(1),
+    })
+    makeAutoObservable<QuestionAdminStore, 'api'>(this, { api: false, items: observable.ref, questionImport: false })
   }
 
   get pageCount(): number {
@@ -138,24 +143,4 @@ export class QuestionAdminStore {
     }
     yield this.load(this.page)
   })
-
-  /** All or nothing on the server: with any row error nothing is imported and every error is listed. */
-  importFile = flow(function* (this: QuestionAdminStore, file: Blob, name: string) {
-    this.importing = true
-    this.importResult = null
-    this.importError = null
-    try {
-      const result: QuestionImportResult = yield this.api.importQuestions(file, name)
-      this.importResult = result
-      if (result.errors.length === 0) yield this.load(1)
-    } catch (e) {
-      this.importError = errorMessage(e)
-    } finally {
-      this.importing = false
-    }
-  })
-
-  downloadTemplate(): Promise<Blob> {
-    return this.api.questionImportTemplate()
-  }
 }

@@ -5,6 +5,7 @@ import { ERRORS } from '@/core/errors'
 import type { Comparison, Report, ReportPeriod, ReportPeriodKind } from '@/core/report-api'
 import { previousPeriod, reportPeriod } from '@/core/report-period'
 import type { Api, ReportQuery } from '@/services/api-client'
+import { FileExport } from './file-export'
 import { errorMessage, type LoadState } from './load-state'
 
 /** A custom period starts as the last seven days, today included. */
@@ -70,16 +71,16 @@ export class ReportStore {
   summary: string | null = null
   summaryState: LoadState = 'idle'
   summaryError: string | null = null
-  exporting = false
   /** A slow answer for a period the user has already left must not land. */
   private generation = 0
+  private readonly fileExport = new FileExport()
 
   constructor(
     private readonly api: Pick<Api, 'report' | 'reportSummary' | 'reportXlsx' | 'reportXlsxFile'>,
     private readonly now: () => Date,
   ) {
     this.period = this.defaultPeriod('day')
-    makeAutoObservable<ReportStore, 'api' | 'now' | 'generation'>(this, { api: false, now: false, generation: false })
+    makeAutoObservable<ReportStore, 'api' | 'now' | 'generation' | 'fileExport'>(this, { api: false, now: false, generation: false, fileExport: false })
   }
 
   /** A method, not a getter: MobX would cache a getter that reads no observable. */
@@ -91,6 +92,10 @@ export class ReportStore {
     if (!this.regionId) return null
     const { kind, from, to } = this.period
     return kind === 'custom' ? { regionId: this.regionId, period: kind, date: from, to } : { regionId: this.regionId, period: kind, date: from }
+  }
+
+  get exporting(): boolean {
+    return this.fileExport.running
   }
 
   /** No report of days still to come. */
@@ -233,16 +238,7 @@ export class ReportStore {
   private async exportWith<T>(download: (query: ReportQuery) => Promise<T>): Promise<T> {
     const query = this.query
     if (!query) throw new Error('export before a region is chosen')
-    this.setExporting(true)
-    try {
-      return await download(query)
-    } finally {
-      this.setExporting(false)
-    }
-  }
-
-  private setExporting(on: boolean): void {
-    this.exporting = on
+    return this.fileExport.run(() => download(query))
   }
 
   private clearSummary(): void {

@@ -75,9 +75,9 @@ describe('QuestionAdminStore', () => {
     const refused: QuestionImportResult = { imported: 0, errors: [{ row: 3, message: '正确答案超出选项范围' }, { row: 7, message: '题型只能是单选、多选或判断' }] }
     api.importQuestions = () => Promise.resolve(refused)
 
-    await store.importFile(new Blob(['x']), '题库.xlsx')
+    await store.questionImport.importFile(new Blob(['x']), '题库.xlsx')
 
-    expect(store.importResult?.errors).toEqual(refused.errors)
+    expect(store.questionImport.result?.errors).toEqual(refused.errors)
     expect(listLoads).toBe(0)
   })
 
@@ -85,9 +85,9 @@ describe('QuestionAdminStore', () => {
     const { api, store } = setUp()
     api.importQuestions = () => Promise.resolve({ imported: 12, errors: [] })
 
-    await store.importFile(new Blob(['x']), '题库.xlsx')
+    await store.questionImport.importFile(new Blob(['x']), '题库.xlsx')
 
-    expect(store.importResult?.imported).toBe(12)
+    expect(store.questionImport.result?.imported).toBe(12)
     expect(store.items).toHaveLength(1)
     expect(store.page).toBe(1)
   })

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { percent } from '@/core/coverage'
 import type { ReportChildRow, WarningSection } from '@/core/report-api'
-import { RISK_LEVEL_LABELS } from '@/core/warning-api'
 import { CoverageBar } from '@/components/coverage-bar'
+import { RiskBars } from './risk-bars'
 
 /** Each child region's households visited in the period out of all its households, with its other counts in words. */
 export function ChildRegionChart({ rows }: { rows: readonly ReportChildRow[] }) {
@@ -39,16 +39,7 @@ export function WarningOutcomeChart({ section }: { section: WarningSection }) {
         <CoverageBar key={key} label={label} part={section.outcomes[key]} whole={section.received} percent={percent(section.outcomes[key], section.received)} unit='条' />
       ))}
       <Text className='section-title'>按时联系</Text>
-      {section.byRisk.filter((r) => r.received > 0).map((r) => (
-        <CoverageBar
-          key={r.riskLevel}
-          label={RISK_LEVEL_LABELS[r.riskLevel]}
-          part={r.handledInTime}
-          whole={r.received}
-          percent={percent(r.handledInTime, r.received)}
-          unit='条'
-        />
-      ))}
+      <RiskBars rows={section.byRisk.filter((r) => r.received > 0).map((r) => ({ ...r, inTime: r.handledInTime }))} rate={percent} />
     </View>
   )
 }

@@ -1,4 +1,3 @@
-import type { PropsWithChildren } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
@@ -9,15 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { FRAUD_TYPES } from '@/core/fraud-types'
 import type { CaseDraft } from '@/stores/bulletin-admin-store'
 import { useStores } from '@/stores/stores-context'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
+import { Field } from './form-field'
 
 const CaseEditor = observer(function CaseEditor({ index, draft }: { index: number; draft: CaseDraft }) {
   const { bulletinAdmin } = useStores()

@@ -1,4 +1,3 @@
-import type { PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
@@ -7,15 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { HOUSEHOLD_TAGS } from '@/core/door-to-door-api'
 import { useStores } from '@/stores/stores-context'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
+import { Field } from './form-field'
 
 /** Add or edit one household. Every keystroke goes to the store's draft, which survives a refused save. */
 export const HouseholdForm = observer(function HouseholdForm() {

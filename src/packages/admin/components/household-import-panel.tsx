@@ -1,13 +1,10 @@
-import type { ChangeEvent } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
-import { errorMessage } from '@/stores/load-state'
 import { useStores } from '@/stores/stores-context'
-import { saveBlob } from '../save-blob'
+import { SheetFileInput, TemplateButton } from './import-controls'
 
 const ImportPreview = observer(function ImportPreview({ onConfirm }: { onConfirm: () => void }) {
   const { householdImport } = useStores()
@@ -49,23 +46,9 @@ const ImportPreview = observer(function ImportPreview({ onConfirm }: { onConfirm
 export const HouseholdImportPanel = observer(function HouseholdImportPanel({ onImported }: { onImported: () => void }) {
   const { householdImport } = useStores()
 
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0]
-    if (file) void householdImport.choose(file, file.name)
-    event.target.value = '' // choosing the same file again must trigger a new check
-  }
-
   const confirmAndRefresh = async () => {
     await householdImport.confirm()
     if (householdImport.result) onImported()
-  }
-
-  const downloadTemplate = async () => {
-    try {
-      saveBlob(await householdImport.downloadTemplate(), '住户导入模板.xlsx')
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
-    }
   }
 
   const uploaded = householdImport.uploaded
@@ -73,13 +56,8 @@ export const HouseholdImportPanel = observer(function HouseholdImportPanel({ onI
     <View className='import-panel'>
       <Text className='section-title'>导入住户（Excel 或 CSV）</Text>
       <Text className='hint'>先下载模板，按模板填写后选择文件；系统会先逐行检查，全部无误才能导入，导入时要么全部成功，要么一条也不写入。</Text>
-      <Button className='big-button' size='large' block onClick={() => void downloadTemplate()}>
-        下载模板
-      </Button>
-      <label className='big-button'>
-        <Text>选择 .xlsx 或 .csv 文件：</Text>
-        <input type='file' accept='.xlsx,.csv' aria-label='选择住户导入文件' disabled={householdImport.busy} onChange={onFile} />
-      </label>
+      <TemplateButton download={() => householdImport.downloadTemplate()} fileName='住户导入模板.xlsx' />
+      <SheetFileInput accept='.xlsx,.csv' ariaLabel='选择住户导入文件' disabled={householdImport.busy} onFile={(file) => void householdImport.choose(file, file.name)} />
       {householdImport.progressText && (
         <View role='status'>
           <Text className='hint'>{householdImport.progressText}</Text>

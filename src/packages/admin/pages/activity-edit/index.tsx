@@ -1,11 +1,10 @@
-import { useEffect, type PropsWithChildren } from 'react'
+import { useEffect } from 'react'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { MAX_ACTIVITY_SUMMARY_LENGTH } from '@/core/activities'
 import { ACTIVITY_KINDS, MAX_PHOTOS_PER_ACTIVITY, TARGET_GROUPS, type ActivityKind } from '@/core/activity-api'
 import { roleAllows } from '@/core/scope'
@@ -15,22 +14,14 @@ import type { ActivityDraft } from '@/stores/activity-store'
 import { useStores } from '@/stores/stores-context'
 import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
+import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 import './index.scss'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
 
 const KIND_CHOICES: ChipOption<ActivityKind | ''>[] = ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))
 
 type TextKey = 'title' | 'place' | 'date' | 'time' | 'organiser' | 'attendance' | 'materials'
 
-const FIELDS: { key: TextKey; label: string; placeholder: string; type?: 'number' }[] = [
+const FIELDS: InputFieldSpec<TextKey>[] = [
   { key: 'title', label: '活动名称', placeholder: '如：东村防诈骗院坝会' },
   { key: 'place', label: '地点', placeholder: '如：东村村委会院坝' },
   { key: 'date', label: '日期', placeholder: 'YYYY-MM-DD' },
@@ -65,17 +56,13 @@ const ActivityForm = observer(function ActivityForm({ draft, readOnly }: { draft
       <Field label='活动类型'>
         <FilterChips label='活动类型' options={KIND_CHOICES} value={draft.kind} onChange={(kind) => activities.editDraft({ kind })} />
       </Field>
-      {FIELDS.map((f) => (
-        <Field key={f.key} label={f.label}>
-          <Input value={draft[f.key]} type={f.type} placeholder={f.placeholder} onChange={(value) => activities.editDraft({ [f.key]: value })} />
-        </Field>
-      ))}
+      <InputFields fields={FIELDS} values={draft} onEdit={(key, value) => activities.editDraft({ [key]: value })} />
       <Field label='宣传对象（可多选）'>
         <TargetGroupChips draft={draft} />
       </Field>
       <Field label='活动小结'>
         <Textarea
-          className='activity-summary'
+          className='form-textarea'
           value={draft.summary}
           maxlength={MAX_ACTIVITY_SUMMARY_LENGTH}
           placeholder='讲了哪些骗局、群众反响如何'

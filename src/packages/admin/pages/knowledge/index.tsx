@@ -1,4 +1,4 @@
-import { useEffect, type PropsWithChildren } from 'react'
+import { useEffect } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,16 +8,7 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { ArticleDraft } from '@/stores/knowledge-store'
 import { useStores } from '@/stores/stores-context'
-import './index.scss'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
+import { Field } from '../../components/form-field'
 
 const FIELDS: { key: keyof ArticleDraft; label: string }[] = [
   { key: 'summary', label: '简介' },
@@ -49,7 +40,7 @@ const Editor = observer(function Editor() {
       <Text className='card-title'>{`编辑：${article.name}`}</Text>
       {FIELDS.map((f) => (
         <Field key={f.key} label={f.label}>
-          <Textarea className='knowledge-text' value={draft[f.key]} maxlength={-1} onInput={(e) => knowledge.editDraft({ [f.key]: e.detail.value })} />
+          <Textarea className='form-textarea' value={draft[f.key]} maxlength={-1} onInput={(e) => knowledge.editDraft({ [f.key]: e.detail.value })} />
         </Field>
       ))}
       {knowledge.saveError && <Text className='error-text'>{`保存失败：${knowledge.saveError}`}</Text>}

@@ -1,9 +1,8 @@
-import { useEffect, type PropsWithChildren } from 'react'
+import { useEffect } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import dayjs from 'dayjs'
 import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
@@ -11,20 +10,11 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PrizeDraft } from '@/stores/prize-admin-store'
 import { useStores } from '@/stores/stores-context'
 import { adminHomeRegion } from '../../admin-region'
-import './index.scss'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
+import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 
 type TextKey = Exclude<keyof PrizeDraft, 'id' | 'description'>
 
-const FIELDS: { key: TextKey; label: string; placeholder: string; type?: 'number' | 'digit' }[] = [
+const FIELDS: InputFieldSpec<TextKey>[] = [
   { key: 'name', label: '奖品名称', placeholder: '如：反诈宣传折扇' },
   { key: 'stock', label: '库存（份）', placeholder: '如：200', type: 'number' },
   { key: 'perUserLimit', label: '每人限领（份）', placeholder: '如：1', type: 'number' },
@@ -43,13 +33,9 @@ const PrizeForm = observer(function PrizeForm() {
   return (
     <View className='card'>
       <Text className='card-title'>{d.id ? '修改奖品' : '新增奖品'}</Text>
-      {FIELDS.map((f) => (
-        <Field key={f.key} label={f.label}>
-          <Input value={d[f.key]} type={f.type} placeholder={f.placeholder} onChange={(value) => prizeAdmin.editDraft({ [f.key]: value })} />
-        </Field>
-      ))}
+      <InputFields fields={FIELDS} values={d} onEdit={(key, value) => prizeAdmin.editDraft({ [key]: value })} />
       <Field label='说明'>
-        <Textarea className='prize-text' value={d.description} maxlength={-1} onInput={(e) => prizeAdmin.editDraft({ description: e.detail.value })} />
+        <Textarea className='form-textarea' value={d.description} maxlength={-1} onInput={(e) => prizeAdmin.editDraft({ description: e.detail.value })} />
       </Field>
       <Text className='hint'>奖品只按答题成绩发放，不能要求居民转发分享。</Text>
       {prizeAdmin.saveError && <Text className='error-text'>{`保存失败：${prizeAdmin.saveError}`}</Text>}

@@ -1,5 +1,4 @@
-import { useEffect, type ChangeEvent, type PropsWithChildren } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
@@ -11,10 +10,10 @@ import type { QuestionKind } from '@/core/resident-api'
 import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { errorMessage } from '@/stores/load-state'
 import { draftOptions } from '@/stores/question-admin-store'
 import { useStores } from '@/stores/stores-context'
-import { saveBlob } from '../../save-blob'
+import { Field } from '../../components/form-field'
+import { SheetImportPanel } from '../../components/sheet-import-panel'
 import './index.scss'
 
 const KINDS: { kind: QuestionKind; label: string }[] = [
@@ -23,15 +22,6 @@ const KINDS: { kind: QuestionKind; label: string }[] = [
   { kind: 'true_false', label: '判断' },
 ]
 const LETTERS = 'ABCDEFGH'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
 
 function Choice({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
   return (
@@ -54,11 +44,11 @@ const QuestionForm = observer(function QuestionForm() {
         <View>{KINDS.map((k) => <Choice key={k.kind} on={d.kind === k.kind} label={k.label} onClick={() => questionAdmin.editDraft({ kind: k.kind })} />)}</View>
       </Field>
       <Field label='题干'>
-        <Textarea className='question-text' value={d.stem} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ stem: e.detail.value })} />
+        <Textarea className='form-textarea' value={d.stem} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ stem: e.detail.value })} />
       </Field>
       {d.kind !== 'true_false' && (
         <Field label='选项（每行一个）'>
-          <Textarea className='question-text' value={d.options} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ options: e.detail.value })} />
+          <Textarea className='form-textarea' value={d.options} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ options: e.detail.value })} />
         </Field>
       )}
       <Field label={d.kind === 'multiple' ? '正确答案（可多选）' : '正确答案'}>
@@ -69,7 +59,7 @@ const QuestionForm = observer(function QuestionForm() {
         </View>
       </Field>
       <Field label='解析'>
-        <Textarea className='question-text' value={d.explanation} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ explanation: e.detail.value })} />
+        <Textarea className='form-textarea' value={d.explanation} maxlength={-1} onInput={(e) => questionAdmin.editDraft({ explanation: e.detail.value })} />
       </Field>
       <Field label='骗局类型'>
         <View>
@@ -124,46 +114,6 @@ const QuestionList = observer(function QuestionList() {
   )
 })
 
-/** H5 only: a browser file input feeds the import; the mini-program has no picker for spreadsheets. */
-const ImportPanel = observer(function ImportPanel() {
-  const { questionAdmin } = useStores()
-  const result = questionAdmin.importResult
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0]
-    if (file) void questionAdmin.importFile(file, file.name)
-    event.target.value = '' // choosing the same file again must trigger a new import
-  }
-  const downloadTemplate = async () => {
-    try {
-      saveBlob(await questionAdmin.downloadTemplate(), '题库导入模板.xlsx')
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
-    }
-  }
-  return (
-    <View className='import-panel'>
-      <Text className='section-title'>导入题目（Excel）</Text>
-      <Text className='hint'>先下载模板，按模板填写后选择文件。有任何一行出错，就一题也不导入，并列出每行的问题。</Text>
-      <Button className='big-button' size='large' block onClick={() => void downloadTemplate()}>
-        下载模板
-      </Button>
-      <label className='big-button'>
-        <Text>选择 .xlsx 文件：</Text>
-        <input type='file' accept='.xlsx' aria-label='选择题目导入文件' disabled={questionAdmin.importing} onChange={onFile} />
-      </label>
-      {questionAdmin.importing && <Text className='hint'>正在导入…</Text>}
-      {questionAdmin.importError && <Text className='error-text'>{`导入失败：${questionAdmin.importError}`}</Text>}
-      {result && result.errors.length === 0 && <Text className='hint'>{`✓ 导入完成：新增 ${result.imported} 题`}</Text>}
-      {result && result.errors.length > 0 && (
-        <View className='card'>
-          <Text className='error-text'>{`发现 ${result.errors.length} 处错误，未导入任何题目。请修改表格后重新选择：`}</Text>
-          {result.errors.map((e) => <Text key={`${e.row}:${e.message}`} className='import-error'>{`第 ${e.row} 行：${e.message}`}</Text>)}
-        </View>
-      )}
-    </View>
-  )
-})
-
 export default observer(function QuestionsAdminPage() {
   const { session, questionAdmin } = useStores()
   const allowed = session.roles.some((r) => roleAllows(r.role, 'quiz.manage'))
@@ -204,7 +154,16 @@ export default observer(function QuestionsAdminPage() {
         ))}
       </View>
       <QuestionList />
-      {process.env.TARO_ENV === 'h5' && <ImportPanel />}
+      {process.env.TARO_ENV === 'h5' && (
+        <SheetImportPanel
+          importer={questionAdmin.questionImport}
+          title='导入题目（Excel）'
+          hint='先下载模板，按模板填写后选择文件。有任何一行出错，就一题也不导入，并列出每行的问题。'
+          subject='题目'
+          templateFileName='题库导入模板.xlsx'
+          doneText={(n) => `新增 ${n} 题`}
+        />
+      )}
     </PageShell>
   )
 })

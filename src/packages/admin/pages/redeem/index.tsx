@@ -9,6 +9,7 @@ import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
+import { Field } from '../../components/form-field'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -68,10 +69,9 @@ export default observer(function RedeemPage() {
           扫码核销
         </Button>
       )}
-      <View className='form-field'>
-        <Text className='form-label'>兑换码</Text>
+      <Field label='兑换码'>
         <Input value={redeem.code} placeholder='输入兑换码' onChange={(code) => redeem.setCode(code)} />
-      </View>
+      </Field>
       <Button className='big-button' size='xlarge' block loading={redeem.looking} onClick={() => void redeem.lookUp()}>
         查询兑换码
       </Button>

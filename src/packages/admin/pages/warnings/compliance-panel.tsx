@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { RISK_LEVEL_LABELS } from '@/core/warning-api'
 import { percentOf } from '@/core/warnings-format'
 import { CoverageBar } from '@/components/coverage-bar'
+import { RiskBars } from '@/components/report-charts/risk-bars'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 
@@ -19,16 +19,7 @@ export const CompliancePanel = observer(function CompliancePanel() {
       <Text className='card-title'>时限达标</Text>
       <Text className='hint'>{`收到 ${c.received} 条 · 按时联系 ${c.contactedInTime} 条 · 超时联系 ${c.contactedLate} 条 · 当前超时未联系 ${c.overdueNow} 条`}</Text>
       <CoverageBar label='按时联系' part={c.contactedInTime} whole={c.received} percent={percentOf(c.contactedInTime, c.received)} unit='条' />
-      {c.byRisk.map((r) => (
-        <CoverageBar
-          key={r.riskLevel}
-          label={RISK_LEVEL_LABELS[r.riskLevel]}
-          part={r.contactedInTime}
-          whole={r.received}
-          percent={percentOf(r.contactedInTime, r.received)}
-          unit='条'
-        />
-      ))}
+      <RiskBars rows={c.byRisk.map((r) => ({ ...r, inTime: r.contactedInTime }))} rate={percentOf} />
     </View>
   )
 })

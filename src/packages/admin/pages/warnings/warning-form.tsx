@@ -1,28 +1,19 @@
-import { useState, type PropsWithChildren } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { FRAUD_TYPES } from '@/core/fraud-types'
 import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES } from '@/core/warning-api'
 import type { WarningDraft } from '@/stores/warning-form-store'
 import { useStores } from '@/stores/stores-context'
 import { FilterChips } from '../../components/filter-chips'
 import { RegionPicker } from '../../components/region-picker'
-
-function Field({ label, children }: PropsWithChildren<{ label: string }>) {
-  return (
-    <View className='form-field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-    </View>
-  )
-}
+import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 
 type TextKey = 'residentName' | 'phone' | 'address' | 'householdCode' | 'amountAtRisk' | 'receivedAt'
 
-const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string; type?: 'tel' | 'digit' }[] = [
+const TEXT_FIELDS: InputFieldSpec<TextKey>[] = [
   { key: 'residentName', label: '当事人姓名', placeholder: '如：刘某某' },
   { key: 'phone', label: '联系电话', placeholder: '11 位手机号码', type: 'tel' },
   { key: 'address', label: '住址', placeholder: '如：东胜村1组3号' },
@@ -78,11 +69,7 @@ export const WarningForm = observer(function WarningForm({ onSaved }: { onSaved:
           />
         )}
       </Field>
-      {TEXT_FIELDS.map((f) => (
-        <Field key={f.key} label={f.label}>
-          <Input value={d[f.key]} type={f.type} placeholder={f.placeholder} onChange={(value) => warningForm.edit({ [f.key]: value })} />
-        </Field>
-      ))}
+      <InputFields fields={TEXT_FIELDS} values={d} onEdit={(key, value) => warningForm.edit({ [key]: value })} />
       <Field label='风险等级'>
         <FilterChips label='风险等级' options={RISK_OPTIONS} value={d.riskLevel} onChange={(riskLevel) => warningForm.edit({ riskLevel })} />
       </Field>
