@@ -47,6 +47,7 @@ module.exports = {
       roots: ['<rootDir>/tests/server'],
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/server/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/server/helpers/global-teardown.ts',
       transform: {
         '^.+\\.(t|mj|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
       },
