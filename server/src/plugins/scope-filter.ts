@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { canActOn, scopePathsFor, type Action } from '../../../src/core/scope'
 import type { RoleAssignment } from '../../../src/core/roles'
-import { AppError, forbidden, outOfScope } from '../errors'
+import type { ErrorCode } from '../../../src/core/errors'
+import { AppError, forbidden, notFound, outOfScope } from '../errors'
 
 /** Region paths are prefixes: `%` and `_` in them must not act as wildcards. */
 export function likePrefix(path: string): string {
@@ -31,4 +32,21 @@ export async function scopeFor(
   if (path === null) throw new AppError('REGION_NOT_FOUND', 404)
   if (!canActOn(roles, action, path)) throw outOfScope()
   return [path]
+}
+
+/**
+ * The row the caller may act on: refused when no role of theirs allows the action anywhere (before looking the row up),
+ * `missing` when there is no such row, out of scope when the row's region is not under the caller's.
+ */
+export async function rowInScope<T extends { regionPath: string }>(
+  roles: readonly RoleAssignment[],
+  action: Action,
+  find: () => Promise<T | null | undefined>,
+  missing: ErrorCode = 'NOT_FOUND',
+): Promise<T> {
+  if (scopePathsFor(roles, action).length === 0) throw forbidden()
+  const row = await find()
+  if (!row) throw notFound(missing)
+  if (!canActOn(roles, action, row.regionPath)) throw outOfScope()
+  return row
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { ActivityInput, ActivityKind, TargetGroup } from '../../../../src/core/activity-api'
+import type { ActivityInput, ActivityKind, ActivityListItem, TargetGroup } from '../../../../src/core/activity-api'
 import { MAX_PHOTOS_PER_ACTIVITY } from '../../../../src/core/activity-api'
 import type { PhotoMime } from '../../../../src/core/activities'
 import type { DB } from '../../db/schema'
@@ -22,16 +22,9 @@ export interface ActivityCriteria {
   kind?: string
 }
 
-export interface ListedActivity {
-  id: string
-  regionId: string
-  regionName: string
-  kind: ActivityKind
-  title: string
-  place: string
+/** A list row as the API shows it, before its date is written out and its thumbnails are linked. */
+export interface ListedActivity extends Omit<ActivityListItem, 'heldAt' | 'thumbnails'> {
   heldAt: Date
-  attendance: number
-  photoCount: number
 }
 
 export interface StoredPhoto {

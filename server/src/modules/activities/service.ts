@@ -4,10 +4,10 @@ import {
   MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES, type Activity, type ActivityInput, type ActivityListItem, type ActivityPhoto,
 } from '../../../../src/core/activity-api'
 import { countyIdOf, isWithin } from '../../../../src/core/regions'
-import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+import { canActOn } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
-import { AppError, forbidden, notFound, outOfScope } from '../../errors'
-import { scopeFor } from '../../plugins/scope-filter'
+import { AppError, notFound, outOfScope } from '../../errors'
+import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { ActivityRepo, type StoredActivity } from './repo'
 
@@ -103,12 +103,8 @@ export class ActivityService {
     return { mime: which === 'photo' ? found.mime : (sniffImageMime(found.bytes) ?? found.mime), bytes: found.bytes }
   }
 
-  private async readable(caller: SessionUser, id: string): Promise<StoredActivity> {
-    if (scopePathsFor(caller.roles, 'activity.read').length === 0) throw forbidden()
-    const activity = await this.repo.find(id)
-    if (!activity) throw notFound('ACTIVITY_NOT_FOUND')
-    if (!canActOn(caller.roles, 'activity.read', activity.regionPath)) throw outOfScope()
-    return activity
+  private readable(caller: SessionUser, id: string): Promise<StoredActivity> {
+    return rowInScope(caller.roles, 'activity.read', () => this.repo.find(id), 'ACTIVITY_NOT_FOUND')
   }
 
   /** Changing or deleting an activity is for whoever wrote it down, or an admin over its region. */
@@ -120,10 +116,7 @@ export class ActivityService {
   }
 
   private async writableRegionPath(caller: SessionUser, regionId: string): Promise<string> {
-    if (scopePathsFor(caller.roles, 'activity.write').length === 0) throw forbidden()
-    const path = await this.repo.regionPath(regionId)
-    if (!path) throw new AppError('REGION_NOT_FOUND', 404)
-    if (!canActOn(caller.roles, 'activity.write', path)) throw outOfScope()
+    const [path] = await scopeFor(caller.roles, 'activity.write', regionId, (id) => this.repo.regionPath(id))
     return path
   }
 

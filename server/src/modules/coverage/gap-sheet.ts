@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { HouseholdSummary } from '../../../../src/core/api-types'
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
 const COLUMNS = [
   { header: '户码', key: 'code', width: 12 },
   { header: '网格', key: 'gridName', width: 20 },

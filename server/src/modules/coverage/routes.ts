@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
+import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PageQuery, RegionId } from '../../plugins/schemas'
 import { HouseholdSummary } from '../households/schemas'
-import { XLSX_MIME } from './gap-sheet'
 import { CoverageService } from './service'
 
 const count = (description: string) => Type.Integer({ minimum: 0, description })

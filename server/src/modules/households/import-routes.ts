@@ -3,11 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../../src/core/households'
 import type { AppContext } from '../../context'
+import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { HouseholdImport } from './household-import'
-import { XLSX_MIME, householdTemplate } from './household-sheet'
+import { householdTemplate } from './household-sheet'
 import { HouseholdImportResult } from './schemas'
 
 const TAGS = ['住户']

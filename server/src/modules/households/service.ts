@@ -5,7 +5,7 @@ import { canActOn, scopePathsFor, type Action } from '../../../../src/core/scope
 import type { AppContext } from '../../context'
 import type { FieldCipher } from '../../crypto/field-cipher'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
-import { scopeFor } from '../../plugins/scope-filter'
+import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from './household-view'
 import { HouseholdRepo, type HouseholdFields, type HouseholdRecord } from './repo'
@@ -65,12 +65,8 @@ export class HouseholdService {
     return { phone }
   }
 
-  private async householdFor(caller: SessionUser, action: Action, id: string): Promise<HouseholdRecord> {
-    if (scopePathsFor(caller.roles, action).length === 0) throw forbidden()
-    const household = await this.repo.find(id)
-    if (!household) throw notFound()
-    if (!canActOn(caller.roles, action, household.regionPath)) throw outOfScope()
-    return household
+  private householdFor(caller: SessionUser, action: Action, id: string): Promise<HouseholdRecord> {
+    return rowInScope(caller.roles, action, () => this.repo.find(id))
   }
 
   private async fieldsFor(caller: SessionUser, input: HouseholdDraft): Promise<HouseholdFields> {

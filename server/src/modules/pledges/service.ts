@@ -6,6 +6,7 @@ import { canActOn, scopePathsFor, type Action } from '../../../../src/core/scope
 import { decodeStrokes } from '../../../../src/core/strokes'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
+import { rowInScope } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { checkPledge } from './check-pledge'
 import { renderPledgeSvg } from './render-svg'
@@ -111,12 +112,8 @@ export class PledgeService {
     return svg
   }
 
-  private async householdInScope(caller: SessionUser, householdId: string, action: Action) {
-    if (scopePathsFor(caller.roles, action).length === 0) throw forbidden()
-    const household = (await this.repo.households([householdId])).get(householdId.toLowerCase())
-    if (!household) throw notFound()
-    if (!canActOn(caller.roles, action, household.regionPath)) throw outOfScope()
-    return household
+  private householdInScope(caller: SessionUser, householdId: string, action: Action) {
+    return rowInScope(caller.roles, action, async () => (await this.repo.households([householdId])).get(householdId.toLowerCase()))
   }
 }
 

@@ -139,10 +139,7 @@ export class PrizeService {
   }
 
   private async managedRegionPath(caller: SessionUser, regionId: string): Promise<string> {
-    if (scopePathsFor(caller.roles, 'prize.manage').length === 0) throw forbidden()
-    const path = await this.repo.regionPath(regionId)
-    if (!path) throw new AppError('REGION_NOT_FOUND', 404)
-    if (!canActOn(caller.roles, 'prize.manage', path)) throw outOfScope()
+    const [path] = await scopeFor(caller.roles, 'prize.manage', regionId, (id) => this.repo.regionPath(id))
     return path
   }
 

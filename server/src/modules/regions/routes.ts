@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
+import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, RegionLevelName } from '../../plugins/schemas'
 import { RegionService } from './service'
-import { XLSX_MIME, regionTemplate } from './sheet'
+import { regionTemplate } from './sheet'
 
 const RegionNode = Type.Object({
   id: Type.String(),

@@ -1,29 +1,20 @@
-import ExcelJS from 'exceljs'
-import { AppError } from '../../errors'
+import type ExcelJS from 'exceljs'
+import { firstWorksheet, unreadableImport } from '../../lib/sheet'
+import { importTemplate } from '../../lib/sheet-template'
 import { IMPORT_HEADERS, type SheetRow } from './import-rows'
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const MAX_IMPORT_ROWS = 10000
-
-const unreadable = (message?: string) => new AppError('IMPORT_FILE_UNREADABLE', 400, message)
 
 /** The first worksheet as rows of text. Columns are found by their header, so their order does not matter. */
 export async function readRegionSheet(file: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer)
-  } catch {
-    throw unreadable()
-  }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw unreadable('导入文件中没有工作表')
+  const sheet = await firstWorksheet(file)
   const columns = new Map<string, number>()
   sheet.getRow(1).eachCell((cell, col) => {
     columns.set(cell.text.trim(), col)
   })
   const missing = IMPORT_HEADERS.filter((h) => !columns.has(h))
-  if (missing.length > 0) throw unreadable(`表头缺少：${missing.join('、')}（应为 ${IMPORT_HEADERS.join('、')}）`)
-  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) throw unreadable(`一次最多导入 ${MAX_IMPORT_ROWS} 行`)
+  if (missing.length > 0) throw unreadableImport(`表头缺少：${missing.join('、')}（应为 ${IMPORT_HEADERS.join('、')}）`)
+  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) throw unreadableImport(`一次最多导入 ${MAX_IMPORT_ROWS} 行`)
 
   const text = (row: ExcelJS.Row, header: (typeof IMPORT_HEADERS)[number]) => row.getCell(columns.get(header)!).text.trim()
   const rows: SheetRow[] = []
@@ -35,13 +26,12 @@ export async function readRegionSheet(file: Buffer): Promise<SheetRow[]> {
   return rows
 }
 
-export async function regionTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('区域')
-  sheet.columns = IMPORT_HEADERS.map((header) => ({ header, width: header === '名称' ? 28 : 18 }))
-  sheet.addRow(['500116115', '柏林镇', '镇街', '500116'])
-  sheet.addRow(['500116115200', '东胜村', '村社区', '500116115'])
-  sheet.getColumn(1).numFmt = '@'
-  sheet.getColumn(4).numFmt = '@'
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+export function regionTemplate(): Promise<Buffer> {
+  return importTemplate({
+    sheet: '区域',
+    columns: IMPORT_HEADERS,
+    width: (header) => (header === '名称' ? 28 : 18),
+    textColumns: ['编码', '上级编码'],
+    examples: [['500116115', '柏林镇', '镇街', '500116'], ['500116115200', '东胜村', '村社区', '500116115']],
+  })
 }

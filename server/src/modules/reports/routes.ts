@@ -5,9 +5,9 @@ import { ACTIVITY_KINDS } from '../../../../src/core/activity-api'
 import { REPORT_PERIODS } from '../../../../src/core/report-api'
 import { RISK_LEVELS } from '../../../../src/core/warning-api'
 import type { AppContext } from '../../context'
+import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId, RegionLevelName } from '../../plugins/schemas'
-import { XLSX_MIME } from '../coverage/gap-sheet'
 import { ReportsService } from './service'
 
 const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description })

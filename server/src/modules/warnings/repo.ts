@@ -5,15 +5,12 @@ import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import { writeAudit, type AuditEntry } from '../households/repo'
 
-export interface StoredWarning {
-  id: string
+/** The instruction as received: who is at risk, where, of what, and by when they must be contacted. */
+interface WarningFacts {
   countyId: string
   regionId: string
-  regionName: string
   regionPath: string
   householdId: string | null
-  /** The grid of the linked household: where a door-visit task goes. */
-  householdRegionId: string | null
   residentName: string
   phoneEnc: string
   phoneLast4: string
@@ -24,6 +21,13 @@ export interface StoredWarning {
   amountAtRisk: number | null
   receivedAt: Date
   contactDueAt: Date
+}
+
+export interface StoredWarning extends WarningFacts {
+  id: string
+  regionName: string
+  /** The grid of the linked household: where a door-visit task goes. */
+  householdRegionId: string | null
   assignee: { id: string; name: string } | null
   state: WarningState
   firstContactAt: Date | null
@@ -42,21 +46,7 @@ export interface StoredEvent {
   at: Date
 }
 
-export interface NewWarning {
-  countyId: string
-  regionId: string
-  regionPath: string
-  householdId: string | null
-  residentName: string
-  phoneEnc: string
-  phoneLast4: string
-  address: string
-  fraudType: string
-  riskLevel: RiskLevel
-  source: string
-  amountAtRisk: number | null
-  receivedAt: Date
-  contactDueAt: Date
+export interface NewWarning extends WarningFacts {
   /** Chosen by hand; null to pick from the region's dissuaders inside the insert's transaction. */
   assigneeId: string | null
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
+import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId } from '../../plugins/schemas'
@@ -10,7 +11,7 @@ import {
   WarningListItem, WarningListQuery, WarningPage, WarningStepInput,
 } from './schemas'
 import { WarningService } from './service'
-import { MAX_IMPORT_WARNINGS, WARNING_IMPORT_COLUMNS, XLSX_MIME } from './warning-sheet'
+import { MAX_IMPORT_WARNINGS, WARNING_IMPORT_COLUMNS } from './warning-sheet'
 
 const TAGS = ['预警劝阻']
 

@@ -9,7 +9,7 @@ import { applyStep, byLoad, checkWarningInput, complianceOf, contactDueAt, pickA
 import type { AppContext } from '../../context'
 import type { FieldCipher } from '../../crypto/field-cipher'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
-import { scopeFor } from '../../plugins/scope-filter'
+import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { phoneCipher } from '../households/household-view'
 import { WarningRepo, type NewWarning, type StoredWarning, type WarningCriteria } from './repo'
@@ -172,12 +172,8 @@ export class WarningService {
     return warning
   }
 
-  private async warningFor(caller: SessionUser, action: 'warning.manage' | 'warning.handle', id: string): Promise<StoredWarning> {
-    this.requireAction(caller, action)
-    const warning = await this.repo.find(id)
-    if (!warning) throw notFound('WARNING_NOT_FOUND')
-    if (!canActOn(caller.roles, action, warning.regionPath)) throw outOfScope()
-    return warning
+  private warningFor(caller: SessionUser, action: 'warning.manage' | 'warning.handle', id: string): Promise<StoredWarning> {
+    return rowInScope(caller.roles, action, () => this.repo.find(id), 'WARNING_NOT_FOUND')
   }
 }
 
