@@ -11,7 +11,7 @@ import type { FraudTypeKey } from './fraud-types'
  *   GET  /api/warnings?regionId&state&risk&overdue&assigneeId&from&to&page&pageSize
  *                                               → Page<WarningListItem>               (warning.manage; overdue first, then by deadline)
  *   GET  /api/warnings/compliance?regionId&from&to → WarningCompliance              (warning.manage)
- *   GET  /api/warnings/mine                     → WarningListItem[]                   (warning.handle; my open queue by deadline, then my closed of 7 days)
+ *   GET  /api/warnings/mine                     → WarningListItem[]                   (warning.handle; my 待处置 by deadline, then 已联系, then my closed of 7 days)
  *   GET  /api/warnings/:id                      → WarningDetail                       (warning.handle or warning.manage, in scope)
  *   POST /api/warnings/:id/steps                WarningStepInput → WarningDetail      (warning.handle, in scope; 409 WARNING_STATE_CHANGED when stale)
  *   PUT  /api/warnings/:id/assignee             { assigneeId } → WarningDetail        (warning.manage)

@@ -114,11 +114,14 @@ export class WarningRepo {
     return { total, items: rows.map(toWarning) }
   }
 
-  /** The dissuader's queue: open ones by deadline, then those closed since `closedSince`, latest first. */
+  /**
+   * The dissuader's queue: residents not yet reached first (the time limit runs for them), by deadline; then those
+   * contacted and awaiting an outcome; then those closed since `closedSince`, latest first.
+   */
   async assignedTo(userId: string, paths: readonly string[], closedSince: Date): Promise<StoredWarning[]> {
     const rows = await this.selectWarnings().where('w.assignee_id', '=', userId).where(pathUnderAny('r.path', paths))
       .where((eb) => eb.or([eb('w.closed_at', 'is', null), eb('w.closed_at', '>=', closedSince)]))
-      .orderBy(sql`w.closed_at IS NOT NULL`).orderBy('w.contact_due_at').orderBy('w.closed_at', 'desc').orderBy('w.id').limit(500).execute()
+      .orderBy(sql`w.closed_at IS NOT NULL`).orderBy(sql`w.state <> 'pending'`).orderBy('w.contact_due_at').orderBy('w.closed_at', 'desc').orderBy('w.id').limit(500).execute()
     return rows.map(toWarning)
   }
 
