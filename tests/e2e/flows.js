@@ -355,4 +355,95 @@ module.exports = [
       if (!row || Number(row.getCell(2).value) !== dissuadedAfter) throw new Error(`the 预警劝阻 sheet shows 劝阻成功 as ${row && row.getCell(2).value}, expected ${dissuadedAfter}`)
     },
   },
+  {
+    title: 'when the police log a 院坝会 and add a big camera photo, then it is stored compressed with a thumbnail and the list counts it',
+    async run({ page, baseUrl, screenshot }) {
+      const { renderBigPhoto, jpegSize } = require('./fixtures/photo')
+      const police = await apiLogin(baseUrl, 'police')
+      const town = police.session.user.roles.find((r) => r.role === 'admin').regionId
+      const monthInChina = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+      const title = `E2E 防诈骗院坝会 ${Date.now()}`
+
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await see(page, '李警官')
+      if (!page.url().includes('packages/admin')) await tap(page, '管理后台')
+      await tap(page, '宣传活动')
+      await see(page, '范围：柏林镇')
+      await tap(page, '登记活动')
+      const field = (placeholder) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
+      await field('如：东村防诈骗院坝会').waitFor({ timeout: TIMEOUT })
+      // The list page behind, kept in the DOM by Taro, has a 院坝会 filter chip of its own: pick the form's.
+      const form = page.locator('.card:has(input[placeholder="如：东村防诈骗院坝会"])').filter({ visible: true }).first()
+      await form.getByText('院坝会', { exact: true }).click({ timeout: TIMEOUT })
+      await field('如：东村防诈骗院坝会').fill(title)
+      await field('如：东村村委会院坝').fill('东胜村村委会院坝')
+      await field('HH:mm，如 09:30').fill('14:30')
+      await field('如：柏林派出所、东村村委会').fill('柏林派出所')
+      await tap(page, '老年人')
+      await tap(page, '宝妈')
+
+      // A slip of the finger: the refusal names the field and nothing typed is lost.
+      await field('如：60').fill('-5')
+      await tap(page, '保存')
+      await see(page, '保存失败：参加人数不能为负数')
+      const kept = { '如：东村防诈骗院坝会': title, '如：东村村委会院坝': '东胜村村委会院坝', 'HH:mm，如 09:30': '14:30', '如：柏林派出所、东村村委会': '柏林派出所', '如：60': '-5' }
+      for (const [placeholder, value] of Object.entries(kept)) {
+        const now = await field(placeholder).inputValue()
+        if (now !== value) throw new Error(`after the refusal "${placeholder}" reads "${now}", expected "${value}"`)
+      }
+      await form.getByText('✓ 院坝会', { exact: true }).waitFor({ timeout: TIMEOUT })
+      await see(page, '✓ 老年人')
+      await see(page, '✓ 宝妈')
+      await screenshot('e2e-activity-refused')
+      await field('如：60').fill('60')
+      await tap(page, '保存')
+      await see(page, '活动详情')
+      await see(page, '活动照片（0/9）')
+
+      // A photo straight from a phone camera: 3000×2000 and well over 1 MB.
+      const original = await renderBigPhoto(page)
+      if (original.length <= 1024 * 1024) throw new Error(`the test photo is only ${original.length} bytes`)
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: TIMEOUT }), tap(page, '添加照片（还可 9 张）')])
+      await chooser.setFiles({ name: 'IMG_20261118_143000.jpg', mimeType: 'image/jpeg', buffer: original })
+      await see(page, '活动照片（1/9）')
+      await see(page, '添加照片（还可 8 张）')
+      if (await visible(page, '上传', false).isVisible().catch(() => false)) throw new Error('an upload is still shown after the photo was added')
+      await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="照片1"] img')]
+        .some((i) => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0), null, { timeout: TIMEOUT })
+      await page.getByLabel('照片1', { exact: true }).filter({ visible: true }).first().scrollIntoViewIfNeeded()
+      await screenshot('e2e-activity-photo')
+
+      // What the server keeps is what the phone made of it.
+      const { items } = await police.get(`/api/activities?regionId=${town}&month=${monthInChina}&page=1&pageSize=50`)
+      const listed = items.find((a) => a.title === title)
+      if (!listed) throw new Error(`the activity is not in the API list: ${JSON.stringify(items.map((a) => a.title))}`)
+      const activity = await police.get(`/api/activities/${listed.id}`)
+      if (activity.attendance !== 60 || activity.kind !== 'courtyard_meeting' || activity.targetGroups.join() !== '老年人,宝妈') {
+        throw new Error(`stored activity differs from the form: ${JSON.stringify(activity)}`)
+      }
+      const bytesOf = async (path) => {
+        const r = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${police.session.token}` } })
+        if (!r.ok) throw new Error(`GET ${path}: HTTP ${r.status}`)
+        return Buffer.from(await r.arrayBuffer())
+      }
+      const [stored] = activity.photos
+      const photo = await bytesOf(stored.url)
+      const thumbnail = await bytesOf(stored.thumbnailUrl)
+      const size = jpegSize(photo)
+      if (photo.length > 1024 * 1024) throw new Error(`stored photo is ${photo.length} bytes, over 1 MB`)
+      if (Math.max(size.width, size.height) > 1280) throw new Error(`stored photo is ${size.width}×${size.height}, long side over 1280 px`)
+      if (Math.abs(size.width / size.height - 1.5) > 0.01) throw new Error(`stored photo is ${size.width}×${size.height}, not the original's 3:2`)
+      jpegSize(thumbnail)
+      if (thumbnail.length > 64 * 1024) throw new Error(`stored thumbnail is ${thumbnail.length} bytes, over 64 KB`)
+
+      await page.goBack()
+      const card = page.getByRole('button', { name: title, exact: true }).filter({ visible: true }).first()
+      await card.waitFor({ timeout: TIMEOUT })
+      await card.getByText('参加 60 人 · 照片 1 张').first().waitFor({ timeout: TIMEOUT })
+      await page.waitForFunction((label) => [...document.querySelectorAll(`[aria-label="${label}"] img`)]
+        .some((i) => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0), `${title} 照片1`, { timeout: TIMEOUT })
+      await card.scrollIntoViewIfNeeded()
+      await screenshot('e2e-activity-list')
+    },
+  },
 ]
