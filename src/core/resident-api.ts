@@ -10,6 +10,11 @@ import type { FraudTypeKey } from './fraud-types'
  *     GET  /api/public/knowledge/:fraudType           → FraudTypeArticle (with linked bulletins)
  *   Knowledge editing, action knowledge.write:
  *     PUT  /api/knowledge/:fraudType                  FraudTypeArticleInput → FraudTypeArticle
+ *   扫码学习 posters for events, action activity.write:
+ *     GET  /api/knowledge/posters?fraudTypes=a,b&path=true → LearnPosterSheet
+ *   Printed poster QR addresses (no sign-in; redirect into the H5 learn page):
+ *     GET  /k/:fraudType                              → 302 /#/pages/learn/index?type=<fraudType>
+ *     GET  /k                                         → 302 /#/pages/learn/index (the library in learning order)
  *   Question bank, action quiz.manage:
  *     GET  /api/questions?fraudType&q&page&pageSize   → Page<QuizQuestion>
  *     POST /api/questions                             QuizQuestionInput → QuizQuestion
@@ -52,6 +57,26 @@ export interface FraudTypeArticle extends FraudTypeArticleInput {
   updatedAt: string
   /** Published bulletins with a case of this type, newest first (at most 5). */
   relatedBulletins: { id: string; title: string; bulletinDate: string }[]
+}
+
+/** One printed poster: a fraud type's first tips, or the learning path through all types and the daily quiz. */
+export interface LearnPoster {
+  kind: 'fraud_type' | 'path'
+  fraudType: FraudTypeKey | null
+  title: string
+  summary: string
+  tips: string[]
+  /** What the QR code encodes: PUBLIC_BASE_URL/k/<type>, or PUBLIC_BASE_URL/k for the path. */
+  url: string
+  qrSvg: string
+}
+
+export interface LearnPosterSheet {
+  station: string
+  hotline: string
+  /** Printed under every QR code. */
+  caption: string
+  posters: LearnPoster[]
 }
 
 export type QuestionKind = 'single' | 'multiple' | 'true_false'

@@ -15,7 +15,7 @@ import type {
 } from '@/core/bulletin-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
-  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
+  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
   QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
 } from '@/core/resident-api'
 import type {
@@ -320,6 +320,11 @@ export class ApiClient {
 
   saveKnowledgeArticle(fraudType: FraudTypeKey, input: FraudTypeArticleInput): Promise<FraudTypeArticle> {
     return this.request('PUT', `/api/knowledge/${encodeURIComponent(fraudType)}`, input)
+  }
+
+  /** 扫码学习 posters: one per chosen type, plus the learning path when `path`. */
+  learnPosters(fraudTypes: readonly FraudTypeKey[], path: boolean): Promise<LearnPosterSheet> {
+    return this.request('GET', '/api/knowledge/posters', undefined, { fraudTypes: fraudTypes.join(','), path })
   }
 
   questions(query: QuestionQuery): Promise<Page<QuizQuestion>> {

@@ -28,6 +28,7 @@ import { SessionToken } from './session-token'
 import { UiStore } from './ui-store'
 import { VisitQueueStore } from './visit-queue-store'
 import { KnowledgeStore } from './knowledge-store'
+import { LearnPosterStore } from './learn-poster-store'
 import { PrizeAdminStore } from './prize-admin-store'
 import { PrizeStore } from './prize-store'
 import { QuestionAdminStore } from './question-admin-store'
@@ -76,6 +77,7 @@ export class RootStore {
   readonly groups: GroupStore
   readonly pledgeView: PledgeViewStore
   readonly knowledge: KnowledgeStore
+  readonly learnPosters: LearnPosterStore
   readonly quiz: QuizStore
   readonly prizes: PrizeStore
   readonly questionAdmin: QuestionAdminStore
@@ -116,6 +118,7 @@ export class RootStore {
     this.groups = new GroupStore(api)
     this.pledgeView = new PledgeViewStore(api)
     this.knowledge = new KnowledgeStore(api)
+    this.learnPosters = new LearnPosterStore(api)
     this.quiz = new QuizStore({ api, now: () => Date.now() })
     this.prizes = new PrizeStore(api)
     this.questionAdmin = new QuestionAdminStore(api)

@@ -446,4 +446,33 @@ module.exports = [
       await screenshot('e2e-activity-list')
     },
   },
+  {
+    title: 'when the police print a grid\'s door labels and the 扫码学习 posters, then every A4 sheet reaches the paper',
+    async run({ page, baseUrl, screenshot }) {
+      /** Pages of the PDF Chromium prints, against the sheets the page shows. */
+      const printedPages = async () => (String(await page.pdf({ format: 'A4', printBackground: true })).match(/\/Type\s*\/Page[^s]/g) || []).length
+      const sheetsShown = () => page.locator('.print-page').filter({ visible: true }).count()
+
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await see(page, '李警官')
+      await page.goto(`${baseUrl}/#/packages/admin/pages/labels/index`)
+      await tap(page, '东胜村')
+      await tap(page, '第1网格')
+      await tap(page, '生成门牌')
+      await see(page, '页 A4')
+      const sheets = await sheetsShown()
+      if (sheets < 2) throw new Error(`expected a grid needing several label sheets, got ${sheets}`)
+      const labelPages = await printedPages()
+      if (labelPages !== sheets) throw new Error(`door labels: ${sheets} sheets on screen, ${labelPages} pages printed`)
+      await screenshot('e2e-labels-print')
+
+      await page.goto(`${baseUrl}/#/packages/admin/pages/learn-posters/index`)
+      await tap(page, '生成海报')
+      await page.locator('.print-page').filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
+      const posters = await sheetsShown()
+      const posterPages = await printedPages()
+      if (posters < 13 || posterPages !== posters) throw new Error(`posters: ${posters} on screen, ${posterPages} pages printed`)
+      await screenshot('e2e-learn-posters')
+    },
+  },
 ]

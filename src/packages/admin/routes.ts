@@ -3,6 +3,7 @@ export const ADMIN_ROUTES = {
   coverage: '/packages/admin/pages/coverage-report/index',
   households: '/packages/admin/pages/households/index',
   labels: '/packages/admin/pages/labels/index',
+  learnPosters: '/packages/admin/pages/learn-posters/index',
   activities: '/packages/admin/pages/activities/index',
   activityEdit: '/packages/admin/pages/activity-edit/index',
   reports: '/packages/admin/pages/reports/index',

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
@@ -9,6 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
+import { learnTypeFromParams } from './learn-link'
 import './index.scss'
 
 function Points({ title, items }: { title: string; items: string[] }) {
@@ -77,10 +78,16 @@ const Detail = observer(function Detail({ onBack }: { onBack: () => void }) {
 export default observer(function LearnPage() {
   const { knowledge } = useStores()
   const reading = knowledge.openType !== null
+  const linkedType = learnTypeFromParams(useRouter().params)
 
   useEffect(() => {
     if (knowledge.cardsState === 'idle') void knowledge.loadCards()
   }, [knowledge])
+
+  // A scanned 扫码学习 poster opens straight on its type; 返回 still leads to the whole library.
+  useEffect(() => {
+    if (linkedType) void knowledge.open(linkedType)
+  }, [knowledge, linkedType])
 
   if (reading) {
     return (

@@ -15,7 +15,7 @@ import type { Api, HouseholdQuery, HouseholdSearch, LabelTarget } from '@/servic
 import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
-  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
+  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
   QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
 } from '@/core/resident-api'
 import type { QuestionQuery } from '@/services/api-client'
@@ -92,6 +92,7 @@ export class FakeApi implements Api {
   knowledgeCards: () => Promise<FraudTypeCard[]> = notFaked('knowledgeCards')
   knowledgeArticle: (fraudType: FraudTypeKey) => Promise<FraudTypeArticle> = notFaked('knowledgeArticle')
   saveKnowledgeArticle: (fraudType: FraudTypeKey, input: FraudTypeArticleInput) => Promise<FraudTypeArticle> = notFaked('saveKnowledgeArticle')
+  learnPosters: (fraudTypes: readonly FraudTypeKey[], path: boolean) => Promise<LearnPosterSheet> = notFaked('learnPosters')
   questions: (query: QuestionQuery) => Promise<Page<QuizQuestion>> = notFaked('questions')
   createQuestion: (input: QuizQuestionInput) => Promise<QuizQuestion> = notFaked('createQuestion')
   updateQuestion: (id: string, input: QuizQuestionInput) => Promise<QuizQuestion> = notFaked('updateQuestion')

@@ -4,16 +4,21 @@ import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { ByFraudType, FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from './schemas'
+import { isKnowledgeFraudType } from '../../../../src/core/knowledge'
+import { LearnPosterService } from './posters'
+import { ByFraudType, FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PosterQuery } from './schemas'
 import { KnowledgeService } from './service'
 
 const TAGS = ['防骗知识']
 /** An admin's correction should reach residents within minutes; the text changes rarely otherwise. */
 const PUBLIC_CACHE = 'public, max-age=60'
+/** The H5 app's learn page; the app is served from the root with hash routing. */
+const LEARN_PAGE = '/#/pages/learn/index'
 
 export default async function knowledgeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const knowledge = new KnowledgeService(ctx)
+  const posters = new LearnPosterService(ctx)
 
   app.get('/api/public/knowledge', {
     schema: { tags: TAGS, summary: '防骗知识：各类诈骗的简介（无需登录）', response: { 200: Type.Array(FraudTypeCard) } },
@@ -46,4 +51,27 @@ export default async function knowledgeRoutes(fastify: FastifyInstance, { ctx }:
     },
     preHandler: app.requireUser,
   }, (req) => knowledge.write(callerOf(req), req.params.fraudType, req.body))
+
+  app.get('/api/knowledge/posters', {
+    schema: {
+      tags: TAGS,
+      summary: '扫码学习海报打印页数据：每类骗局一张（简介、前 3 条防范提示、二维码），可另加学习路径海报',
+      security: BEARER,
+      querystring: PosterQuery,
+      response: { 200: LearnPosterSheet, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireUser,
+  }, (req) => posters.sheet(callerOf(req), {
+    fraudTypes: (req.query.fraudTypes ?? '').split(',').filter(Boolean),
+    path: req.query.path ?? false,
+  }))
+
+  // The addresses printed in poster QR codes: hand them to the H5 learn page, open on the type when there is one.
+  app.get('/k', { schema: { hide: true } }, (_req, reply) => reply.redirect(LEARN_PAGE, 302))
+  app.get('/k/:fraudType', {
+    schema: { hide: true, params: Type.Object({ fraudType: Type.String() }) },
+  }, (req, reply) => {
+    const { fraudType } = req.params
+    return reply.redirect(isKnowledgeFraudType(fraudType) ? `${LEARN_PAGE}?type=${fraudType}` : LEARN_PAGE, 302)
+  })
 }

@@ -42,3 +42,23 @@ export const FraudTypeArticle = Type.Object({
     bulletinDate: Type.String(),
   }), { description: '含此类案例的已发布通报，最新的在前，最多 5 条' }),
 })
+
+export const PosterQuery = Type.Object({
+  fraudTypes: Type.Optional(Type.String({ maxLength: 400, pattern: '^[A-Za-z0-9_,-]*$', description: '以逗号分隔的诈骗类型，每类一张海报' })),
+  path: Type.Optional(Type.Boolean({ description: 'true：另加一张学习路径海报' })),
+})
+
+export const LearnPosterSheet = Type.Object({
+  station: Type.String(),
+  hotline: Type.String(),
+  caption: Type.String({ description: '印在二维码下方：扫码学习' }),
+  posters: Type.Array(Type.Object({
+    kind: Type.Union([Type.Literal('fraud_type'), Type.Literal('path')]),
+    fraudType: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    summary: Type.String(),
+    tips: Type.Array(Type.String(), { description: '一类骗局：前 3 条防范提示；学习路径：各类骗局依次排列，最后是每日答题' }),
+    url: Type.String({ description: '二维码内容：PUBLIC_BASE_URL/k/<类型> 或 PUBLIC_BASE_URL/k' }),
+    qrSvg: Type.String({ description: '二维码 SVG' }),
+  })),
+})

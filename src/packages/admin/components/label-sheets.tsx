@@ -1,8 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
+import './print-pages.scss'
 import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
 
 /** The server's QR markup as an image source; the same data URL works in the browser and in the mini-program. */
-function svgDataUrl(svg: string): string {
+export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`
 }
 
@@ -23,9 +24,9 @@ function Label({ label, sheet }: { label: DoorLabel; sheet: LabelSheet }) {
 /** A4 sheets of door labels, one View per printed page. */
 export function LabelSheets({ sheet, pages }: { sheet: LabelSheet; pages: DoorLabel[][] }) {
   return (
-    <View className='label-print-area'>
+    <View className='print-area label-print-area'>
       {pages.map((labels, i) => (
-        <View key={labels[0]?.householdId ?? i} className='label-sheet'>
+        <View key={labels[0]?.householdId ?? i} className='print-page label-sheet'>
           {labels.map((label) => <Label key={label.householdId} label={label} sheet={sheet} />)}
         </View>
       ))}

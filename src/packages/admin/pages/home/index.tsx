@@ -20,6 +20,7 @@ import './index.scss'
 
 const RESIDENT_ENTRIES: (AdminEntry & { action: Action })[] = [
   { title: '防骗知识', description: '编辑各类骗局的识别要点、典型话术和防范提示', url: ROUTES.adminKnowledge, action: 'knowledge.write' },
+  { title: '扫码学习海报', description: '为宣传活动打印各类骗局和学习路径的二维码海报', url: ADMIN_ROUTES.learnPosters, action: 'activity.write' },
   { title: '题库', description: '查找、修改答题题目，表格导入', url: ROUTES.adminQuestions, action: 'quiz.manage' },
   { title: '奖品', description: '设置奖品、库存和领取条件', url: ROUTES.adminPrizes, action: 'prize.manage' },
   { title: '兑换核销', description: '扫码或输入兑换码，确认发放奖品', url: ROUTES.redeem, action: 'prize.redeem' },

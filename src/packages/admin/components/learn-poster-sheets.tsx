@@ -1,0 +1,32 @@
+import { Image, Text, View } from '@tarojs/components'
+import './print-pages.scss'
+import type { LearnPoster, LearnPosterSheet } from '@/core/resident-api'
+import { svgDataUrl } from './label-sheets'
+
+function Poster({ poster, sheet }: { poster: LearnPoster; sheet: LearnPosterSheet }) {
+  const isPath = poster.kind === 'path'
+  return (
+    <View className={`print-page learn-poster${isPath ? ' learn-poster--path' : ''}`}>
+      <Text className='learn-poster__title'>{poster.title}</Text>
+      <Text className='learn-poster__summary'>{poster.summary}</Text>
+      <Text className='learn-poster__heading'>{isPath ? '学习顺序' : '防范提示'}</Text>
+      <View className='learn-poster__tips'>
+        {poster.tips.map((tip, i) => <Text key={i} className='learn-poster__tip'>{`${i + 1}. ${tip}`}</Text>)}
+      </View>
+      <View className='learn-poster__scan'>
+        <Image className='learn-poster__qr' src={svgDataUrl(poster.qrSvg)} mode='aspectFit' />
+        <Text className='learn-poster__caption'>{sheet.caption}</Text>
+      </View>
+      <Text className='learn-poster__footer'>{`${sheet.station} · 反诈热线 ${sheet.hotline}`}</Text>
+    </View>
+  )
+}
+
+/** 扫码学习 posters, one A4 page each, in the server's order. */
+export function LearnPosterSheets({ sheet }: { sheet: LearnPosterSheet }) {
+  return (
+    <View className='print-area learn-poster-print-area'>
+      {sheet.posters.map((poster) => <Poster key={poster.url} poster={poster} sheet={sheet} />)}
+    </View>
+  )
+}

@@ -1,0 +1,76 @@
+import { flow, makeAutoObservable, observable } from 'mobx'
+import { KNOWLEDGE_FRAUD_TYPES, type KnowledgeFraudType } from '@/core/knowledge'
+import type { LearnPosterSheet } from '@/core/resident-api'
+import type { Api } from '@/services/api-client'
+import { errorMessage, type LoadState } from './load-state'
+
+const ALL_TYPES = KNOWLEDGE_FRAUD_TYPES.map((t) => t.key)
+
+/** The 扫码学习 print page: which posters to make (every type and the learning path at first), and the sheet. */
+export class LearnPosterStore {
+  chosen: KnowledgeFraudType[] = [...ALL_TYPES]
+  includePath = true
+  sheet: LearnPosterSheet | null = null
+  state: LoadState = 'idle'
+  error: string | null = null
+  private generation = 0
+
+  constructor(private readonly api: Pick<Api, 'learnPosters'>) {
+    makeAutoObservable<LearnPosterStore, 'api' | 'generation'>(this, { api: false, generation: false, sheet: observable.ref })
+  }
+
+  get nothingChosen(): boolean {
+    return this.chosen.length === 0 && !this.includePath
+  }
+
+  isChosen(fraudType: KnowledgeFraudType): boolean {
+    return this.chosen.includes(fraudType)
+  }
+
+  /** Kept in the library's order whatever order the chips are tapped in, so the posters come out in that order. */
+  toggle(fraudType: KnowledgeFraudType): void {
+    const on = !this.isChosen(fraudType)
+    this.chosen = ALL_TYPES.filter((t) => (t === fraudType ? on : this.chosen.includes(t)))
+    this.stale()
+  }
+
+  togglePath(): void {
+    this.includePath = !this.includePath
+    this.stale()
+  }
+
+  chooseAll(): void {
+    this.chosen = [...ALL_TYPES]
+    this.stale()
+  }
+
+  chooseNone(): void {
+    this.chosen = []
+    this.stale()
+  }
+
+  generate = flow(function* (this: LearnPosterStore) {
+    if (this.nothingChosen) return
+    const generation = ++this.generation
+    this.state = 'loading'
+    this.error = null
+    try {
+      const sheet: LearnPosterSheet = yield this.api.learnPosters(this.chosen, this.includePath)
+      if (generation !== this.generation) return
+      this.sheet = sheet
+      this.state = 'ready'
+    } catch (e) {
+      if (generation !== this.generation) return
+      this.state = 'error'
+      this.error = errorMessage(e)
+    }
+  })
+
+  /** A changed choice makes the preview wrong: it is dropped rather than printed by mistake. */
+  private stale(): void {
+    this.generation++
+    this.sheet = null
+    this.state = 'idle'
+    this.error = null
+  }
+}
