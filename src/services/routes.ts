@@ -21,4 +21,7 @@ export const ROUTES = {
   warnings: '/packages/worker/pages/warnings/index',
   warning: '/packages/worker/pages/warning/index',
   adminWarnings: '/packages/admin/pages/warnings/index',
+  // Grid workers reach these two admin pages from 我的: they hold events too.
+  activities: '/packages/admin/pages/activities/index',
+  learnPosters: '/packages/admin/pages/learn-posters/index',
 } as const

@@ -45,6 +45,16 @@ describe('我的 page', () => {
 
     expect(screen.getByText('管理后台')).toBeTruthy()
     expect(screen.queryByText('网格员工作台')).toBeNull()
+    expect(screen.queryByText('宣传活动')).toBeNull()
+  })
+
+  it('when a grid worker without the admin pages is signed in, then 宣传活动 and 扫码学习海报 are offered from 我的', async () => {
+    await signedInAs(aRole('grid_worker', '东胜村第1网格'))
+
+    fireEvent.click(screen.getByText('宣传活动'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/activities/index' })
+    fireEvent.click(screen.getByText('扫码学习海报'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/learn-posters/index' })
   })
 
   it('when 关怀模式 is switched on, then the page gets the care-mode class and the choice is kept', async () => {

@@ -1,10 +1,12 @@
+import { ROUTES } from '@/services/routes'
+
 /** The admin subpackage's pages, kept in one place so that a moved page breaks loudly. */
 export const ADMIN_ROUTES = {
   coverage: '/packages/admin/pages/coverage-report/index',
   households: '/packages/admin/pages/households/index',
   labels: '/packages/admin/pages/labels/index',
-  learnPosters: '/packages/admin/pages/learn-posters/index',
-  activities: '/packages/admin/pages/activities/index',
+  learnPosters: ROUTES.learnPosters,
+  activities: ROUTES.activities,
   activityEdit: '/packages/admin/pages/activity-edit/index',
   reports: '/packages/admin/pages/reports/index',
 } as const

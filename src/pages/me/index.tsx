@@ -56,6 +56,12 @@ const SignedIn = observer(function SignedIn() {
         {session.isAdminOrCadre && (
           <Cell className='tap-target' title='管理后台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.adminHome })} />
         )}
+        {session.isWorker && !session.isAdminOrCadre && (
+          <>
+            <Cell className='tap-target' title='宣传活动' extra='登记' clickable onClick={() => Taro.navigateTo({ url: ROUTES.activities })} />
+            <Cell className='tap-target' title='扫码学习海报' extra='打印' clickable onClick={() => Taro.navigateTo({ url: ROUTES.learnPosters })} />
+          </>
+        )}
         <Cell className='tap-target' title='我的奖品' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.prizes })} />
         <CareModeSwitch />
         <PrivacyLink />
