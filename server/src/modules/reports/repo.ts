@@ -27,10 +27,10 @@ export interface ReportWindow {
 type Tagged<T> = T & { p: 'c' | 'p' }
 
 /**
- * The report's counts, straight from the other modules' tables. Every query reads both periods at once over
- * the (county_id, time) indexes, joins regions by path prefix and groups by the child region the row lies
- * under, so a county report is a handful of grouped scans, not a query per village. The queries are
- * independent and run concurrently on PostgreSQL's pool (PGlite queues them).
+ * The report's counts, straight from the other modules' tables. Each query reads both periods at once over
+ * the (county_id, time) indexes (the visits, the largest, one period each), joins regions by path prefix and
+ * groups by the child region the row lies under, so a county report is a handful of grouped scans, not a query
+ * per village. The queries are independent and run concurrently on PostgreSQL's pool (PGlite queues them).
  */
 export class ReportsRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -47,23 +47,23 @@ export class ReportsRepo {
   }
 
   /**
-   * The month's visits of a county are a quarter of a million rows to sort for the distinct households: with the
-   * default work_mem the sort spills to disk and triples the time. The setting lasts for this transaction only;
-   * JIT compilation costs more than it saves on a query this size.
+   * A county's month of visits is a quarter of a million rows to group by household, and its opens fifty thousand
+   * to sort for distinct readers: with the default work_mem both spill to disk. The settings last for this
+   * transaction only, set in one round trip; JIT compilation costs more than it saves on a query this size.
    */
   private withSortMemory<T>(query: (db: Kysely<DB>) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL work_mem = '64MB'`.execute(trx)
-      await sql`SET LOCAL jit = off`.execute(trx)
+      await sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`.execute(trx)
       return query(trx)
     })
   }
 
   async facts(path: string, w: ReportWindow): Promise<{ current: ReportFacts; previous: ReportFacts }> {
     const q = new WindowQueries(path, w)
-    const [households, visits, pledges, warnings, activities, quiz, bulletins, groups] = await Promise.all([
-      q.households(this.db), this.withSortMemory((trx) => q.visits(trx)), q.pledges(this.db), q.warnings(this.db), q.activities(this.db),
-      q.quiz(this.db), q.bulletins(this.db), q.groupsRegistered(this.db),
+    const [visits, households, pledges, warnings, activities, quiz, bulletins, groups] = await Promise.all([
+      Promise.all((['c', 'p'] as const).map((p) => this.withSortMemory((trx) => q.visits(trx, p)))).then((rows) => rows.flat()),
+      q.households(this.db), q.pledges(this.db), q.warnings(this.db), q.activities(this.db), q.quiz(this.db),
+      this.withSortMemory((trx) => q.bulletins(trx)), q.groupsRegistered(this.db),
     ])
     const split = (p: 'c' | 'p'): ReportFacts => {
       const of = <T extends { p: 'c' | 'p' }>(rows: T[]) => rows.filter((r) => r.p === p).map(({ p: _, ...rest }) => rest)
@@ -121,6 +121,13 @@ class WindowQueries {
     return sql<boolean>`${sql.ref(timeColumn)} >= ${this.w.previousStart} AND ${sql.ref(timeColumn)} < ${this.w.end}`
   }
 
+  /** The row's region lies under the report's; a county's rows all do, and sparing them the check spares a probe per row. */
+  private under(regionColumn: string): RawBuilder<boolean> {
+    return this.path === `/${this.county}/`
+      ? sql<boolean>`true`
+      : sql<boolean>`${sql.ref(regionColumn)} IN (SELECT id FROM regions WHERE path LIKE ${this.prefix})`
+  }
+
   async households(db: Kysely<DB>): Promise<HouseholdCounts[]> {
     const { start, end, previousStart } = this.w
     const { rows } = await sql<HouseholdCounts>`
@@ -131,32 +138,36 @@ class WindowQueries {
                count(*) FILTER (WHERE first_visit_at < ${end}) AS before_end,
                count(*) FILTER (WHERE first_visit_at < ${start}) AS before_start,
                count(*) FILTER (WHERE first_visit_at < ${previousStart}) AS before_previous_start
-        FROM households WHERE county_id = ${this.county} GROUP BY region_id
+        FROM households WHERE county_id = ${this.county} AND ${this.under('region_id')} GROUP BY region_id
       ) h
       JOIN regions r ON r.id = h.region_id
-      WHERE r.path LIKE ${this.prefix}
       GROUP BY 1`.execute(db)
     return rows
   }
 
   /**
-   * Grouped per grid before the join: a household lies in one grid, so distinct households add up across grids,
-   * and the path arithmetic runs once per grid rather than once per visit.
+   * A household lies in one grid, so distinct households counted per grid add up to any parent: one hash pass
+   * groups the period's visits by household (a sort per grid costs twice as much), a second adds them up per grid,
+   * and only then are the grids' regions joined. One query per period, so that the two run on two cores.
    */
-  async visits(db: Kysely<DB>): Promise<Tagged<Partial<DoorToDoorRow> & { regionId: string }>[]> {
+  async visits(db: Kysely<DB>, p: 'c' | 'p'): Promise<Tagged<Partial<DoorToDoorRow> & { regionId: string }>[]> {
+    const [from, to] = p === 'c' ? [this.w.start, this.w.end] : [this.w.previousStart, this.w.start]
     const { rows } = await sql<Tagged<Pick<DoorToDoorRow, 'regionId' | 'householdsVisited' | 'visits' | 'appInstalled' | 'callWarningOn'>>>`
-      SELECT ${this.child('r.path')} AS "regionId", v.p, sum(v.households)::int AS "householdsVisited", sum(v.n)::int AS visits,
-             sum(v.app)::int AS "appInstalled", sum(v.call_warning)::int AS "callWarningOn"
+      SELECT ${this.child('r.path')} AS "regionId", ${p}::text AS p, sum(g.households)::int AS "householdsVisited",
+             sum(g.n)::int AS visits, sum(g.app)::int AS "appInstalled", sum(g.call_warning)::int AS "callWarningOn"
       FROM (
-        SELECT grid_id, ${this.period('visited_at')} AS p, count(DISTINCT household_id) AS households, count(*) AS n,
-               count(*) FILTER (WHERE app_installed) AS app, count(*) FILTER (WHERE call_warning_on) AS call_warning
-        FROM visits
-        WHERE county_id = ${this.county} AND ${this.inWindow('visited_at')}
-          AND grid_id IN (SELECT id FROM regions WHERE path LIKE ${this.prefix})
-        GROUP BY 1, 2
-      ) v
-      JOIN regions r ON r.id = v.grid_id
-      GROUP BY 1, 2`.execute(db)
+        SELECT grid_id, count(*) AS households, sum(n) AS n, sum(app) AS app, sum(call_warning) AS call_warning
+        FROM (
+          SELECT grid_id, household_id, count(*) AS n, count(*) FILTER (WHERE app_installed) AS app,
+                 count(*) FILTER (WHERE call_warning_on) AS call_warning
+          FROM visits
+          WHERE county_id = ${this.county} AND visited_at >= ${from} AND visited_at < ${to} AND ${this.under('grid_id')}
+          GROUP BY grid_id, household_id
+        ) h
+        GROUP BY grid_id
+      ) g
+      JOIN regions r ON r.id = g.grid_id
+      GROUP BY 1`.execute(db)
     return rows
   }
 
@@ -215,7 +226,8 @@ class WindowQueries {
   /**
    * Bulletins published for the region, the station's above it or any below it; and the opens made in the
    * period, each counted where it happened: in its group's region when the group is labelled, else in the
-   * bulletin's region. Readers and groups are distinct within each period.
+   * bulletin's region. Readers and groups are distinct within each period; readers compared byte by byte (COLLATE
+   * "C": the same equality, without the cost of the locale's sort order).
    */
   async bulletins(db: Kysely<DB>): Promise<Tagged<Omit<ReportFacts['bulletins'], 'groupsRegistered'>>[]> {
     const { rows } = await sql<Tagged<Omit<ReportFacts['bulletins'], 'groupsRegistered'>>>`
@@ -226,7 +238,7 @@ class WindowQueries {
           AND (r.path LIKE ${this.prefix} OR starts_with(${this.path}, r.path))
         GROUP BY 1
       ), opened AS (
-        SELECT p, count(*)::int AS opens, count(DISTINCT reader_key)::int AS readers,
+        SELECT p, count(*)::int AS opens, count(DISTINCT reader_key COLLATE "C")::int AS readers,
                (count(DISTINCT group_id) FILTER (WHERE labelled))::int AS groups
         FROM (
           SELECT ${this.period('o.opened_at')} AS p, o.reader_key, o.group_id, g.tier IS NOT NULL AS labelled
