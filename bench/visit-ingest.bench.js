@@ -7,12 +7,13 @@ const pg = require('pg')
 const { rawHttp } = require('./raw-http')
 const { freshPgDatabase, startServer, signedInUser, percentile, round } = require('./server-harness')
 
-const VISITS_PER_MEASUREMENT = Number(process.env.BENCH_N || 10_000)
+// A few seconds of each path, so that a moment's noise from other work on the machine weighs little.
+const VISITS_PER_MEASUREMENT = Number(process.env.BENCH_N || 30_000)
 /** A worker's patrol of 3–5 doors synced together when the phone regains signal. */
 const PATROL_BATCH = 5
-// The PostgreSQL here allows 100 connections in all, shared with the server's pool and other test runs:
-// the raw clients stop short of that. On 2 cores both paths are CPU-bound well before 80 connections.
-const RAW_CLIENTS = Number(process.env.BENCH_RAW_CLIENTS || 80)
+// The PostgreSQL here allows 100 connections in all: the raw clients run before the server opens its pool and
+// after the seeding pool has closed, so all 100 fit. Nothing else may hold connections meanwhile.
+const RAW_CLIENTS = Number(process.env.BENCH_RAW_CLIENTS || 100)
 const GRIDS = 10
 const HOUSEHOLDS_PER_GRID = 200
 // Counted in an answer's bytes instead of parsing it: the server writes its JSON without spaces.
@@ -131,13 +132,17 @@ async function batchOf500(base, worker) {
 exports.run = async () => {
   const database = await freshPgDatabase('bench_visits')
   let server
-  const db = new pg.Pool({ connectionString: database.url, max: 2 })
-  db.on('error', () => {})
+  let db
   try {
-    server = await startServer({ DATABASE_URL: database.url })
-    const workers = await seed((text, params) => db.query(text, params))
-    await httpIngest(server.base, workers, 10, 1000) // warm-up: JIT, pool connections, plans
+    await (await startServer({ DATABASE_URL: database.url })).stop() // it migrates on start
+    const seeding = new pg.Pool({ connectionString: database.url, max: 2 })
+    const workers = await seed((text, params) => seeding.query(text, params))
+    await seeding.end()
     const raw100 = await rawInserts(database.url, workers, RAW_CLIENTS, VISITS_PER_MEASUREMENT)
+    db = new pg.Pool({ connectionString: database.url, max: 2 })
+    db.on('error', () => {})
+    server = await startServer({ DATABASE_URL: database.url })
+    await httpIngest(server.base, workers, 10, 1000) // warm-up: JIT, pool connections, plans
     const api100 = await httpIngest(server.base, workers, 100, VISITS_PER_MEASUREMENT)
     const api10 = await httpIngest(server.base, workers, 10, VISITS_PER_MEASUREMENT / 4)
     const patrol100 = await httpIngest(server.base, workers, 100, VISITS_PER_MEASUREMENT, PATROL_BATCH)
@@ -166,7 +171,7 @@ exports.run = async () => {
     console.error(e.message)
     throw e
   } finally {
-    await db.end()
+    await db?.end()
     await server?.stop()
     await database.drop()
   }
