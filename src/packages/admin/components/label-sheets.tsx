@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import './print-pages.scss'
+import '@/components/print-pages.scss'
 import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
 
 /** The server's QR markup as an image source; the same data URL works in the browser and in the mini-program. */

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import './print-pages.scss'
+import '@/components/print-pages.scss'
 import type { LearnPoster, LearnPosterSheet } from '@/core/resident-api'
 import { svgDataUrl } from './label-sheets'
 

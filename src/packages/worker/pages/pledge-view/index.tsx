@@ -12,6 +12,7 @@ import type { PledgeSummary } from '@/core/door-to-door-api'
 import { useStores } from '@/stores/stores-context'
 import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
+import '@/components/print-pages.scss'
 import './index.scss'
 
 /** The phone's own clock, as the worker lived the visit. */
@@ -70,8 +71,10 @@ const PledgeSheet = observer(function PledgeSheet({ pledge, household }: { pledg
   } else {
     sheet = (
       <View>
-        <View role='img' aria-label={`${pledge.signerName}签署的承诺书`}>
-          <Image className='pledge-sheet' src={imageUrl} mode='widthFix' />
+        <View className='print-area'>
+          <View className='print-page' role='img' aria-label={`${pledge.signerName}签署的承诺书`}>
+            <Image className='pledge-sheet' src={imageUrl} mode='widthFix' />
+          </View>
         </View>
         <View className='no-print'>
           {process.env.TARO_ENV === 'h5' ? (
