@@ -34,7 +34,7 @@ CREATE INDEX warnings_overdue_idx ON warnings (contact_due_at) WHERE state = 'pe
 CREATE TABLE warning_events (
   id          bigserial PRIMARY KEY,
   warning_id  uuid NOT NULL REFERENCES warnings (id),
-  kind        text NOT NULL,              -- created, assigned, contacted, dissuaded, defrauded, unreachable, false_alarm, reopened, return_visit, escalated
+  kind        text NOT NULL,              -- created, assigned, escalated, or the WARNING_STEPS step taken (contact, dissuaded, …, reopen, return_visit)
   from_state  text,
   to_state    text,
   actor_id    uuid REFERENCES users (id), -- null for the system (escalation)
