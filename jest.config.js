@@ -32,11 +32,12 @@ module.exports = {
       transformIgnorePatterns: [ESM_ONLY],
       globals: { API_BASE_URL: '' },
       moduleNameMapper: {
+        // Styles first: a stylesheet imported through the @/ alias is still a stylesheet.
+        '\\.(css|scss|sass|less)$': '<rootDir>/tests/__mocks__/style.ts',
         '^@/(.*)$': '<rootDir>/src/$1',
         // NutUI's per-component styles are imported as ".../style/css", without an extension.
         '^@nutui/nutui-react-taro/dist/.*$': '<rootDir>/tests/__mocks__/style.ts',
         '^@nutui/nutui-react-taro$': '<rootDir>/tests/__mocks__/nutui.tsx',
-        '\\.(css|scss|sass|less)$': '<rootDir>/tests/__mocks__/style.ts',
         '^@tarojs/components$': '<rootDir>/tests/__mocks__/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/__mocks__/taro.ts',
       },
