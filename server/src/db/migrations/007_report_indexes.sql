@@ -17,3 +17,9 @@ DROP INDEX IF EXISTS households_county_idx;
 
 -- The covering index above serves every query the narrower one of migration 006 did; one index less to write per visit.
 DROP INDEX IF EXISTS visits_county_time_idx;
+
+-- Every visit rewrites its household row and adds a visit row, so each index on them is paid on the write path.
+-- No query reads visits by grid (reports go by county and time, coverage by counters), and the (region_id,
+-- last_visit_at) index answers every lookup by region that the single-column one did.
+DROP INDEX IF EXISTS visits_grid_idx;
+DROP INDEX IF EXISTS households_region_idx;
