@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { GroupLabelInput, SubscribeInput, WeChatGroup } from '@/core/bulletin-api'
+import type { GroupLabelInput, WeChatGroup } from '@/core/bulletin-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 
@@ -21,11 +21,9 @@ export class GroupStore {
   saving = false
   formError: string | null = null
   /** How many reminders the cadre has allowed so far; null until they first answer. */
-  remindersLeft: number | null = null
-  subscribeMessage: string | null = null
   private generation = 0
 
-  constructor(private readonly api: Pick<Api, 'groups' | 'labelGroup' | 'subscribe'>) {
+  constructor(private readonly api: Pick<Api, 'groups' | 'labelGroup'>) {
     makeAutoObservable<GroupStore, 'api' | 'generation'>(this, { api: false, generation: false })
   }
 
@@ -90,18 +88,6 @@ export class GroupStore {
       this.formError = errorMessage(e)
     } finally {
       this.saving = false
-    }
-  })
-
-  /** Records what WeChat's subscribe dialog answered; every 允许 grants one reminder. */
-  recordSubscription = flow(function* (this: GroupStore, result: SubscribeInput['result']) {
-    this.subscribeMessage = null
-    try {
-      const { remaining }: { remaining: number } = yield this.api.subscribe({ templateKey: 'bulletin_reminder', result })
-      this.remindersLeft = remaining
-      this.subscribeMessage = result === 'accept' ? `已开启，可再收到 ${remaining} 次转发提醒` : '未开启转发提醒，可随时再点按钮开启'
-    } catch (e) {
-      this.subscribeMessage = errorMessage(e)
     }
   })
 }

@@ -14,6 +14,7 @@ import { BulletinStore } from './bulletin-store'
 import { CoverageStore } from './coverage-store'
 import { DoorStore } from './door-store'
 import { GroupStore } from './group-store'
+import { SubscriptionStore } from './subscription-store'
 import { HouseholdAdminStore } from './household-admin-store'
 import { HouseholdImportStore } from './household-import-store'
 import { HouseholdStore } from './household-store'
@@ -75,6 +76,7 @@ export class RootStore {
   readonly bulletinAdmin: BulletinAdminStore
   readonly reach: ReachStore
   readonly groups: GroupStore
+  readonly subscriptions: SubscriptionStore
   readonly pledgeView: PledgeViewStore
   readonly knowledge: KnowledgeStore
   readonly learnPosters: LearnPosterStore
@@ -116,6 +118,7 @@ export class RootStore {
     this.bulletinAdmin = new BulletinAdminStore(api)
     this.reach = new ReachStore(api)
     this.groups = new GroupStore(api)
+    this.subscriptions = new SubscriptionStore(api)
     this.pledgeView = new PledgeViewStore(api)
     this.knowledge = new KnowledgeStore(api)
     this.learnPosters = new LearnPosterStore(api)

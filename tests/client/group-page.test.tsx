@@ -63,6 +63,6 @@ describe('群管理', () => {
     await openGroups(api)
 
     expect(screen.getByText('通报转发提醒')).toBeTruthy()
-    expect(screen.getByText('转发提醒是微信订阅消息，请在微信小程序中开启。')).toBeTruthy()
+    expect(screen.getByText('通报转发提醒是微信订阅消息，请在微信小程序中开启。')).toBeTruthy()
   })
 })

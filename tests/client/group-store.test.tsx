@@ -59,21 +59,6 @@ describe('GroupStore', () => {
     expect(asked).toEqual([undefined, true])
   })
 
-  it('when the cadre allows the reminder, then the answer is recorded and the remaining count shown', async () => {
-    const api = new FakeApi()
-    const answers: string[] = []
-    api.subscribe = (input) => {
-      answers.push(`${input.templateKey}:${input.result}`)
-      return Promise.resolve({ remaining: 2 })
-    }
-    const store = new GroupStore(api)
-
-    await store.recordSubscription('accept')
-
-    expect(answers).toEqual(['bulletin_reminder:accept'])
-    expect(store.subscribeMessage).toBe('已开启，可再收到 2 次转发提醒')
-  })
-
   it('when saving the label is refused, then the server message shows and the form stays open', async () => {
     const api = new FakeApi()
     api.groups = () => Promise.resolve([aGroup()])

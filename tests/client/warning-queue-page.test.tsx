@@ -27,6 +27,15 @@ describe('预警处置 queue', () => {
     expect(screen.getByText('暂无待处置预警')).toBeTruthy()
   })
 
+  it('when the queue is open outside WeChat, then the 预警超时提醒 opt-in says it is turned on in the mini-program', async () => {
+    const api = new FakeApi()
+    api.myWarnings = () => Promise.resolve([])
+    await renderQueue(api)
+
+    expect(screen.getByText('预警超时提醒')).toBeTruthy()
+    expect(screen.getByText('预警超时提醒是微信订阅消息，请在微信小程序中开启。')).toBeTruthy()
+  })
+
   it('when a warning waits, then its card names the risk in words, the resident, the masked phone, the fraud type and the time left', async () => {
     jest.useFakeTimers({ now: new Date('2026-11-29T01:01:28Z') })
     const api = new FakeApi()

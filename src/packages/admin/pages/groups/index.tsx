@@ -1,52 +1,18 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
-import type { SubscribeInput, WeChatGroup } from '@/core/bulletin-api'
-import { SUBSCRIBE_TEMPLATES } from '@/core/bulletin-api'
+import type { WeChatGroup } from '@/core/bulletin-api'
 import { PageShell } from '@/components/page-shell'
+import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { TIER_NAMES } from '@/stores/reach-store'
 import { useStores } from '@/stores/stores-context'
 import { adminHomeRegion } from '../../admin-region'
 import { GroupLabelForm } from '../../components/bulletin-group-form'
 import './index.scss'
-
-const isWeapp = process.env.TARO_ENV === 'weapp'
-/** Must equal the server's BULLETIN_REMINDER_TEMPLATE_ID; a real deployment puts its own WeChat template id here. */
-const REMINDER_TEMPLATE_ID = 'demo-bulletin-reminder-template'
-
-/** WeChat answers per template id; a dialog closed without an answer counts as a refusal. */
-async function askReminder(): Promise<SubscribeInput['result']> {
-  try {
-    const answer = await Taro.requestSubscribeMessage({ tmplIds: [REMINDER_TEMPLATE_ID], entityIds: [] })
-    const result = (answer as unknown as Record<string, string>)[REMINDER_TEMPLATE_ID]
-    return result === 'accept' || result === 'ban' || result === 'filter' ? result : 'reject'
-  } catch {
-    return 'reject'
-  }
-}
-
-const ReminderOptIn = observer(function ReminderOptIn() {
-  const { groups } = useStores()
-  return (
-    <View className='card'>
-      <Text className='card-title'>{SUBSCRIBE_TEMPLATES.bulletin_reminder.title}</Text>
-      <Text className='hint'>{SUBSCRIBE_TEMPLATES.bulletin_reminder.description}。每点一次“允许”可收到一次提醒。</Text>
-      {isWeapp ? (
-        <Button className='big-button' type='primary' size='large' block onClick={() => void askReminder().then((r) => groups.recordSubscription(r))}>
-          开启转发提醒
-        </Button>
-      ) : (
-        <Text className='hint'>转发提醒是微信订阅消息，请在微信小程序中开启。</Text>
-      )}
-      {groups.subscribeMessage && <Text className='notice-text'>{groups.subscribeMessage}</Text>}
-    </View>
-  )
-})
 
 const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: WeChatGroup; homeRegionId: string }) {
   const { session, groups } = useStores()
@@ -91,7 +57,7 @@ export default observer(function GroupsPage() {
   return (
     <PageShell>
       <Text className='page-title'>群管理</Text>
-      <ReminderOptIn />
+      <SubscribeOptIn templateKey='bulletin_reminder' buttonText='开启转发提醒' />
       <View className='tag-choices'>
         <Tag type={groups.unlabelledOnly ? 'default' : 'primary'} plain={groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(false)}>
           {groups.unlabelledOnly ? '全部' : '✓ 全部'}

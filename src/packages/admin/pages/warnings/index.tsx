@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
+import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 import { adminHomeRegion } from '../../admin-region'
@@ -49,6 +50,7 @@ export default observer(function WarningsAdminPage() {
       <Text className='section-title'>预警列表</Text>
       <WarningFilters />
       <WarningList />
+      <SubscribeOptIn templateKey='warning_overdue' buttonText='开启超时提醒' />
     </PageShell>
   )
 })

@@ -6,6 +6,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { WarningListItem } from '@/core/warning-api'
 import { PageShell } from '@/components/page-shell'
+import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
 import { ROUTES } from '@/services/routes'
@@ -69,6 +70,7 @@ export default observer(function WarningQueuePage() {
         刷新
       </Button>
       <Queue />
+      <SubscribeOptIn templateKey='warning_overdue' buttonText='开启超时提醒' />
     </PageShell>
   )
 })
