@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import { questionColumns } from '../modules/questions/repo'
 import { KNOWLEDGE_ARTICLES } from './knowledge-content'
 import { QUESTION_BANK } from './question-bank'
 
@@ -34,16 +35,7 @@ export async function seedResidentContent(db: Kysely<DB>): Promise<ResidentConte
     if (any) return { articles: articles.length, questions: 0 }
     await trx
       .insertInto('quiz_questions')
-      .values(QUESTION_BANK.map((q) => ({
-        kind: q.kind,
-        stem: q.stem,
-        options: JSON.stringify(q.options),
-        answer: JSON.stringify(q.answer),
-        explanation: q.explanation,
-        fraud_type: q.fraudType,
-        difficulty: q.difficulty,
-        active: q.active,
-      })))
+      .values(QUESTION_BANK.map(questionColumns))
       .execute()
     return { articles: articles.length, questions: QUESTION_BANK.length }
   })

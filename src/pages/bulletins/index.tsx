@@ -1,13 +1,12 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { BulletinLinkCard } from '@/components/bulletin-link-card'
 import { formatLoss } from '@/components/bulletin-view'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 
 /** Published bulletins, newest first; readable without signing in. */
@@ -27,17 +26,7 @@ export default observer(function BulletinsPage() {
     body = (
       <View>
         {list.items.map((b) => (
-          <View
-            key={b.id}
-            className='card tap-target'
-            role='button'
-            aria-label={b.title}
-            hoverClass='card-hover'
-            onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletin}?id=${encodeURIComponent(b.id)}` })}
-          >
-            <Text className='card-title'>{b.title}</Text>
-            <Text className='hint'>{b.bulletinDate} · {b.caseCount} 起案例 · 损失合计 {formatLoss(b.totalLossYuan)}</Text>
-          </View>
+          <BulletinLinkCard key={b.id} id={b.id} title={b.title} hint={`${b.bulletinDate} · ${b.caseCount} 起案例 · 损失合计 ${formatLoss(b.totalLossYuan)}`} />
         ))}
         {list.hasMore && (
           <Button className='big-button' size='large' block loading={list.loadingMore} onClick={() => void bulletins.loadMoreList()}>

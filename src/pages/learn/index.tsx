@@ -1,13 +1,13 @@
 import { useEffect } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { FraudTypeArticle } from '@/core/resident-api'
+import { BulletinLinkCard } from '@/components/bulletin-link-card'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 import { learnTypeFromParams } from './learn-link'
 import './index.scss'
@@ -36,17 +36,7 @@ function Article({ article }: { article: FraudTypeArticle }) {
         <View>
           <Text className='section-title'>相关警情通报</Text>
           {article.relatedBulletins.map((b) => (
-            <View
-              key={b.id}
-              className='card tap-target'
-              role='button'
-              aria-label={b.title}
-              hoverClass='card-hover'
-              onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletin}?id=${encodeURIComponent(b.id)}` })}
-            >
-              <Text className='card-title'>{b.title}</Text>
-              <Text className='hint'>{`${b.bulletinDate} · 点击查看通报`}</Text>
-            </View>
+            <BulletinLinkCard key={b.id} id={b.id} title={b.title} hint={`${b.bulletinDate} · 点击查看通报`} />
           ))}
         </View>
       )}

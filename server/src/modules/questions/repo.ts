@@ -11,7 +11,8 @@ export interface QuestionCriteria {
 
 const IMPORT_BATCH = 500
 
-const rowOf = (q: QuizQuestionInput, editorId: string, at: Date) => ({
+/** A question as its quiz_questions columns; the seeded bank uses it too. */
+export const questionColumns = (q: QuizQuestionInput) => ({
   kind: q.kind,
   stem: q.stem,
   options: JSON.stringify(q.options),
@@ -20,9 +21,9 @@ const rowOf = (q: QuizQuestionInput, editorId: string, at: Date) => ({
   fraud_type: q.fraudType,
   difficulty: q.difficulty,
   active: q.active,
-  updated_by: editorId,
-  updated_at: at,
 })
+
+const rowOf = (q: QuizQuestionInput, editorId: string, at: Date) => ({ ...questionColumns(q), updated_by: editorId, updated_at: at })
 
 function toQuestion(r: Selectable<QuizQuestionsTable>): QuizQuestion {
   return {

@@ -1,0 +1,19 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ROUTES } from '@/services/routes'
+
+/** A whole-card tap target that opens one bulletin; the hint line says what the card's list is about. */
+export function BulletinLinkCard({ id, title, hint }: { id: string; title: string; hint: string }) {
+  return (
+    <View
+      className='card tap-target'
+      role='button'
+      aria-label={title}
+      hoverClass='card-hover'
+      onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletin}?id=${encodeURIComponent(id)}` })}
+    >
+      <Text className='card-title'>{title}</Text>
+      <Text className='hint'>{hint}</Text>
+    </View>
+  )
+}
