@@ -1,4 +1,4 @@
-// A lean HTTP/1.1 keep-alive client for the ingest benchmarks. The load generator shares 2 cores with the server
+// A lean HTTP/1.1 keep-alive client for the ingest and claim benchmarks. The load generator shares 2 cores with the server
 // and PostgreSQL it measures, so every cycle it spends is taken from them: node:http's request and header objects
 // cost about as much as the server's handling of a small POST. Here a request is built once, before the clock, as
 // the bytes to write; sending it is one write to a node:net socket, one request in flight per connection as a
@@ -66,10 +66,18 @@ class Connection {
 
   /** Writes `request` (from `serialize`) and resolves with the body of a 200; any other status rejects with the body text. */
   send(request) {
+    return this.exchange(request).then(({ status, body }) => {
+      if (status === 200) return body
+      throw new Error(`${request.toString('latin1', 0, request.indexOf(' HTTP/1.1'))} → ${status} ${body}`)
+    })
+  }
+
+  /** Writes `request` and resolves with the answer's `{ status, body }`, whatever its status. */
+  exchange(request) {
     if (this.broken) return Promise.reject(this.broken)
     if (this.pending) return Promise.reject(new Error('a request is already in flight on this connection'))
     return new Promise((resolve, reject) => {
-      this.pending = { request, resolve, reject }
+      this.pending = { resolve, reject }
       this.socket.write(request)
     })
   }
@@ -95,11 +103,9 @@ class Connection {
     this.chunks = []
     this.received = 0
     this.needed = 1
-    const { request, resolve, reject } = this.pending ?? {}
+    const pending = this.pending
     this.pending = null
-    if (!request) return
-    if (response.status === 200) resolve(response.body)
-    else reject(new Error(`${request.toString('latin1', 0, request.indexOf(' HTTP/1.1'))} → ${response.status} ${response.body}`))
+    pending?.resolve({ status: response.status, body: response.body })
   }
 
   fail(error) {

@@ -13,6 +13,8 @@ import { HttpWeChatApi } from './wechat/http-wechat-api'
 
 /** A hung close (a stuck pool, a PGlite flush) must not keep the terminal or a supervisor waiting for ever. */
 const SHUTDOWN_GRACE_MS = 10_000
+/** Connections waiting to be accepted; the kernel caps it at net.core.somaxconn (4096 on current Linux). */
+const LISTEN_BACKLOG = 4096
 
 /** What start-up has opened so far, closed in reverse order on shutdown or on a failed start. */
 interface Running {
@@ -56,7 +58,9 @@ async function start(config: Config, running: Running) {
   }
 
   running.app = await buildApp({ config, database: running.database, wechat, logger: { level: config.logLevel } })
-  await running.app.listen({ host: config.host, port: config.port })
+  // Node's default backlog of 511 drops the excess SYNs when a village group's thousand phones open the same
+  // bulletin or prize at once; each dropped phone then waits a whole second for its retransmit.
+  await running.app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG })
   const { port } = running.app.server.address() as AddressInfo
 
   const base = `http://localhost:${port}`
