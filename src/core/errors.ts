@@ -45,6 +45,7 @@ export const ERRORS = {
   VISIT_IN_FUTURE: '走访时间晚于当前时间，请检查手机时间',
   VISIT_TOO_OLD: '走访时间已超过 30 天，不能再补录',
   VISIT_NOTE_TOO_LONG: '备注过长，最多 500 字',
+  VISIT_HOUSEHOLD_MOVED: '该住户所属网格刚刚调整，请稍后重新同步',
   PATROL_GRID_REQUIRED: '请选择网格',
   BULLETIN_NOT_FOUND: '找不到该通报，可能尚未发布',
   BULLETIN_RETRACTED: '该通报已撤回',

@@ -54,6 +54,37 @@ describe.each(ENGINES)('visit sync on %s', (engine) => {
     expect((await household(foreign)).first_visit_at).toBeNull()
   })
 
+  it('when a household the server has seen moves to another grid, then its old grid\'s worker is refused and the new grid\'s worker stores the visit there', async () => {
+    const { tree, token, households } = await aWorkerWithHouseholds(1)
+    const newGrid = tree.grids[0][1]
+    const newWorker = await aUser(t.db, { displayName: '新网格员', roles: [{ role: 'grid_worker', regionId: newGrid.id }] })
+    expect((await sync(token, [aVisit(households[0], { visitedAt: minutesAgo(60) })])).json().items[0].status).toBe('stored')
+    await t.db.updateTable('households').set({ region_id: newGrid.id }).where('id', '=', households[0]).execute()
+
+    const refused = (await sync(token, [aVisit(households[0])])).json().items[0]
+    const moved = aVisit(households[0], { appInstalled: true })
+    const stored = (await sync(await signIn(t, newWorker.id), [moved])).json().items[0]
+
+    expect(refused).toMatchObject({ status: 'rejected', code: 'VISIT_OUT_OF_SCOPE' })
+    expect(stored).toEqual({ id: moved.id, status: 'stored' })
+    const row = await t.db.selectFrom('visits').select('grid_id').where('id', '=', moved.id).executeTakeFirstOrThrow()
+    expect(row.grid_id).toBe(newGrid.id)
+    const counters = await t.db.selectFrom('grid_coverage').selectAll().where('grid_id', '=', newGrid.id).executeTakeFirstOrThrow()
+    expect(counters).toMatchObject({ households: 1, visited: 1, app_installed: 1 })
+  })
+
+  it('when a household the server has seen is deleted, then a later visit of it is rejected as unknown', async () => {
+    const { token, households } = await aWorkerWithHouseholds(1)
+    const tooOld = new Date(t.now().getTime() - 31 * 24 * 3600_000).toISOString()
+    expect((await sync(token, [aVisit(households[0], { visitedAt: tooOld })])).json().items[0].code).toBe('VISIT_TOO_OLD')
+    await t.db.deleteFrom('households').where('id', '=', households[0]).execute()
+
+    const item = (await sync(token, [aVisit(households[0])])).json().items[0]
+
+    expect(item).toMatchObject({ status: 'rejected', code: 'VISIT_HOUSEHOLD_UNKNOWN' })
+    expect(await visitCount()).toBe(0)
+  })
+
   it('when half of a batch is invalid, then the valid half is stored and each invalid item is named with its reason', async () => {
     const { token, households } = await aWorkerWithHouseholds(3)
     const batch = [

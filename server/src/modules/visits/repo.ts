@@ -28,22 +28,32 @@ export class VisitRepo {
   /**
    * Stores the visits not stored before and folds exactly those into their households, in one statement:
    * first and last visit widen, and the APP / 来电预警 flags only ever turn on. The coverage trigger follows
-   * each changed household. Answers the ids that were new: a retried visit stays as first stored.
-   * One statement is one transaction and one round trip, so a flush holds its household and counter locks
-   * only for the time PostgreSQL needs to write it.
+   * each changed household. A visit is stored only if its household is still in the grid the visit names
+   * (the caller may have checked scope against a remembered household); those that are not come back
+   * `misplaced`. Answers the ids stored or misplaced; any other id was stored before: a retried visit stays
+   * as first stored. One statement is one transaction and one round trip, so a flush holds its household and
+   * counter locks only for the time PostgreSQL needs to write it.
    */
-  async storeAndApply(visits: readonly NewVisit[]): Promise<Set<string>> {
-    if (visits.length === 0) return new Set()
+  async storeAndApply(visits: readonly NewVisit[]): Promise<Map<string, 'stored' | 'misplaced'>> {
+    if (visits.length === 0) return new Map()
     const column = <K extends keyof NewVisit>(key: K) => visits.map((v) => v[key] ?? null)
-    const { rows } = await sql<{ id: string }>`
-      WITH stored AS (
-        INSERT INTO visits (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
-                            call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
-        SELECT * FROM unnest(
+    const { rows } = await sql<{ id: string; outcome: 'stored' | 'misplaced' }>`
+      WITH input AS (
+        SELECT u.*, h.id IS NOT NULL AS placed
+        FROM unnest(
           ${column('id')}::uuid[], ${column('county_id')}::text[], ${column('household_id')}::uuid[], ${column('grid_id')}::text[],
           ${column('worker_id')}::uuid[], ${column('visited_at')}::timestamptz[], ${column('briefed')}::boolean[],
           ${column('app_installed')}::boolean[], ${column('call_warning_on')}::boolean[], ${column('emergency_contact')}::boolean[],
           ${column('elderly_child_reminded')}::boolean[], ${column('note')}::text[], ${column('geo_lat')}::float8[], ${column('geo_lng')}::float8[])
+          AS u (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
+                call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
+        LEFT JOIN households h ON h.id = u.household_id AND h.region_id = u.grid_id AND h.county_id = u.county_id
+      ), stored AS (
+        INSERT INTO visits (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
+                            call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
+        SELECT id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
+               call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng
+        FROM input WHERE placed
         ON CONFLICT (id) DO NOTHING
         RETURNING id, household_id, visited_at, app_installed, call_warning_on
       ), per_household AS (
@@ -60,7 +70,9 @@ export class VisitRepo {
         FROM per_household v
         WHERE h.id = v.household_id
       )
-      SELECT id FROM stored`.execute(this.db)
-    return new Set(rows.map((r) => r.id))
+      SELECT id, 'stored' AS outcome FROM stored
+      UNION ALL
+      SELECT id, 'misplaced' FROM input WHERE NOT placed`.execute(this.db)
+    return new Map(rows.map((r) => [r.id, r.outcome]))
   }
 }
