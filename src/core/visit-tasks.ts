@@ -7,6 +7,9 @@ import { RISK_LEVEL_LABELS, type RiskLevel, type VisitTask } from './warning-api
 /** Longest note a worker leaves when marking a door-visit task done. */
 export const VISIT_TASK_NOTE_MAX = 200
 
+/** The note on a household's task closed by a visit recorded at its door after the task was set. */
+export const VISIT_TASK_DONE_BY_VISIT_NOTE = '已入户走访（随走访记录自动完成）'
+
 const REASON_TEXT: Record<VisitTask['reason'], string> = {
   warning_unreachable: '预警无法联系，请上门核实',
 }

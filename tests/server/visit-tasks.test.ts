@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { VISIT_TASK_DONE_BY_VISIT_NOTE } from '@/core/visit-tasks'
 import { countyIdOf } from '@/core/regions'
 import type { DB } from '../../server/src/db/schema'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
@@ -89,6 +91,40 @@ describe.each(ENGINES)('door-visit tasks in the patrol plan on %s', (engine) => 
     const row = await t.db.selectFrom('visit_tasks').select(['done_note', 'done_by']).where('id', '=', task.id).executeTakeFirstOrThrow()
     expect(row.done_note).toBe('已上门，当事人已知晓')
     expect((await today(token)).json().tasks).toEqual([])
+  })
+
+  const syncVisit = (token: string, householdId: string, visitedAt: Date) =>
+    t.app.inject({
+      method: 'POST', url: '/api/visits/batch', headers: bearer(token),
+      payload: { visits: [{ id: randomUUID(), householdId, visitedAt: visitedAt.toISOString(), note: '', briefed: true, appInstalled: false, callWarningOn: false, emergencyContact: false, elderlyChildReminded: false }] },
+    })
+  const taskRow = (id: string) => t.db.selectFrom('visit_tasks').select(['done_at', 'done_by', 'done_note']).where('id', '=', id).executeTakeFirstOrThrow()
+
+  it('when the worker records a visit at the household of an open task, then the task is closed with the visit\'s time and worker and leaves the plan', async () => {
+    const { tree, admin } = await setting()
+    const grid = tree.grids[0][0].id
+    const household = await aHousehold(t.db, { regionId: grid })
+    const task = await anUnreachableTask(t.db, { regionId: grid, createdBy: admin.id, householdId: household.id, createdAt: hoursAgo(3) })
+    const worker = await aUser(t.db, { displayName: '李网格', roles: [{ role: 'grid_worker', regionId: grid }] })
+    const token = await signIn(t, worker.id)
+
+    expect((await syncVisit(token, household.id, hoursAgo(1))).json().items[0].status).toBe('stored')
+
+    expect(await taskRow(task.id)).toEqual({ done_at: hoursAgo(1), done_by: worker.id, done_note: VISIT_TASK_DONE_BY_VISIT_NOTE })
+    expect((await today(token)).json().tasks).toEqual([])
+  })
+
+  it('when a visit synced late was made before the task was set, then the task stays open in the plan', async () => {
+    const { tree, admin } = await setting()
+    const grid = tree.grids[0][0].id
+    const household = await aHousehold(t.db, { regionId: grid })
+    const task = await anUnreachableTask(t.db, { regionId: grid, createdBy: admin.id, householdId: household.id, createdAt: hoursAgo(1) })
+    const token = await aWorkerOf(grid)
+
+    expect((await syncVisit(token, household.id, hoursAgo(5))).json().items[0].status).toBe('stored')
+
+    expect((await taskRow(task.id)).done_at).toBeNull()
+    expect((await today(token)).json().tasks.map((x: { id: string }) => x.id)).toEqual([task.id])
   })
 
   it('when a village-level task is marked done twice, then the second answers the same closed task and keeps the first note', async () => {

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
+import { VISIT_TASK_DONE_BY_VISIT_NOTE } from '../../../../src/core/visit-tasks'
 import type { DB, VisitsTable } from '../../db/schema'
 
 export interface VisitedHousehold {
@@ -30,7 +31,8 @@ export class VisitRepo {
    * first and last visit widen, and the APP / 来电预警 flags only ever turn on. The coverage trigger follows
    * each changed household. A visit is stored only if its household is still in the grid the visit names
    * (the caller may have checked scope against a remembered household); those that are not come back
-   * `misplaced`. Answers the ids stored or misplaced; any other id was stored before: a retried visit stays
+   * `misplaced`. A household's open door-visit task set before the visit is closed by it, with the visit's time
+   * and worker. Answers the ids stored or misplaced; any other id was stored before: a retried visit stays
    * as first stored. One statement is one transaction and one round trip, so a flush holds its household and
    * counter locks only for the time PostgreSQL needs to write it.
    */
@@ -55,9 +57,10 @@ export class VisitRepo {
                call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng
         FROM input WHERE placed
         ON CONFLICT (id) DO NOTHING
-        RETURNING id, household_id, visited_at, app_installed, call_warning_on
+        RETURNING id, household_id, worker_id, visited_at, app_installed, call_warning_on
       ), per_household AS (
         SELECT household_id, min(visited_at) AS first_at, max(visited_at) AS last_at,
+               (array_agg(worker_id ORDER BY visited_at DESC))[1] AS last_worker,
                bool_or(app_installed) AS app_installed, bool_or(call_warning_on) AS call_warning_on
         FROM stored GROUP BY household_id
       ), applied AS (
@@ -69,6 +72,10 @@ export class VisitRepo {
           updated_at      = now()
         FROM per_household v
         WHERE h.id = v.household_id
+      ), tasks_done AS (
+        UPDATE visit_tasks t SET done_at = v.last_at, done_by = v.last_worker, done_note = ${VISIT_TASK_DONE_BY_VISIT_NOTE}
+        FROM per_household v
+        WHERE t.household_id = v.household_id AND t.done_at IS NULL AND t.created_at <= v.last_at
       )
       SELECT id, 'stored' AS outcome FROM stored
       UNION ALL
