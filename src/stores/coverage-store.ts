@@ -4,6 +4,7 @@ import { percent } from '@/core/coverage'
 import type { CoverageReport, CoverageRow } from '@/core/door-to-door-api'
 import type { Api } from '@/services/api-client'
 import { FileExport } from './file-export'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 
 export const GAP_PAGE_SIZE = 20
@@ -37,9 +38,6 @@ interface TrailStep {
 
 /** Coverage of one region and its children, drilled down town → village → grid, with the never-visited gap list. */
 export class CoverageStore {
-  report: CoverageReport | null = null
-  state: LoadState = 'idle'
-  error: string | null = null
   /** The regions opened on the way down, so that 返回上级 can climb back. */
   trail: TrailStep[] = []
   gaps: HouseholdSummary[] = []
@@ -47,12 +45,27 @@ export class CoverageStore {
   gapsPage = 0
   gapsState: LoadState = 'idle'
   gapsError: string | null = null
-  /** A slow answer for a region the user has already left must not land. */
-  private generation = 0
+  private readonly reportLoad = new LatestLoad<CoverageReport>()
+  /** A slow gap page for a region the user has already left must not land. */
+  private gapsGeneration = 0
   private readonly fileExport = new FileExport()
 
   constructor(private readonly api: Pick<Api, 'coverage' | 'coverageGaps' | 'coverageGapsXlsx' | 'coverageGapsXlsxFile'>) {
-    makeAutoObservable<CoverageStore, 'api' | 'generation' | 'fileExport'>(this, { api: false, generation: false, fileExport: false })
+    makeAutoObservable<CoverageStore, 'api' | 'reportLoad' | 'gapsGeneration' | 'fileExport'>(this, {
+      api: false, reportLoad: false, gapsGeneration: false, fileExport: false,
+    })
+  }
+
+  get report(): CoverageReport | null {
+    return this.reportLoad.value
+  }
+
+  get state(): LoadState {
+    return this.reportLoad.state
+  }
+
+  get error(): string | null {
+    return this.reportLoad.error
   }
 
   get regionId(): string | null {
@@ -72,10 +85,7 @@ export class CoverageStore {
   }
 
   reset(): void {
-    this.generation++
-    this.report = null
-    this.state = 'idle'
-    this.error = null
+    this.reportLoad.clear()
     this.trail = []
     this.clearGaps()
   }
@@ -100,28 +110,16 @@ export class CoverageStore {
   load = flow(function* (this: CoverageStore) {
     const regionId = this.regionId
     if (!regionId) return
-    const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
-    this.report = null
+    this.reportLoad.clear()
     this.clearGaps()
-    try {
-      const report: CoverageReport = yield this.api.coverage(regionId)
-      if (generation !== this.generation) return
-      this.report = report
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-      return
-    }
-    yield this.loadGaps(1, generation)
+    const generation = this.gapsGeneration
+    const landed: boolean = yield this.reportLoad.load(() => this.api.coverage(regionId))
+    if (landed) yield this.loadGaps(1, generation)
   })
 
   loadMoreGaps = flow(function* (this: CoverageStore) {
     if (!this.hasMoreGaps || this.gapsState === 'loading') return
-    yield this.loadGaps(this.gapsPage + 1, this.generation)
+    yield this.loadGaps(this.gapsPage + 1, this.gapsGeneration)
   })
 
   /** H5: the page turns the file into a download. */
@@ -134,7 +132,9 @@ export class CoverageStore {
     return this.fileExport.run(() => this.api.coverageGapsXlsxFile(this.regionId ?? ''))
   }
 
+  /** Also drops any gap page still on its way. */
   private clearGaps(): void {
+    this.gapsGeneration++
     this.gaps = []
     this.gapsTotal = 0
     this.gapsPage = 0
@@ -149,13 +149,13 @@ export class CoverageStore {
     this.gapsError = null
     try {
       const result: Page<HouseholdSummary> = yield this.api.coverageGaps(regionId, page, GAP_PAGE_SIZE)
-      if (generation !== this.generation) return
+      if (generation !== this.gapsGeneration) return
       this.gaps = page === 1 ? result.items : [...this.gaps, ...result.items]
       this.gapsTotal = result.total
       this.gapsPage = page
       this.gapsState = 'ready'
     } catch (e) {
-      if (generation !== this.generation) return
+      if (generation !== this.gapsGeneration) return
       this.gapsState = 'error'
       this.gapsError = errorMessage(e)
     }

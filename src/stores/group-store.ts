@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { GroupLabelInput, WeChatGroup } from '@/core/bulletin-api'
 import type { Api } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 
 export interface GroupForm {
@@ -9,22 +10,30 @@ export interface GroupForm {
   regionId: string
 }
 
-/** The WeChat groups a cadre owns or may claim, their labels, and the cadre's opt-in to forwarding reminders. */
+/** The WeChat groups a cadre owns or may claim, and the form that labels one (the forwarding reminders' opt-in is the subscription store's). */
 export class GroupStore {
   regionId: string | null = null
-  groups: WeChatGroup[] = []
   unlabelledOnly = false
-  state: LoadState = 'idle'
-  error: string | null = null
   editingId: string | null = null
   form: GroupForm = { name: '', tier: null, regionId: '' }
   saving = false
   formError: string | null = null
-  /** How many reminders the cadre has allowed so far; null until they first answer. */
-  private generation = 0
+  private readonly groupsLoad = new LatestLoad<WeChatGroup[]>()
 
   constructor(private readonly api: Pick<Api, 'groups' | 'labelGroup'>) {
-    makeAutoObservable<GroupStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<GroupStore, 'api' | 'groupsLoad'>(this, { api: false, groupsLoad: false })
+  }
+
+  get groups(): WeChatGroup[] {
+    return this.groupsLoad.value ?? []
+  }
+
+  get state(): LoadState {
+    return this.groupsLoad.state
+  }
+
+  get error(): string | null {
+    return this.groupsLoad.error
   }
 
   get unlabelledCount(): number {
@@ -32,20 +41,8 @@ export class GroupStore {
   }
 
   load = flow(function* (this: GroupStore, regionId: string) {
-    const generation = ++this.generation
     this.regionId = regionId
-    this.state = 'loading'
-    this.error = null
-    try {
-      const groups: WeChatGroup[] = yield this.api.groups(regionId, this.unlabelledOnly || undefined)
-      if (generation !== this.generation) return
-      this.groups = groups
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    yield this.groupsLoad.load(() => this.api.groups(regionId, this.unlabelledOnly || undefined))
   })
 
   showUnlabelledOnly(on: boolean): Promise<void> {
@@ -82,7 +79,7 @@ export class GroupStore {
     this.formError = null
     try {
       const saved: WeChatGroup = yield this.api.labelGroup(id, input)
-      this.groups = this.groups.map((g) => (g.id === saved.id ? saved : g))
+      this.groupsLoad.value = this.groups.map((g) => (g.id === saved.id ? saved : g))
       this.editingId = null
     } catch (e) {
       this.formError = errorMessage(e)

@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
 import type { Api, LabelTarget } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 
 /** 2 columns × 5 rows fill an A4 sheet with labels large enough to scan from a step away. */
@@ -11,15 +12,26 @@ export class LabelStore {
   target: LabelTarget | null = null
   /** Shown above the sheets: the grid's name or how many households were picked. */
   targetName = ''
-  sheet: LabelSheet | null = null
-  state: LoadState = 'idle'
-  error: string | null = null
   confirmingReissue = false
   reissuing = false
-  private generation = 0
+  /** A failed reissue is shown where the sheet goes, with the same retry. */
+  private reissueError: string | null = null
+  private readonly sheetLoad = new LatestLoad<LabelSheet>()
 
   constructor(private readonly api: Pick<Api, 'labelSheet' | 'issueLabels'>) {
-    makeAutoObservable<LabelStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<LabelStore, 'api' | 'sheetLoad'>(this, { api: false, sheetLoad: false })
+  }
+
+  get sheet(): LabelSheet | null {
+    return this.sheetLoad.value
+  }
+
+  get state(): LoadState {
+    return this.reissueError === null ? this.sheetLoad.state : 'error'
+  }
+
+  get error(): string | null {
+    return this.reissueError ?? this.sheetLoad.error
   }
 
   /** Labels cut into A4 sheets, in the server's order. */
@@ -31,12 +43,10 @@ export class LabelStore {
   }
 
   reset(): void {
-    this.generation++
+    this.sheetLoad.clear()
+    this.reissueError = null
     this.target = null
     this.targetName = ''
-    this.sheet = null
-    this.state = 'idle'
-    this.error = null
     this.confirmingReissue = false
     this.reissuing = false
   }
@@ -50,20 +60,10 @@ export class LabelStore {
   }
 
   generate = flow(function* (this: LabelStore) {
-    if (!this.target) return
-    const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
-    try {
-      const sheet: LabelSheet = yield this.api.labelSheet(this.target)
-      if (generation !== this.generation) return
-      this.sheet = sheet
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    const target = this.target
+    if (!target) return
+    this.reissueError = null
+    yield this.sheetLoad.load(() => this.api.labelSheet(target))
   })
 
   /** Reissuing revokes the printed labels, so it only ever happens after the user has confirmed it. */
@@ -79,12 +79,11 @@ export class LabelStore {
     if (!this.target || !this.confirmingReissue) return
     this.confirmingReissue = false
     this.reissuing = true
-    this.error = null
+    this.reissueError = null
     try {
       yield this.api.issueLabels(this.target, true)
     } catch (e) {
-      this.state = 'error'
-      this.error = errorMessage(e)
+      this.reissueError = errorMessage(e)
       return
     } finally {
       this.reissuing = false
@@ -93,11 +92,9 @@ export class LabelStore {
   })
 
   private choose(target: LabelTarget, name: string): void {
-    this.generation++
+    this.sheetLoad.clear()
+    this.reissueError = null
     this.target = target
     this.targetName = name
-    this.sheet = null
-    this.state = 'idle'
-    this.error = null
   }
 }

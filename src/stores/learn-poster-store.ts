@@ -1,8 +1,9 @@
-import { flow, makeAutoObservable, observable } from 'mobx'
+import { flow, makeAutoObservable } from 'mobx'
 import { KNOWLEDGE_FRAUD_TYPES, type KnowledgeFraudType } from '@/core/knowledge'
 import type { LearnPosterSheet } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
 
 const ALL_TYPES = KNOWLEDGE_FRAUD_TYPES.map((t) => t.key)
 
@@ -10,13 +11,22 @@ const ALL_TYPES = KNOWLEDGE_FRAUD_TYPES.map((t) => t.key)
 export class LearnPosterStore {
   chosen: KnowledgeFraudType[] = [...ALL_TYPES]
   includePath = true
-  sheet: LearnPosterSheet | null = null
-  state: LoadState = 'idle'
-  error: string | null = null
-  private generation = 0
+  private readonly sheetLoad = new LatestLoad<LearnPosterSheet>()
 
   constructor(private readonly api: Pick<Api, 'learnPosters'>) {
-    makeAutoObservable<LearnPosterStore, 'api' | 'generation'>(this, { api: false, generation: false, sheet: observable.ref })
+    makeAutoObservable<LearnPosterStore, 'api' | 'sheetLoad'>(this, { api: false, sheetLoad: false })
+  }
+
+  get sheet(): LearnPosterSheet | null {
+    return this.sheetLoad.value
+  }
+
+  get state(): LoadState {
+    return this.sheetLoad.state
+  }
+
+  get error(): string | null {
+    return this.sheetLoad.error
   }
 
   get nothingChosen(): boolean {
@@ -51,26 +61,11 @@ export class LearnPosterStore {
 
   generate = flow(function* (this: LearnPosterStore) {
     if (this.nothingChosen) return
-    const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
-    try {
-      const sheet: LearnPosterSheet = yield this.api.learnPosters(this.chosen, this.includePath)
-      if (generation !== this.generation) return
-      this.sheet = sheet
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    yield this.sheetLoad.load(() => this.api.learnPosters(this.chosen, this.includePath))
   })
 
   /** A changed choice makes the preview wrong: it is dropped rather than printed by mistake. */
   private stale(): void {
-    this.generation++
-    this.sheet = null
-    this.state = 'idle'
-    this.error = null
+    this.sheetLoad.clear()
   }
 }

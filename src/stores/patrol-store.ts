@@ -3,6 +3,7 @@ import type { PatrolPlan, PatrolSuggestion } from '@/core/door-to-door-api'
 import { VISIT_TASK_NOTE_MAX } from '@/core/visit-tasks'
 import type { VisitTask } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 
 export type PatrolApi = Pick<Api, 'patrolToday' | 'completeVisitTask'>
@@ -13,51 +14,43 @@ export type PatrolApi = Pick<Api, 'patrolToday' | 'completeVisitTask'>
  */
 export class PatrolStore {
   gridId: string | null = null
-  items: PatrolSuggestion[] = []
-  tasks: VisitTask[] = []
-  state: LoadState = 'idle'
-  error: string | null = null
   /** The task whose 完成 dialog is open. */
   completing: VisitTask | null = null
   note = ''
   saving = false
   completeError: string | null = null
-  private generation = 0
+  private readonly planLoad = new LatestLoad<PatrolPlan>()
 
   constructor(private readonly api: PatrolApi) {
-    makeAutoObservable<PatrolStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<PatrolStore, 'api' | 'planLoad'>(this, { api: false, planLoad: false })
+  }
+
+  get items(): PatrolSuggestion[] {
+    return this.planLoad.value?.items ?? []
+  }
+
+  get tasks(): VisitTask[] {
+    return this.planLoad.value?.tasks ?? []
+  }
+
+  get state(): LoadState {
+    return this.planLoad.state
+  }
+
+  get error(): string | null {
+    return this.planLoad.error
   }
 
   reset(): void {
-    this.generation++
+    this.planLoad.clear()
     this.gridId = null
-    this.items = []
-    this.tasks = []
-    this.state = 'idle'
-    this.error = null
     this.cancelComplete()
   }
 
   load = flow(function* (this: PatrolStore, gridId: string) {
-    const generation = ++this.generation
-    if (gridId !== this.gridId) {
-      this.items = []
-      this.tasks = []
-    }
+    if (gridId !== this.gridId) this.planLoad.clear()
     this.gridId = gridId
-    this.state = 'loading'
-    this.error = null
-    try {
-      const result: PatrolPlan = yield this.api.patrolToday(gridId)
-      if (generation !== this.generation) return
-      this.items = result.items
-      this.tasks = result.tasks
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    yield this.planLoad.load(() => this.api.patrolToday(gridId))
   })
 
   startComplete(task: VisitTask): void {
@@ -90,7 +83,8 @@ export class PatrolStore {
     try {
       yield this.api.completeVisitTask(task.id, note)
       // Done here or by a colleague a moment ago: either way it no longer waits in this plan.
-      this.tasks = this.tasks.filter((t) => t.id !== task.id)
+      const plan = this.planLoad.value
+      if (plan) this.planLoad.value = { ...plan, tasks: plan.tasks.filter((t) => t.id !== task.id) }
       this.cancelComplete()
     } catch (e) {
       this.saving = false

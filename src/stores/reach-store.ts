@@ -3,6 +3,7 @@ import { flow, makeAutoObservable } from 'mobx'
 import type { BulletinReach, CadreForwarding, DailyReach, OutboxItem, ShareTreeNode } from '@/core/bulletin-api'
 import { DEFAULT_WITHIN_HOURS } from '@/core/reach'
 import type { Api } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 
 const DAILY_DAYS = 7
@@ -53,19 +54,31 @@ export function treeRows(nodes: ShareTreeNode[]): TreeRow[] {
 export class ReachStore {
   bulletinId: string | null = null
   withinHours = DEFAULT_WITHIN_HOURS
-  reach: BulletinReach | null = null
-  tree: ShareTreeNode[] = []
-  state: LoadState = 'idle'
-  error: string | null = null
   daily: DailyReach[] = []
   cadres: CadreForwarding[] = []
   outbox: OutboxItem[] = []
   regionState: LoadState = 'idle'
   regionError: string | null = null
-  private generation = 0
+  private readonly bulletinLoad = new LatestLoad<{ reach: BulletinReach; tree: ShareTreeNode[] }>()
 
   constructor(private readonly api: Pick<Api, 'bulletinReach' | 'shareTree' | 'dailyReach' | 'cadreForwarding' | 'outbox'>) {
-    makeAutoObservable<ReachStore, 'api' | 'generation'>(this, { api: false, generation: false })
+    makeAutoObservable<ReachStore, 'api' | 'bulletinLoad'>(this, { api: false, bulletinLoad: false })
+  }
+
+  get reach(): BulletinReach | null {
+    return this.bulletinLoad.value?.reach ?? null
+  }
+
+  get tree(): ShareTreeNode[] {
+    return this.bulletinLoad.value?.tree ?? []
+  }
+
+  get state(): LoadState {
+    return this.bulletinLoad.state
+  }
+
+  get error(): string | null {
+    return this.bulletinLoad.error
   }
 
   get tierLines(): TierLine[] {
@@ -89,24 +102,12 @@ export class ReachStore {
   }
 
   loadBulletin = flow(function* (this: ReachStore, bulletinId: string, withinHours: number = DEFAULT_WITHIN_HOURS) {
-    const generation = ++this.generation
     this.bulletinId = bulletinId
     this.withinHours = withinHours
-    this.state = 'loading'
-    this.error = null
-    try {
-      const [reach, tree]: [BulletinReach, ShareTreeNode[]] = yield Promise.all([
-        this.api.bulletinReach(bulletinId, withinHours), this.api.shareTree(bulletinId),
-      ])
-      if (generation !== this.generation) return
-      this.reach = reach
-      this.tree = tree
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    yield this.bulletinLoad.load(async () => {
+      const [reach, tree] = await Promise.all([this.api.bulletinReach(bulletinId, withinHours), this.api.shareTree(bulletinId)])
+      return { reach, tree }
+    })
   })
 
   reload(): Promise<void> {

@@ -6,7 +6,8 @@ import type { Comparison, Report, ReportPeriod, ReportPeriodKind } from '@/core/
 import { previousPeriod, reportPeriod } from '@/core/report-period'
 import type { Api, ReportQuery } from '@/services/api-client'
 import { FileExport } from './file-export'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
 
 /** A custom period starts as the last seven days, today included. */
 const CUSTOM_DEFAULT_DAYS = 7
@@ -63,16 +64,10 @@ export class ReportStore {
   regionId: string | null = null
   regionName = ''
   period: ReportPeriod
-  report: Report | null = null
-  state: LoadState = 'idle'
-  error: string | null = null
   /** A custom range the user picked that cannot be a period; the last good period stays on screen. */
   periodError: string | null = null
-  summary: string | null = null
-  summaryState: LoadState = 'idle'
-  summaryError: string | null = null
-  /** A slow answer for a period the user has already left must not land. */
-  private generation = 0
+  private readonly reportLoad = new LatestLoad<Report>()
+  private readonly summaryLoad = new LatestLoad<string>()
   private readonly fileExport = new FileExport()
 
   constructor(
@@ -80,7 +75,33 @@ export class ReportStore {
     private readonly now: () => Date,
   ) {
     this.period = this.defaultPeriod('day')
-    makeAutoObservable<ReportStore, 'api' | 'now' | 'generation' | 'fileExport'>(this, { api: false, now: false, generation: false, fileExport: false })
+    makeAutoObservable<ReportStore, 'api' | 'now' | 'reportLoad' | 'summaryLoad' | 'fileExport'>(this, {
+      api: false, now: false, reportLoad: false, summaryLoad: false, fileExport: false,
+    })
+  }
+
+  get report(): Report | null {
+    return this.reportLoad.value
+  }
+
+  get state(): LoadState {
+    return this.reportLoad.state
+  }
+
+  get error(): string | null {
+    return this.reportLoad.error
+  }
+
+  get summary(): string | null {
+    return this.summaryLoad.value
+  }
+
+  get summaryState(): LoadState {
+    return this.summaryLoad.state
+  }
+
+  get summaryError(): string | null {
+    return this.summaryLoad.error
   }
 
   /** A method, not a getter: MobX would cache a getter that reads no observable. */
@@ -104,15 +125,12 @@ export class ReportStore {
   }
 
   reset(): void {
-    this.generation++
     this.regionId = null
     this.regionName = ''
     this.period = this.defaultPeriod('day')
-    this.report = null
-    this.state = 'idle'
-    this.error = null
+    this.reportLoad.clear()
     this.periodError = null
-    this.clearSummary()
+    this.summaryLoad.clear()
   }
 
   /** Opens the page on the user's own region, today's report. */
@@ -152,44 +170,21 @@ export class ReportStore {
   load = flow(function* (this: ReportStore) {
     const query = this.query
     if (!query) return
-    const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
-    this.report = null
-    this.clearSummary()
-    try {
-      const report: Report = yield this.api.report(query)
-      if (generation !== this.generation) return
-      this.report = report
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    // The summary shown, or still on its way, is of the period being left.
+    this.summaryLoad.clear()
+    this.reportLoad.clear()
+    yield this.reportLoad.load(() => this.api.report(query))
   })
 
   /** The 通报 text is shown in a preview box before it is copied. */
   loadSummary = flow(function* (this: ReportStore) {
     const query = this.query
     if (!query) return
-    const generation = this.generation
-    this.summaryState = 'loading'
-    this.summaryError = null
-    try {
-      const text: string = yield this.api.reportSummary(query)
-      if (generation !== this.generation) return
-      this.summary = text
-      this.summaryState = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.summaryState = 'error'
-      this.summaryError = errorMessage(e)
-    }
+    yield this.summaryLoad.load(() => this.api.reportSummary(query))
   })
 
   closeSummary(): void {
-    this.clearSummary()
+    this.summaryLoad.clear()
   }
 
   /** H5: the page turns the file into a download. */
@@ -239,11 +234,5 @@ export class ReportStore {
     const query = this.query
     if (!query) throw new Error('export before a region is chosen')
     return this.fileExport.run(() => download(query))
-  }
-
-  private clearSummary(): void {
-    this.summary = null
-    this.summaryState = 'idle'
-    this.summaryError = null
   }
 }
