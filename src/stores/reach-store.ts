@@ -4,7 +4,7 @@ import type { BulletinReach, CadreForwarding, DailyReach, OutboxItem, ShareTreeN
 import { DEFAULT_WITHIN_HOURS } from '@/core/reach'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
 
 const DAILY_DAYS = 7
 const CADRE_DAYS = 30
@@ -54,15 +54,31 @@ export function treeRows(nodes: ShareTreeNode[]): TreeRow[] {
 export class ReachStore {
   bulletinId: string | null = null
   withinHours = DEFAULT_WITHIN_HOURS
-  daily: DailyReach[] = []
-  cadres: CadreForwarding[] = []
-  outbox: OutboxItem[] = []
-  regionState: LoadState = 'idle'
-  regionError: string | null = null
   private readonly bulletinLoad = new LatestLoad<{ reach: BulletinReach; tree: ShareTreeNode[] }>()
+  private readonly regionLoad = new LatestLoad<{ daily: DailyReach[]; cadres: CadreForwarding[]; outbox: OutboxItem[] }>()
 
   constructor(private readonly api: Pick<Api, 'bulletinReach' | 'shareTree' | 'dailyReach' | 'cadreForwarding' | 'outbox'>) {
-    makeAutoObservable<ReachStore, 'api' | 'bulletinLoad'>(this, { api: false, bulletinLoad: false })
+    makeAutoObservable<ReachStore, 'api' | 'bulletinLoad' | 'regionLoad'>(this, { api: false, bulletinLoad: false, regionLoad: false })
+  }
+
+  get daily(): DailyReach[] {
+    return this.regionLoad.value?.daily ?? []
+  }
+
+  get cadres(): CadreForwarding[] {
+    return this.regionLoad.value?.cadres ?? []
+  }
+
+  get outbox(): OutboxItem[] {
+    return this.regionLoad.value?.outbox ?? []
+  }
+
+  get regionState(): LoadState {
+    return this.regionLoad.state
+  }
+
+  get regionError(): string | null {
+    return this.regionLoad.error
   }
 
   get reach(): BulletinReach | null {
@@ -116,21 +132,13 @@ export class ReachStore {
 
   /** The region's last week of reach, the cadres' last month, and the reminders waiting or failed. */
   loadRegion = flow(function* (this: ReachStore, regionId: string, today: Date) {
-    this.regionState = 'loading'
-    this.regionError = null
     const to = dayjs(today).format('YYYY-MM-DD')
     const from = dayjs(today).subtract(DAILY_DAYS - 1, 'day').format('YYYY-MM-DD')
-    try {
-      const [daily, cadres, outbox]: [DailyReach[], CadreForwarding[], OutboxItem[]] = yield Promise.all([
+    yield this.regionLoad.load(async () => {
+      const [daily, cadres, outbox] = await Promise.all([
         this.api.dailyReach(regionId, from, to), this.api.cadreForwarding(regionId, CADRE_DAYS), this.api.outbox(regionId),
       ])
-      this.daily = daily
-      this.cadres = cadres
-      this.outbox = outbox
-      this.regionState = 'ready'
-    } catch (e) {
-      this.regionState = 'error'
-      this.regionError = errorMessage(e)
-    }
+      return { daily, cadres, outbox }
+    })
   })
 }

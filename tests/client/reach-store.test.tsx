@@ -1,4 +1,4 @@
-import type { BulletinReach, ShareTreeNode } from '@/core/bulletin-api'
+import type { BulletinReach, DailyReach, ShareTreeNode } from '@/core/bulletin-api'
 import { ApiError } from '@/services/api-client'
 import { ReachStore, treeRows } from '@/stores/reach-store'
 import { FakeApi } from './support/fake-api'
@@ -82,6 +82,24 @@ describe('ReachStore', () => {
     await store.loadRegion('t1', new Date(2026, 10, 29, 12))
 
     expect(asked).toEqual(['t1 2026-11-23 2026-11-29', 't1 30'])
+    expect(store.regionState).toBe('ready')
+  })
+
+  it('when another region is chosen before the first region\'s figures arrive, then the late figures never replace the newer ones', async () => {
+    const api = new FakeApi()
+    const pending = new Map<string, (days: DailyReach[]) => void>()
+    api.dailyReach = (regionId) => new Promise((resolve) => pending.set(regionId, resolve))
+    const aDay = (date: string, opens: number): DailyReach => ({ date, bulletins: 1, groupsReached: { tier1: 0, tier2: 0 }, opens, uniqueReaders: opens })
+    const store = new ReachStore(api)
+
+    const first = store.loadRegion('town-a', new Date(2026, 10, 29, 12))
+    const second = store.loadRegion('town-b', new Date(2026, 10, 29, 12))
+    pending.get('town-b')!([aDay('2026-11-29', 7)])
+    await second
+    pending.get('town-a')!([aDay('2026-11-29', 99)])
+    await first
+
+    expect(store.daily.map((d) => d.opens)).toEqual([7])
     expect(store.regionState).toBe('ready')
   })
 })
