@@ -128,19 +128,30 @@ class WindowQueries {
       : sql<boolean>`${sql.ref(regionColumn)} IN (SELECT id FROM regions WHERE path LIKE ${this.prefix})`
   }
 
+  /**
+   * Coverage at the ends of the periods: each grid's counters hold the households and those ever visited as of
+   * now; the households first visited since an instant are taken away to give the figure at that instant. Only
+   * households first visited since the previous period began are read.
+   */
   async households(db: Kysely<DB>): Promise<HouseholdCounts[]> {
     const { start, end, previousStart } = this.w
     const { rows } = await sql<HouseholdCounts>`
-      SELECT ${this.child('r.path')} AS "regionId", sum(h.n)::int AS households, sum(h.before_end)::int AS "beforeEnd",
-             sum(h.before_start)::int AS "beforeStart", sum(h.before_previous_start)::int AS "beforePreviousStart"
-      FROM (
-        SELECT region_id, count(*) AS n,
-               count(*) FILTER (WHERE first_visit_at < ${end}) AS before_end,
-               count(*) FILTER (WHERE first_visit_at < ${start}) AS before_start,
-               count(*) FILTER (WHERE first_visit_at < ${previousStart}) AS before_previous_start
-        FROM households WHERE county_id = ${this.county} AND ${this.under('region_id')} GROUP BY region_id
-      ) h
-      JOIN regions r ON r.id = h.region_id
+      SELECT ${this.child('r.path')} AS "regionId", sum(c.households)::int AS households,
+             sum(c.visited - coalesce(v.since_end, 0))::int AS "beforeEnd",
+             sum(c.visited - coalesce(v.since_start, 0))::int AS "beforeStart",
+             sum(c.visited - coalesce(v.since_previous_start, 0))::int AS "beforePreviousStart"
+      FROM grid_coverage c
+      JOIN regions r ON r.id = c.grid_id
+      LEFT JOIN (
+        SELECT region_id,
+               count(*) FILTER (WHERE first_visit_at >= ${end}) AS since_end,
+               count(*) FILTER (WHERE first_visit_at >= ${start}) AS since_start,
+               count(*) AS since_previous_start
+        FROM households
+        WHERE county_id = ${this.county} AND first_visit_at >= ${previousStart}
+        GROUP BY region_id
+      ) v ON v.region_id = c.grid_id
+      WHERE c.county_id = ${this.county} AND r.path LIKE ${this.prefix}
       GROUP BY 1`.execute(db)
     return rows
   }
