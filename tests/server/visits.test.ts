@@ -73,6 +73,22 @@ describe.each(ENGINES)('visit sync on %s', (engine) => {
     expect(counters).toMatchObject({ households: 1, visited: 1, app_installed: 1 })
   })
 
+  it('when a request repeats a visit of a household that moved since it was seen, then the first is stored in the new grid and the repeat is a duplicate', async () => {
+    const { tree, households } = await aWorkerWithHouseholds(1)
+    const [oldGrid, newGrid] = [tree.grids[0][0], tree.grids[0][1]]
+    const both = await aUser(t.db, { displayName: '两网格网格员', roles: [{ role: 'grid_worker', regionId: oldGrid.id }, { role: 'grid_worker', regionId: newGrid.id }] })
+    const token = await signIn(t, both.id)
+    expect((await sync(token, [aVisit(households[0], { visitedAt: minutesAgo(60) })])).json().items[0].status).toBe('stored')
+    await t.db.updateTable('households').set({ region_id: newGrid.id }).where('id', '=', households[0]).execute()
+    const visit = aVisit(households[0])
+
+    const items = (await sync(token, [visit, visit])).json().items
+
+    expect(items).toEqual([{ id: visit.id, status: 'stored' }, { id: visit.id, status: 'duplicate' }])
+    const row = await t.db.selectFrom('visits').select('grid_id').where('id', '=', visit.id).executeTakeFirstOrThrow()
+    expect(row.grid_id).toBe(newGrid.id)
+  })
+
   it('when a household the server has seen is deleted, then a later visit of it is rejected as unknown', async () => {
     const { token, households } = await aWorkerWithHouseholds(1)
     const tooOld = new Date(t.now().getTime() - 31 * 24 * 3600_000).toISOString()

@@ -58,8 +58,9 @@ export class VisitService {
     const misplaced = visits.filter((_, i) => attempts[i].status === 'misplaced')
     if (misplaced.length === 0) return { items: attempts as SyncItemResult[] }
     for (const visit of misplaced) this.households.forget(visit.householdId.toLowerCase())
-    const retried = new Map((await this.tryStore(caller, misplaced)).map((attempt) => [attempt.id, attempt]))
-    const items = attempts.map((attempt) => (attempt.status === 'misplaced' ? retried.get(attempt.id)! : attempt))
+    const retried = await this.tryStore(caller, misplaced)
+    let next = 0
+    const items = attempts.map((attempt) => (attempt.status === 'misplaced' ? retried[next++] : attempt))
     return { items: items.map((item) => (item.status === 'misplaced' ? movedMeanwhile(item.id) : item)) }
   }
 
