@@ -73,9 +73,13 @@ async function main() {
       } catch (e) {
         failed++
         console.log(`  ✕ ${flow.title}\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`)
-        await page.screenshot({ path: path.join(results, `failed-${flows.indexOf(flow)}.png`) }).catch(() => {})
+        // Every page still open, the other personas' browsers too, shows where the flow stopped.
+        const openPages = browser.contexts().flatMap((c) => c.pages())
+        await Promise.all(openPages.map((p, i) =>
+          p.screenshot({ path: path.join(results, `failed-${flows.indexOf(flow)}-${i}.png`) }).catch(() => {})))
       }
-      await context.close()
+      // A failed flow may leave another persona's browser open: none should reach the next flow.
+      await Promise.all(browser.contexts().map((c) => c.close()))
     }
   } catch (e) {
     failed++

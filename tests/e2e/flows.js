@@ -39,6 +39,9 @@ async function loginAsPersona(page, baseUrl, personaLabel) {
   await tap(page, '我的')
   await tap(page, '登录')
   await tap(page, personaLabel)
+  // The persona card shows the persona's name too: wait until the app has left the login page, or a following
+  // page.goto races the app's own switchTab and loses.
+  await page.waitForFunction(() => !location.hash.includes('pages/login/'), null, { timeout: TIMEOUT })
 }
 
 module.exports = [
@@ -54,7 +57,7 @@ module.exports = [
     title: 'when the demo grid worker logs in from 我的, then the worker home greets them with their grid',
     async run({ page, baseUrl, screenshot }) {
       await loginAsPersona(page, baseUrl, '网格员')
-      await see(page, '张网格') // signed in: either 我的 or, for a grid worker, the workbench itself
+      await see(page, '张网格') // either 我的 or, for a grid worker, the workbench itself
       if (!page.url().includes('packages/worker')) await tap(page, '网格员工作台')
       await see(page, '网格员工作台')
       await see(page, '第1网格')
