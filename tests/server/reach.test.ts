@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { aBulletin, aDeviceKey } from './helpers/bulletin-reach-factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
@@ -62,5 +63,45 @@ describe.each(ENGINES)('reach figures on %s', (engine) => {
     expect(bad.json().code).toBe('REACH_RANGE_INVALID')
     const ok = await t.app.inject({ method: 'GET', url: '/api/reach/daily?from=2026-03-01&to=2026-03-03', headers: bearer(token) })
     expect(ok.json().map((d: { date: string }) => d.date)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03'])
+  })
+
+  it('when opens of two bulletins arrive at once over HTTP and in SQL, with repeats and readers in several groups, then the report\'s opens and readers equal a recount', async () => {
+    const tree = await aRegionTree(t.db)
+    const police = await aUser(t.db, { roles: [{ role: 'admin', regionId: tree.town.id }] })
+    const token = await signIn(t, police.id)
+    const bulletins = [
+      await aBulletin(t.db, { regionId: tree.town.id, createdBy: police.id }),
+      await aBulletin(t.db, { regionId: tree.town.id, createdBy: police.id }),
+    ]
+    const groups = await t.db.insertInto('wechat_groups')
+      .values([1, 2, 3].map((n) => ({ county_id: tree.county.id, opengid: `count-g${n}`, first_seen_at: new Date() })))
+      .returning('id').execute()
+    const readers = Array.from({ length: 40 }, () => aDeviceKey())
+    const viaHttp = Array.from({ length: 300 }, (_, i) => t.app.inject({
+      method: 'POST', url: '/api/public/opens', payload: { bulletinId: bulletins[i % 2].id, readerKey: readers[i % readers.length] },
+    }))
+    // The same readers again, now in groups, in separate statements racing the HTTP opens.
+    const viaSql = Array.from({ length: 30 }, (_, i) => sql`
+      INSERT INTO opens (bulletin_id, county_id, group_id, reader_key, opened_at)
+      VALUES (${bulletins[i % 2].id}, ${tree.county.id}, ${groups[i % 3].id}, ${readers[i]}, now()),
+             (${bulletins[i % 2].id}, ${tree.county.id}, ${groups[(i + 1) % 3].id}, ${readers[i]}, now())
+      ON CONFLICT DO NOTHING`.execute(t.db))
+    await Promise.all([...viaHttp, ...viaSql])
+
+    for (const bulletin of bulletins) {
+      const recount = await sql<{ opens: number; readers: number }>`
+        SELECT count(*)::int AS opens, count(DISTINCT reader_key)::int AS readers FROM opens WHERE bulletin_id = ${bulletin.id}`.execute(t.db)
+      expect(recount.rows[0].opens).toBeGreaterThan(recount.rows[0].readers)
+      const res = await t.app.inject({ method: 'GET', url: `/api/bulletins/${bulletin.id}/reach`, headers: bearer(token) })
+      expect(res.json()).toMatchObject({ opens: recount.rows[0].opens, uniqueReaders: recount.rows[0].readers })
+    }
+  })
+
+  it('when a bulletin has no opens yet, then its report shows 0 opens and 0 readers', async () => {
+    const tree = await aRegionTree(t.db)
+    const police = await aUser(t.db, { roles: [{ role: 'admin', regionId: tree.town.id }] })
+    const bulletin = await aBulletin(t.db, { regionId: tree.town.id, createdBy: police.id })
+    const res = await t.app.inject({ method: 'GET', url: `/api/bulletins/${bulletin.id}/reach`, headers: bearer(await signIn(t, police.id)) })
+    expect(res.json()).toMatchObject({ opens: 0, uniqueReaders: 0, shares: 0 })
   })
 })

@@ -140,6 +140,19 @@ export interface GridCoverageTable {
   vulnerable_visited: number
 }
 
+/** Maintained by the opens_counted trigger; never written by application code. */
+export interface BulletinReadersTable {
+  bulletin_id: string
+  reader_key: string
+}
+
+/** Maintained by the opens_counted trigger; never written by application code. */
+export interface BulletinReachTotalsTable {
+  bulletin_id: string
+  opens: number
+  readers: number
+}
+
 export interface AuditLogTable {
   id: Generated<string>
   county_id: string | null
@@ -407,6 +420,8 @@ export interface DB {
   wechat_groups: WechatGroupsTable
   shares: SharesTable
   opens: OpensTable
+  bulletin_readers: BulletinReadersTable
+  bulletin_reach_totals: BulletinReachTotalsTable
   subscriptions: SubscriptionsTable
   outbox: OutboxTable
   fraud_type_articles: FraudTypeArticlesTable

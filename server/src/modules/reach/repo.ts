@@ -48,14 +48,13 @@ export class ReachRepo {
     }))
   }
 
-  /** Opens, distinct readers (read off the unique index, which starts with bulletin_id, reader_key) and shares. */
+  /** Opens and distinct readers from the counters the opens trigger keeps, and shares. */
   async totals(bulletinId: string): Promise<{ opens: number; uniqueReaders: number; shares: number }> {
-    const [opens, readers, shares] = await Promise.all([
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM opens WHERE bulletin_id = ${bulletinId}`.execute(this.db),
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT DISTINCT reader_key FROM opens WHERE bulletin_id = ${bulletinId}) d`.execute(this.db),
+    const [counted, shares] = await Promise.all([
+      this.db.selectFrom('bulletin_reach_totals').select(['opens', 'readers']).where('bulletin_id', '=', bulletinId).executeTakeFirst(),
       sql<{ n: number }>`SELECT count(*)::int AS n FROM shares WHERE bulletin_id = ${bulletinId}`.execute(this.db),
     ])
-    return { opens: opens.rows[0].n, uniqueReaders: readers.rows[0].n, shares: shares.rows[0].n }
+    return { opens: counted?.opens ?? 0, uniqueReaders: counted?.readers ?? 0, shares: shares.rows[0].n }
   }
 
   async tree(bulletinId: string): Promise<ShareTreeNode[]> {
