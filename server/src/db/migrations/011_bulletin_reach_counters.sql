@@ -19,6 +19,7 @@ BEGIN
   WITH first_reads AS (
     INSERT INTO bulletin_readers (bulletin_id, reader_key)
     SELECT DISTINCT bulletin_id, reader_key FROM new_opens
+    ORDER BY bulletin_id, reader_key  -- one order for every writer, so that two never wait on each other's readers
     ON CONFLICT DO NOTHING
     RETURNING bulletin_id
   )
