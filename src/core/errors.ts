@@ -103,6 +103,21 @@ export const ERRORS = {
   ACTIVITY_PHOTO_INVALID: '照片格式不支持或过大，请上传压缩后的 JPG/PNG 照片',
   ACTIVITY_PHOTO_LIMIT: '每个活动最多上传 9 张照片',
   REPORT_PERIOD_INVALID: '统计时段无效：结束日期不能早于开始日期，且最长一年',
+  RESIDENCE_VILLAGE_REQUIRED: '请选择您居住的村（社区），不能选择镇街或网格',
+  RESIDENCE_NOT_FOUND: '您还没有登记居住地',
+  USER_NOT_FOUND: '找不到该用户',
+  USER_DEACTIVATED: '该账号已被停用，如有疑问请联系派出所',
+  SELF_CHANGE_FORBIDDEN: '不能修改自己的角色或停用自己的账号',
+  LAST_ADMIN: '这是该区县最后一位管理员，不能移除或停用',
+  ROLE_NOT_HELD: '该用户在此区域没有这个角色',
+  ROLE_REGION_MISMATCH: '该角色不能设在这一级区域',
+  INVITATION_NOT_FOUND: '邀请码无效，请核对后重试',
+  INVITATION_EXPIRED: '邀请已过期，请联系邀请人重新生成',
+  INVITATION_USED_UP: '邀请已被用完，请联系邀请人重新生成',
+  INVITATION_REVOKED: '邀请已作废，请联系邀请人重新生成',
+  INVITATION_NOT_ALLOWED: '您不能邀请这个角色，或该区域不在您的辖区内',
+  INVITATION_INVALID: '邀请人已无权发出此邀请，请联系派出所',
+  INVITATION_ALREADY_ACCEPTED: '您已经接受过这个邀请',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS
