@@ -9,6 +9,7 @@ import type { Config } from './config'
 import type { AppContext } from './context'
 import type { Database } from './db/database'
 import { SessionCache } from './modules/auth/session-cache'
+import { SessionInvalidation } from './modules/auth/session-invalidation'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
 import authPlugin from './plugins/auth'
 import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
@@ -18,6 +19,8 @@ import healthRoutes from './modules/health/routes'
 import authRoutes from './modules/auth/routes'
 import regionRoutes from './modules/regions/routes'
 import userRoutes from './modules/users/routes'
+import residenceRoutes from './modules/residence/routes'
+import invitationRoutes from './modules/invitations/routes'
 import householdRoutes from './modules/households/routes'
 import labelRoutes from './modules/labels/routes'
 import doorRoutes from './modules/doors/routes'
@@ -52,12 +55,14 @@ export interface AppDeps {
 /** Builds the whole server without listening: main.ts listens, tests call app.inject. */
 export async function buildApp(deps: AppDeps) {
   const { config, database } = deps
+  const sessionCache = new SessionCache()
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     wechat: deps.wechat ?? new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret),
-    sessionCache: new SessionCache(),
+    sessionCache,
+    sessionInvalidation: new SessionInvalidation(database, sessionCache),
     now: deps.now ?? (() => new Date()),
   }
   const app = Fastify({
@@ -78,11 +83,15 @@ export async function buildApp(deps: AppDeps) {
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   await app.register(authPlugin, { ctx })
+  app.addHook('onReady', () => ctx.sessionInvalidation.start())
+  app.addHook('onClose', () => ctx.sessionInvalidation.stop())
 
   await app.register(healthRoutes, { ctx })
   await app.register(authRoutes, { ctx })
   await app.register(regionRoutes, { ctx })
   await app.register(userRoutes, { ctx })
+  await app.register(residenceRoutes, { ctx })
+  await app.register(invitationRoutes, { ctx })
   await app.register(householdRoutes, { ctx })
   await app.register(labelRoutes, { ctx })
   await app.register(doorRoutes, { ctx })

@@ -1,5 +1,5 @@
 import { isWithin, type RegionLevel } from './regions'
-import type { Role, RoleAssignment } from './roles'
+import { ROLE_LABELS, type Role, type RoleAssignment } from './roles'
 
 /**
  * How people get and lose their roles: residents bind themselves to one village; staff join through an
@@ -122,3 +122,24 @@ export const MEMBERSHIP_EVENT_LABELS = {
   'invitation.revoke': '作废邀请',
 } as const
 export type MembershipEvent = keyof typeof MEMBERSHIP_EVENT_LABELS
+
+/** What an audit entry of a user's membership keeps, in names: regions may be renamed or removed later. */
+export interface MembershipDetail {
+  role?: Role
+  regionName?: string
+  fromRegionName?: string
+  viaInvitation?: boolean
+}
+
+/** One line of a user's history, e.g. 授予角色 网格员/民警 · 东胜村 第1网格（通过邀请）. */
+export function describeMembershipEvent(action: MembershipEvent, detail: MembershipDetail): string {
+  const label = MEMBERSHIP_EVENT_LABELS[action]
+  const role = detail.role ? ROLE_LABELS[detail.role] : null
+  const where = detail.fromRegionName && detail.regionName ? `${detail.fromRegionName} → ${detail.regionName}` : detail.regionName
+  const parts = [role, where].filter(Boolean).join(' · ')
+  return `${label}${parts ? ` ${parts}` : ''}${detail.viaInvitation ? '（通过邀请）' : ''}`
+}
+
+export function isMembershipEvent(action: string): action is MembershipEvent {
+  return action in MEMBERSHIP_EVENT_LABELS
+}

@@ -1,7 +1,7 @@
 import { SessionCache, type CachedSession } from '../../server/src/modules/auth/session-cache'
 
 const aSession = (userId = 'u1'): CachedSession => ({
-  userId, displayName: '张网格', expiresAt: new Date('2026-12-01T00:00:00Z'), revokedAt: null, roles: [],
+  userId, displayName: '张网格', expiresAt: new Date('2026-12-01T00:00:00Z'), revokedAt: null, deactivatedAt: null, roles: [],
 })
 
 describe('SessionCache', () => {

@@ -15,6 +15,12 @@ export interface Database {
   close(): Promise<void>
   /** PGlite only: the whole data folder as a tarball, to start other instances from (tests). */
   dumpDataDir?(): Promise<Blob>
+  /**
+   * PostgreSQL only: other server instances on the same database hear what this one announces (`pg_notify` on
+   * `channelName(topic)` inside a transaction reaches every listener when it commits). PGlite is one process.
+   */
+  listen?(topic: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
+  channelName?(topic: string): string
 }
 
 export interface DatabaseOptions {
@@ -39,9 +45,26 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // Notifications are per database, not per schema: the schema in the name keeps test files apart.
+  const channelName = (topic: string) => `xf_${(opts.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}_${topic}`.toLowerCase()
   return {
     kind: 'pg',
     db,
+    channelName,
+    listen: async (topic, onMessage) => {
+      const channel = channelName(topic)
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      client.on('notification', (m) => {
+        if (m.channel === channel && m.payload !== undefined) onMessage(m.payload)
+      })
+      // A listener whose connection dropped would miss announcements silently: better to fail loudly.
+      client.on('error', (e) => console.error(`数据库通知连接中断（${channel}）:`, e.message))
+      await client.query(`LISTEN ${channel}`)
+      return async () => {
+        await client.end().catch(() => {})
+      }
+    },
     exec: async (sqlText) => {
       const client = await pool.connect()
       try {

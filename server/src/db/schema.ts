@@ -24,6 +24,7 @@ export interface UsersTable {
   display_name: string
   demo_persona: string | null
   created_at: Generated<Date>
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 export interface RoleAssignmentsTable {
@@ -276,7 +277,8 @@ export interface QuizQuestionsTable {
 export interface QuizAttemptsTable {
   id: Generated<string>
   county_id: string
-  user_id: string
+  /** Null once the resident left: the attempt stays as an anonymous count. */
+  user_id: ColumnType<string, string, string | null>
   village_id: string | null
   quiz_date: ColumnType<string, string, string>
   question_ids: string[]
@@ -312,7 +314,8 @@ export interface PrizeClaimsTable {
   id: Generated<string>
   prize_id: string
   county_id: string
-  user_id: string
+  /** Null once the resident left: the claim stays as an anonymous count. */
+  user_id: ColumnType<string, string, string | null>
   code: string
   claimed_at: Generated<Date>
   redeemed_at: Timestamp | null
@@ -401,6 +404,33 @@ export interface ActivityPhotosTable {
   created_at: Generated<Date>
 }
 
+export interface ResidencesTable {
+  user_id: string
+  village_id: string
+  household_id: string | null
+  bound_at: Date
+}
+
+export interface InvitationsTable {
+  id: Generated<string>
+  code: string
+  county_id: string
+  role: 'admin' | 'cadre' | 'grid_worker' | 'dissuader'
+  region_id: string
+  created_by: string | null
+  max_uses: number
+  used_count: Generated<number>
+  expires_at: Date
+  revoked_at: Date | null
+  created_at: Date
+}
+
+export interface InvitationAcceptancesTable {
+  invitation_id: string
+  user_id: string
+  accepted_at: Date
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable
   regions: RegionsTable
@@ -434,6 +464,9 @@ export interface DB {
   visit_tasks: VisitTasksTable
   activities: ActivitiesTable
   activity_photos: ActivityPhotosTable
+  residences: ResidencesTable
+  invitations: InvitationsTable
+  invitation_acceptances: InvitationAcceptancesTable
 }
 
 export type RegionRow = Selectable<RegionsTable>

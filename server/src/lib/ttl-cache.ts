@@ -33,6 +33,11 @@ export class TtlCache<K, V> {
     this.entries.delete(key)
   }
 
+  /** Rare and linear: for changes that touch every entry of one owner (a user's sessions). */
+  forgetWhere(matches: (value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key)
+  }
+
   /** The cached value, or the loaded one; concurrent misses of the same key share one load. */
   async getOrLoad(key: K, load: () => Promise<V>): Promise<V> {
     const hit = this.get(key)

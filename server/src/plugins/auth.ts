@@ -46,6 +46,7 @@ async function authPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
 
   async function lookUp(tokenHash: string): Promise<CachedSession> {
     const [session] = await loader.submit([tokenHash])
+    if (session?.deactivatedAt) throw new AppError('USER_DEACTIVATED', 401)
     if (!session || session.revokedAt) throw new AppError('AUTH_INVALID', 401)
     ctx.sessionCache.set(tokenHash, session)
     return session

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema'
 export interface UserRow {
   id: string
   displayName: string
+  deactivated: boolean
 }
 
 export const NEW_WECHAT_USER_NAME = '微信用户'
@@ -19,14 +20,20 @@ export class AuthRepo {
       .insertInto('users')
       .values({ openid, display_name: NEW_WECHAT_USER_NAME })
       .onConflict((oc) => oc.column('openid').doUpdateSet((eb) => ({ openid: eb.ref('excluded.openid') })))
-      .returning(['id', 'display_name'])
+      .returning(['id', 'display_name', 'deactivated_at'])
       .executeTakeFirstOrThrow()
-    return { id: row.id, displayName: row.display_name }
+    return { id: row.id, displayName: row.display_name, deactivated: row.deactivated_at !== null }
   }
 
   async findUser(userId: string): Promise<UserRow | null> {
-    const row = await this.db.selectFrom('users').select(['id', 'display_name']).where('id', '=', userId).executeTakeFirst()
-    return row ? { id: row.id, displayName: row.display_name } : null
+    const row = await this.db.selectFrom('users').select(['id', 'display_name', 'deactivated_at']).where('id', '=', userId).executeTakeFirst()
+    return row ? { id: row.id, displayName: row.display_name, deactivated: row.deactivated_at !== null } : null
+  }
+
+  /** A person who is not in any seed: the H5 demo's way to try joining as a newcomer. */
+  async createUser(displayName: string, at: Date): Promise<UserRow> {
+    const row = await this.db.insertInto('users').values({ display_name: displayName, created_at: at }).returning('id').executeTakeFirstOrThrow()
+    return { id: row.id, displayName, deactivated: false }
   }
 
   async rolesWithNames(userId: string): Promise<MeRole[]> {
@@ -41,7 +48,7 @@ export class AuthRepo {
     return rows.filter((r) => isRole(r.role)).map((r) => ({ role: r.role, regionId: r.id, regionName: r.name, regionPath: r.path }))
   }
 
-  async demoUsers(): Promise<(UserRow & { personaId: string })[]> {
+  async demoUsers(): Promise<(Omit<UserRow, 'deactivated'> & { personaId: string })[]> {
     const rows = await this.db
       .selectFrom('users')
       .select(['id', 'display_name', 'demo_persona'])
@@ -51,7 +58,7 @@ export class AuthRepo {
   }
 
   async userByPersona(personaId: string): Promise<UserRow | null> {
-    const row = await this.db.selectFrom('users').select(['id', 'display_name']).where('demo_persona', '=', personaId).executeTakeFirst()
-    return row ? { id: row.id, displayName: row.display_name } : null
+    const row = await this.db.selectFrom('users').select(['id', 'display_name', 'deactivated_at']).where('demo_persona', '=', personaId).executeTakeFirst()
+    return row ? { id: row.id, displayName: row.display_name, deactivated: row.deactivated_at !== null } : null
   }
 }

@@ -57,4 +57,13 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ct
       response: { 200: LoginResult, ...COMMON_ERRORS },
     },
   }, (req) => auth.demoLogin(req.body.personaId))
+
+  app.post('/api/auth/demo-signup', {
+    schema: {
+      tags: TAGS,
+      summary: '以新用户身份登录（仅演示模式）：没有任何角色，如同第一次微信登录',
+      body: Type.Object({ displayName: PlainText({ minLength: 1, maxLength: 20, description: '称呼' }) }),
+      response: { 200: LoginResult, ...COMMON_ERRORS },
+    },
+  }, (req) => auth.demoSignup(req.body.displayName.trim() || '新用户'))
 }

@@ -39,6 +39,7 @@ export class AuthService {
     // A first login writes the user and the session together: never a user left behind by a failed session insert.
     const opened = await this.ctx.db.transaction().execute(async (trx) => {
       const user = await new AuthRepo(trx).upsertByOpenid(session.openid)
+      if (user.deactivated) throw new AppError('USER_DEACTIVATED', 403)
       return { userId: user.id, ...(await this.newSession(new SessionRepo(trx), user.id, sessionKeyEnc)) }
     })
     return { token: opened.token, expiresAt: opened.expiresAt, user: await this.me(opened.userId) }
@@ -58,6 +59,13 @@ export class AuthService {
   async demoLogin(personaId: string): Promise<LoginResult> {
     const user = await this.repo.userByPersona(personaId)
     if (!user) throw new AppError('DEMO_PERSONA_UNKNOWN', 404)
+    if (user.deactivated) throw new AppError('USER_DEACTIVATED', 403)
+    return { ...(await this.newSession(this.sessions, user.id, null)), user: await this.me(user.id) }
+  }
+
+  /** Demo mode only: a brand-new user with no role, exactly as a first WeChat login makes one. */
+  async demoSignup(displayName: string): Promise<LoginResult> {
+    const user = await this.repo.createUser(displayName, this.ctx.now())
     return { ...(await this.newSession(this.sessions, user.id, null)), user: await this.me(user.id) }
   }
 
@@ -69,6 +77,7 @@ export class AuthService {
   async me(userId: string): Promise<Me> {
     const user = await this.repo.findUser(userId)
     if (!user) throw new AppError('AUTH_INVALID', 401)
+    if (user.deactivated) throw new AppError('USER_DEACTIVATED', 401)
     return { id: user.id, displayName: user.displayName, roles: await this.repo.rolesWithNames(user.id) }
   }
 

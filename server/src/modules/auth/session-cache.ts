@@ -8,8 +8,9 @@ export interface CachedSession extends StoredSession {
 
 /**
  * Sessions verified in the last few seconds, so that a burst of requests from one phone (a queue of visits going
- * up) costs one lookup rather than two queries each. Expiry is still checked on every request; logout on this
- * server forgets the entry at once, and another server instance sees a revocation or a role change within the TTL.
+ * up) costs one lookup rather than two queries each. Expiry is still checked on every request; logout forgets the
+ * entry at once, and a role change or deactivation forgets every session of that user on every instance
+ * (see session-invalidation.ts).
  */
 export class SessionCache {
   private readonly entries: TtlCache<string, CachedSession>
@@ -28,5 +29,9 @@ export class SessionCache {
 
   forget(tokenHash: string): void {
     this.entries.forget(tokenHash)
+  }
+
+  forgetUser(userId: string): void {
+    this.entries.forgetWhere((session) => session.userId === userId)
   }
 }

@@ -7,6 +7,8 @@ export interface StoredSession {
   displayName: string
   expiresAt: Date
   revokedAt: Date | null
+  /** Set when an admin switched the user off: every session of theirs is refused. */
+  deactivatedAt: Date | null
 }
 
 export interface SessionWithRoles extends StoredSession {
@@ -39,7 +41,7 @@ export class SessionRepo {
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select((eb) => [
-        'sessions.token_hash', 'sessions.user_id', 'users.display_name', 'sessions.expires_at', 'sessions.revoked_at',
+        'sessions.token_hash', 'sessions.user_id', 'users.display_name', 'sessions.expires_at', 'sessions.revoked_at', 'users.deactivated_at',
         eb.selectFrom('role_assignments')
           .innerJoin('regions', 'regions.id', 'role_assignments.region_id')
           .whereRef('role_assignments.user_id', '=', 'sessions.user_id')
@@ -53,6 +55,7 @@ export class SessionRepo {
       displayName: row.display_name,
       expiresAt: new Date(row.expires_at),
       revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+      deactivatedAt: row.deactivated_at ? new Date(row.deactivated_at) : null,
       roles: (row.roles ?? []).filter((r) => isRole(r.role)) as RoleAssignment[],
     }]))
   }

@@ -80,7 +80,8 @@ function insertValues(f: HouseholdFields, code: string, now: Date) {
   }
 }
 
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+/** `actorId` null: the system itself, e.g. the first admin's invitation printed by a command. */
+export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: Omit<AuditEntry, 'actorId'> & { actorId: string | null }): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

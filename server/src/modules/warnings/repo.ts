@@ -143,7 +143,7 @@ export class WarningRepo {
     }))
   }
 
-  /** Dissuaders who may handle warnings of the region (their dissuader region contains it), with their open load. */
+  /** Active dissuaders who may handle warnings of the region (their dissuader region contains it), with their open load. */
   async dissuadersFor(regionPath: string, db: Db = this.db): Promise<DissuaderRow[]> {
     const rows = await db.selectFrom('role_assignments as ra')
       .innerJoin('users as u', 'u.id', 'ra.user_id')
@@ -152,7 +152,7 @@ export class WarningRepo {
         'u.id', 'u.display_name', 'rr.name', 'rr.path',
         sql<number>`(SELECT count(*)::int FROM warnings o WHERE o.assignee_id = u.id AND o.closed_at IS NULL)`.as('open_warnings'),
       ])
-      .where('ra.role', '=', 'dissuader').where(sql<SqlBool>`left(${regionPath}, length(rr.path)) = rr.path`)
+      .where('ra.role', '=', 'dissuader').where('u.deactivated_at', 'is', null).where(sql<SqlBool>`left(${regionPath}, length(rr.path)) = rr.path`)
       .orderBy(sql`length(rr.path)`, 'desc').execute()
     // A dissuader of both a village and its town is listed once, under the nearer region.
     const byId = new Map<string, DissuaderRow>()

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { INVITATION_LIMITS, INVITATION_STATUS_LABELS, STAFF_ROLES } from '../../../../src/core/membership'
+import type { AppContext } from '../../context'
+import { callerOf } from '../../plugins/auth'
+import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
+import { InvitationService } from './service'
+
+const StaffRole = Type.Enum([...STAFF_ROLES])
+const Status = Type.Enum(Object.keys(INVITATION_STATUS_LABELS))
+const Invitation = Type.Object({
+  code: Type.String(), url: Type.String({ description: '二维码内容：PUBLIC_BASE_URL/join/<邀请码>' }), qrSvg: Type.String(),
+  role: StaffRole, regionId: Type.String(), regionName: Type.String(), maxUses: Type.Integer(), usedCount: Type.Integer(),
+  expiresAt: Type.String({ format: 'date-time' }), createdAt: Type.String({ format: 'date-time' }), inviterName: Type.String(), status: Status,
+})
+const InvitationInput = Type.Object({
+  role: StaffRole,
+  regionId: RegionId,
+  maxUses: Type.Integer({ minimum: 1, maximum: INVITATION_LIMITS.maxUses, default: 1, description: '可使用次数' }),
+  expiresInHours: Type.Integer({ minimum: 1, maximum: INVITATION_LIMITS.maxHours, default: INVITATION_LIMITS.defaultHours, description: '有效期（小时）' }),
+})
+const Preview = Type.Object({
+  code: Type.String(), role: StaffRole, regionName: Type.String(), inviterName: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }), status: Status, alreadyHeld: Type.Boolean(),
+})
+// Typed by hand from a phone: case, spaces and dashes are forgiven by the service.
+const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9 -]+$' }) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const REFUSALS = { ...COMMON_ERRORS, 409: ErrorResponse }
+
+const TAGS = ['邀请']
+/** The H5 app's join page; the weapp opens the same URL through 扫普通链接二维码打开小程序. */
+const JOIN_PAGE = '/#/pages/join/index'
+
+export default async function invitationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const invitations = new InvitationService(ctx)
+
+  app.post('/api/invitations', {
+    schema: { tags: TAGS, summary: '邀请工作人员：管理员邀请辖区内任意工作角色，村干部邀请本村网格员', security: BEARER, body: InvitationInput, response: { 200: Invitation, ...COMMON_ERRORS } },
+    preHandler: app.requireUser,
+  }, (req) => invitations.create(callerOf(req), req.body))
+
+  app.get('/api/invitations', {
+    schema: { tags: TAGS, summary: '我能管理的邀请（最新在前）', security: BEARER, response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...COMMON_ERRORS } },
+    preHandler: app.requireUser,
+  }, async (req) => ({ items: await invitations.list(callerOf(req)) }))
+
+  app.post('/api/invitations/:code/revoke', {
+    schema: { tags: TAGS, summary: '作废邀请', security: BEARER, params: CodeParams, response: { 200: Invitation, ...COMMON_ERRORS } },
+    preHandler: app.requireUser,
+  }, (req) => invitations.revoke(callerOf(req), req.params.code))
+
+  app.get('/api/invitations/:code', {
+    schema: { tags: TAGS, summary: '查看邀请：谁邀请、什么角色、哪个区域', security: BEARER, params: CodeParams, response: { 200: Preview, ...COMMON_ERRORS } },
+    preHandler: app.requireUser,
+  }, (req) => invitations.preview(callerOf(req), req.params.code))
+
+  app.post('/api/invitations/:code/accept', {
+    schema: { tags: TAGS, summary: '接受邀请，获得角色', security: BEARER, params: CodeParams, response: { 200: Type.Object({ me: Me }), ...REFUSALS } },
+    preHandler: app.requireUser,
+  }, (req) => invitations.accept(callerOf(req), req.params.code))
+
+  // The address in every invitation QR code: hand it to the H5 join page.
+  app.get('/join/:code', { schema: { hide: true, params: Type.Object({ code: Type.String() }) } }, (req, reply) => {
+    const code = /^[A-Za-z0-9]{1,16}$/.test(req.params.code) ? req.params.code : ''
+    return reply.redirect(code ? `${JOIN_PAGE}?code=${code}` : JOIN_PAGE, 302)
+  })
+}
