@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
 import { ResidenceService } from './service'
@@ -19,7 +20,7 @@ const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: T
 const ResidenceInput = Type.Object({
   villageId: Type.Optional(RegionId),
   doorToken: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
-}, { description: '从村社区列表选择（villageId），或在门牌前点「我住这里」（doorToken），二者选一', minProperties: 1, maxProperties: 1 })
+}, { description: '从村社区列表选择（villageId），或在门牌前点「我住这里」（doorToken），二者选一' })
 
 const TAGS = ['居民']
 
@@ -45,7 +46,12 @@ export default async function residenceRoutes(fastify: FastifyInstance, { ctx }:
       response: { 200: Type.Object({ residence: Residence, me: Me }), ...COMMON_ERRORS, 410: ErrorResponse },
     },
     preHandler: app.requireUser,
-  }, (req) => residence.bind(callerOf(req), req.body.doorToken ? { doorToken: req.body.doorToken } : { villageId: req.body.villageId! }))
+  }, (req) => {
+    const { doorToken, villageId } = req.body
+    if (doorToken) return residence.bind(callerOf(req), { doorToken })
+    if (villageId) return residence.bind(callerOf(req), { villageId })
+    throw new AppError('RESIDENCE_VILLAGE_REQUIRED', 400)
+  })
 
   app.delete('/api/me/residence', {
     schema: { tags: TAGS, summary: '注销居民身份：解除居住地，删除本人的答题和领奖记录（只保留匿名统计）', security: BEARER, response: { 204: Type.Null(), ...COMMON_ERRORS } },

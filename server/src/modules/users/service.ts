@@ -30,10 +30,16 @@ export class UserService {
 
   /** A user with no role in the caller's scope is answered as unknown: existence is not the caller's business. */
   async detail(caller: SessionUser, userId: string): Promise<ManagedUserDetail> {
-    const paths = scopePathsFor(caller.roles, 'user.read')
+    const detail = await this.describe(caller, userId)
+    if (detail.roles.length === 0 && userId !== caller.id) throw notFound('USER_NOT_FOUND')
+    return detail
+  }
+
+  /** The user as the caller sees them, also right after the caller removed their last role in scope. */
+  private async describe(caller: SessionUser, userId: string): Promise<ManagedUserDetail> {
     const user = await this.repo.find(userId)
-    const roles = user ? (await this.repo.rolesOf([userId], paths)).get(userId) ?? [] : []
-    if (!user || (roles.length === 0 && user.id !== caller.id)) throw notFound('USER_NOT_FOUND')
+    if (!user) throw notFound('USER_NOT_FOUND')
+    const roles = (await this.repo.rolesOf([userId], scopePathsFor(caller.roles, 'user.read'))).get(userId) ?? []
     const history = await this.repo.history(userId)
     return {
       id: user.id,
@@ -59,7 +65,7 @@ export class UserService {
         action: 'role.remove', userId, actorId: caller.id, countyId: region.countyId, at: now, detail: { role: ref.role, regionName: spokenName(region) },
       })
     })
-    return this.detail(caller, userId)
+    return this.describe(caller, userId)
   }
 
   async moveRole(caller: SessionUser, userId: string, move: RoleMove): Promise<ManagedUserDetail> {
@@ -75,7 +81,7 @@ export class UserService {
         detail: { role: move.role, fromRegionName: spokenName(from), regionName: spokenName(to) },
       })
     })
-    return this.detail(caller, userId)
+    return this.describe(caller, userId)
   }
 
   /** Ends every session of the user at once, on every server instance; their roles stay for a later reactivation. */
@@ -89,7 +95,7 @@ export class UserService {
       await new SessionRepo(trx).revokeAllOf(userId, now)
       await auditMembership(trx, { action: 'user.deactivate', userId, actorId: caller.id, countyId: roles[0].regionPath.split('/')[1], at: now, detail: {} })
     })
-    return this.detail(caller, userId)
+    return this.describe(caller, userId)
   }
 
   async reactivate(caller: SessionUser, userId: string): Promise<ManagedUserDetail> {
@@ -98,7 +104,7 @@ export class UserService {
       await repo.setDeactivated(userId, null)
       await auditMembership(trx, { action: 'user.reactivate', userId, actorId: caller.id, countyId: roles[0].regionPath.split('/')[1], at: now, detail: {} })
     })
-    return this.detail(caller, userId)
+    return this.describe(caller, userId)
   }
 
   /** The region of a role the caller may change for this user; nobody changes their own roles. */
