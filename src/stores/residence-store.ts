@@ -43,6 +43,8 @@ export class ResidenceStore {
   bindError: string | null = null
   /** The village just bound, for 已登记为 XX村 居民. */
   justBound: Residence | null = null
+  /** The door label that bound it, when it was 「我住这里」. */
+  boundDoorToken: string | null = null
   leaving = false
   leaveError: string | null = null
   /** A door label whose 「我住这里」 was tapped while signed out: bound as soon as the person has signed in. */
@@ -77,6 +79,7 @@ export class ResidenceStore {
     this.binding = false
     this.bindError = null
     this.justBound = null
+    this.boundDoorToken = null
     this.leaving = false
     this.leaveError = null
     this.pendingDoorToken = null
@@ -117,6 +120,7 @@ export class ResidenceStore {
       const result: { residence: Residence; me: Me } = yield this.api.bindResidence(input)
       this.current.set({ residence: result.residence })
       this.justBound = result.residence
+      this.boundDoorToken = 'doorToken' in input ? input.doorToken : null
       if ('doorToken' in input && this.pendingDoorToken === input.doorToken) this.pendingDoorToken = null
       this.session.replaceMe(result.me)
       return true
@@ -137,6 +141,7 @@ export class ResidenceStore {
       yield this.api.leaveResidence()
       this.current.set({ residence: null })
       this.justBound = null
+      this.boundDoorToken = null
       const me = this.session.me
       if (me) this.session.replaceMe({ ...me, roles: me.roles.filter((r) => r.role !== 'resident') })
       if (this.myData.state !== 'idle') yield this.loadMyData()
