@@ -14,6 +14,7 @@ import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
+import './index.scss'
 
 const CareModeSwitch = observer(function CareModeSwitch() {
   const { ui } = useStores()
@@ -38,9 +39,7 @@ function ResidencePrompt() {
     <View className='card tap-target me-residence-prompt' role='button' aria-label='您住在哪个村（社区）？' hoverClass='card-hover' onClick={go}>
       <Text className='card-title'>您住在哪个村（社区）？</Text>
       <Text className='hint'>登记后可参加本村每日答题、领奖品，看本村的反诈提醒</Text>
-      <Button className='big-button' type='primary' size='xlarge' block>
-        去登记
-      </Button>
+      <Text className='me-residence-go'>去登记 ›</Text>
     </View>
   )
 }
