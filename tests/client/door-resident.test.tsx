@@ -1,12 +1,13 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { act, fireEvent, screen } from '@testing-library/react'
+import type { DoorView } from '@/core/door-to-door-api'
 import type { ResidenceInput } from '@/core/membership-api'
 import DoorPage from '@/pages/door/index'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, renderWithStores } from './support/root'
 import { aLogin, aMe, aResidence, aRole } from './membership-factories'
 
-const advice = { kind: 'advice' as const, advice: { station: '柏林派出所', hotline: '96110', tips: ['不轻信陌生来电'] } }
+const advice: DoorView = { kind: 'public', advice: { station: '柏林派出所', hotline: '96110', tips: ['不轻信陌生来电'] } }
 
 function aResidentApi() {
   const api = new FakeApi()
