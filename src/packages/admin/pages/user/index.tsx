@@ -127,7 +127,7 @@ export default observer(function UserPage() {
 
   const user = userAdmin.user
   const regionName = (regionId: string) =>
-    regions.nodes.find((n) => n.id === regionId)?.name ?? user?.roles.find((r) => r.regionId === regionId)?.regionName ?? '所选区域'
+    user?.roles.find((r) => r.regionId === regionId)?.regionName ?? regions.nodes.find((n) => n.id === regionId)?.name ?? '所选区域'
 
   let body
   if (!allowed) body = <EmptyBlock title='您没有人员管理的权限' description='人员管理供派出所和反诈专班的管理员使用' />
