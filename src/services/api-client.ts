@@ -24,6 +24,10 @@ import type {
 } from '@/core/warning-api'
 import type { Report, ReportPeriodKind } from '@/core/report-api'
 import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+import type {
+  Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
+  RoleMove, RoleRef, UserQuery,
+} from '@/core/membership-api'
 import type { PreparedPhoto } from './activity-photos'
 import type { TokenStore } from './token-storage'
 
@@ -531,6 +535,79 @@ export class ApiClient {
   async activityPhotoSrc(path: string): Promise<string> {
     if (process.env.TARO_ENV !== 'h5') return this.weappDownload(path)
     return URL.createObjectURL(await this.browserDownload(path))
+  }
+
+  /** Every town with its villages; public, so that a resident can pick before or after signing in. */
+  places(): Promise<{ towns: PlaceTown[] }> {
+    return this.request('GET', '/api/places')
+  }
+
+  myResidence(): Promise<{ residence: Residence | null }> {
+    return this.request('GET', '/api/me/residence')
+  }
+
+  /** Binds (or moves) the signed-in person to a village; `me` comes back with the resident role. */
+  bindResidence(input: ResidenceInput): Promise<{ residence: Residence; me: Me }> {
+    return this.request('PUT', '/api/me/residence', input)
+  }
+
+  /** Leaves: the quiz and prize history goes too; anonymous counts stay. */
+  leaveResidence(): Promise<void> {
+    return this.request('DELETE', '/api/me/residence')
+  }
+
+  myData(): Promise<MyData> {
+    return this.request('GET', '/api/me/data')
+  }
+
+  /** Demo mode only: a brand-new user with no roles, as a first-time visitor would be. */
+  demoSignup(displayName: string): Promise<LoginResult> {
+    return this.request('POST', '/api/auth/demo-signup', { displayName })
+  }
+
+  createInvitation(input: InvitationInput): Promise<Invitation> {
+    return this.request('POST', '/api/invitations', input)
+  }
+
+  invitations(regionId?: string): Promise<{ items: Invitation[] }> {
+    return this.request('GET', '/api/invitations', undefined, { regionId })
+  }
+
+  revokeInvitation(code: string): Promise<Invitation> {
+    return this.request('POST', `/api/invitations/${encodeURIComponent(code)}/revoke`)
+  }
+
+  invitationPreview(code: string): Promise<InvitationPreview> {
+    return this.request('GET', `/api/invitations/${encodeURIComponent(code)}`)
+  }
+
+  acceptInvitation(code: string): Promise<{ me: Me }> {
+    return this.request('POST', `/api/invitations/${encodeURIComponent(code)}/accept`)
+  }
+
+  /** GET /api/users with the management filters: the people in the caller's scope, with their roles there. */
+  managedUsers(query: UserQuery): Promise<Page<ManagedUser>> {
+    return this.request('GET', '/api/users', undefined, { ...query })
+  }
+
+  managedUser(id: string): Promise<ManagedUserDetail> {
+    return this.request('GET', `/api/users/${encodeURIComponent(id)}`)
+  }
+
+  removeUserRole(id: string, role: RoleRef): Promise<ManagedUserDetail> {
+    return this.request('POST', `/api/users/${encodeURIComponent(id)}/roles/remove`, role)
+  }
+
+  moveUserRole(id: string, move: RoleMove): Promise<ManagedUserDetail> {
+    return this.request('POST', `/api/users/${encodeURIComponent(id)}/roles/move`, move)
+  }
+
+  deactivateUser(id: string): Promise<ManagedUserDetail> {
+    return this.request('POST', `/api/users/${encodeURIComponent(id)}/deactivate`)
+  }
+
+  reactivateUser(id: string): Promise<ManagedUserDetail> {
+    return this.request('POST', `/api/users/${encodeURIComponent(id)}/reactivate`)
   }
 
   private async weappDownload(path: string): Promise<string> {

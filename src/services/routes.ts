@@ -24,4 +24,13 @@ export const ROUTES = {
   // Grid workers reach these two admin pages from 我的: they hold events too.
   activities: '/packages/admin/pages/activities/index',
   learnPosters: '/packages/admin/pages/learn-posters/index',
+  residence: '/pages/residence/index',
+  join: '/pages/join/index',
+  myData: '/pages/my-data/index',
+  adminUsers: '/packages/admin/pages/users/index',
+  adminUser: '/packages/admin/pages/user/index',
+  adminInvitations: '/packages/admin/pages/invitations/index',
 } as const
+
+/** The login page, asked to come back to the page that sent the person there once they have signed in. */
+export const LOGIN_AND_BACK = `${ROUTES.login}?back=1`

@@ -22,6 +22,14 @@ export class LatestLoad<T> {
     this.error = null
   }
 
+  /** A value known without asking, e.g. the server's answer to a change: it wins over any answer still on its way. */
+  set(value: T): void {
+    this.generation++
+    this.state = 'ready'
+    this.value = value
+    this.error = null
+  }
+
   /** Resolves to true only when this answer was still the newest and it succeeded. */
   load = flow(function* (this: LatestLoad<T>, fetch: () => Promise<T>) {
     const generation = ++this.generation

@@ -43,6 +43,9 @@ import { WarningFormStore } from './warning-form-store'
 import { WarningImportStore } from './warning-import-store'
 import { WarningStore } from './warning-store'
 import { ReportStore } from './report-store'
+import { ResidenceStore } from './residence-store'
+import { InvitationStore } from './invitation-store'
+import { UserAdminStore } from './user-admin-store'
 
 export interface RootDeps {
   /** Builds the API client around the session's token, which it reads on every request and clears on 401. */
@@ -92,6 +95,9 @@ export class RootStore {
   readonly warningForm: WarningFormStore
   readonly warningImport: WarningImportStore
   readonly reports: ReportStore
+  readonly residence: ResidenceStore
+  readonly invitations: InvitationStore
+  readonly userAdmin: UserAdminStore
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
@@ -134,6 +140,9 @@ export class RootStore {
     this.warningForm = new WarningFormStore({ api, now: () => new Date() })
     this.warningImport = new WarningImportStore(api)
     this.reports = new ReportStore(api, () => new Date())
+    this.residence = new ResidenceStore(api, this.session)
+    this.invitations = new InvitationStore(api, this.session)
+    this.userAdmin = new UserAdminStore(api)
     // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
     // Not when the stored session's user first loads at start-up: that would drop a door page's answer in flight.
     reaction(
@@ -157,6 +166,9 @@ export class RootStore {
         this.warnings.reset()
         this.warningAdmin.reset()
         this.reports.reset()
+        this.residence.reset()
+        this.invitations.reset()
+        this.userAdmin.reset()
       },
     )
     // Once records have gone up, the open door shows the server's fresh state (last visit, pledge) again.

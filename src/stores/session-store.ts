@@ -88,6 +88,18 @@ export class SessionStore {
     return (yield this.signIn('wechat', async () => this.api.wechatLogin(await this.wechatCode()))) as boolean
   })
 
+  /** Demo mode only: signs in as a brand-new person with no roles yet, who then binds a residence or accepts an invitation. */
+  signUpDemo = flow(function* (this: SessionStore, displayName: string) {
+    return (yield this.signIn('signup', () => this.api.demoSignup(displayName.trim()))) as boolean
+  })
+
+  /** After a residence is bound or an invitation accepted: the server's new `me`, with its new roles. */
+  replaceMe(me: Me): void {
+    if (!this.token.get()) return
+    this.current = me
+    this.meState = 'ready'
+  }
+
   logout = flow(function* (this: SessionStore) {
     try {
       yield this.api.logout()

@@ -87,4 +87,31 @@ describe('我的 page', () => {
     expect(store.session.isSignedIn).toBe(true)
     expect(screen.queryByRole('dialog')).toBeNull()
   })
+
+  it('when a signed-in person has no role at all, then a big card asks where they live and leads to 我住在哪里', async () => {
+    await signedInAs()
+
+    fireEvent.click(screen.getByText('您住在哪个村（社区）？'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/residence/index' })
+  })
+
+  it('when a resident is signed in, then 居住地 shows their village with 更改, and no prompt', async () => {
+    await signedInAs(aRole('resident', '东胜村'))
+
+    expect(screen.queryByText('您住在哪个村（社区）？')).toBeNull()
+    fireEvent.click(screen.getByText('居住地 · 东胜村'))
+    expect(screen.getByText('更改')).toBeTruthy()
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/residence/index' })
+  })
+
+  it('when 输入邀请码 and 我的数据 are tapped, then the join page and my data page open', async () => {
+    await signedInAs(aRole('resident'))
+
+    fireEvent.click(screen.getByText('输入邀请码'))
+    fireEvent.click(screen.getByText('我的数据'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' })
+  })
 })

@@ -10,3 +10,8 @@ export const ADMIN_ROUTES = {
   activityEdit: '/packages/admin/pages/activity-edit/index',
   reports: '/packages/admin/pages/reports/index',
 } as const
+
+/** One person's page in 人员管理. */
+export function userPageUrl(id: string): string {
+  return `${ROUTES.adminUser}?id=${encodeURIComponent(id)}`
+}

@@ -11,7 +11,7 @@ import type { DoorAdvice, HouseholdDetail } from '@/core/door-to-door-api'
 import { PageShell } from '@/components/page-shell'
 import { LoadingBlock } from '@/components/page-state'
 import { SyncBanner } from '@/components/sync-banner'
-import { ROUTES } from '@/services/routes'
+import { LOGIN_AND_BACK, ROUTES } from '@/services/routes'
 import type { DoorProblem } from '@/stores/door-store'
 import { useStores } from '@/stores/stores-context'
 import { doorTokenFromParams, pledgeFormUrl, pledgeViewUrl, visitFormUrl } from './door-link'
@@ -81,8 +81,55 @@ function WorkerDoor({ household }: { household: HouseholdDetail | HouseholdSumma
   )
 }
 
+/**
+ * 「我住这里」: one tap binds the person to this label's village. Signed out, they sign in first and come back here,
+ * where the bind then happens by itself. Who lives at the door is never shown: the answer names only the village.
+ */
+const LiveHere = observer(function LiveHere({ token }: { token: string }) {
+  const { session, residence } = useStores()
+  const signedIn = session.isSignedIn
+  const pending = residence.pendingDoorToken === token
+
+  useEffect(() => {
+    if (signedIn && pending) void residence.bind({ doorToken: token })
+  }, [signedIn, pending, residence, token])
+
+  const bound = residence.boundDoorToken === token ? residence.justBound : null
+  if (bound) {
+    return (
+      <View className='card door-bound'>
+        <Text className='card-title'>✓ 已登记为 {bound.villageName} 居民</Text>
+        <Text className='hint'>每天答几道题，学防骗还能领奖品</Text>
+        <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.quiz })}>
+          每日答题
+        </Button>
+      </View>
+    )
+  }
+  const home = session.roles.find((r) => r.role === 'resident')
+  const tap = () => {
+    if (signedIn) void residence.bind({ doorToken: token })
+    else {
+      residence.intendDoorBind(token)
+      void Taro.navigateTo({ url: LOGIN_AND_BACK })
+    }
+  }
+  return (
+    <View className='card'>
+      <Text className='card-title'>您住在这里吗？</Text>
+      <Text className='hint'>
+        {home ? `您现在登记的居住地是 ${home.regionName}，如果搬到了这里，点下方按钮更改` : '登记为本村居民，参加本村每日答题、领奖品'}
+      </Text>
+      {residence.bindError && <Text className='error-text'>{residence.bindError}</Text>}
+      <Button className='big-button' type='primary' size='xlarge' block loading={residence.binding} onClick={tap}>
+        我住这里
+      </Button>
+    </View>
+  )
+})
+
 /** What a resident or a passer-by sees: the station's advice, never anything about who lives here. */
-function PublicAdvice({ advice }: { advice: DoorAdvice }) {
+function PublicAdvice({ advice, token }: { advice: DoorAdvice; token: string | null }) {
   return (
     <View>
       <View className='card'>
@@ -91,6 +138,7 @@ function PublicAdvice({ advice }: { advice: DoorAdvice }) {
         <Text className='door-hotline'>反诈专线 {advice.hotline}</Text>
         <Text className='hint'>紧急情况请拨打 110</Text>
       </View>
+      {token && <LiveHere token={token} />}
       <View className='card'>
         <Text className='card-title'>防骗小贴士</Text>
         {advice.tips.map((tip) => <Text key={tip} className='door-tip'>· {tip}</Text>)}
@@ -141,7 +189,7 @@ export default observer(function DoorPage() {
   let body
   if (doors.state === 'idle' || doors.state === 'loading') body = <LoadingBlock text='正在识别门牌…' />
   else if (doors.state === 'error' && doors.problem) body = <ProblemBlock problem={doors.problem} onRetry={() => void doors.open(token)} />
-  else if (doors.advice) body = <PublicAdvice advice={doors.advice} />
+  else if (doors.advice) body = <PublicAdvice advice={doors.advice} token={token} />
   else if (doors.household) body = <WorkerDoor household={doors.household} />
   return (
     <PageShell>

@@ -10,12 +10,19 @@ import { useStores } from '@/stores/stores-context'
 const HOTLINE = '96110'
 
 export default observer(function HomePage() {
-  const { ui } = useStores()
+  const { ui, session } = useStores()
   const careMode = ui.careMode
+  // A first-time person with no role yet: ask where they live before anything else.
+  const askResidence = session.isSignedIn && session.roles.length === 0
   return (
     <PageShell className={careMode ? 'care-home' : undefined}>
       <Text className='page-title'>反诈宣防通</Text>
       {!careMode && <Text className='hint'>看通报、学防骗、做答题，守好自己和家人的钱袋子</Text>}
+      {askResidence && (
+        <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.residence })}>
+          登记我住的村（社区）
+        </Button>
+      )}
       <Button
         className='big-button'
         type='primary'

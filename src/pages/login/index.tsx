@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import type { DemoPersona } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -11,18 +12,23 @@ import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 import type { SessionStore } from '@/stores/session-store'
 
-/** A grid worker signs in to work: take them straight to their workbench; everyone else back to 我的. */
-function goOnAfterLogin(session: SessionStore) {
-  if (session.isWorker) void Taro.redirectTo({ url: ROUTES.workerHome })
+/**
+ * Sent here by a page that needs a signed-in person (a door label's 我住这里, an invitation): back to that page.
+ * Otherwise a grid worker signs in to work: take them straight to their workbench; everyone else back to 我的.
+ */
+function goOnAfterLogin(session: SessionStore, back: boolean) {
+  if (back) void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }))
+  else if (session.isWorker) void Taro.redirectTo({ url: ROUTES.workerHome })
   else void Taro.switchTab({ url: ROUTES.me })
 }
 
 const PersonaCard = observer(function PersonaCard({ persona }: { persona: DemoPersona }) {
   const { session } = useStores()
+  const back = useRouter().params.back === '1'
   const busy = session.signingIn === persona.id
   const signIn = async () => {
     if (session.signingIn) return
-    if (await session.loginWithDemoPersona(persona.id)) goOnAfterLogin(session)
+    if (await session.loginWithDemoPersona(persona.id)) goOnAfterLogin(session, back)
   }
   return (
     <View className='card tap-target' hoverClass='card-hover' onClick={signIn}>
@@ -51,15 +57,39 @@ const DemoLogin = observer(function DemoLogin() {
         <View>
           <Text className='hint'>演示环境：点一下身份卡片即可登录</Text>
           {session.personas.map((p) => <PersonaCard key={p.id} persona={p} />)}
+          <DemoSignup />
         </View>
       )
   }
 })
 
+/** A first-time visitor in the demo: a new account with no roles, which 我的 then asks for its village. */
+const DemoSignup = observer(function DemoSignup() {
+  const { session } = useStores()
+  const back = useRouter().params.back === '1'
+  const [name, setName] = useState('')
+  const busy = session.signingIn === 'signup'
+  const signUp = async () => {
+    if (!name.trim() || session.signingIn) return
+    if (await session.signUpDemo(name)) goOnAfterLogin(session, back)
+  }
+  return (
+    <View className='card'>
+      <Text className='card-title'>新用户注册体验</Text>
+      <Text className='hint'>像第一次打开小程序的居民一样：没有任何身份，登录后登记居住地或输入邀请码</Text>
+      <Input value={name} placeholder='您的称呼，如：李阿姨' maxLength={20} onChange={setName} />
+      <Button className='big-button' type='primary' size='large' block loading={busy} disabled={!name.trim()} onClick={() => void signUp()}>
+        注册并登录
+      </Button>
+    </View>
+  )
+})
+
 const WeChatLogin = observer(function WeChatLogin() {
   const { session } = useStores()
+  const back = useRouter().params.back === '1'
   const signIn = async () => {
-    if (await session.loginWithWeChat()) goOnAfterLogin(session)
+    if (await session.loginWithWeChat()) goOnAfterLogin(session, back)
   }
   return (
     <Button className='big-button' type='primary' size='xlarge' block loading={session.signingIn === 'wechat'} onClick={signIn}>

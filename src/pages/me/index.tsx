@@ -14,6 +14,7 @@ import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
+import './index.scss'
 
 const CareModeSwitch = observer(function CareModeSwitch() {
   const { ui } = useStores()
@@ -31,13 +32,27 @@ function PrivacyLink() {
   return <Cell className='tap-target' title='隐私政策' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.privacy })} />
 }
 
+/** A first-time person has no role at all: where they live is the one thing to ask, big and first. */
+function ResidencePrompt() {
+  const go = () => void Taro.navigateTo({ url: ROUTES.residence })
+  return (
+    <View className='card tap-target me-residence-prompt' role='button' aria-label='您住在哪个村（社区）？' hoverClass='card-hover' onClick={go}>
+      <Text className='card-title'>您住在哪个村（社区）？</Text>
+      <Text className='hint'>登记后可参加本村每日答题、领奖品，看本村的反诈提醒</Text>
+      <Text className='me-residence-go'>去登记 ›</Text>
+    </View>
+  )
+}
+
 const SignedIn = observer(function SignedIn() {
   const { session } = useStores()
   const [confirming, setConfirming] = useState(false)
   const me = session.me
   if (!me) return null
+  const home = me.roles.find((r) => r.role === 'resident')
   return (
     <View>
+      {me.roles.length === 0 && <ResidencePrompt />}
       <View className='card'>
         <Text className='card-title'>{me.displayName}</Text>
         {me.roles.map((r) => (
@@ -62,7 +77,12 @@ const SignedIn = observer(function SignedIn() {
             <Cell className='tap-target' title='扫码学习海报' extra='打印' clickable onClick={() => Taro.navigateTo({ url: ROUTES.learnPosters })} />
           </>
         )}
+        {home && (
+          <Cell className='tap-target' title={`居住地 · ${home.regionName}`} extra='更改' clickable onClick={() => Taro.navigateTo({ url: ROUTES.residence })} />
+        )}
         <Cell className='tap-target' title='我的奖品' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.prizes })} />
+        <Cell className='tap-target' title='输入邀请码' description='工作人员加入时使用' extra='输入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.join })} />
+        <Cell className='tap-target' title='我的数据' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.myData })} />
         <CareModeSwitch />
         <PrivacyLink />
       </CellGroup>

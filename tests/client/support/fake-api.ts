@@ -30,6 +30,11 @@ import type {
   VisitTask,
 } from '@/core/warning-api'
 
+import type {
+  Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
+  RoleMove, RoleRef, UserQuery,
+} from '@/core/membership-api'
+
 const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${name} is not set up in this test`))
 
 /** A hand-written stand-in for the API client: each test sets only the answers it needs and reads the calls. */
@@ -143,6 +148,24 @@ export class FakeApi implements Api {
   uploadActivityPhoto: (activityId: string, prepared: PreparedPhoto, onUpload?: (fraction: number) => void) => Promise<ActivityPhoto> =
     notFaked('uploadActivityPhoto')
   activityPhotoSrc: (path: string) => Promise<string> = (path) => Promise.resolve(`blob:${path}`)
+
+  places: () => Promise<{ towns: PlaceTown[] }> = notFaked('places')
+  myResidence: () => Promise<{ residence: Residence | null }> = () => Promise.resolve({ residence: null })
+  bindResidence: (input: ResidenceInput) => Promise<{ residence: Residence; me: Me }> = notFaked('bindResidence')
+  leaveResidence: () => Promise<void> = notFaked('leaveResidence')
+  myData: () => Promise<MyData> = notFaked('myData')
+  demoSignup: (displayName: string) => Promise<LoginResult> = notFaked('demoSignup')
+  createInvitation: (input: InvitationInput) => Promise<Invitation> = notFaked('createInvitation')
+  invitations: (regionId?: string) => Promise<{ items: Invitation[] }> = () => Promise.resolve({ items: [] })
+  revokeInvitation: (code: string) => Promise<Invitation> = notFaked('revokeInvitation')
+  invitationPreview: (code: string) => Promise<InvitationPreview> = notFaked('invitationPreview')
+  acceptInvitation: (code: string) => Promise<{ me: Me }> = notFaked('acceptInvitation')
+  managedUsers: (query: UserQuery) => Promise<Page<ManagedUser>> = notFaked('managedUsers')
+  managedUser: (id: string) => Promise<ManagedUserDetail> = notFaked('managedUser')
+  removeUserRole: (id: string, role: RoleRef) => Promise<ManagedUserDetail> = notFaked('removeUserRole')
+  moveUserRole: (id: string, move: RoleMove) => Promise<ManagedUserDetail> = notFaked('moveUserRole')
+  deactivateUser: (id: string) => Promise<ManagedUserDetail> = notFaked('deactivateUser')
+  reactivateUser: (id: string) => Promise<ManagedUserDetail> = notFaked('reactivateUser')
 
   households = async (query: HouseholdQuery): Promise<Page<HouseholdSummary>> => {
     this.householdQueries.push(query)

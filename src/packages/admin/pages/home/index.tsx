@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import { ROLE_LABELS } from '@/core/roles'
 import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { roleAllows, type Action } from '@/core/scope'
+import { invitableRoles } from '@/core/membership'
 import { ROUTES } from '@/services/routes'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -35,6 +36,20 @@ const WarningEntries = observer(function WarningEntries() {
   const { session } = useStores()
   if (!session.roles.some((r) => roleAllows(r.role, 'warning.manage'))) return null
   return <AdminEntries heading='预警劝阻' entries={WARNING_ENTRIES} />
+})
+
+const USERS_ENTRY: AdminEntry = { title: '人员管理', description: '查找辖区内人员，移除或调整角色，停用和恢复账号', url: ROUTES.adminUsers }
+const INVITE_ENTRY: AdminEntry = { title: '邀请加入', description: '生成邀请二维码和邀请码，让工作人员加入', url: ROUTES.adminInvitations }
+
+/** People and roles: 人员管理 for admins, 邀请加入 for whoever may invite someone (admins, cadres). */
+const MembershipEntries = observer(function MembershipEntries() {
+  const { session } = useStores()
+  const entries = [
+    ...(session.roles.some((r) => r.role === 'admin') ? [USERS_ENTRY] : []),
+    ...(invitableRoles(session.roles).length > 0 ? [INVITE_ENTRY] : []),
+  ]
+  if (entries.length === 0) return null
+  return <AdminEntries heading='人员与邀请' entries={entries} />
 })
 
 /** Admins and cadres alike may read the reports of their regions. */
@@ -136,6 +151,7 @@ export default observer(function AdminHome() {
           <AdminEntries entries={ACTIVITY_ENTRIES} />
           <WarningEntries />
           <ResidentEntries />
+          <MembershipEntries />
           <Text className='section-title'>辖区</Text>
           <Text className='hint'>点区域查看下级和人员</Text>
           <RegionTree />

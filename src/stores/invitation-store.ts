@@ -1,0 +1,201 @@
+import { flow, makeAutoObservable } from 'mobx'
+import type { Me } from '@/core/api-types'
+import { ERRORS } from '@/core/errors'
+import { INVITATION_LIMITS, looksLikeInvitationCode, normalizeInvitationCode, type StaffRole } from '@/core/membership'
+import type { Invitation, InvitationInput, InvitationPreview } from '@/core/membership-api'
+import { ApiError, type Api } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
+import { errorMessage, type LoadState } from './load-state'
+import type { MeHolder } from './residence-store'
+
+export type InvitationApi = Pick<Api, 'createInvitation' | 'invitations' | 'revokeInvitation' | 'invitationPreview' | 'acceptInvitation'>
+
+/** The form as typed: numbers stay text until sent, so that nothing typed is lost on an error. */
+export interface InvitationDraft {
+  role: StaffRole | null
+  regionId: string | null
+  maxUses: string
+  expiresInHours: string
+}
+
+const INVITATION_ERROR_CODES = [
+  'INVITATION_NOT_FOUND', 'INVITATION_EXPIRED', 'INVITATION_USED_UP', 'INVITATION_REVOKED', 'INVITATION_INVALID',
+  'INVITATION_ALREADY_ACCEPTED', 'INVITATION_NOT_ALLOWED',
+] as const
+
+/** The invited person reads the same Chinese sentence for each refusal whatever the server's wording of the day. */
+export function invitationErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && (INVITATION_ERROR_CODES as readonly string[]).includes(error.code)) {
+    return ERRORS[error.code as (typeof INVITATION_ERROR_CODES)[number]]
+  }
+  return errorMessage(error)
+}
+
+const emptyDraft = (): InvitationDraft => ({ role: null, regionId: null, maxUses: '1', expiresInHours: String(INVITATION_LIMITS.defaultHours) })
+
+/** Staff invitations: creating and revoking them (admins, cadres), and previewing and accepting one (the invited). */
+export class InvitationStore {
+  draft: InvitationDraft = emptyDraft()
+  creating = false
+  createError: string | null = null
+  /** The invitation just made: its QR code and code are shown until the next one. */
+  created: Invitation | null = null
+  readonly list = new LatestLoad<{ items: Invitation[] }>()
+  listRegionId: string | null = null
+  revokeError: string | null = null
+
+  preview: InvitationPreview | null = null
+  previewState: LoadState = 'idle'
+  previewError: string | null = null
+  previewCode: string | null = null
+  /** Why the code could not be previewed, by its code (INVITATION_NOT_FOUND …), so the page can say what to do. */
+  previewErrorCode: string | null = null
+  accepting = false
+  acceptError: string | null = null
+  accepted = false
+
+  constructor(private readonly api: InvitationApi, private readonly session: MeHolder) {
+    makeAutoObservable<InvitationStore, 'api' | 'session'>(this, { api: false, session: false, list: false })
+  }
+
+  get items(): Invitation[] {
+    return this.list.value?.items ?? []
+  }
+
+  /** The reasons the form cannot be sent yet, in words. */
+  get draftProblems(): string[] {
+    const problems: string[] = []
+    if (!this.draft.role) problems.push('请选择角色')
+    if (!this.draft.regionId) problems.push('请选择区域')
+    const uses = Number(this.draft.maxUses)
+    if (!Number.isInteger(uses) || uses < 1 || uses > INVITATION_LIMITS.maxUses) problems.push(`使用次数应为 1 到 ${INVITATION_LIMITS.maxUses} 之间的整数`)
+    const hours = Number(this.draft.expiresInHours)
+    if (!Number.isInteger(hours) || hours < 1 || hours > INVITATION_LIMITS.maxHours) problems.push(`有效期应为 1 到 ${INVITATION_LIMITS.maxHours} 小时`)
+    return problems
+  }
+
+  reset(): void {
+    this.draft = emptyDraft()
+    this.creating = false
+    this.createError = null
+    this.created = null
+    this.list.clear()
+    this.listRegionId = null
+    this.revokeError = null
+    this.clearPreview()
+    this.accepting = false
+    this.acceptError = null
+    this.accepted = false
+  }
+
+  updateDraft(change: Partial<InvitationDraft>): void {
+    // A region fits one role's level only: choosing another role asks for the region again.
+    const roleChanged = change.role !== undefined && change.role !== this.draft.role
+    this.draft = { ...this.draft, ...(roleChanged ? { regionId: null } : {}), ...change }
+    this.createError = null
+  }
+
+  loadList(regionId?: string): Promise<boolean> {
+    this.listRegionId = regionId ?? null
+    return this.list.load(() => this.api.invitations(regionId))
+  }
+
+  create = flow(function* (this: InvitationStore) {
+    if (this.creating) return false
+    const problems = this.draftProblems
+    if (problems.length > 0 || !this.draft.role || !this.draft.regionId) {
+      this.createError = problems.join('；')
+      return false
+    }
+    const input: InvitationInput = {
+      role: this.draft.role, regionId: this.draft.regionId,
+      maxUses: Number(this.draft.maxUses), expiresInHours: Number(this.draft.expiresInHours),
+    }
+    this.creating = true
+    this.createError = null
+    try {
+      const invitation: Invitation = yield this.api.createInvitation(input)
+      this.created = invitation
+      this.list.set({ items: [invitation, ...this.items.filter((i) => i.code !== invitation.code)] })
+      return true
+    } catch (e) {
+      this.createError = invitationErrorMessage(e)
+      return false
+    } finally {
+      this.creating = false
+    }
+  })
+
+  revoke = flow(function* (this: InvitationStore, code: string) {
+    this.revokeError = null
+    try {
+      const revoked: Invitation = yield this.api.revokeInvitation(code)
+      this.list.set({ items: this.items.map((i) => (i.code === code ? revoked : i)) })
+      if (this.created?.code === code) this.created = revoked
+      return true
+    } catch (e) {
+      this.revokeError = errorMessage(e)
+      return false
+    }
+  })
+
+  /** What a typed or scanned code is for, before accepting it. A code that cannot be one is refused without asking. */
+  loadPreview = flow(function* (this: InvitationStore, typed: string) {
+    const code = normalizeInvitationCode(typed)
+    this.previewCode = code
+    this.preview = null
+    this.previewError = null
+    this.previewErrorCode = null
+    this.acceptError = null
+    this.accepted = false
+    if (!looksLikeInvitationCode(code)) {
+      this.previewState = 'error'
+      this.previewErrorCode = 'INVITATION_NOT_FOUND'
+      this.previewError = ERRORS.INVITATION_NOT_FOUND
+      return false
+    }
+    this.previewState = 'loading'
+    try {
+      const preview: InvitationPreview = yield this.api.invitationPreview(code)
+      if (this.previewCode !== code) return false
+      this.preview = preview
+      this.previewState = 'ready'
+      return true
+    } catch (e) {
+      if (this.previewCode !== code) return false
+      this.previewState = 'error'
+      this.previewErrorCode = e instanceof ApiError ? e.code : 'UNKNOWN'
+      this.previewError = invitationErrorMessage(e)
+      return false
+    }
+  })
+
+  clearPreview(): void {
+    this.preview = null
+    this.previewState = 'idle'
+    this.previewError = null
+    this.previewCode = null
+    this.previewErrorCode = null
+    this.acceptError = null
+    this.accepted = false
+  }
+
+  /** Resolves true once the role is granted; the session's `me` then holds it. */
+  accept = flow(function* (this: InvitationStore) {
+    const code = this.previewCode
+    if (!code || this.accepting) return false
+    this.accepting = true
+    this.acceptError = null
+    try {
+      const result: { me: Me } = yield this.api.acceptInvitation(code)
+      this.session.replaceMe(result.me)
+      this.accepted = true
+      return true
+    } catch (e) {
+      this.acceptError = invitationErrorMessage(e)
+      return false
+    } finally {
+      this.accepting = false
+    }
+  })
+}

@@ -1,0 +1,169 @@
+import { flow, makeAutoObservable } from 'mobx'
+import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '@/core/membership-api'
+import type { Role } from '@/core/roles'
+import type { Api } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
+import { errorMessage, type LoadState } from './load-state'
+import { PagedList } from './paged-list'
+
+export const USER_ADMIN_PAGE_SIZE = 20
+
+export type UserAdminApi = Pick<Api, 'managedUsers' | 'managedUser' | 'removeUserRole' | 'moveUserRole' | 'deactivateUser' | 'reactivateUser'>
+
+export interface UserFilters {
+  role?: Role
+  regionId?: string
+  status?: 'active' | 'inactive'
+}
+
+/** An action on one person waiting for the manager to confirm it in a dialog. */
+export type PendingUserAction =
+  | { kind: 'remove'; role: RoleRef }
+  | { kind: 'move'; move: RoleMove }
+  | { kind: 'deactivate' }
+  | { kind: 'reactivate' }
+
+/** 人员管理: the people in the manager's scope, searched and filtered; one person's roles, account and history. */
+export class UserAdminStore {
+  query = ''
+  filters: UserFilters = {}
+  private readonly list = new PagedList<ManagedUser>()
+  readonly detail = new LatestLoad<ManagedUserDetail>()
+  detailId: string | null = null
+  pending: PendingUserAction | null = null
+  acting = false
+  actionError: string | null = null
+
+  constructor(private readonly api: UserAdminApi) {
+    makeAutoObservable<UserAdminStore, 'api' | 'list'>(this, { api: false, list: false, detail: false })
+  }
+
+  get searchQuery(): UserQuery {
+    const q = this.query.trim()
+    return { ...(q && { q }), ...definedOnly(this.filters), page: 1, pageSize: USER_ADMIN_PAGE_SIZE }
+  }
+
+  get items(): ManagedUser[] {
+    return this.list.items
+  }
+
+  get total(): number {
+    return this.list.total
+  }
+
+  get page(): number {
+    return this.list.page
+  }
+
+  get state(): LoadState {
+    return this.list.state
+  }
+
+  get error(): string | null {
+    return this.list.error
+  }
+
+  get hasMore(): boolean {
+    return this.list.hasMore
+  }
+
+  get loadingMore(): boolean {
+    return this.list.loadingMore
+  }
+
+  get isEmpty(): boolean {
+    return this.list.isEmpty
+  }
+
+  get user(): ManagedUserDetail | null {
+    const value = this.detail.value
+    return value && value.id === this.detailId ? value : null
+  }
+
+  reset(): void {
+    this.list.clear()
+    this.detail.clear()
+    this.detailId = null
+    this.query = ''
+    this.filters = {}
+    this.pending = null
+    this.acting = false
+    this.actionError = null
+  }
+
+  setQuery(text: string): void {
+    this.query = text
+  }
+
+  /** Any change of filter starts again from the first page. */
+  setFilter<K extends keyof UserFilters>(key: K, value: UserFilters[K] | undefined): Promise<void> {
+    this.filters = { ...this.filters, [key]: value }
+    return this.search()
+  }
+
+  search(): Promise<void> {
+    return this.list.load((page) => this.api.managedUsers({ ...this.searchQuery, page }))
+  }
+
+  loadMore(): Promise<void> {
+    return this.list.loadMore((page) => this.api.managedUsers({ ...this.searchQuery, page }))
+  }
+
+  open(id: string): Promise<boolean> {
+    if (this.detailId !== id) {
+      this.detail.clear()
+      this.pending = null
+      this.actionError = null
+    }
+    this.detailId = id
+    return this.detail.load(() => this.api.managedUser(id))
+  }
+
+  ask(action: PendingUserAction): void {
+    this.pending = action
+    this.actionError = null
+  }
+
+  cancel(): void {
+    this.pending = null
+  }
+
+  /** Runs the confirmed action; the person's page and their row in the list show the server's answer. */
+  confirm = flow(function* (this: UserAdminStore) {
+    const action = this.pending
+    const id = this.detailId
+    if (!action || !id || this.acting) return false
+    this.pending = null
+    this.acting = true
+    this.actionError = null
+    try {
+      const updated: ManagedUserDetail = yield this.run(id, action)
+      this.detail.set(updated)
+      const row: ManagedUser = { id: updated.id, displayName: updated.displayName, active: updated.active, roles: updated.roles }
+      this.list.items = this.list.items.map((u) => (u.id === id ? row : u))
+      return true
+    } catch (e) {
+      this.actionError = errorMessage(e)
+      return false
+    } finally {
+      this.acting = false
+    }
+  })
+
+  private run(id: string, action: PendingUserAction): Promise<ManagedUserDetail> {
+    switch (action.kind) {
+      case 'remove':
+        return this.api.removeUserRole(id, action.role)
+      case 'move':
+        return this.api.moveUserRole(id, action.move)
+      case 'deactivate':
+        return this.api.deactivateUser(id)
+      case 'reactivate':
+        return this.api.reactivateUser(id)
+    }
+  }
+}
+
+function definedOnly(filters: UserFilters): UserFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as UserFilters
+}
