@@ -1,12 +1,21 @@
-import { randomBytes } from 'node:crypto'
-import { renameSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../../server/src/db/database'
-import { migrate } from '../../../server/src/db/migrator'
+import { migrate, MIGRATIONS_DIR } from '../../../server/src/db/migrator'
 
-/** Migrating a fresh PGlite takes seconds; do it once and let every test file start from this dump. */
-export const PGLITE_DUMP_FILE = join(tmpdir(), `xuanfang-pglite-migrated-${process.getuid?.() ?? 0}.tar.gz`)
+/**
+ * Migrating a fresh PGlite takes seconds; do it once and let every test file start from this dump. Named after this
+ * checkout's migrations: a run in another checkout with other migrations on the same machine keeps its own dump.
+ */
+export const PGLITE_DUMP_FILE = join(tmpdir(), `xuanfang-pglite-migrated-${process.getuid?.() ?? 0}-${migrationsDigest()}.tar.gz`)
+
+function migrationsDigest(): string {
+  const hash = createHash('sha256')
+  for (const file of readdirSync(MIGRATIONS_DIR).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)))
+  return hash.digest('hex').slice(0, 12)
+}
 
 /**
  * Names this jest run; set before the workers start, so they inherit it. Several people run tests against the
