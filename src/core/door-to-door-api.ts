@@ -84,6 +84,8 @@ export interface DoorAdvice {
   station: string
   hotline: string
   tips: string[]
+  /** The village this door is in (a public name, nothing about who lives here), for 「我住这里」. */
+  village?: { id: string; name: string } | null
 }
 
 export interface PledgeTemplate {

@@ -43,7 +43,7 @@ export const NETWORK_ERROR_MESSAGE = '网络不可用，请检查网络后重试
 const UNKNOWN_ERROR_MESSAGE = '服务器开小差了，请稍后再试'
 
 /** Codes after which the stored token is worthless: drop it so the next screen asks to sign in again. */
-const TOKEN_DEAD_CODES = new Set(['AUTH_INVALID', 'AUTH_EXPIRED'])
+const TOKEN_DEAD_CODES = new Set(['AUTH_INVALID', 'AUTH_EXPIRED', 'USER_DEACTIVATED'])
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 type Query = Record<string, string | number | boolean | undefined>

@@ -44,6 +44,34 @@ async function loginAsPersona(page, baseUrl, personaLabel) {
   await page.waitForFunction(() => !location.hash.includes('pages/login/'), null, { timeout: TIMEOUT })
 }
 
+
+/** A person who is not in the demo seed signs up in H5 the way the demo offers it, then lands on 我的. */
+async function signUpAsNewcomer(page, baseUrl, name) {
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await page.locator('input[placeholder="您的称呼，如：李阿姨"]').filter({ visible: true }).first().fill(name)
+  await tap(page, '注册并登录')
+  await page.waitForFunction(() => !location.hash.includes('pages/login/'), null, { timeout: TIMEOUT })
+}
+
+/** The same screen in 关怀模式 too: the flag as the app stores it, then a reload of the same page, then back. */
+async function screenshotBothModes(page, screenshot, name) {
+  await screenshot(name)
+  const setCare = (on) => page.evaluate((value) => {
+    for (const key of ['xuanfang.careMode', 'xuanfang.careModeChosen']) localStorage.setItem(key, JSON.stringify({ data: key.endsWith('Chosen') ? true : value }))
+  }, on)
+  await setCare(true)
+  await page.reload()
+  await page.locator('.care-mode').first().waitFor({ state: 'attached', timeout: TIMEOUT })
+  await screenshot(`${name}-care`)
+  await setCare(false)
+  await page.reload()
+}
+
+async function newBrowser(page) {
+  const context = await page.context().browser().newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN' })
+  return context.newPage()
+}
+
 module.exports = [
   {
     title: 'when a resident opens the app, then the home offers 看通报, 学防骗 and 每日答题',
@@ -476,6 +504,111 @@ module.exports = [
       const posterPages = await printedPages()
       if (posters < 13 || posterPages !== posters) throw new Error(`posters: ${posters} on screen, ${posterPages} pages printed`)
       await screenshot('e2e-learn-posters')
+    },
+  },
+  {
+    title: 'when a newcomer who is not in the seed opens a door label and taps 我住这里, then they answer today\'s quiz and claim a prize as a resident of that village',
+    async run({ page, baseUrl, screenshot }) {
+      const police = await apiLogin(baseUrl, 'police')
+      const worker = await apiLogin(baseUrl, 'grid_worker')
+      const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
+      const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
+      const token = labels[1].url.split('/h/')[1]
+
+      await signUpAsNewcomer(page, baseUrl, '周阿姨')
+      await see(page, '您住在哪个村（社区）？')
+      await screenshotBothModes(page, screenshot, 'e2e-join-me-new')
+      await page.goto(`${baseUrl}/h/${token}`)
+      await tap(page, '我住这里')
+      await see(page, '✓ 已登记为 东胜村 居民')
+      await screenshotBothModes(page, screenshot, 'e2e-join-door-bound')
+
+      await tap(page, '每日答题')
+      await tap(page, '开始今日答题')
+      for (let n = 1; n <= 5; n++) {
+        await see(page, `第 ${n} 题 / 共 5 题`)
+        await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+        await tap(page, n === 5 ? '提交答卷' : '下一题')
+      }
+      await see(page, '得分')
+      await tap(page, '领奖品')
+      await tap(page, '领取 反诈宣传折扇')
+      await tap(page, '确认领取')
+      await see(page, '领取成功')
+      await screenshot('e2e-join-prize-claimed')
+
+      await page.goto(`${baseUrl}/#/pages/me/index`)
+      await see(page, '居住地 · 东胜村')
+      await tap(page, '我的数据')
+      await see(page, '注销居民身份')
+      await screenshotBothModes(page, screenshot, 'e2e-join-my-data')
+    },
+  },
+  {
+    title: 'when the demo admin invites a new grid worker who accepts and records a visit, and the admin then deactivates them, then the worker\'s next action is refused',
+    async run({ page, baseUrl, screenshot }) {
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await see(page, '李警官')
+      await page.goto(`${baseUrl}/#/packages/admin/pages/invitations/index`)
+      await tap(page, '网格员/民警')
+      await tap(page, '东胜村')
+      await tap(page, '第1网格')
+      await see(page, '✓ 第1网格')
+      await tap(page, '生成邀请')
+      await see(page, '复制邀请码')
+      await screenshotBothModes(page, screenshot, 'e2e-invitation-created')
+      const police = await apiLogin(baseUrl, 'police')
+      const { items } = await police.get('/api/invitations')
+      const invitation = items.find((i) => i.role === 'grid_worker' && i.status === 'open')
+      if (!invitation) throw new Error('the invitation is not listed')
+
+      const newcomer = await newBrowser(page)
+      await signUpAsNewcomer(newcomer, baseUrl, '孙网格')
+      await newcomer.goto(`${baseUrl}/join/${invitation.code}`)
+      await see(newcomer, '李警官')
+      await see(newcomer, '东胜村 第1网格')
+      await newcomer.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-join-invitation.png') })
+      await tap(newcomer, '接受')
+      await see(newcomer, '今日巡访建议')
+      const workerToken = await newcomer.evaluate(() => {
+        for (let i = 0; i < localStorage.length; i++) {
+          const value = localStorage.getItem(localStorage.key(i))
+          const match = /"data":"([A-Za-z0-9_-]{43})"/.exec(value ?? '')
+          if (match) return match[1]
+        }
+        return null
+      })
+      if (!workerToken) throw new Error('no session token in the worker\'s storage')
+
+      const worker = await apiLogin(baseUrl, 'grid_worker')
+      const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
+      const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
+      await newcomer.goto(`${baseUrl}/h/${labels[2].url.split('/h/')[1]}`)
+      await see(newcomer, labels[2].householdCode)
+      await tap(newcomer, '记录走访')
+      await tap(newcomer, '宣讲到位')
+      await tap(newcomer, '保存')
+      await see(newcomer, '已保存')
+      await newcomer.goto(`${baseUrl}/#/packages/worker/pages/home/index`)
+      await see(newcomer, '全部已上传')
+
+      await page.goto(`${baseUrl}/#/packages/admin/pages/users/index`)
+      await page.locator('input[placeholder="搜索姓名"]').filter({ visible: true }).first().fill('孙网格')
+      await tap(page, '搜索')
+      await tap(page, '孙网格')
+      await tap(page, '停用账号')
+      await tap(page, '确定')
+      await see(page, '恢复账号')
+      await see(page, '停用账号 ')
+      await screenshotBothModes(page, screenshot, 'e2e-user-deactivated')
+
+      // The worker's page, still open, makes its next request: refused, the dead session is dropped and sign-in asked for.
+      await newcomer.reload()
+      await see(newcomer, '请先登录')
+      const refused = await fetch(`${baseUrl}/api/invitations/${invitation.code}`, { headers: { authorization: `Bearer ${workerToken}` } })
+      if ((await refused.json()).code !== 'USER_DEACTIVATED') throw new Error('the deactivated worker\'s session still answers')
+      await newcomer.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-worker-deactivated.png') })
+      await newcomer.context().close()
     },
   },
 ]

@@ -51,7 +51,10 @@ describe.each(ENGINES)('scanned doors on %s', (engine) => {
       const { householdId, token } = await aLabelledDoor(tree)
       const res = await door(token, role ? await tokenFor(role, tree.grids[0][0].id) : undefined)
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toEqual({ kind: 'public', advice: { station: '柏林派出所', hotline: '96110', tips: expect.arrayContaining([expect.any(String)]) } })
+      expect(res.json()).toEqual({
+        kind: 'public',
+        advice: { station: '柏林派出所', hotline: '96110', tips: expect.arrayContaining([expect.any(String)]), village: { id: tree.villages[0].id, name: '东村' } },
+      })
       for (const personal of [householdId, 'M1', '张', '5678', '幸福路', tree.grids[0][0].id]) expect(res.body).not.toContain(personal)
     },
   )

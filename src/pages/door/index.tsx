@@ -85,7 +85,7 @@ function WorkerDoor({ household }: { household: HouseholdDetail | HouseholdSumma
  * 「我住这里」: one tap binds the person to this label's village. Signed out, they sign in first and come back here,
  * where the bind then happens by itself. Who lives at the door is never shown: the answer names only the village.
  */
-const LiveHere = observer(function LiveHere({ token }: { token: string }) {
+const LiveHere = observer(function LiveHere({ token, village }: { token: string; village: { id: string; name: string } | null }) {
   const { session, residence } = useStores()
   const signedIn = session.isSignedIn
   const pending = residence.pendingDoorToken === token
@@ -94,11 +94,13 @@ const LiveHere = observer(function LiveHere({ token }: { token: string }) {
     if (signedIn && pending) void residence.bind({ doorToken: token })
   }, [signedIn, pending, residence, token])
 
-  const bound = residence.boundDoorToken === token ? residence.justBound : null
-  if (bound) {
+  const home = session.roles.find((r) => r.role === 'resident')
+  const justBound = residence.boundDoorToken === token ? residence.justBound?.villageName : null
+  const livesHere = justBound ?? (village && home?.regionId === village.id ? village.name : null)
+  if (livesHere) {
     return (
       <View className='card door-bound'>
-        <Text className='card-title'>✓ 已登记为 {bound.villageName} 居民</Text>
+        <Text className='card-title'>✓ 已登记为 {livesHere} 居民</Text>
         <Text className='hint'>每天答几道题，学防骗还能领奖品</Text>
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.quiz })}>
           每日答题
@@ -106,7 +108,6 @@ const LiveHere = observer(function LiveHere({ token }: { token: string }) {
       </View>
     )
   }
-  const home = session.roles.find((r) => r.role === 'resident')
   const tap = () => {
     if (signedIn) void residence.bind({ doorToken: token })
     else {
@@ -116,7 +117,7 @@ const LiveHere = observer(function LiveHere({ token }: { token: string }) {
   }
   return (
     <View className='card'>
-      <Text className='card-title'>您住在这里吗？</Text>
+      <Text className='card-title'>{village ? `您住在${village.name}吗？` : '您住在这里吗？'}</Text>
       <Text className='hint'>
         {home ? `您现在登记的居住地是 ${home.regionName}，如果搬到了这里，点下方按钮更改` : '登记为本村居民，参加本村每日答题、领奖品'}
       </Text>
@@ -138,7 +139,7 @@ function PublicAdvice({ advice, token }: { advice: DoorAdvice; token: string | n
         <Text className='door-hotline'>反诈专线 {advice.hotline}</Text>
         <Text className='hint'>紧急情况请拨打 110</Text>
       </View>
-      {token && <LiveHere token={token} />}
+      {token && <LiveHere token={token} village={advice.village ?? null} />}
       <View className='card'>
         <Text className='card-title'>防骗小贴士</Text>
         {advice.tips.map((tip) => <Text key={tip} className='door-tip'>· {tip}</Text>)}

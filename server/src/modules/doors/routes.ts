@@ -15,7 +15,10 @@ const DoorView = Type.Union([
   Type.Object({ kind: Type.Literal('household'), household: HouseholdDetail }),
   Type.Object({
     kind: Type.Literal('public'),
-    advice: Type.Object({ station: Type.String(), hotline: Type.String(), tips: Type.Array(Type.String()) }),
+    advice: Type.Object({
+      station: Type.String(), hotline: Type.String(), tips: Type.Array(Type.String()),
+      village: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: '门牌所在的村社区（公开名称）' })),
+    }),
   }),
 ], { description: '负责该网格的工作人员看到住户（脱敏）；居民和未登录者只看到派出所的提示' })
 

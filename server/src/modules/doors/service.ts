@@ -8,25 +8,31 @@ import { HouseholdView, phoneCipher } from '../households/household-view'
 import { HouseholdRepo } from '../households/repo'
 import { looksLikeLabelToken } from '../labels/label-token'
 import { LabelRepo } from '../labels/repo'
+import { ResidenceRepo } from '../residence/repo'
 
 /** What a scanned door label opens: the household for the staff responsible for it, the station's advice for anyone else. */
 export class DoorService {
   private readonly labels: LabelRepo
   private readonly households: HouseholdRepo
   private readonly view: HouseholdView
+  private readonly villages: ResidenceRepo
 
   constructor(ctx: AppContext) {
     this.labels = new LabelRepo(ctx.db)
     this.households = new HouseholdRepo(ctx.db)
     this.view = new HouseholdView(phoneCipher(ctx.config))
+    this.villages = new ResidenceRepo(ctx.db)
   }
 
   async open(caller: SessionUser | null, token: string): Promise<DoorView> {
     const label = looksLikeLabelToken(token) ? await this.labels.findByToken(token) : null
     if (!label) throw notFound('LABEL_UNKNOWN')
     if (label.revokedAt) throw new AppError('LABEL_REVOKED', 410)
-    // Residents, anonymous scanners and roles that never visit doors learn nothing about who lives here.
-    if (!caller || scopePathsFor(caller.roles, 'household.write').length === 0) return { kind: 'public', advice: DOOR_ADVICE }
+    // Residents, anonymous scanners and roles that never visit doors learn nothing about who lives here: only the
+    // village's public name, so that a resident can say 「我住这里」.
+    if (!caller || scopePathsFor(caller.roles, 'household.write').length === 0) {
+      return { kind: 'public', advice: { ...DOOR_ADVICE, village: await this.villages.villageOfHousehold(label.householdId) } }
+    }
     const household = await this.households.find(label.householdId)
     if (!household) throw notFound('LABEL_UNKNOWN')
     if (!canActOn(caller.roles, 'household.write', household.regionPath)) throw new AppError('OUT_OF_SCOPE', 403, '该住户不在您负责的网格内')

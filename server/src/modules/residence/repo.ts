@@ -44,14 +44,15 @@ export class ResidenceRepo {
   }
 
   /** The village above a household's grid. */
-  async villageOfHousehold(householdId: string): Promise<string | null> {
+  async villageOfHousehold(householdId: string): Promise<{ id: string; name: string } | null> {
     const row = await this.db
       .selectFrom('households')
       .innerJoin('regions as grid', 'grid.id', 'households.region_id')
-      .select('grid.parent_id')
+      .innerJoin('regions as village', 'village.id', 'grid.parent_id')
+      .select(['village.id', 'village.name'])
       .where('households.id', '=', householdId)
       .executeTakeFirst()
-    return row?.parent_id ?? null
+    return row ?? null
   }
 
   /** One home at a time: the previous resident role goes with the new one's arrival. */

@@ -81,8 +81,8 @@ export class ResidenceService {
     const label = looksLikeLabelToken(token) ? await this.labels.findByToken(token) : null
     if (!label) throw notFound('LABEL_UNKNOWN')
     if (label.revokedAt) throw new AppError('LABEL_REVOKED', 410)
-    const villageId = await this.repo.villageOfHousehold(label.householdId)
-    if (!villageId) throw notFound('LABEL_UNKNOWN')
-    return { villageId, householdId: label.householdId }
+    const village = await this.repo.villageOfHousehold(label.householdId)
+    if (!village) throw notFound('LABEL_UNKNOWN')
+    return { villageId: village.id, householdId: label.householdId }
   }
 }

@@ -85,7 +85,7 @@ const UserDetail = observer(function UserDetail({ user }: { user: ManagedUserDet
     <View>
       <View className='card'>
         <Text className='card-title'>{user.displayName}</Text>
-        <Text className='hint'>账号状态：{user.active ? '在用' : '⛔ 已停用'}</Text>
+        <Text className='hint'>账号状态：{user.active ? '在用' : '已停用'}</Text>
         <Text className='hint'>注册时间：{dayjs(user.createdAt).format('YYYY-MM-DD')}</Text>
       </View>
       {userAdmin.actionError && <Text className='error-text'>{userAdmin.actionError}</Text>}
