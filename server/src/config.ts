@@ -34,6 +34,8 @@ export interface Config {
   warningReminderTemplateId: string
   /** Minutes allowed before first contact, per risk level. */
   warningTimeLimits: { high: number; medium: number; low: number }
+  /** Spreadsheet imports: what an .xlsx may inflate to, and how many imports this process reads at once. */
+  imports: { maxUnzippedBytes: number; maxZipEntries: number; concurrency: number }
 }
 
 const DEMO_SECRET = 'demo-only-secret-change-me-0123456789abcdef'
@@ -118,6 +120,11 @@ export function loadConfig(env: Env = process.env): Config {
       high: integer(env, 'WARNING_LIMIT_HIGH_MINUTES', 10, 1, 7 * 24 * 60),
       medium: integer(env, 'WARNING_LIMIT_MEDIUM_MINUTES', 30, 1, 7 * 24 * 60),
       low: integer(env, 'WARNING_LIMIT_LOW_MINUTES', 24 * 60, 1, 7 * 24 * 60),
+    },
+    imports: {
+      maxUnzippedBytes: integer(env, 'IMPORT_MAX_UNZIPPED_MB', 30, 1, 500) * 1024 * 1024,
+      maxZipEntries: integer(env, 'IMPORT_MAX_ZIP_ENTRIES', 200, 10, 10_000),
+      concurrency: integer(env, 'IMPORT_CONCURRENCY', 2, 1, 16),
     },
   }
 }

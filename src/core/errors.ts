@@ -103,6 +103,13 @@ export const ERRORS = {
   ACTIVITY_PHOTO_INVALID: '照片格式不支持或过大，请上传压缩后的 JPG/PNG 照片',
   ACTIVITY_PHOTO_LIMIT: '每个活动最多上传 9 张照片',
   REPORT_PERIOD_INVALID: '统计时段无效：结束日期不能早于开始日期，且最长一年',
+  // Hardening (issue 15): refusals at the edge, isolation of shared writes, bounded imports, limits.
+  RECORD_NOT_STORED: '这条记录未能保存，请检查内容后重新上传',
+  INVALID_CHARACTERS: '提交的内容含有不允许的字符（空字符或不完整的 Unicode 字符），请删除后重试',
+  IMPORT_TOO_LARGE: '导入文件解压后过大或包含的条目过多，请删除多余内容或分批导入',
+  IMPORT_BUSY: '正在处理其他导入，请稍后再试',
+  HEADERS_TOO_LARGE: '请求头过大',
+  URL_MALFORMED: '请求地址格式不正确',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../../src/core/errors'
+import { TIMESTAMP_EXAMPLE, TIMESTAMP_MAX_YEAR, TIMESTAMP_MIN_YEAR } from '../../../src/core/timestamp'
 import { AppError } from '../errors'
 
 /** Fastify's own error codes for bad requests, mapped onto ours. */
@@ -22,6 +23,9 @@ function validationMessage(error: FastifyError): string {
   const missing = (first.params as { requiredProperties?: string[]; missingProperty?: string } | undefined)
   const missingName = missing?.missingProperty ?? missing?.requiredProperties?.[0]
   if (first.keyword === 'required' && missingName) return `${where}缺少字段 ${field ? `${field}.` : ''}${missingName}`
+  if (first.keyword === 'format' && (first.params as { format?: string }).format === 'date-time') {
+    return `${where}${field ? `字段 ${field} ` : ''}的时间格式应为带时区的 ISO 8601（如 ${TIMESTAMP_EXAMPLE}），年份在 ${TIMESTAMP_MIN_YEAR}–${TIMESTAMP_MAX_YEAR} 之间`
+  }
   return `${where}${field ? `字段 ${field} ` : ''}不符合要求`
 }
 
