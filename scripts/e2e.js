@@ -60,6 +60,8 @@ async function main() {
       const page = await context.newPage()
       const problems = []
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+      // A script, style or request the Content-Security-Policy blocked fails the flow, even if the page still looks right.
+      page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`) })
       const started = Date.now()
       try {
         const screenshot = async (name) => {

@@ -11,8 +11,10 @@ import type { Database } from './db/database'
 import { SessionCache } from './modules/auth/session-cache'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
 import authPlugin from './plugins/auth'
+import { clientErrorHandler } from './plugins/client-errors'
 import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
 import { refuseUnstorableStrings } from './plugins/edge-strings'
+import { registerSecurityHeaders } from './plugins/security-headers'
 import { useStrictTimestamps } from './plugins/strict-timestamps'
 import type { WeChatApi } from './wechat/wechat-api'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
@@ -67,12 +69,14 @@ export async function buildApp(deps: AppDeps) {
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false }, onCreate: useStrictTimestamps },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
   refuseInfiniteQueryNumbers(app)
   refuseUnstorableStrings(app)
+  await registerSecurityHeaders(app, config.h5Dir)
   await app.register(swagger, {
     openapi: {
       info: { title: '反诈宣防通 API', version: '0.1.0', description: '网格化反诈宣防：入户、通报、答题、预警与报表' },

@@ -36,7 +36,9 @@ function validationMessage(error: FastifyError): string {
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
   request.log.info({ code: error.code, status }, 'request rejected by the router')
-  const body: ErrorBody = { code: 'BAD_REQUEST', message: status === 414 ? '请求地址过长' : ERRORS.BAD_REQUEST }
+  const body: ErrorBody = status === 414
+    ? { code: 'BAD_REQUEST', message: '请求地址过长' }
+    : error.code === 'FST_ERR_BAD_URL' ? { code: 'URL_MALFORMED', message: ERRORS.URL_MALFORMED } : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST }
   return reply.status(status).send(body)
 }
 
