@@ -15,6 +15,7 @@ import { clientErrorHandler } from './plugins/client-errors'
 import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
 import { refuseUnstorableStrings } from './plugins/edge-strings'
 import { registerSecurityHeaders } from './plugins/security-headers'
+import { registerRateLimits } from './plugins/rate-limits'
 import { useStrictTimestamps } from './plugins/strict-timestamps'
 import type { WeChatApi } from './wechat/wechat-api'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps) {
   refuseInfiniteQueryNumbers(app)
   refuseUnstorableStrings(app)
   await registerSecurityHeaders(app, config.h5Dir)
+  await registerRateLimits(app, ctx)
   await app.register(swagger, {
     openapi: {
       info: { title: '反诈宣防通 API', version: '0.1.0', description: '网格化反诈宣防：入户、通报、答题、预警与报表' },
