@@ -14,6 +14,7 @@ import authPlugin from './plugins/auth'
 import { clientErrorHandler } from './plugins/client-errors'
 import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
 import { refuseUnstorableStrings } from './plugins/edge-strings'
+import { LOG_SERIALIZERS } from './plugins/log-redaction'
 import { registerSecurityHeaders } from './plugins/security-headers'
 import { registerRateLimits } from './plugins/rate-limits'
 import { useStrictTimestamps } from './plugins/strict-timestamps'
@@ -66,7 +67,7 @@ export async function buildApp(deps: AppDeps) {
     now: deps.now ?? (() => new Date()),
   }
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withRedaction(deps.logger),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     frameworkErrors,
@@ -124,6 +125,13 @@ export async function buildApp(deps: AppDeps) {
     await app.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true, index: ['index.html'] })
   }
   return app
+}
+
+/** Whatever logger options the caller gives, requests and errors are logged without secrets (log-redaction.ts). */
+function withRedaction(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false
+  const options = logger === true ? {} : logger
+  return { ...options, serializers: { ...LOG_SERIALIZERS, ...options.serializers } }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../../src/core/errors'
 import { TIMESTAMP_EXAMPLE, TIMESTAMP_MAX_YEAR, TIMESTAMP_MIN_YEAR } from '../../../src/core/timestamp'
 import { AppError } from '../errors'
+import { redactUrl } from './log-redaction'
 
 /** Fastify's own error codes for bad requests, mapped onto ours. */
 const FASTIFY_CODES: Record<string, { code: ErrorCode; status: number }> = {
@@ -75,7 +76,7 @@ export function registerErrorHandler(app: FastifyInstance) {
 
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND }
-    request.log.info({ url: request.url }, 'not found')
+    request.log.info({ url: redactUrl(request.url) }, 'not found')
     return reply.status(404).send(body)
   })
 }
