@@ -42,7 +42,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'info', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let serverLog = ''
@@ -60,6 +60,8 @@ async function main() {
       const page = await context.newPage()
       const problems = []
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+      // A script, style or request the Content-Security-Policy blocked fails the flow, even if the page still looks right.
+      page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`) })
       const started = Date.now()
       try {
         const screenshot = async (name) => {
@@ -90,9 +92,28 @@ async function main() {
     await new Promise((r) => { if (server.exitCode !== null) r(); else { server.on('exit', r); setTimeout(() => { server.kill('SIGKILL'); r() }, 10_000) } })
     rmSync(dataDir, { recursive: true, force: true })
   }
+  // Every request of every flow was logged at info: none may have left a secret in the log.
+  const leaks = secretsIn(serverLog)
+  if (leaks.length) {
+    failed++
+    console.log(`  ✕ the server log carries secrets:\n    ${leaks.slice(0, 5).join('\n    ')}`)
+  } else {
+    passed++
+    console.log(`  ✓ the server log of the whole run (${serverLog.split('\n').length} lines) carries no token, code or phone number`)
+  }
   writeFileSync(path.join(results, 'e2e.json'), JSON.stringify({ passed, failed }))
   console.log(`e2e: ${passed} passed, ${failed} failed`)
   process.exit(failed ? 1 : 0)
+}
+
+/** Door-label tokens, prize and invitation codes, bearer tokens and mobile numbers that reached the log. */
+function secretsIn(log) {
+  const patterns = [
+    /\/h\/(?!\[redacted\])[\w-]{6,}/g, /\/api\/doors\/(?!\[redacted\])[\w-]{6,}/g, /\/api\/prize-claims\/(?!\[redacted\])[\w-]{6,}/g,
+    /\/join\/(?!\[redacted\])[\w-]{4,}/g, /\/api\/invitations\/(?!\[redacted\])[\w-]{4,}/g, /Bearer\s+(?!\[redacted\])[\w.~+/=-]{8,}/gi,
+    /(?<![\d.])1[3-9]\d{9}(?![\d.])/g,
+  ]
+  return patterns.flatMap((p) => log.match(p) ?? [])
 }
 
 main()

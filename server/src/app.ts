@@ -12,7 +12,13 @@ import { SessionCache } from './modules/auth/session-cache'
 import { SessionInvalidation } from './modules/auth/session-invalidation'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
 import authPlugin from './plugins/auth'
+import { clientErrorHandler } from './plugins/client-errors'
 import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
+import { refuseUnstorableStrings } from './plugins/edge-strings'
+import { LOG_SERIALIZERS } from './plugins/log-redaction'
+import { registerSecurityHeaders } from './plugins/security-headers'
+import { registerRateLimits } from './plugins/rate-limits'
+import { useStrictTimestamps } from './plugins/strict-timestamps'
 import type { WeChatApi } from './wechat/wechat-api'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
 import healthRoutes from './modules/health/routes'
@@ -66,15 +72,19 @@ export async function buildApp(deps: AppDeps) {
     now: deps.now ?? (() => new Date()),
   }
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withRedaction(deps.logger),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     frameworkErrors,
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    clientErrorHandler,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false }, onCreate: useStrictTimestamps },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
   refuseInfiniteQueryNumbers(app)
+  refuseUnstorableStrings(app)
+  await registerSecurityHeaders(app, config.h5Dir)
+  await registerRateLimits(app, ctx)
   await app.register(swagger, {
     openapi: {
       info: { title: '反诈宣防通 API', version: '0.1.0', description: '网格化反诈宣防：入户、通报、答题、预警与报表' },
@@ -124,6 +134,13 @@ export async function buildApp(deps: AppDeps) {
     await app.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true, index: ['index.html'] })
   }
   return app
+}
+
+/** Whatever logger options the caller gives, requests and errors are logged without secrets (log-redaction.ts). */
+function withRedaction(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false
+  const options = logger === true ? {} : logger
+  return { ...options, serializers: { ...LOG_SERIALIZERS, ...options.serializers } }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

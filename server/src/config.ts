@@ -34,7 +34,27 @@ export interface Config {
   warningReminderTemplateId: string
   /** Minutes allowed before first contact, per risk level. */
   warningTimeLimits: { high: number; medium: number; low: number }
+  /** Spreadsheet imports: what an .xlsx may inflate to, and how many imports this process reads at once. */
+  imports: { maxUnzippedBytes: number; maxZipEntries: number; concurrency: number }
+  /** Requests allowed per window, per policy (see server/src/plugins/rate-limits.ts for the routes of each). */
+  rateLimits: Record<RateLimitPolicy, RateLimit>
 }
+
+export interface RateLimit {
+  max: number
+  windowSeconds: number
+}
+
+/** The rate-limit policies, each with its environment variable and default as "requests/seconds". */
+export const RATE_LIMIT_POLICIES = {
+  signInPerAddress: { variable: 'RATE_LIMIT_SIGNIN_PER_ADDRESS', fallback: '30/60' },
+  signInPerCode: { variable: 'RATE_LIMIT_SIGNIN_PER_CODE', fallback: '3/300' },
+  demoLogin: { variable: 'RATE_LIMIT_DEMO_LOGIN', fallback: '60/60' },
+  prizeCodes: { variable: 'RATE_LIMIT_PRIZE_CODES', fallback: '60/60' },
+  phoneReveals: { variable: 'RATE_LIMIT_PHONE_REVEALS', fallback: '30/3600' },
+  quizSubmit: { variable: 'RATE_LIMIT_QUIZ_SUBMIT', fallback: '10/60' },
+} as const
+export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES
 
 const DEMO_SECRET = 'demo-only-secret-change-me-0123456789abcdef'
 
@@ -65,6 +85,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `应为 ${min}–${max} 之间的整数，实际为 "${raw}"`)
   return n
+}
+
+function rateLimit(env: Env, name: string, fallback: string): RateLimit {
+  const raw = text(env, name, fallback)
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(raw)
+  const [max, windowSeconds] = m ? [Number(m[1]), Number(m[2])] : [0, 0]
+  if (max < 1 || windowSeconds < 1) throw new ConfigError(name, `应为“次数/秒数”，如 ${fallback}，实际为 "${raw}"`)
+  return { max, windowSeconds }
 }
 
 function url(env: Env, name: string, fallback: string | null, protocols: string[]): string | null {
@@ -119,6 +147,13 @@ export function loadConfig(env: Env = process.env): Config {
       medium: integer(env, 'WARNING_LIMIT_MEDIUM_MINUTES', 30, 1, 7 * 24 * 60),
       low: integer(env, 'WARNING_LIMIT_LOW_MINUTES', 24 * 60, 1, 7 * 24 * 60),
     },
+    imports: {
+      maxUnzippedBytes: integer(env, 'IMPORT_MAX_UNZIPPED_MB', 30, 1, 500) * 1024 * 1024,
+      maxZipEntries: integer(env, 'IMPORT_MAX_ZIP_ENTRIES', 200, 10, 10_000),
+      concurrency: integer(env, 'IMPORT_CONCURRENCY', 2, 1, 16),
+    },
+    rateLimits: Object.fromEntries(Object.entries(RATE_LIMIT_POLICIES).map(([policy, { variable, fallback }]) =>
+      [policy, rateLimit(env, variable, fallback)])) as Record<RateLimitPolicy, RateLimit>,
   }
 }
 

@@ -1,5 +1,6 @@
 import { ACTIVITY_KINDS, TARGET_GROUPS, type ActivityInput, type ActivityKind } from './activity-api'
 import type { ErrorCode } from './errors'
+import { parseTimestamp } from './timestamp'
 
 /** Rules of outreach activities shared by the form and the server: month ranges, input checks, photo types. */
 
@@ -82,7 +83,7 @@ export function checkActivityInput(input: ActivityDraft): ActivityProblem[] {
   if (!input.title.trim()) invalid('请填写活动名称')
   if (!input.place.trim()) invalid('请填写活动地点')
   if (!input.organiser.trim()) invalid('请填写组织单位或负责人')
-  if (Number.isNaN(Date.parse(input.heldAt))) invalid('请填写正确的活动时间')
+  if (parseTimestamp(input.heldAt) === null) invalid('请填写正确的活动时间')
   if (Number.isInteger(input.attendance) && input.attendance < 0) problems.push({ code: 'ACTIVITY_ATTENDANCE_INVALID', message: '参加人数不能为负数' })
   else if (!Number.isInteger(input.attendance) || input.attendance > MAX_ATTENDANCE) invalid(`参加人数请填写 0–${MAX_ATTENDANCE} 的整数`)
   if (!Number.isInteger(input.materials) || input.materials < 0 || input.materials > MAX_MATERIALS) invalid('发放资料数量请填写不小于 0 的整数')

@@ -2,6 +2,7 @@ import type { BulletinCase, BulletinInput, BulletinStatus } from './bulletin-api
 import type { ErrorCode } from './errors'
 import { FRAUD_TYPE_KEYS, type FraudTypeKey } from './fraud-types'
 import type { RegionLevel } from './regions'
+import { parseTimestamp } from './timestamp'
 
 /** Daily case bulletin rules shared by the authoring page and the server. */
 
@@ -202,10 +203,10 @@ export function planPublish(status: BulletinStatus, at: string | null | undefine
   if (status === 'published') return { ok: false, code: 'BULLETIN_ALREADY_PUBLISHED' }
   if (status === 'retracted') return { ok: false, code: 'BULLETIN_RETRACTED' }
   if (at === null || at === undefined) return { ok: true, publishedAt: now, scheduled: false }
-  const when = Date.parse(at)
+  const when = parseTimestamp(at)
   const tooEarly = now.getTime() - PUBLISH_GRACE_MS
   const tooLate = now.getTime() + MAX_SCHEDULE_DAYS * DAY_MS
-  if (Number.isNaN(when) || when < tooEarly || when > tooLate) return { ok: false, code: 'BULLETIN_PUBLISH_TIME_INVALID' }
+  if (when === null || when < tooEarly || when > tooLate) return { ok: false, code: 'BULLETIN_PUBLISH_TIME_INVALID' }
   return { ok: true, publishedAt: new Date(when), scheduled: when > now.getTime() }
 }
 

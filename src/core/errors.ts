@@ -118,6 +118,13 @@ export const ERRORS = {
   INVITATION_NOT_ALLOWED: '您不能邀请这个角色，或该区域不在您的辖区内',
   INVITATION_INVALID: '邀请人已无权发出此邀请，请联系派出所',
   INVITATION_ALREADY_ACCEPTED: '您已经接受过这个邀请',
+  // Hardening (issue 15): refusals at the edge, isolation of shared writes, bounded imports, limits.
+  RECORD_NOT_STORED: '这条记录未能保存，请检查内容后重新上传',
+  INVALID_CHARACTERS: '提交的内容含有不允许的字符（空字符或不完整的 Unicode 字符），请删除后重试',
+  IMPORT_TOO_LARGE: '导入文件解压后过大或包含的条目过多，请删除多余内容或分批导入',
+  IMPORT_BUSY: '正在处理其他导入，请稍后再试',
+  HEADERS_TOO_LARGE: '请求头过大',
+  URL_MALFORMED: '请求地址格式不正确',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,5 +1,6 @@
 import type { PrizeInput } from './resident-api'
 import { isWithin } from './regions'
+import { parseTimestamp } from './timestamp'
 
 /**
  * Prizes: who may claim one now and why not, what an admin may set, and redemption codes. Stock and the per-user
@@ -69,11 +70,11 @@ export const MAX_PICKUP_PLACE_LENGTH = 60
 /** What is wrong with an admin's prize, in Chinese; empty when it can be saved. `granted` is 0 for a new prize. */
 export function checkPrizeInput(input: PrizeInput, granted = 0): string[] {
   const problems: string[] = []
-  const from = Date.parse(input.validFrom)
-  const to = Date.parse(input.validTo)
+  const from = parseTimestamp(input.validFrom)
+  const to = parseTimestamp(input.validTo)
   if (!input.name.trim()) problems.push('请填写奖品名称')
   if (!input.pickupPlace.trim()) problems.push('请填写领取地点')
-  if (Number.isNaN(from) || Number.isNaN(to)) problems.push('领取时间格式不正确')
+  if (from === null || to === null) problems.push('领取时间格式不正确')
   else if (to <= from) problems.push('截止时间必须晚于开始时间')
   if (input.stock < granted) problems.push(`库存不能少于已领出的 ${granted} 份`)
   return problems

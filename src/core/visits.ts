@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errors'
 import type { VisitInput } from './door-to-door-api'
+import { parseTimestamp } from './timestamp'
 
 export const MAX_VISIT_NOTE_LENGTH = 500
 export const MAX_VISITS_PER_BATCH = 500
@@ -27,8 +28,8 @@ export function checkVisit(
 ): VisitVerdict {
   if (!household) return { ok: false, code: 'VISIT_HOUSEHOLD_UNKNOWN' }
   if (!mayVisit(household.regionPath)) return { ok: false, code: 'VISIT_OUT_OF_SCOPE' }
-  const at = Date.parse(visit.visitedAt)
-  if (Number.isNaN(at)) return { ok: false, code: 'VISIT_TIME_INVALID' }
+  const at = parseTimestamp(visit.visitedAt)
+  if (at === null) return { ok: false, code: 'VISIT_TIME_INVALID' }
   if (at > now.getTime() + VISIT_CLOCK_SKEW_MS) return { ok: false, code: 'VISIT_IN_FUTURE' }
   if (at < now.getTime() - VISIT_MAX_AGE_MS) return { ok: false, code: 'VISIT_TOO_OLD' }
   if (visit.note.length > MAX_VISIT_NOTE_LENGTH) return { ok: false, code: 'VISIT_NOTE_TOO_LONG' }

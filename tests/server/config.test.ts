@@ -85,4 +85,9 @@ describe('loadConfig', () => {
     expect(e.variable).toBe(name)
     expect(e.message).toContain(value)
   })
+
+  it('when a rate limit is not written as requests/seconds, then its variable is named', () => {
+    expect(() => loadConfig({ RATE_LIMIT_SIGNIN_PER_ADDRESS: '30 per minute' })).toThrow(/RATE_LIMIT_SIGNIN_PER_ADDRESS/)
+    expect(loadConfig({ RATE_LIMIT_SIGNIN_PER_ADDRESS: '5/10' }).rateLimits.signInPerAddress).toEqual({ max: 5, windowSeconds: 10 })
+  })
 })

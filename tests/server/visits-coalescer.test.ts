@@ -80,4 +80,39 @@ describe('write coalescer', () => {
     await draining
     expect(drained).toBe(true)
   })
+
+  /** A database that refuses any batch holding a poisoned item, as PostgreSQL refuses a whole statement. */
+  const refusing = (poisoned: Set<number>, code: string) => {
+    const writes: number[][] = []
+    const write = async (items: number[]) => {
+      writes.push(items)
+      if (items.some((i) => poisoned.has(i))) throw Object.assign(new Error('refused'), { code })
+      return items.map((i) => `ok ${i}`)
+    }
+    return { writes, write }
+  }
+
+  it('when the database refuses a flush for one item\'s data, then only that item\'s caller is refused and every other item is written', async () => {
+    const { write } = refusing(new Set([5]), '22007')
+    const coalescer = new WriteCoalescer(write, { maxItems: 100, maxWaitMs: 5, maxConcurrent: 1 })
+    const callers = [[1, 2], [3], [4, 5, 6], [7, 8]].map((items) => coalescer.submit(items))
+    const settled = await Promise.allSettled(callers)
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect((settled[3] as PromiseFulfilledResult<string[]>).value).toEqual(['ok 7', 'ok 8'])
+  })
+
+  it('when a caller submits each item apart, then a refused item leaves the answers of its siblings', async () => {
+    const { write } = refusing(new Set([2]), '23505')
+    const coalescer = new WriteCoalescer(write, { maxItems: 100, maxWaitMs: 0, maxConcurrent: 1 })
+    const settled = await coalescer.submitEach([1, 2, 3])
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+  })
+
+  it('when the connection to the database fails, then the flush is not split and every caller in it is refused once', async () => {
+    const { writes, write } = refusing(new Set([1, 2, 3, 4]), '08006')
+    const coalescer = new WriteCoalescer(write, { maxItems: 100, maxWaitMs: 5, maxConcurrent: 1 })
+    const settled = await Promise.allSettled([coalescer.submit([1, 2]), coalescer.submit([3, 4])])
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected'])
+    expect(writes).toEqual([[1, 2, 3, 4]])
+  })
 })

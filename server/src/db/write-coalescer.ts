@@ -1,9 +1,12 @@
+import { ItemFailure, writeIsolated } from './isolate-failures'
+
 /**
  * Gathers items written by concurrent requests and writes them together, one transaction per flush: a
  * hundred phones syncing at once then cost a few commits instead of a hundred. Lookups use it the same way,
  * one query for all the keys asked for at once. While the allowed number of
  * flushes run, the next flush's items gather; `writeBatch` must take its locks in a stable order when
- * flushes may overlap.
+ * flushes may overlap. `writeBatch` is all-or-nothing: when the database refuses a flush for its data, the flush is
+ * split until only the guilty items fail (isolate-failures.ts), so one caller's bad item never fails another's.
  */
 export interface CoalescerOptions {
   /** Flush as soon as this many items wait. */
@@ -25,16 +28,25 @@ export class WriteCoalescer<T, R> {
   private timer: NodeJS.Timeout | null = null
   private readonly flushing = new Set<Promise<void>>()
 
-  /** `writeBatch` answers one result per item, in the order given. */
+  /** `writeBatch` answers one result per item, in the order given; an ItemFailure fails only that item. */
   constructor(
-    private readonly writeBatch: (items: T[]) => Promise<R[]>,
+    private readonly writeBatch: (items: T[]) => Promise<(R | ItemFailure)[]>,
     private readonly options: CoalescerOptions,
   ) {}
 
   submit(items: readonly T[]): Promise<R[]> {
+    return Promise.all(this.enqueue(items))
+  }
+
+  /** Like submit, but one item's failure leaves the answers of the others. */
+  submitEach(items: readonly T[]): Promise<PromiseSettledResult<R>[]> {
+    return Promise.allSettled(this.enqueue(items))
+  }
+
+  private enqueue(items: readonly T[]): Promise<R>[] {
     const results = items.map((item) => new Promise<R>((resolve, reject) => this.queue.push({ item, resolve, reject })))
     this.schedule()
-    return Promise.all(results)
+    return results
   }
 
   /** Resolves once everything submitted so far is written (used on shutdown). */
@@ -72,8 +84,12 @@ export class WriteCoalescer<T, R> {
 
   private async write(batch: Waiting<T, R>[]) {
     try {
-      const results = await this.writeBatch(batch.map((w) => w.item))
-      batch.forEach((w, i) => w.resolve(results[i]))
+      const results = await writeIsolated(batch.map((w) => w.item), this.writeBatch)
+      batch.forEach((w, i) => {
+        const result = results[i]
+        if (result instanceof ItemFailure) w.reject(result.error)
+        else w.resolve(result)
+      })
     } catch (e) {
       for (const w of batch) w.reject(e)
     }

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../../src/core/errors'
+import { TIMESTAMP_EXAMPLE, TIMESTAMP_MAX_YEAR, TIMESTAMP_MIN_YEAR } from '../../../src/core/timestamp'
 import { AppError } from '../errors'
+import { redactUrl } from './log-redaction'
 
 /** Fastify's own error codes for bad requests, mapped onto ours. */
 const FASTIFY_CODES: Record<string, { code: ErrorCode; status: number }> = {
@@ -22,6 +24,9 @@ function validationMessage(error: FastifyError): string {
   const missing = (first.params as { requiredProperties?: string[]; missingProperty?: string } | undefined)
   const missingName = missing?.missingProperty ?? missing?.requiredProperties?.[0]
   if (first.keyword === 'required' && missingName) return `${where}缺少字段 ${field ? `${field}.` : ''}${missingName}`
+  if (first.keyword === 'format' && (first.params as { format?: string }).format === 'date-time') {
+    return `${where}${field ? `字段 ${field} ` : ''}的时间格式应为带时区的 ISO 8601（如 ${TIMESTAMP_EXAMPLE}），年份在 ${TIMESTAMP_MIN_YEAR}–${TIMESTAMP_MAX_YEAR} 之间`
+  }
   return `${where}${field ? `字段 ${field} ` : ''}不符合要求`
 }
 
@@ -32,7 +37,9 @@ function validationMessage(error: FastifyError): string {
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
   request.log.info({ code: error.code, status }, 'request rejected by the router')
-  const body: ErrorBody = { code: 'BAD_REQUEST', message: status === 414 ? '请求地址过长' : ERRORS.BAD_REQUEST }
+  const body: ErrorBody = status === 414
+    ? { code: 'BAD_REQUEST', message: '请求地址过长' }
+    : error.code === 'FST_ERR_BAD_URL' ? { code: 'URL_MALFORMED', message: ERRORS.URL_MALFORMED } : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST }
   return reply.status(status).send(body)
 }
 
@@ -69,7 +76,7 @@ export function registerErrorHandler(app: FastifyInstance) {
 
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND }
-    request.log.info({ url: request.url }, 'not found')
+    request.log.info({ url: redactUrl(request.url) }, 'not found')
     return reply.status(404).send(body)
   })
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { REGION_LEVELS } from '../../../src/core/regions'
 import { ROLES } from '../../../src/core/roles'
+import { TIMESTAMP_EXAMPLE } from '../../../src/core/timestamp'
 
 /** Schemas shared by several modules, mirroring src/core/api-types.ts. */
 
@@ -17,6 +18,13 @@ export const COMMON_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: Erro
 /** Free text from the caller: PostgreSQL refuses NUL in text, so control characters stop at validation, not as a 500. */
 export const PlainText = (opts: { minLength?: number; maxLength: number; description?: string }) =>
   Type.String({ ...opts, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })
+
+/**
+ * A point in time from the caller: ISO 8601 with an explicit offset, years 2000–2100 (the `date-time` format is
+ * replaced by src/core/timestamp.ts, see strict-timestamps.ts). Every timestamp in a body or query uses this.
+ */
+export const Timestamp = (description?: string) =>
+  Type.String({ format: 'date-time', maxLength: 40, description: `${description ? `${description}；` : ''}ISO 8601，须带时区，如 ${TIMESTAMP_EXAMPLE}` })
 
 export const RegionId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$', description: '区域编码' })
 export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' })

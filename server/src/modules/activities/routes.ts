@@ -6,6 +6,7 @@ import { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from '../../../../src/core/activ
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
+import { refuseUnstorablePart } from '../../plugins/edge-strings'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { Activity, ActivityInput, ActivityPage, ActivityPhoto, ActivityQuery, ById, ByPhoto, ByPhotoId } from './schemas'
 import { ActivityService, type UploadedPhoto } from './service'
@@ -25,11 +26,13 @@ async function uploadedPhoto(req: FastifyRequest): Promise<UploadedPhoto> {
   const got: Partial<UploadedPhoto> = {}
   try {
     for await (const part of req.parts()) {
+      refuseUnstorablePart(part)
       if (part.type === 'file' && (part.fieldname === 'photo' || part.fieldname === 'thumbnail')) got[part.fieldname] = await part.toBuffer()
       else if (part.type === 'file') await part.toBuffer()
       else if (part.fieldname === 'thumbnail' && typeof part.value === 'string') got.thumbnail = Buffer.from(part.value, 'base64')
     }
   } catch (e) {
+    if (e instanceof AppError) throw e
     const code = (e as { code?: string }).code
     if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       throw new AppError('ACTIVITY_PHOTO_INVALID', 413)

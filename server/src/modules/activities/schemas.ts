@@ -3,7 +3,7 @@ import { ACTIVITY_KINDS, TARGET_GROUPS } from '../../../../src/core/activity-api
 import {
   MAX_ACTIVITY_ORGANISER_LENGTH, MAX_ACTIVITY_PLACE_LENGTH, MAX_ACTIVITY_SUMMARY_LENGTH, MAX_ACTIVITY_TITLE_LENGTH, MAX_ATTENDANCE, MAX_MATERIALS,
 } from '../../../../src/core/activities'
-import { PageQuery, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
 
 /**
  * Activity schemas, mirroring src/core/activity-api.ts. They check shape and size only: the kind, the target
@@ -19,7 +19,7 @@ export const ActivityInput = Type.Object({
   kind: Type.String({ maxLength: 40, description: `活动类型：${KIND_LIST}` }),
   title: PlainText({ maxLength: MAX_ACTIVITY_TITLE_LENGTH, description: '活动名称' }),
   place: PlainText({ maxLength: MAX_ACTIVITY_PLACE_LENGTH, description: '地点' }),
-  heldAt: Type.String({ format: 'date-time', description: '活动时间（ISO 8601）' }),
+  heldAt: Timestamp('活动时间'),
   organiser: PlainText({ maxLength: MAX_ACTIVITY_ORGANISER_LENGTH, description: '组织单位或负责人' }),
   // No minimum here: the rule in src/core answers a negative count in words.
   attendance: Type.Integer({ maximum: MAX_ATTENDANCE, description: '参加人数' }),

@@ -3,7 +3,7 @@ import {
   MAX_ADVICE_LENGTH, MAX_CASES, MAX_METHOD_LENGTH, MAX_RETRACT_REASON_LENGTH, MAX_TITLE_LENGTH, MAX_VICTIM_PROFILE_LENGTH, MAX_WARNING_LENGTH,
 } from '../../../../src/core/bulletins'
 import { FRAUD_TYPES } from '../../../../src/core/fraud-types'
-import { PageQuery, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
 
 /**
  * Bulletin schemas, mirroring src/core/bulletin-api.ts. They check shape and size only: the fraud type, the loss,
@@ -35,7 +35,7 @@ export const BulletinInput = Type.Object({
 
 export const PublishInput = Type.Object({
   // Null first: with type coercion on, a string branch tried first would turn null into "".
-  at: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 40 })], {
+  at: Type.Optional(Type.Union([Type.Null(), Timestamp()], {
     description: '发布时间（ISO 8601）；省略或 null 为立即发布，晚于现在为定时发布',
   })),
 })

@@ -17,7 +17,7 @@ const TAGS = ['住户']
 export default async function householdImportRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const importer = new HouseholdImport(ctx)
-  await acceptImportUploads(app)
+  await acceptImportUploads(app, ctx.config.imports)
 
   app.post('/api/households/import', {
     schema: {

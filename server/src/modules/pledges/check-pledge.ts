@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../../src/core/errors'
 import type { RoleAssignment } from '../../../../src/core/roles'
 import { canActOn } from '../../../../src/core/scope'
 import { decodeStrokes, validateSignature } from '../../../../src/core/strokes'
+import { parseTimestamp } from '../../../../src/core/timestamp'
 import type { PledgeHousehold } from './repo'
 
 /** A phone's clock may run a little ahead of the server's; more than this is a wrong clock, not a signature. */
@@ -32,8 +33,8 @@ export function checkPledge(
   const signerName = input.signerName.trim()
   const signerRelation = input.signerRelation.trim()
   if (!signerName || !signerRelation) return { ok: false, code: 'PLEDGE_SIGNER_MISSING' }
-  const signedAt = Date.parse(input.signedAt)
-  if (Number.isNaN(signedAt) || signedAt > now.getTime() + CLOCK_SKEW_MS) return { ok: false, code: 'PLEDGE_TIME_INVALID' }
+  const signedAt = parseTimestamp(input.signedAt)
+  if (signedAt === null || signedAt > now.getTime() + CLOCK_SKEW_MS) return { ok: false, code: 'PLEDGE_TIME_INVALID' }
   const strokes = decodeStrokes(input.strokes)
   if (!strokes) return { ok: false, code: 'SIGNATURE_MALFORMED' }
   const signature = validateSignature(strokes)

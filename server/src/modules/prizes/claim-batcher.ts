@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database'
+import { ItemFailure, writeIsolated } from '../../db/isolate-failures'
 import { WriteCoalescer } from '../../db/write-coalescer'
 import type { ClaimOutcome, ClaimRequest, PrizeRepo, SettledClaims } from './repo'
 
@@ -30,17 +31,21 @@ export class ClaimBatcher {
     return settled
   }
 
-  private async settle(claims: PendingClaim[]): Promise<SettledClaim[]> {
+  /** Each prize's claims are one transaction of their own, so each is split apart on its own when refused. */
+  private async settle(claims: PendingClaim[]): Promise<(SettledClaim | ItemFailure)[]> {
     const byPrize = new Map<string, PendingClaim[]>()
     for (const c of claims) {
       const group = byPrize.get(c.prizeId)
       if (group) group.push(c)
       else byPrize.set(c.prizeId, [c])
     }
-    const settled = new Map<PendingClaim, SettledClaim>()
+    const settled = new Map<PendingClaim, SettledClaim | ItemFailure>()
     await Promise.all([...byPrize].map(async ([prizeId, group]) => {
-      const { outcomes, ...prize } = await this.repo.claimBatch(prizeId, group[0].countyId, group)
-      group.forEach((c, i) => settled.set(c, { outcome: outcomes[i], prize }))
+      const results = await writeIsolated(group, async (part) => {
+        const { outcomes, ...prize } = await this.repo.claimBatch(prizeId, part[0].countyId, part)
+        return outcomes.map((outcome) => ({ outcome, prize }))
+      })
+      group.forEach((c, i) => settled.set(c, results[i]))
     }))
     return claims.map((c) => settled.get(c)!)
   }

@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import { MAX_PICKUP_PLACE_LENGTH, MAX_PRIZE_DESCRIPTION_LENGTH, MAX_PRIZE_NAME_LENGTH } from '../../../../src/core/prizes'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { BEARER, COMMON_ERRORS, ErrorResponse, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
 import { PrizeService } from './service'
 
 const TAGS = ['答题奖品']
@@ -21,8 +21,8 @@ const PrizeInput = Type.Object({
   // Null first: with type coercion on, an integer branch tried first would turn null into 0.
   minScore: NullableInt(0, 100, '领取所需的最好答题成绩；null 为不限'),
   minStreak: NullableInt(1, 366, '领取所需的连续答题天数；null 为不限'),
-  validFrom: Type.String({ format: 'date-time', description: '开始领取时间（ISO 8601）' }),
-  validTo: Type.String({ format: 'date-time', description: '截止领取时间（ISO 8601）' }),
+  validFrom: Timestamp('开始领取时间'),
+  validTo: Timestamp('截止领取时间'),
   pickupPlace: PlainText({ minLength: 1, maxLength: MAX_PICKUP_PLACE_LENGTH, description: '领取地点' }),
 })
 

@@ -16,7 +16,7 @@ const TAGS = ['题库']
 export default async function questionRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const questions = new QuestionService(ctx)
-  await acceptImportUploads(app)
+  await acceptImportUploads(app, ctx.config.imports)
 
   app.get('/api/questions', {
     schema: {

@@ -31,7 +31,7 @@ const TAGS = ['区域']
 export default async function regionRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const regions = new RegionService(ctx)
-  await acceptImportUploads(app)
+  await acceptImportUploads(app, ctx.config.imports)
 
   app.get('/api/regions/tree', {
     schema: {

@@ -1,8 +1,10 @@
 import type { SyncBatchResult, SyncItemResult, VisitInput } from '../../../../src/core/door-to-door-api'
 import { ERRORS } from '../../../../src/core/errors'
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+import { normaliseTimestamp } from '../../../../src/core/timestamp'
 import { checkVisit } from '../../../../src/core/visits'
 import type { AppContext } from '../../context'
+import { mayBeItemsFault } from '../../db/isolate-failures'
 import { WriteCoalescer } from '../../db/write-coalescer'
 import { forbidden } from '../../errors'
 import { TtlCache } from '../../lib/ttl-cache'
@@ -74,9 +76,16 @@ export class VisitService {
       if (!verdict.ok) return { id: visit.id, status: 'rejected', code: verdict.code, message: ERRORS[verdict.code] }
       return toRow(visit, households[i]!, caller.id)
     })
-    const outcomes = await this.writes.submit(verdicts.filter((v): v is NewVisit => !('status' in v)))
+    const outcomes = await this.writes.submitEach(verdicts.filter((v): v is NewVisit => !('status' in v)))
+    // A visit the database refused on its own is this visit's rejection; a database that failed fails the request.
+    const broken = outcomes.find((o) => o.status === 'rejected' && !mayBeItemsFault(o.reason))
+    if (broken) throw (broken as PromiseRejectedResult).reason
     let row = 0
-    return verdicts.map((v, i) => ('status' in v ? v : { id: visits[i].id, status: outcomes[row++] }))
+    return verdicts.map((v, i): Attempt => {
+      if ('status' in v) return v
+      const outcome = outcomes[row++]
+      return outcome.status === 'fulfilled' ? { id: visits[i].id, status: outcome.value } : notStored(visits[i].id)
+    })
   }
 
   private async householdsOf(ids: readonly string[]): Promise<(VisitedHousehold | null)[]> {
@@ -107,6 +116,11 @@ export class VisitService {
   }
 }
 
+/** The database refused this one visit (the others of its batch were stored): the phone keeps it to look at. */
+function notStored(id: string): SyncItemResult {
+  return { id, status: 'rejected', code: 'RECORD_NOT_STORED', message: ERRORS.RECORD_NOT_STORED }
+}
+
 /** A household moved to another grid twice while its visit was being checked: the phone keeps the visit to retry. */
 function movedMeanwhile(id: string): SyncItemResult {
   return { id, status: 'rejected', code: 'VISIT_HOUSEHOLD_MOVED', message: ERRORS.VISIT_HOUSEHOLD_MOVED }
@@ -119,7 +133,7 @@ function toRow(visit: VisitInput, household: { countyId: string; gridId: string 
     household_id: visit.householdId.toLowerCase(),
     grid_id: household.gridId,
     worker_id: workerId,
-    visited_at: visit.visitedAt,
+    visited_at: normaliseTimestamp(visit.visitedAt)!, // checkVisit refused any other form
     briefed: visit.briefed,
     app_installed: visit.appInstalled,
     call_warning_on: visit.callWarningOn,

@@ -19,7 +19,7 @@ const TAGS = ['预警劝阻']
 export default async function warningRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const warnings = new WarningService(ctx)
-  await acceptImportUploads(app)
+  await acceptImportUploads(app, ctx.config.imports)
 
   app.post('/api/warnings', {
     schema: { tags: TAGS, summary: '新建预警（不指定劝阻员时按辖区和在办数量自动分派）', security: BEARER, body: WarningInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },

@@ -2,7 +2,7 @@ import { Type } from 'typebox'
 import { FRAUD_TYPE_KEYS, FRAUD_TYPES } from '../../../../src/core/fraud-types'
 import { RISK_LEVELS, WARNING_SOURCES, WARNING_STATES, WARNING_STEPS } from '../../../../src/core/warning-api'
 import { MAX_RESIDENT_NAME_LENGTH, MAX_STEP_NOTE_LENGTH, MAX_WARNING_ADDRESS_LENGTH } from '../../../../src/core/warnings'
-import { PageQuery, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
 
 /** Warning schemas, mirroring src/core/warning-api.ts. Names, phones and times are checked again by src/core/warnings.ts, in Chinese. */
 
@@ -27,7 +27,7 @@ export const WarningInput = Type.Object({
   riskLevel: RiskLevel,
   source: Source,
   amountAtRisk: Yuan('涉案金额（元），不知道时为 null'),
-  receivedAt: Iso,
+  receivedAt: Timestamp('接警时间'),
   assigneeId: Type.Union([Type.Null(), Uuid], { description: '劝阻员；null 为按辖区和工作量自动分派' }),
 })
 
@@ -96,8 +96,8 @@ export const WarningListQuery = Type.Object({
 
 export const ComplianceQuery = Type.Object({
   regionId: Type.Optional(RegionId),
-  from: Type.Optional(Type.String({ format: 'date-time', description: '接警时间起（含），默认 30 天前' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: '接警时间止（不含），默认现在' })),
+  from: Type.Optional(Timestamp('接警时间起（含），默认 30 天前')),
+  to: Type.Optional(Timestamp('接警时间止（不含），默认现在')),
 })
 
 export const WarningCompliance = Type.Object({
