@@ -71,9 +71,30 @@ class PageHandle {
     this.mp.fire(el, type, detail, extra)
   }
 
+  /**
+   * The element of the Taro node that matches: the simulator's built-in components drop attributes such as id and
+   * placeholder from the DOM, so nodes are found in the page's setData tree and reached through their data-sid.
+   */
+  elementWhere(match) {
+    const walk = (node) => {
+      if (!node || typeof node !== 'object') return null
+      if (node.sid && match(node)) return node
+      for (const child of node.cn ?? []) {
+        const hit = walk(child)
+        if (hit) return hit
+      }
+      return null
+    }
+    const node = walk(this.instance.data.root)
+    return node ? this.comp.dom.querySelector(`[data-sid="${node.sid}"]`) : null
+  }
+
+  /** The element whose Taro `id` prop is `id`. */
+  byId(id) { return this.elementWhere((n) => n.uid === id) }
+
   /** Types into the input or textarea whose placeholder is `placeholder` (Taro listens to `input`). */
   input(placeholder, value) {
-    const el = [...this.comp.dom.querySelectorAll('*')].find((e) => e.getAttribute('placeholder') === placeholder)
+    const el = this.elementWhere((n) => Object.values(n).includes(placeholder) && n.nn !== undefined && !n.v)
     if (!el) throw new Error(`no input with placeholder "${placeholder}" on ${this.route}`)
     this.mp.fire(el, 'input', { value, cursor: value.length, keyCode: 0 })
   }
@@ -117,14 +138,18 @@ class MiniProgram {
     const rect = { id: selector.replace(/^#/, ''), width: 343, height: 200, left: 16, top: 100, right: 359, bottom: 300 }
     if (kind === 'scroll') return { scrollTop: 0, scrollLeft: 0 }
     const key = `${this.page?.route}:${selector}`
-    const canvasEl = this.page?.comp.dom.querySelector(`wx-canvas${selector.startsWith('#') ? selector : ''}`)
-      ?? [...(this.page?.comp.dom.querySelectorAll('wx-canvas') ?? [])].find((e) => `#${e.getAttribute('id')}` === selector)
-    if (!canvasEl) return kind === 'node' ? null : rect
+    const el = selector.startsWith('#') ? this.page?.byId(selector.slice(1)) : null
+    if (!el || el.tagName.toLowerCase() !== 'wx-canvas') return kind === 'node' ? null : rect
     if (!this.canvases.has(key)) this.canvases.set(key, new FakeCanvasNode(rect.width, rect.height))
     return { ...rect, node: this.canvases.get(key) }
   }
 
   canvas(selector) { return this.canvases.get(`${this.page?.route}:${selector}`) }
+
+  async waitForRoute(route) {
+    await waitFor(() => this.page?.route === route, `the page ${route}; the current page is ${this.page?.route}`)
+    return this.page
+  }
 
   start() {
     // A cold start: fresh modules for the simulator, Taro and the app, on the same jsdom window.
