@@ -19,6 +19,11 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The weapp suite is plain CommonJS run by jest 29 (tests/weapp/jest.config.js).
+    files: ['tests/weapp/**/*.js'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -20,7 +20,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${taroEnv}`,
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true }, // webpack persistent cache (node_modules/.cache): rebuilds 26s -> 6s
+    // webpack's persistent cache (node_modules/.cache) only for watch builds: with it, a production weapp build after a
+    // change that renumbered a shared module kept the subpackages' old sub-common chunks, which then required a
+    // module id that no longer existed and every page using a NutUI icon there failed with React error #130
+    // (found by tests/weapp). A production build is ~45 s without it instead of ~15 s.
+    cache: { enable: process.env.NODE_ENV === 'development' },
     defineConstants: { API_BASE_URL: JSON.stringify(apiBaseUrl) },
     mini: {
       // NutUI's per-component CSS is imported in a different order by different pages; the rules do not overlap.

@@ -1,8 +1,16 @@
 import { createElement, type PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import Taro, { useLaunch } from '@tarojs/taro'
+// The module itself, not the package index: importing the index here made webpack keep only the main package's
+// icons in the shared icon module, and subpackage pages then rendered `undefined` (React error #130).
+import { configure as configureNutIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
 import { createRootStore } from '@/stores/root-store'
 import { StoresProvider } from '@/stores/stores-context'
 import './app.scss'
+
+// NutUI's icons (the spinner of LoadingBlock, SearchBar's magnifier, …) render an HTML <i> by default. Taro's
+// weapp templates have no `i` element, so WeChat logged "Template `tmpl_0_i` not found" and drew no icon
+// (tests/weapp/template-warnings.weapp.test.js). A <view> carries the same class and mask style on both targets.
+configureNutIcons({ tag: 'view' })
 
 const store = createRootStore()
 
@@ -10,6 +18,11 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // A token kept from the last visit: refresh who we are (roles may have changed since).
     void store.session.loadMe()
+    // Started without network, that refresh failed; records queued on this phone wait for their author to be known,
+    // so confirm the session as soon as WeChat reports the network back rather than at the next launch.
+    Taro.onNetworkStatusChange(({ isConnected }) => {
+      if (isConnected && store.session.hasToken && !store.session.isSignedIn) void store.session.loadMe()
+    })
   })
   return createElement(StoresProvider, { store }, children)
 }

@@ -16,10 +16,13 @@ let mountedGates = 0
 
 /**
  * weapp: from the first mount on, a personal-data API (location, …) that needs the user's consent waits here until
- * 同意 or 不同意 is tapped. H5 has no such agreement, so this does nothing there.
+ * 同意 or 不同意 is tapped. H5 and base libraries before 2.32.3 have no such agreement, so this does nothing there.
  */
 export function listenForPrivacyAuthorization(): void {
   if (listening || process.env.TARO_ENV !== 'weapp') return
+  // Base libraries before 2.32.3 have neither the agreement nor this API (Taro then leaves it undefined, and calling
+  // it blanked the page): there the personal-data APIs work without asking, so there is nothing to wait for.
+  if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return
   listening = true
   Taro.onNeedPrivacyAuthorization((resolve) => {
     runInAction(() => pending.set(resolve))

@@ -40,6 +40,8 @@ export function currentEnterOptions(): EnterOptions | null {
 /** weapp: the encrypted group id the server decrypts with the reader's session key. Null whenever WeChat gives nothing. */
 export async function groupInfo(shareTicket: string | null): Promise<EncryptedGroupInfo | null> {
   if (process.env.TARO_ENV !== 'weapp' || !shareTicket) return null
+  // Missing before base library 2.17.3 and in some WeChat clients (PC, WeCom): the open then counts without a group.
+  if (typeof Taro.getGroupEnterInfo !== 'function') return null
   try {
     // Taro's typings omit shareTicket; WeChat uses it to name the group when the entry was not the card itself.
     const options: Taro.getGroupEnterInfo.Option & { shareTicket: string } = { shareTicket }

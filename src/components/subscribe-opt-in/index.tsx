@@ -27,6 +27,11 @@ async function askWeChat(templateKey: SubscribeTemplateKey): Promise<SubscribeIn
   }
 }
 
+/** Subscribe messages came with base library 2.4.4 and are missing in some WeChat clients (PC, WeCom). */
+function canAskWeChat(): boolean {
+  return typeof Taro.requestSubscribeMessage === 'function'
+}
+
 /** A card that asks WeChat for one more subscribe message of the template; the tap is what WeChat requires. */
 export const SubscribeOptIn = observer(function SubscribeOptIn({ templateKey, buttonText }: { templateKey: SubscribeTemplateKey; buttonText: string }) {
   const { subscriptions } = useStores()
@@ -36,7 +41,9 @@ export const SubscribeOptIn = observer(function SubscribeOptIn({ templateKey, bu
     <View className='card'>
       <Text className='card-title'>{template.title}</Text>
       <Text className='hint'>{template.description}。每点一次“允许”可收到一次提醒。</Text>
-      {process.env.TARO_ENV === 'weapp' ? (
+      {process.env.TARO_ENV === 'weapp' && !canAskWeChat() ? (
+        <Text className='hint'>{`当前微信版本不支持订阅消息，请升级微信后再开启${template.title}。`}</Text>
+      ) : process.env.TARO_ENV === 'weapp' ? (
         <Button className='big-button' type='primary' size='large' block onClick={() => void askWeChat(templateKey).then((r) => subscriptions.record(templateKey, r))}>
           {buttonText}
         </Button>

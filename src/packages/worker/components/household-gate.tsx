@@ -10,8 +10,13 @@ export const HouseholdGate = observer(function HouseholdGate({ householdId, chil
   householdId: string
   children: (household: HouseholdSummary) => ReactNode
 }) {
-  const { doors } = useStores()
-  const household = doors.household?.id === householdId ? doors.household : null
+  const { doors, patrol, households } = useStores()
+  const loaded = doors.household?.id === householdId ? doors.household : null
+  // A household the worker home already listed opens its form at once, and without network at the door; the full
+  // record replaces it when (if) it arrives.
+  const listed = loaded ? null
+    : patrol.items.find((s) => s.household.id === householdId)?.household ?? households.items.find((h) => h.id === householdId) ?? null
+  const household = loaded ?? listed
   if (household) return <>{children(household)}</>
   if (doors.state === 'error') {
     return (

@@ -70,14 +70,32 @@ const HouseholdList = observer(function HouseholdList() {
 })
 
 export default observer(function WorkerHome() {
-  const { session, households } = useStores()
+  const { session, households, pledge } = useStores()
   const grids = session.workerGrids
   const firstGridId = grids[0]?.regionId
+
+  // Fetched while there is network, and kept in storage: the pledge form then opens offline at the door.
+  useEffect(() => {
+    if (session.isSignedIn) void pledge.loadTemplate()
+  }, [session.isSignedIn, pledge])
 
   useEffect(() => {
     if (firstGridId && !grids.some((g) => g.regionId === households.gridId)) void households.selectGrid(firstGridId)
   }, [firstGridId, grids, households])
 
+  // A start without network cannot confirm the stored session yet: say so instead of asking to sign in again.
+  if (!session.isSignedIn && session.hasToken && session.meState !== 'error') {
+    return <PageShell><Text className='page-title'>网格员工作台</Text><LoadingBlock /></PageShell>
+  }
+  if (!session.isSignedIn && session.hasToken) {
+    return (
+      <PageShell>
+        <Text className='page-title'>网格员工作台</Text>
+        <ErrorBlock message={session.error ?? '加载失败'} onRetry={() => void session.loadMe()} />
+        <Text className='hint'>未上传的走访和承诺书仍保存在手机上，联网后会自动上传。</Text>
+      </PageShell>
+    )
+  }
   if (!session.isSignedIn) {
     return (
       <PageShell>

@@ -1,0 +1,4 @@
+// Point 2 of issue 14: every page of app.json loads as the demo persona grid_worker in the production build.
+const { describePages } = require('./harness/page-matrix')
+
+describePages('grid_worker')
