@@ -683,7 +683,7 @@ export class ApiClient {
     const { statusCode, data } = response
     if (statusCode >= 200 && statusCode < 300) return (statusCode === 204 ? undefined : data) as T
     const body = isErrorBody(data) ? data : { code: `HTTP_${statusCode}`, message: UNKNOWN_ERROR_MESSAGE }
-    if (statusCode === 401 && TOKEN_DEAD_CODES.has(body.code)) this.tokens.set(null)
+    if (statusCode === 401 && TOKEN_DEAD_CODES.has(body.code)) this.tokens.set(null, body.message)
     throw new ApiError(body.code, body.message, statusCode, body.details)
   }
 }

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 /** Where the session token lives; the API client and the session store share one. */
 export interface TokenStore {
   get(): string | null
-  set(token: string | null): void
+  /** `endedBecause`: the server's words when it refused the session (e.g. the account was deactivated). */
+  set(token: string | null, endedBecause?: string): void
 }
 
 const TOKEN_KEY = 'xuanfang.token'

@@ -31,6 +31,11 @@ export class SessionStore {
     return this.token.get() ? this.current : null
   }
 
+  /** The server's reason when it ended the session, e.g. 该账号已被停用; null after a sign-out of one's own. */
+  get endedBecause(): string | null {
+    return this.token.endedBecause
+  }
+
   get hasToken(): boolean {
     return this.token.get() !== null
   }

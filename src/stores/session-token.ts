@@ -7,6 +7,8 @@ import type { TokenStore } from '@/services/token-storage'
  */
 export class SessionToken implements TokenStore {
   private value: string | null
+  /** Why the server ended the last session, shown where the app asks to sign in again; cleared by the next sign-in. */
+  endedBecause: string | null = null
 
   constructor(private readonly persisted: TokenStore) {
     this.value = persisted.get()
@@ -17,8 +19,9 @@ export class SessionToken implements TokenStore {
     return this.value
   }
 
-  set(token: string | null): void {
+  set(token: string | null, endedBecause?: string): void {
     this.value = token
+    this.endedBecause = token ? null : (endedBecause ?? null)
     this.persisted.set(token)
   }
 }

@@ -1,3 +1,4 @@
+import { SessionToken } from '@/stores/session-token'
 import { ApiClient, ApiError, type HttpRequest } from '@/services/api-client'
 import { MemoryTokens } from './support/root'
 
@@ -38,6 +39,17 @@ describe('ApiClient', () => {
 
     await expect(client.me()).rejects.toBeInstanceOf(ApiError)
     expect(tokens.value).toBeNull()
+  })
+
+  it('when the server answers 401 USER_DEACTIVATED, then the session ends and says why where sign-in is asked for', async () => {
+    const token = new SessionToken(new MemoryTokens('abc'))
+    const client = new ApiClient(token, '', answering(401, { code: 'USER_DEACTIVATED', message: '该账号已被停用，如有疑问请联系派出所' }))
+
+    await expect(client.me()).rejects.toMatchObject({ code: 'USER_DEACTIVATED' })
+    expect(token.get()).toBeNull()
+    expect(token.endedBecause).toBe('该账号已被停用，如有疑问请联系派出所')
+    token.set('new-token')
+    expect(token.endedBecause).toBeNull()
   })
 
   it('when the server answers 403, then the token is kept', async () => {

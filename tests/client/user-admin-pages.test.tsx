@@ -121,7 +121,7 @@ describe('人员管理', () => {
     })
 
     expect(api.deactivateUser).toHaveBeenCalledWith('u-zhang')
-    expect(screen.getByText('账号状态：⛔ 已停用')).toBeTruthy()
+    expect(screen.getByText('账号状态：已停用')).toBeTruthy()
     expect(screen.getByText('恢复账号')).toBeTruthy()
   })
 

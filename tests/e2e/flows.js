@@ -605,6 +605,7 @@ module.exports = [
       // The worker's page, still open, makes its next request: refused, the dead session is dropped and sign-in asked for.
       await newcomer.reload()
       await see(newcomer, '请先登录')
+      await see(newcomer, '该账号已被停用')
       const refused = await fetch(`${baseUrl}/api/invitations/${invitation.code}`, { headers: { authorization: `Bearer ${workerToken}` } })
       if ((await refused.json()).code !== 'USER_DEACTIVATED') throw new Error('the deactivated worker\'s session still answers')
       await newcomer.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-worker-deactivated.png') })

@@ -115,6 +115,7 @@ export default observer(function MePage() {
   } else {
     body = (
       <View>
+        {session.endedBecause && <Text className='error-text'>{session.endedBecause}</Text>}
         <Text className='hint'>点下方按钮，查看您的身份和工作入口</Text>
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
           登录

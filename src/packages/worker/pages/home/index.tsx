@@ -100,7 +100,7 @@ export default observer(function WorkerHome() {
     return (
       <PageShell>
         <Text className='page-title'>网格员工作台</Text>
-        <EmptyBlock title='请先登录' />
+        <EmptyBlock title='请先登录' description={session.endedBecause ?? undefined} />
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
           登录
         </Button>
