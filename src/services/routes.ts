@@ -1,3 +1,5 @@
+import Taro from '@tarojs/taro'
+
 /** Page URLs used by more than one page, kept in one place so a moved page breaks loudly. */
 export const ROUTES = {
   me: '/pages/me/index',
@@ -34,3 +36,12 @@ export const ROUTES = {
 
 /** The login page, asked to come back to the page that sent the person there once they have signed in. */
 export const LOGIN_AND_BACK = `${ROUTES.login}?back=1`
+
+/**
+ * Back to the page the person came from. A page opened on its own (a reload, a shared link, a scanned code) has
+ * nothing behind it, where navigateBack would do nothing at all: go to the tab instead.
+ */
+export function goBackOr(tab: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: tab })
+}

@@ -6,6 +6,8 @@ const Taro = {
   redirectTo: jest.fn(() => Promise.resolve()),
   switchTab: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
+  // Two pages: the one under test and the one it was opened from.
+  getCurrentPages: jest.fn(() => [{}, {}]),
   showToast: jest.fn(() => Promise.resolve()),
   login: jest.fn(() => Promise.resolve({ code: 'test-code', errMsg: 'login:ok' })),
   request: jest.fn(() => Promise.reject(new Error('Taro.request is not faked in this test'))),

@@ -612,4 +612,38 @@ module.exports = [
       await newcomer.context().close()
     },
   },
+  {
+    title: 'when a newcomer finds their village by name on 我住在哪里, then 我的 shows it and a code typed on the join page is explained in Chinese',
+    async run({ page, baseUrl, screenshot }) {
+      await signUpAsNewcomer(page, baseUrl, '吴大爷')
+      await tap(page, '去登记 ›')
+      await see(page, '先选镇（街道）')
+      await screenshotBothModes(page, screenshot, 'e2e-residence-towns')
+      await page.locator('input[placeholder="输入村（社区）名字，如：东胜"]').filter({ visible: true }).first().fill('东胜')
+      await see(page, '选这里')
+      await screenshot('e2e-residence-search')
+      await tap(page, '选这里')
+      await see(page, '您住在 柏林镇 东胜村 吗？')
+      await tap(page, '确定')
+      await page.waitForFunction(() => !location.hash.includes('pages/residence/'), null, { timeout: TIMEOUT })
+      await page.goto(`${baseUrl}/#/pages/me/index`)
+      await see(page, '居住地 · 东胜村')
+
+      await tap(page, '输入邀请码')
+      await page.locator('input[placeholder="如：ABCD-EFGH"]').filter({ visible: true }).first().fill('abcd-2345')
+      await tap(page, '查看邀请')
+      await see(page, '邀请码不对')
+      await screenshotBothModes(page, screenshot, 'e2e-join-code-unknown')
+
+      await loginAsPersona(page, baseUrl, '派出所民警')
+      await page.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
+      await see(page, '人员管理')
+      await see(page, '邀请加入')
+      await tap(page, '人员管理')
+      await page.locator('input[placeholder="搜索姓名"]').filter({ visible: true }).first().fill('吴大爷')
+      await tap(page, '搜索')
+      await see(page, '居民 · 柏林镇 东胜村')
+      await screenshotBothModes(page, screenshot, 'e2e-users-list')
+    },
+  },
 ]

@@ -8,7 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import type { DemoPersona } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { ROUTES } from '@/services/routes'
+import { goBackOr, ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 import type { SessionStore } from '@/stores/session-store'
 
@@ -17,7 +17,7 @@ import type { SessionStore } from '@/stores/session-store'
  * Otherwise a grid worker signs in to work: take them straight to their workbench; everyone else back to 我的.
  */
 function goOnAfterLogin(session: SessionStore, back: boolean) {
-  if (back) void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }))
+  if (back) goBackOr(ROUTES.me)
   else if (session.isWorker) void Taro.redirectTo({ url: ROUTES.workerHome })
   else void Taro.switchTab({ url: ROUTES.me })
 }

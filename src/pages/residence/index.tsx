@@ -11,7 +11,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import type { PlaceTown, PlaceVillage } from '@/core/membership-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { LOGIN_AND_BACK, ROUTES } from '@/services/routes'
+import { goBackOr, LOGIN_AND_BACK, ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
 
@@ -21,9 +21,6 @@ interface Choice {
 }
 
 /** Back to where the person came from (我的 or 首页); opened by a link with nothing behind it, to 我的. */
-function goBack() {
-  Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }))
-}
 
 function VillageCells({ choices, onChoose }: { choices: Choice[]; onChoose: (choice: Choice) => void }) {
   return (
@@ -123,7 +120,7 @@ export default observer(function ResidencePage() {
     setChoice(null)
     if (!bound) return
     void Taro.showToast({ title: `已登记为${choice.village.name}居民`, icon: 'success' })
-    goBack()
+    goBackOr(ROUTES.me)
   }
 
   return (
