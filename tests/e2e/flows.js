@@ -53,8 +53,11 @@ async function signUpAsNewcomer(page, baseUrl, name) {
   await page.waitForFunction(() => !location.hash.includes('pages/login/'), null, { timeout: TIMEOUT })
 }
 
-/** The same screen in 关怀模式 too: the flag as the app stores it, then a reload of the same page, then back. */
-async function screenshotBothModes(page, screenshot, name) {
+/**
+ * The same screen in 关怀模式 too: the flag as the app stores it, then a reload of the same page, then back.
+ * `redo` puts back what the reload loses (a typed code, a search) before the picture.
+ */
+async function screenshotBothModes(page, screenshot, name, redo = async () => {}) {
   await screenshot(name)
   const setCare = (on) => page.evaluate((value) => {
     for (const key of ['xuanfang.careMode', 'xuanfang.careModeChosen']) localStorage.setItem(key, JSON.stringify({ data: key.endsWith('Chosen') ? true : value }))
@@ -62,6 +65,7 @@ async function screenshotBothModes(page, screenshot, name) {
   await setCare(true)
   await page.reload()
   await page.locator('.care-mode').first().waitFor({ state: 'attached', timeout: TIMEOUT })
+  await redo()
   await screenshot(`${name}-care`)
   await setCare(false)
   await page.reload()
@@ -550,13 +554,16 @@ module.exports = [
       await loginAsPersona(page, baseUrl, '派出所民警')
       await see(page, '李警官')
       await page.goto(`${baseUrl}/#/packages/admin/pages/invitations/index`)
-      await tap(page, '网格员/民警')
-      await tap(page, '东胜村')
-      await tap(page, '第1网格')
-      await see(page, '✓ 第1网格')
-      await tap(page, '生成邀请')
-      await see(page, '复制邀请码')
-      await screenshotBothModes(page, screenshot, 'e2e-invitation-created')
+      const inviteGridWorker = async () => {
+        await tap(page, '网格员/民警')
+        await tap(page, '东胜村')
+        await tap(page, '第1网格')
+        await see(page, '✓ 第1网格')
+        await tap(page, '生成邀请')
+        await see(page, '复制邀请码')
+      }
+      await inviteGridWorker()
+      await screenshotBothModes(page, screenshot, 'e2e-invitation-created', inviteGridWorker)
       const police = await apiLogin(baseUrl, 'police')
       const { items } = await police.get('/api/invitations')
       const invitation = items.find((i) => i.role === 'grid_worker' && i.status === 'open')
@@ -622,6 +629,11 @@ module.exports = [
       await page.locator('input[placeholder="输入村（社区）名字，如：东胜"]').filter({ visible: true }).first().fill('东胜')
       await see(page, '选这里')
       await screenshot('e2e-residence-search')
+      await screenshotBothModes(page, screenshot, 'e2e-residence-search', async () => {
+        await page.locator('input[placeholder="输入村（社区）名字，如：东胜"]').filter({ visible: true }).first().fill('东胜')
+        await see(page, '选这里')
+      })
+      await page.locator('input[placeholder="输入村（社区）名字，如：东胜"]').filter({ visible: true }).first().fill('东胜')
       await tap(page, '选这里')
       await see(page, '您住在 柏林镇 东胜村 吗？')
       await tap(page, '确定')
@@ -630,20 +642,29 @@ module.exports = [
       await see(page, '居住地 · 东胜村')
 
       await tap(page, '输入邀请码')
-      await page.locator('input[placeholder="如：ABCD-EFGH"]').filter({ visible: true }).first().fill('abcd-2345')
-      await tap(page, '查看邀请')
-      await see(page, '邀请码不对')
-      await screenshotBothModes(page, screenshot, 'e2e-join-code-unknown')
+      const askAbout = async (code) => {
+        await page.locator('input[placeholder="如：ABCD-EFGH"]').filter({ visible: true }).first().fill(code)
+        await tap(page, '查看邀请')
+        await see(page, '邀请码不对')
+      }
+      await askAbout('abcd-2345')
+      await screenshotBothModes(page, screenshot, 'e2e-join-code-unknown', () => askAbout('abcd-2345'))
 
-      await loginAsPersona(page, baseUrl, '派出所民警')
-      await page.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
-      await see(page, '人员管理')
-      await see(page, '邀请加入')
-      await tap(page, '人员管理')
-      await page.locator('input[placeholder="搜索姓名"]').filter({ visible: true }).first().fill('吴大爷')
-      await tap(page, '搜索')
-      await see(page, '居民 · 柏林镇 东胜村')
-      await screenshotBothModes(page, screenshot, 'e2e-users-list')
+      const station = await newBrowser(page)
+      await loginAsPersona(station, baseUrl, '派出所民警')
+      await station.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
+      await see(station, '人员管理')
+      await see(station, '邀请加入')
+      await tap(station, '人员管理')
+      const findNewcomer = async () => {
+        await station.locator('input[placeholder="搜索姓名"]').filter({ visible: true }).first().fill('吴大爷')
+        await tap(station, '搜索')
+        await see(station, '居民 · 柏林镇 东胜村')
+      }
+      await findNewcomer()
+      const stationShot = (name) => station.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', `${name}.png`) })
+      await screenshotBothModes(station, stationShot, 'e2e-users-list', findNewcomer)
+      await station.context().close()
     },
   },
 ]
