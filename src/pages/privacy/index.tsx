@@ -17,7 +17,7 @@ const SECTIONS = [
   },
   {
     title: '所在地区',
-    what: '您所在的镇、村（社区），工作人员还有负责的网格。',
+    what: '您所在的镇、村（社区），工作人员还有负责的网格；在门牌前点“我住这里”时，还记下是哪一户的门牌。不收集身份证号和手机号。',
     why: '显示本地的警情通报、奖品和村（社区）答题排行。排行只按村统计，不显示任何人的名字。',
     keep: '与微信身份一起保存和删除。',
   },
@@ -62,7 +62,8 @@ export default function PrivacyPage() {
       ))}
       <View className='card'>
         <Text className='card-title'>您的权利</Text>
-        <Text className='privacy-line'>您可以随时退出登录；需要查看、更正或删除自己的信息，请联系所在村（社区）或派出所，我们会在 15 个工作日内处理。</Text>
+        <Text className='privacy-line'>在“我的 → 我的数据”可以随时查看我们保存的您的信息，并可“注销居民身份”：解除居住地，删除您的答题和领奖记录，只留下不含您身份的统计数字。</Text>
+        <Text className='privacy-line'>您可以随时退出登录；需要更正或删除其他信息，请联系所在村（社区）或派出所，我们会在 15 个工作日内处理。</Text>
         <Text className='privacy-line'>遇到诈骗请拨打 96110 或报警 110。</Text>
       </View>
     </PageShell>
