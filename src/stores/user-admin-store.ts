@@ -3,7 +3,7 @@ import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } fro
 import type { Role } from '@/core/roles'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import { errorMessage } from './load-state'
 import { PagedList } from './paged-list'
 
 export const USER_ADMIN_PAGE_SIZE = 20
@@ -27,7 +27,8 @@ export type PendingUserAction =
 export class UserAdminStore {
   query = ''
   filters: UserFilters = {}
-  private readonly list = new PagedList<ManagedUser>()
+  /** The people found: pages read its items, total and state directly. */
+  readonly list = new PagedList<ManagedUser>()
   readonly detail = new LatestLoad<ManagedUserDetail>()
   detailId: string | null = null
   pending: PendingUserAction | null = null
@@ -35,44 +36,12 @@ export class UserAdminStore {
   actionError: string | null = null
 
   constructor(private readonly api: UserAdminApi) {
-    makeAutoObservable<UserAdminStore, 'api' | 'list'>(this, { api: false, list: false, detail: false })
+    makeAutoObservable<UserAdminStore, 'api'>(this, { api: false, list: false, detail: false })
   }
 
   get searchQuery(): UserQuery {
     const q = this.query.trim()
     return { ...(q && { q }), ...definedOnly(this.filters), page: 1, pageSize: USER_ADMIN_PAGE_SIZE }
-  }
-
-  get items(): ManagedUser[] {
-    return this.list.items
-  }
-
-  get total(): number {
-    return this.list.total
-  }
-
-  get page(): number {
-    return this.list.page
-  }
-
-  get state(): LoadState {
-    return this.list.state
-  }
-
-  get error(): string | null {
-    return this.list.error
-  }
-
-  get hasMore(): boolean {
-    return this.list.hasMore
-  }
-
-  get loadingMore(): boolean {
-    return this.list.loadingMore
-  }
-
-  get isEmpty(): boolean {
-    return this.list.isEmpty
   }
 
   get user(): ManagedUserDetail | null {

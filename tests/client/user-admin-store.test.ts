@@ -26,13 +26,13 @@ describe('UserAdminStore', () => {
     const { userAdmin } = await signedInAdmin(api)
     await userAdmin.search()
     await userAdmin.loadMore()
-    expect(userAdmin.page).toBe(2)
+    expect(userAdmin.list.page).toBe(2)
 
     await userAdmin.setFilter('role', 'grid_worker')
 
     expect(queries.at(-1)).toEqual({ role: 'grid_worker', page: 1, pageSize: 20 })
-    expect(userAdmin.page).toBe(1)
-    expect(userAdmin.items.map((u) => u.id)).toEqual(['u-1'])
+    expect(userAdmin.list.page).toBe(1)
+    expect(userAdmin.list.items.map((u) => u.id)).toEqual(['u-1'])
   })
 
   it('when a name is searched with filters, then the query carries all of them and no empty ones', async () => {
@@ -64,7 +64,7 @@ describe('UserAdminStore', () => {
 
     expect(calls).toEqual([['u-1', { role: 'grid_worker', regionId: 'g1' }]])
     expect(userAdmin.user?.roles).toEqual([])
-    expect(userAdmin.items[0].roles).toEqual([])
+    expect(userAdmin.list.items[0].roles).toEqual([])
   })
 
   it('when an action is cancelled, then nothing is sent', async () => {
@@ -91,7 +91,7 @@ describe('UserAdminStore', () => {
 
     await store.session.logout()
 
-    expect(store.userAdmin.items).toEqual([])
+    expect(store.userAdmin.list.items).toEqual([])
     expect(store.userAdmin.user).toBeNull()
     expect(store.userAdmin.filters).toEqual({})
   })

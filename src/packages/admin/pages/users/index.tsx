@@ -46,15 +46,15 @@ function UserCard({ user }: { user: ManagedUser }) {
 
 const UserList = observer(function UserList() {
   const { userAdmin } = useStores()
-  if (userAdmin.state === 'idle' || userAdmin.state === 'loading') return <LoadingBlock text='正在加载人员…' />
-  if (userAdmin.state === 'error') return <ErrorBlock message={userAdmin.error ?? '加载失败'} onRetry={() => void userAdmin.search()} />
-  if (userAdmin.isEmpty) return <EmptyBlock title='没有找到符合条件的人员' description='换个姓名或筛选条件试试' />
+  if (userAdmin.list.state === 'idle' || userAdmin.list.state === 'loading') return <LoadingBlock text='正在加载人员…' />
+  if (userAdmin.list.state === 'error') return <ErrorBlock message={userAdmin.list.error ?? '加载失败'} onRetry={() => void userAdmin.search()} />
+  if (userAdmin.list.isEmpty) return <EmptyBlock title='没有找到符合条件的人员' description='换个姓名或筛选条件试试' />
   return (
     <View>
-      <Text className='hint'>共 {userAdmin.total} 人</Text>
-      {userAdmin.items.map((u) => <UserCard key={u.id} user={u} />)}
-      {userAdmin.hasMore && (
-        <Button className='big-button' size='large' block loading={userAdmin.loadingMore} onClick={() => void userAdmin.loadMore()}>
+      <Text className='hint'>共 {userAdmin.list.total} 人</Text>
+      {userAdmin.list.items.map((u) => <UserCard key={u.id} user={u} />)}
+      {userAdmin.list.hasMore && (
+        <Button className='big-button' size='large' block loading={userAdmin.list.loadingMore} onClick={() => void userAdmin.loadMore()}>
           加载更多
         </Button>
       )}
@@ -97,7 +97,7 @@ export default observer(function UsersPage() {
   useEffect(() => {
     if (!allowed) return
     if (regions.state === 'idle') void regions.load()
-    if (userAdmin.state === 'idle') void userAdmin.search()
+    if (userAdmin.list.state === 'idle') void userAdmin.search()
   }, [allowed, regions, userAdmin])
 
   if (!allowed) {
