@@ -26,9 +26,9 @@ export const ROUTES = {
   // Grid workers reach these two admin pages from 我的: they hold events too.
   activities: '/packages/admin/pages/activities/index',
   learnPosters: '/packages/admin/pages/learn-posters/index',
-  residence: '/pages/residence/index',
-  join: '/pages/join/index',
-  myData: '/pages/my-data/index',
+  residence: '/packages/account/pages/residence/index',
+  join: '/packages/account/pages/join/index',
+  myData: '/packages/account/pages/my-data/index',
   adminUsers: '/packages/admin/pages/users/index',
   adminUser: '/packages/admin/pages/user/index',
   adminInvitations: '/packages/admin/pages/invitations/index',

@@ -93,7 +93,7 @@ describe('我的 page', () => {
 
     fireEvent.click(screen.getByText('您住在哪个村（社区）？'))
 
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/residence/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/residence/index' })
   })
 
   it('when a resident is signed in, then 居住地 shows their village with 更改, and no prompt', async () => {
@@ -102,7 +102,7 @@ describe('我的 page', () => {
     expect(screen.queryByText('您住在哪个村（社区）？')).toBeNull()
     fireEvent.click(screen.getByText('居住地 · 东胜村'))
     expect(screen.getByText('更改')).toBeTruthy()
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/residence/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/residence/index' })
   })
 
   it('when 输入邀请码 and 我的数据 are tapped, then the join page and my data page open', async () => {
@@ -111,7 +111,7 @@ describe('我的 page', () => {
     fireEvent.click(screen.getByText('输入邀请码'))
     fireEvent.click(screen.getByText('我的数据'))
 
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index' })
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/join/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/my-data/index' })
   })
 })

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { ResidenceInput } from '@/core/membership-api'
-import ResidencePage from '@/pages/residence/index'
+import ResidencePage from '@/packages/account/pages/residence/index'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, renderWithStores } from './support/root'
 import { aLogin, aMe, aResidence, aRole, aTown } from './membership-factories'

@@ -203,7 +203,7 @@ describe.each(ENGINES)('joining on %s', (engine) => {
     it('when the join link is opened, then it redirects to the app\'s join page with the code', async () => {
       const res = await send('GET', '/join/ABCD2345')
       expect(res.statusCode).toBe(302)
-      expect(res.headers.location).toBe('/#/pages/join/index?code=ABCD2345')
+      expect(res.headers.location).toBe('/#/packages/account/pages/join/index?code=ABCD2345')
     })
   })
 

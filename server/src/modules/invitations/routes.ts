@@ -31,7 +31,7 @@ const REFUSALS = { ...COMMON_ERRORS, 409: ErrorResponse }
 
 const TAGS = ['邀请']
 /** The H5 app's join page; the weapp opens the same URL through 扫普通链接二维码打开小程序. */
-const JOIN_PAGE = '/#/pages/join/index'
+const JOIN_PAGE = '/#/packages/account/pages/join/index'
 
 export default async function invitationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
