@@ -26,6 +26,15 @@ function api(token, method, urlPath, body) {
   return httpJson(`${serverBase()}${urlPath}`, { method, token, body })
 }
 
+/**
+ * Signs this phone's WeChat user in as the app's 微信登录 does: a login code from the fake WeChat, exchanged by the
+ * real server through code2Session (which also gives the server the session key that group data is sealed with).
+ */
+async function wechatToken(openid) {
+  const { code } = await httpJson(`${process.env.WEAPP_WECHAT_CONTROL}/code?openid=${encodeURIComponent(openid)}`)
+  return (await httpJson(`${serverBase()}/api/auth/wechat-login`, { method: 'POST', body: { code } })).token
+}
+
 /** Storage of a phone on which this persona is signed in. */
 async function signedInStorage(personaId) {
   const storage = new Map()
@@ -298,4 +307,4 @@ class MiniProgram {
   }
 }
 
-module.exports = { MiniProgram, PageHandle, PERSONAS, TOKEN_KEY, demoToken, api, signedInStorage, waitFor }
+module.exports = { MiniProgram, PageHandle, PERSONAS, TOKEN_KEY, demoToken, wechatToken, api, signedInStorage, waitFor }
