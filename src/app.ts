@@ -9,7 +9,7 @@ import './app.scss'
 
 // NutUI's icons (the spinner of LoadingBlock, SearchBar's magnifier, …) render an HTML <i> by default. Taro's
 // weapp templates have no `i` element, so WeChat logged "Template `tmpl_0_i` not found" and drew no icon
-// (tests/weapp/template-warnings.weapp.test.js). A <view> carries the same class and mask style on both targets.
+// (tests/weapp/templates.weapp.test.js). A <view> carries the same class and mask style on both targets.
 configureNutIcons({ tag: 'view' })
 
 const store = createRootStore()

@@ -56,7 +56,7 @@ class PageHandle {
 
   /** Waits until the page shows `text` (rendering and requests are asynchronous). */
   async waitForText(text, timeoutMs) {
-    await waitFor(() => this.text().includes(text), `"${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`, timeoutMs)
+    await waitFor(() => this.text().includes(text), () => `"${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`, timeoutMs)
   }
 
   /** The innermost element whose text is `text` (or contains it when no element's text is exactly it). */
@@ -69,7 +69,7 @@ class PageHandle {
 
   /** Taps what shows `text`, as a finger would: a tap event that bubbles to Taro's handler. */
   async tap(text) {
-    const el = await waitFor(() => this.find(text), `an element "${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`)
+    const el = await waitFor(() => this.find(text), () => `an element "${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`)
     this.mp.fire(el, 'tap', {})
   }
 
@@ -156,7 +156,7 @@ class MiniProgram {
   canvas(selector) { return this.canvases.get(`${this.page?.route}:${selector}`) }
 
   async waitForRoute(route) {
-    await waitFor(() => this.page?.route === route, `the page ${route}; the current page is ${this.page?.route}`)
+    await waitFor(() => this.page?.route === route, () => `the page ${route}; the current page is ${this.page?.route}`)
     return this.page
   }
 

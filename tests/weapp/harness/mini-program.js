@@ -68,6 +68,14 @@ class Network {
   constructor() {
     this.online = true
     this.listeners = []
+    /** While set, requests wait (a weak signal): pages stay in their loading state until `release()`. */
+    this.held = null
+  }
+
+  hold() {
+    let release
+    this.held = new Promise((r) => { release = r })
+    this.release = () => { this.held = null; release() }
   }
 
   set(online) {
@@ -186,6 +194,7 @@ function buildWx(base, state, fakes, mp) {
       const url = qs ? `${o.url}${o.url.includes('?') ? '&' : '?'}${qs}` : o.url
       record('request', { url, method })
       const run = async () => {
+        if (network.held) await network.held
         if (!network.online) return answer(o, { errMsg: 'request:fail timeout' }, false)
         await new Promise((r) => setTimeout(r, 0))
         try {
@@ -368,7 +377,7 @@ function selectorQuery(mp) {
   return query
 }
 
-/** Waits until `predicate()` is truthy (React renders on its scheduler, requests come back later). */
+/** Waits until `predicate()` is truthy (React renders on its scheduler, requests come back later); `what` may be a function, described when the wait fails. */
 async function waitFor(predicate, what, timeoutMs = 8000) {
   const deadline = Date.now() + timeoutMs
   let last
@@ -379,7 +388,10 @@ async function waitFor(predicate, what, timeoutMs = 8000) {
     } catch (e) {
       last = e
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`)
+    if (Date.now() > deadline) {
+      const described = typeof what === 'function' ? what() : what
+      throw new Error(`timed out waiting for ${described}${last instanceof Error ? `: ${last.message}` : ''}`)
+    }
     await new Promise((r) => setTimeout(r, 25))
   }
 }
