@@ -1,9 +1,10 @@
 // Issue 14, point 5: the remaining paths that exist only in WeChat — subscribe messages accepted and refused,
-// 一键拨打 dialling only after the audited reveal, 记录位置 refused, and activity photos through chooseMedia and
-// compressImage — on the built pages against the real server. The simulator has no image codec: compressImage
+// 一键拨打 dialling only after the audited reveal, 记录位置 refused, activity photos through chooseMedia and
+// compressImage, and a report exported through downloadFile + openDocument — on the built pages against the real
+// server. The simulator has no image codec: compressImage
 // hands back the same bytes, so the size and quality of real compression are checked on a device.
 const { randomBytes } = require('node:crypto')
-const { MiniProgram, api, demoToken, signedInStorage } = require('./harness/launch')
+const { MiniProgram, api, demoToken, signedInStorage, waitFor } = require('./harness/launch')
 const { settle } = require('./harness/page-matrix')
 const { seededIds } = require('./harness/fixtures')
 
@@ -98,5 +99,18 @@ describe('活动照片', () => {
     const stored = await api(police, 'GET', `/api/activities/${activity.id}`)
     expect(stored.photos).toHaveLength(1)
     expect(stored.photos[0]).toMatchObject({ url: expect.any(String), thumbnailUrl: expect.any(String) })
+  })
+})
+
+describe('统计通报', () => {
+  test('when an admin exports the report, then WeChat downloads the workbook from the server and opens it', async () => {
+    await open('police', 'packages/admin/pages/reports/index')
+    await waitFor(() => mp.page.find('导出Excel') && !mp.page.text().includes('正在加载'), 'the report')
+    await mp.page.tap('导出Excel')
+    const [opened] = await waitFor(() => mp.callsOf('openDocument').length && mp.callsOf('openDocument'), 'openDocument')
+    expect(opened).toMatchObject({ fileType: 'xlsx', showMenu: true })
+    expect(mp.callsOf('downloadFile')[0].url).toContain('/api/reports/export.xlsx')
+    // An XLSX is a zip: the downloaded file is the server's workbook, not an error page.
+    expect(mp.files.get(opened.filePath).subarray(0, 2).toString()).toBe('PK')
   })
 })
