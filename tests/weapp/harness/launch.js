@@ -73,13 +73,6 @@ class PageHandle {
     this.mp.fire(el, 'tap', {})
   }
 
-  /** Fires an event on the element with this Taro id (the `id` prop). */
-  fireById(id, type, detail, extra) {
-    const el = this.comp.dom.querySelector(`#${id}`) ?? [...this.comp.dom.querySelectorAll('*')].find((e) => e.getAttribute('id') === id)
-    if (!el) throw new Error(`no element #${id} on ${this.route}`)
-    this.mp.fire(el, type, detail, extra)
-  }
-
   /**
    * The element of the Taro node that matches: the simulator's built-in components drop attributes such as id and
    * placeholder from the DOM, so nodes are found in the page's setData tree and reached through their data-sid.
@@ -127,7 +120,6 @@ class MiniProgram {
     this.canvases = new Map()
     this.fakes = { scanResults: [], subscribeAnswer: 'accept', groupEnterInfo: null, location: { latitude: 29.2, longitude: 106.25 }, media: [], modalAnswers: [] }
     this.pageIds = new Map()
-    this.sharedIds = null
   }
 
   get page() { return this.stack[this.stack.length - 1] }
