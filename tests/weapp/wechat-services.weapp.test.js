@@ -59,6 +59,20 @@ describe('一键拨打', () => {
 })
 
 describe('记录位置', () => {
+  test('when WeChat asks for the privacy agreement before locating, then the form shows it and 同意 lets the position be recorded', async () => {
+    const { gridHouseholds } = await seededIds()
+    await open('grid_worker', 'packages/worker/pages/home/index')
+    await mp.navigate('navigateTo', { url: `/packages/worker/pages/visit/index?householdId=${gridHouseholds[8].id}` })
+    await mp.page.waitForText('记录位置')
+    mp.fakes.privacyConsentNeeded = true
+    await mp.page.tap('记录位置')
+    await mp.page.waitForText('隐私保护提示')
+    // 同意 is an open-type button: WeChat reports the agreement as its own event, not as a tap.
+    mp.fire(mp.page.find('同意').closest('wx-button'), 'agreeprivacyauthorization', {})
+    await mp.page.waitForText('✓ 已记录位置')
+    expect(mp.page.text()).not.toContain('隐私保护提示')
+  })
+
   test('when the worker refuses location, then the visit form says so and still saves the visit without a position', async () => {
     const { gridHouseholds } = await seededIds()
     const household = gridHouseholds[7]

@@ -296,8 +296,16 @@ function buildWx(base, state, fakes, mp) {
       return Promise.resolve(sealed).then((s) => answer(o, { ...s, errMsg: 'getGroupEnterInfo:ok' }))
     },
     showShareMenu: (o) => { record('showShareMenu', o); return answer(o, { errMsg: 'showShareMenu:ok' }) },
-    getLocation: (o) => {
+    getLocation: async (o) => {
       record('getLocation', o)
+      // Since 2.32.3 a personal-data API first asks the app's onNeedPrivacyAuthorization listener, and waits for it.
+      if (fakes.privacyConsentNeeded && mp.privacyHandlers.length) {
+        const decision = await new Promise((resolve) => {
+          mp.privacyHandlers.at(-1)((option) => { if (option.event !== 'exposureAuthorization') resolve(option.event) })
+        })
+        if (decision !== 'agree') return answer(o, { errMsg: 'getLocation:fail privacy permission is not authorized' }, false)
+        fakes.privacyConsentNeeded = false
+      }
       if (fakes.location === 'denied') return answer(o, { errMsg: 'getLocation:fail auth deny' }, false)
       return answer(o, { ...fakes.location, accuracy: 30, errMsg: 'getLocation:ok' })
     },
