@@ -1,8 +1,6 @@
 import { createElement, type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
-// The module itself, not the package index: importing the index here made webpack keep only the main package's
-// icons in the shared icon module, and subpackage pages then rendered `undefined` (React error #130).
-import { configure as configureNutIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+import { configure as configureNutIcons } from '@nutui/icons-react-taro'
 import { createRootStore } from '@/stores/root-store'
 import { StoresProvider } from '@/stores/stores-context'
 import './app.scss'
