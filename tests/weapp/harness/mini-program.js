@@ -14,8 +14,12 @@ const fs = require('node:fs')
 const path = require('node:path')
 
 const DIST = path.join(__dirname, '..', '..', '..', 'dist', 'weapp')
-/** The host the build's API_BASE_URL names (config/index.ts); requests to it go to the test server. */
-const COMPILED_API_HOSTS = ['http://127.0.0.1:3000', 'http://localhost:3000']
+/**
+ * The host the build's API_BASE_URL names (config/index.ts: the env variable at build time, else 127.0.0.1:3000);
+ * requests to it go to the test server. Anything else is refused, as WeChat refuses a host outside the app's
+ * request domains, so a test never reaches a real deployment.
+ */
+const COMPILED_API_HOSTS = [...new Set([process.env.API_BASE_URL, 'http://127.0.0.1:3000', 'http://localhost:3000'].filter(Boolean))]
 /** The oldest base library the app declares (project.config.json libVersion, README). */
 const MIN_BASE_LIBRARY = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'project.config.json'), 'utf8')).libVersion
 
@@ -88,6 +92,8 @@ class Network {
 function httpCall(url, { method = 'GET', header = {}, body }) {
   let target = url
   for (const host of COMPILED_API_HOSTS) if (target.startsWith(host)) target = serverBase() + target.slice(host.length)
+  const allowed = [serverBase(), process.env.WEAPP_WECHAT_CONTROL].filter(Boolean)
+  if (!allowed.some((base) => target.startsWith(`${base}/`))) return Promise.reject(new Error(`url not in domain list: ${url}`))
   return new Promise((resolve, reject) => {
     const req = http.request(target, { method, headers: header }, (res) => {
       const chunks = []
