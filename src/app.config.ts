@@ -9,6 +9,12 @@ export default defineAppConfig({
     { root: 'packages/worker', pages: ['pages/home/index', 'pages/visit/index', 'pages/pledge/index', 'pages/pledge-view/index', 'pages/warnings/index', 'pages/warning/index'] },
     { root: 'packages/admin', pages: ['pages/home/index', 'pages/coverage-report/index', 'pages/households/index', 'pages/labels/index', 'pages/bulletins/index', 'pages/bulletin-edit/index', 'pages/bulletin-reach/index', 'pages/groups/index', 'pages/knowledge/index', 'pages/learn-posters/index', 'pages/questions/index', 'pages/prizes/index', 'pages/redeem/index', 'pages/activities/index', 'pages/activity-edit/index', 'pages/reports/index', 'pages/warnings/index', 'pages/users/index', 'pages/user/index', 'pages/invitations/index'] },
   ],
+  // Workers reach their forms from 我的 and from a scanned door label: fetch the worker subpackage (home, visit, pledge)
+  // as soon as those pages show, on any network, so the forms open at the door even when the signal is gone by then.
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['packages/worker'] },
+    'pages/door/index': { network: 'all', packages: ['packages/worker'] },
+  },
   lazyCodeLoading: 'requiredComponents',
   // The visit form and the pledge may record where they were made, only when the worker taps 记录位置.
   requiredPrivateInfos: ['getLocation'],

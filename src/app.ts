@@ -1,15 +1,13 @@
 import { createElement, type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
-// The module itself, not the package index: importing the index here made webpack keep only the main package's
-// icons in the shared icon module, and subpackage pages then rendered `undefined` (React error #130).
-import { configure as configureNutIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+import { configure as configureNutIcons } from '@nutui/icons-react-taro'
 import { createRootStore } from '@/stores/root-store'
 import { StoresProvider } from '@/stores/stores-context'
 import './app.scss'
 
 // NutUI's icons (the spinner of LoadingBlock, SearchBar's magnifier, …) render an HTML <i> by default. Taro's
 // weapp templates have no `i` element, so WeChat logged "Template `tmpl_0_i` not found" and drew no icon
-// (tests/weapp/template-warnings.weapp.test.js). A <view> carries the same class and mask style on both targets.
+// (tests/weapp/templates.weapp.test.js). A <view> carries the same class and mask style on both targets.
 configureNutIcons({ tag: 'view' })
 
 const store = createRootStore()

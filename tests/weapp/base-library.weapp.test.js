@@ -22,6 +22,12 @@ test('when 刘大爷 opens the app, then the home offers 看通报, 学防骗 an
   for (const entry of ['看通报', '学防骗', '每日答题']) await mp.page.waitForText(entry)
 })
 
+test('when the phone uses a large system font, then the home opens in 关怀模式 with only 看通报, 学防骗 and 每日答题', async () => {
+  const mp = await start('resident', { fontSizeSetting: 22 })
+  for (const entry of ['看通报', '学防骗', '每日答题']) await mp.page.waitForText(entry)
+  expect(mp.page.text()).not.toContain('领奖品')
+})
+
 test('when the base library lacks the privacy, group and subscribe APIs, then the resident home still offers 看通报, 学防骗 and 每日答题', async () => {
   const mp = await start('resident', { missingApis: NEWER_APIS })
   expect(global.wx.canIUse('onNeedPrivacyAuthorization')).toBe(false)

@@ -39,6 +39,28 @@ describe('扫码入户', () => {
   })
 })
 
+describe('门牌二维码 opened with WeChat\'s own scanner', () => {
+  // A label scanned outside the app is a 普通链接二维码: WeChat starts the mini-program on the door page with the
+  // label's URL, encoded, as `q` (scene 1011).
+  test('when a worker scans the label with WeChat, then the door page shows that household', async () => {
+    const ids = await seededIds()
+    mp = new MiniProgram({ storage: await signedInStorage('grid_worker') })
+    await mp.launch({ path: 'pages/door/index', query: { q: encodeURIComponent(ids.doorUrl), scancode_time: '1765000000' }, scene: 1011 })
+    await mp.page.waitForText(ids.doorHouseholdCode)
+    await mp.page.waitForText('记录走访')
+  })
+
+  test('when a resident scans the label with WeChat, then the door page gives the station\'s advice and no household data', async () => {
+    const ids = await seededIds()
+    mp = new MiniProgram({ storage: await signedInStorage('resident') })
+    await mp.launch({ path: 'pages/door/index', query: { q: encodeURIComponent(ids.doorUrl) }, scene: 1011 })
+    await mp.page.waitForText('派出所提醒您')
+    expect(mp.page.route).toBe('pages/door/index')
+    expect(mp.page.text()).toContain('反诈专线 96110')
+    expect(mp.page.text()).not.toContain(ids.doorHouseholdCode)
+  })
+})
+
 describe('签承诺书', () => {
   test('when a household member signs with a finger and taps 确认签署, then the server keeps the pledge with its strokes and the village chain verifies', async () => {
     const { householdId } = await seededIds()

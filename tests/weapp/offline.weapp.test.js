@@ -2,6 +2,7 @@
 // as 待上传, survives the app being killed and goes up when WeChat reports the network back; the worker's forms open
 // without network once the worker home has been shown.
 const { MiniProgram, api, demoToken, signedInStorage, waitFor } = require('./harness/launch')
+const { appJson } = require('./harness/mini-program')
 const { settle } = require('./harness/page-matrix')
 const { seededIds } = require('./harness/fixtures')
 
@@ -73,4 +74,14 @@ test('when the worker home has been shown and the network goes away, then the vi
   await mp.navigate('redirectTo', { url: `/packages/worker/pages/pledge/index?householdId=${household.id}` })
   await mp.page.waitForText(household.code)
   await waitFor(() => mp.page.text().includes('确认签署') && !mp.page.text().includes('加载失败'), 'the pledge form without a load failure')
+})
+
+// The simulator loads every package from disk, so it cannot show a subpackage download; what it can check is that the
+// built app.json asks WeChat to fetch the worker subpackage where workers come from (我的, a scanned door label).
+test('when a worker is on 我的 or on a door page, then WeChat is asked to fetch the worker subpackage on any network', () => {
+  const app = appJson()
+  const workerRoot = app.subPackages.find((p) => p.pages.includes('pages/visit/index')).root
+  for (const page of ['pages/me/index', 'pages/door/index']) {
+    expect(app.preloadRule[page]).toEqual({ network: 'all', packages: [workerRoot] })
+  }
 })

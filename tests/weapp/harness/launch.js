@@ -26,6 +26,15 @@ function api(token, method, urlPath, body) {
   return httpJson(`${serverBase()}${urlPath}`, { method, token, body })
 }
 
+/**
+ * Signs this phone's WeChat user in as the app's 微信登录 does: a login code from the fake WeChat, exchanged by the
+ * real server through code2Session (which also gives the server the session key that group data is sealed with).
+ */
+async function wechatToken(openid) {
+  const { code } = await httpJson(`${process.env.WEAPP_WECHAT_CONTROL}/code?openid=${encodeURIComponent(openid)}`)
+  return (await httpJson(`${serverBase()}/api/auth/wechat-login`, { method: 'POST', body: { code } })).token
+}
+
 /** Storage of a phone on which this persona is signed in. */
 async function signedInStorage(personaId) {
   const storage = new Map()
@@ -47,7 +56,7 @@ class PageHandle {
 
   /** Waits until the page shows `text` (rendering and requests are asynchronous). */
   async waitForText(text, timeoutMs) {
-    await waitFor(() => this.text().includes(text), `"${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`, timeoutMs)
+    await waitFor(() => this.text().includes(text), () => `"${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`, timeoutMs)
   }
 
   /** The innermost element whose text is `text` (or contains it when no element's text is exactly it). */
@@ -60,15 +69,8 @@ class PageHandle {
 
   /** Taps what shows `text`, as a finger would: a tap event that bubbles to Taro's handler. */
   async tap(text) {
-    const el = await waitFor(() => this.find(text), `an element "${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`)
+    const el = await waitFor(() => this.find(text), () => `an element "${text}" on ${this.route}; it shows: ${this.text().slice(0, 400)}`)
     this.mp.fire(el, 'tap', {})
-  }
-
-  /** Fires an event on the element with this Taro id (the `id` prop). */
-  fireById(id, type, detail, extra) {
-    const el = this.comp.dom.querySelector(`#${id}`) ?? [...this.comp.dom.querySelectorAll('*')].find((e) => e.getAttribute('id') === id)
-    if (!el) throw new Error(`no element #${id} on ${this.route}`)
-    this.mp.fire(el, type, detail, extra)
   }
 
   /**
@@ -118,7 +120,6 @@ class MiniProgram {
     this.canvases = new Map()
     this.fakes = { scanResults: [], subscribeAnswer: 'accept', groupEnterInfo: null, location: { latitude: 29.2, longitude: 106.25 }, media: [], modalAnswers: [] }
     this.pageIds = new Map()
-    this.sharedIds = null
   }
 
   get page() { return this.stack[this.stack.length - 1] }
@@ -147,7 +148,7 @@ class MiniProgram {
   canvas(selector) { return this.canvases.get(`${this.page?.route}:${selector}`) }
 
   async waitForRoute(route) {
-    await waitFor(() => this.page?.route === route, `the page ${route}; the current page is ${this.page?.route}`)
+    await waitFor(() => this.page?.route === route, () => `the page ${route}; the current page is ${this.page?.route}`)
     return this.page
   }
 
@@ -298,4 +299,4 @@ class MiniProgram {
   }
 }
 
-module.exports = { MiniProgram, PageHandle, PERSONAS, TOKEN_KEY, demoToken, api, signedInStorage, waitFor }
+module.exports = { MiniProgram, PageHandle, PERSONAS, TOKEN_KEY, demoToken, wechatToken, api, signedInStorage, waitFor }

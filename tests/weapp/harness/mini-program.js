@@ -14,8 +14,12 @@ const fs = require('node:fs')
 const path = require('node:path')
 
 const DIST = path.join(__dirname, '..', '..', '..', 'dist', 'weapp')
-/** The host the build's API_BASE_URL names (config/index.ts); requests to it go to the test server. */
-const COMPILED_API_HOSTS = ['http://127.0.0.1:3000', 'http://localhost:3000']
+/**
+ * The host the build's API_BASE_URL names (config/index.ts: the env variable at build time, else 127.0.0.1:3000);
+ * requests to it go to the test server. Anything else is refused, as WeChat refuses a host outside the app's
+ * request domains, so a test never reaches a real deployment.
+ */
+const COMPILED_API_HOSTS = [...new Set([process.env.API_BASE_URL, 'http://127.0.0.1:3000', 'http://localhost:3000'].filter(Boolean))]
 /** The oldest base library the app declares (project.config.json libVersion, README). */
 const MIN_BASE_LIBRARY = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'project.config.json'), 'utf8')).libVersion
 
@@ -68,6 +72,14 @@ class Network {
   constructor() {
     this.online = true
     this.listeners = []
+    /** While set, requests wait (a weak signal): pages stay in their loading state until `release()`. */
+    this.held = null
+  }
+
+  hold() {
+    let release
+    this.held = new Promise((r) => { release = r })
+    this.release = () => { this.held = null; release() }
   }
 
   set(online) {
@@ -80,6 +92,8 @@ class Network {
 function httpCall(url, { method = 'GET', header = {}, body }) {
   let target = url
   for (const host of COMPILED_API_HOSTS) if (target.startsWith(host)) target = serverBase() + target.slice(host.length)
+  const allowed = [serverBase(), process.env.WEAPP_WECHAT_CONTROL].filter(Boolean)
+  if (!allowed.some((base) => target.startsWith(`${base}/`))) return Promise.reject(new Error(`url not in domain list: ${url}`))
   return new Promise((resolve, reject) => {
     const req = http.request(target, { method, headers: header }, (res) => {
       const chunks = []
@@ -186,6 +200,7 @@ function buildWx(base, state, fakes, mp) {
       const url = qs ? `${o.url}${o.url.includes('?') ? '&' : '?'}${qs}` : o.url
       record('request', { url, method })
       const run = async () => {
+        if (network.held) await network.held
         if (!network.online) return answer(o, { errMsg: 'request:fail timeout' }, false)
         await new Promise((r) => setTimeout(r, 0))
         try {
@@ -287,8 +302,16 @@ function buildWx(base, state, fakes, mp) {
       return Promise.resolve(sealed).then((s) => answer(o, { ...s, errMsg: 'getGroupEnterInfo:ok' }))
     },
     showShareMenu: (o) => { record('showShareMenu', o); return answer(o, { errMsg: 'showShareMenu:ok' }) },
-    getLocation: (o) => {
+    getLocation: async (o) => {
       record('getLocation', o)
+      // Since 2.32.3 a personal-data API first asks the app's onNeedPrivacyAuthorization listener, and waits for it.
+      if (fakes.privacyConsentNeeded && mp.privacyHandlers.length) {
+        const decision = await new Promise((resolve) => {
+          mp.privacyHandlers.at(-1)((option) => { if (option.event !== 'exposureAuthorization') resolve(option.event) })
+        })
+        if (decision !== 'agree') return answer(o, { errMsg: 'getLocation:fail privacy permission is not authorized' }, false)
+        fakes.privacyConsentNeeded = false
+      }
       if (fakes.location === 'denied') return answer(o, { errMsg: 'getLocation:fail auth deny' }, false)
       return answer(o, { ...fakes.location, accuracy: 30, errMsg: 'getLocation:ok' })
     },
@@ -368,7 +391,7 @@ function selectorQuery(mp) {
   return query
 }
 
-/** Waits until `predicate()` is truthy (React renders on its scheduler, requests come back later). */
+/** Waits until `predicate()` is truthy (React renders on its scheduler, requests come back later); `what` may be a function, described when the wait fails. */
 async function waitFor(predicate, what, timeoutMs = 8000) {
   const deadline = Date.now() + timeoutMs
   let last
@@ -379,7 +402,10 @@ async function waitFor(predicate, what, timeoutMs = 8000) {
     } catch (e) {
       last = e
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`)
+    if (Date.now() > deadline) {
+      const described = typeof what === 'function' ? what() : what
+      throw new Error(`timed out waiting for ${described}${last instanceof Error ? `: ${last.message}` : ''}`)
+    }
     await new Promise((r) => setTimeout(r, 25))
   }
 }
