@@ -12,7 +12,7 @@ export default defineAppConfig({
   // Workers reach their forms from 我的 and from a scanned door label: fetch the worker subpackage (home, visit, pledge)
   // as soon as those pages show, on any network, so the forms open at the door even when the signal is gone by then.
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['packages/worker'] },
+    'pages/me/index': { network: 'all', packages: ['packages/worker', 'packages/account'] },
     'pages/door/index': { network: 'all', packages: ['packages/worker'] },
   },
   lazyCodeLoading: 'requiredComponents',

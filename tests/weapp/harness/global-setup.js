@@ -49,7 +49,9 @@ module.exports = async function globalSetup() {
   const baseUrl = `http://127.0.0.1:${port}`
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', PUBLIC_BASE_URL: baseUrl, WECHAT_API_BASE: wechat.wechatBase, OUTBOX_WORKER: 'on' },
+    // Every test signs in from 127.0.0.1: the per-address sign-in limits (tested on their own in tests/server) would refuse
+    // the suite's hundreds of logins within a minute.
+    env: { ...process.env, RATE_LIMIT_DEMO_LOGIN: '100000/60', RATE_LIMIT_SIGNIN_PER_ADDRESS: '100000/60', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', PUBLIC_BASE_URL: baseUrl, WECHAT_API_BASE: wechat.wechatBase, OUTBOX_WORKER: 'on' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let serverLog = ''
