@@ -95,6 +95,28 @@ export class BulletinAdminStore {
     makeAutoObservable<BulletinAdminStore, 'api' | 'generation'>(this, { api: false, generation: false, list: false })
   }
 
+  /** Another person signs in: nothing of the previous editor's list, draft or answers in flight remains. */
+  reset(): void {
+    this.generation++
+    this.list.clear()
+    this.draft = null
+    this.saved = null
+    this.versions = []
+    this.state = 'idle'
+    this.loadError = null
+    this.saving = false
+    this.formError = null
+    this.formDetails = []
+    this.notice = null
+    this.previewing = false
+    this.publishMode = 'now'
+    this.publishDate = ''
+    this.publishTime = '08:00'
+    this.removingCase = null
+    this.retracting = false
+    this.retractReason = ''
+  }
+
   get isNew(): boolean {
     return this.saved === null
   }

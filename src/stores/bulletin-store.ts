@@ -48,6 +48,12 @@ export class BulletinStore {
     makeAutoObservable<BulletinStore, 'deps' | 'viewed' | 'generation'>(this, { deps: false, viewed: false, generation: false, list: false })
   }
 
+  /** Bulletins are public; the share made under the previous person's name is theirs and must not be forwarded again. */
+  reset(): void {
+    this.share = null
+    this.opened = null
+  }
+
   get posterUrl(): string | null {
     return this.detail ? this.deps.api.absoluteUrl(this.detail.posterUrl) : null
   }

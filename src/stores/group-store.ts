@@ -24,6 +24,16 @@ export class GroupStore {
     makeAutoObservable<GroupStore, 'api' | 'groupsLoad'>(this, { api: false, groupsLoad: false })
   }
 
+  reset(): void {
+    this.regionId = null
+    this.unlabelledOnly = false
+    this.editingId = null
+    this.form = { name: '', tier: null, regionId: '' }
+    this.saving = false
+    this.formError = null
+    this.groupsLoad.clear()
+  }
+
   get groups(): WeChatGroup[] {
     return this.groupsLoad.value ?? []
   }

@@ -37,6 +37,14 @@ export class KnowledgeStore {
     makeAutoObservable<KnowledgeStore, 'api'>(this, { api: false, cards: observable.ref, article: observable.ref })
   }
 
+  /** The library is public; an editor's unsaved draft is not, and goes with them. */
+  reset(): void {
+    this.draft = null
+    this.saving = false
+    this.saveError = null
+    this.saved = false
+  }
+
   loadCards = flow(function* (this: KnowledgeStore) {
     this.cardsState = 'loading'
     this.cardsError = null

@@ -17,6 +17,12 @@ export class LearnPosterStore {
     makeAutoObservable<LearnPosterStore, 'api' | 'sheetLoad'>(this, { api: false, sheetLoad: false })
   }
 
+  reset(): void {
+    this.chosen = [...ALL_TYPES]
+    this.includePath = true
+    this.sheetLoad.clear()
+  }
+
   get sheet(): LearnPosterSheet | null {
     return this.sheetLoad.value
   }

@@ -46,6 +46,11 @@ export class PledgeStore {
     makeAutoObservable<PledgeStore, 'deps'>(this, { deps: false })
   }
 
+  /** A half-signed pledge belongs to the worker who started it. */
+  reset(): void {
+    this.startNew()
+  }
+
   loadTemplate = flow(function* (this: PledgeStore) {
     this.templateState = this.template ? 'ready' : 'loading'
     this.templateError = null

@@ -54,6 +54,16 @@ export class PrizeAdminStore {
     makeAutoObservable<PrizeAdminStore, 'api'>(this, { api: false, items: observable.ref })
   }
 
+  reset(): void {
+    this.regionId = null
+    this.items = []
+    this.state = 'idle'
+    this.error = null
+    this.draft = null
+    this.saving = false
+    this.saveError = null
+  }
+
   load = flow(function* (this: PrizeAdminStore, regionId: string) {
     this.regionId = regionId
     this.state = 'loading'

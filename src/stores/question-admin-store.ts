@@ -59,6 +59,20 @@ export class QuestionAdminStore {
     makeAutoObservable<QuestionAdminStore, 'api'>(this, { api: false, items: observable.ref, questionImport: false })
   }
 
+  reset(): void {
+    this.items = []
+    this.total = 0
+    this.page = 1
+    this.query = ''
+    this.fraudType = undefined
+    this.state = 'idle'
+    this.error = null
+    this.draft = null
+    this.saving = false
+    this.saveError = null
+    this.questionImport.reset()
+  }
+
   get pageCount(): number {
     return Math.max(1, Math.ceil(this.total / QUESTION_PAGE_SIZE))
   }

@@ -61,6 +61,13 @@ export class ReachStore {
     makeAutoObservable<ReachStore, 'api' | 'bulletinLoad' | 'regionLoad'>(this, { api: false, bulletinLoad: false, regionLoad: false })
   }
 
+  reset(): void {
+    this.bulletinId = null
+    this.withinHours = DEFAULT_WITHIN_HOURS
+    this.bulletinLoad.clear()
+    this.regionLoad.clear()
+  }
+
   get daily(): DailyReach[] {
     return this.regionLoad.value?.daily ?? []
   }

@@ -61,6 +61,17 @@ export interface RootDeps {
   photoPicker?: PhotoPicker
 }
 
+/** What sign-out empties: a store's data as the previous person saw it. */
+export interface UserScoped {
+  reset(): void
+}
+
+/**
+ * Stores that hold nothing of one person: the session itself, the phone's display preferences, and the offline
+ * queue, whose records carry their worker and are uploaded only under that worker's session.
+ */
+export const USER_INDEPENDENT_STORES = ['session', 'ui', 'queue'] as const
+
 /** Created once at app start; pages reach it through useStores(). */
 export class RootStore {
   readonly session: SessionStore
@@ -98,6 +109,20 @@ export class RootStore {
   readonly residence: ResidenceStore
   readonly invitations: InvitationStore
   readonly userAdmin: UserAdminStore
+
+  /**
+   * Every store that holds what one signed-in person may see, emptied when they sign out or someone else signs in
+   * on the same phone. A store added to RootStore must be listed here or in USER_INDEPENDENT_STORES (a test checks).
+   */
+  get userScoped(): UserScoped[] {
+    return [
+      this.regions, this.households, this.coverage, this.labels, this.householdAdmin, this.householdImport, this.doors,
+      this.patrol, this.pledge, this.pledgeView, this.quiz, this.prizes, this.redeem, this.activities, this.warnings,
+      this.warningAdmin, this.reports, this.residence, this.invitations, this.userAdmin, this.bulletins, this.bulletinAdmin,
+      this.reach, this.groups, this.subscriptions, this.warningDetail, this.warningForm, this.warningImport,
+      this.questionAdmin, this.prizeAdmin, this.learnPosters, this.knowledge,
+    ]
+  }
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
@@ -148,27 +173,7 @@ export class RootStore {
     reaction(
       () => this.session.me?.id,
       (_id, previousId) => {
-        if (!previousId) return
-        this.regions.reset()
-        this.households.reset()
-        this.coverage.reset()
-        this.labels.reset()
-        this.householdAdmin.reset()
-        this.householdImport.reset()
-        this.doors.reset()
-        this.patrol.reset()
-        this.pledge.startNew()
-        this.pledgeView.reset()
-        this.quiz.reset()
-        this.prizes.reset()
-        this.redeem.reset()
-        this.activities.reset()
-        this.warnings.reset()
-        this.warningAdmin.reset()
-        this.reports.reset()
-        this.residence.reset()
-        this.invitations.reset()
-        this.userAdmin.reset()
+        if (previousId) for (const store of this.userScoped) store.reset()
       },
     )
     // Once records have gone up, the open door shows the server's fresh state (last visit, pledge) again.

@@ -1,4 +1,4 @@
-import { computed, flow, makeObservable, observable } from 'mobx'
+import { action, computed, flow, makeObservable, observable } from 'mobx'
 import type { ImportRowError } from '@/core/api-types'
 import { errorMessage } from './load-state'
 
@@ -22,7 +22,14 @@ export class SheetImport<R extends SheetImportResult> {
 
   // makeObservable, not makeAutoObservable: a store may extend this class to name its own import.
   constructor(private readonly deps: SheetImportDeps<R>) {
-    makeObservable(this, { importing: observable, result: observable.ref, error: observable, imported: computed })
+    makeObservable(this, { importing: observable, result: observable.ref, error: observable, imported: computed, reset: action })
+  }
+
+  /** Another person signs in: their rows and row errors are not theirs to see. */
+  reset(): void {
+    this.importing = false
+    this.result = null
+    this.error = null
   }
 
   get imported(): boolean {

@@ -14,6 +14,10 @@ export class SubscriptionStore {
     makeAutoObservable(this, {}, { autoBind: true })
   }
 
+  reset(): void {
+    this.messages = {}
+  }
+
   record = flow(function* (this: SubscriptionStore, templateKey: SubscribeTemplateKey, result: SubscribeInput['result']) {
     const title = SUBSCRIBE_TEMPLATES[templateKey].title
     delete this.messages[templateKey]

@@ -34,6 +34,21 @@ export class WarningDetailStore {
     makeAutoObservable<WarningDetailStore, 'deps'>(this, { deps: false, warning: observable.ref })
   }
 
+  /** A warning's name, phone and address must not outlive the session of the one who opened it (a shared phone). */
+  reset(): void {
+    this.id = null
+    this.warning = null
+    this.state = 'idle'
+    this.error = null
+    this.note = ''
+    this.lossAmount = ''
+    this.confirming = null
+    this.submitting = false
+    this.stepError = null
+    this.calling = false
+    this.callError = null
+  }
+
   get needsLoss(): boolean {
     return this.confirming === 'defrauded'
   }

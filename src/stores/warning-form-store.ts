@@ -68,6 +68,14 @@ export class WarningFormStore {
     makeAutoObservable<WarningFormStore, 'deps'>(this, { deps: false, dissuaders: observable.ref })
   }
 
+  reset(): void {
+    this.draft = null
+    this.dissuaders = []
+    this.dissuadersState = 'idle'
+    this.saving = false
+    this.formError = null
+  }
+
   startNew(): void {
     this.draft = emptyWarningDraft(this.deps.now())
     this.dissuaders = []
