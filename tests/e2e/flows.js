@@ -667,4 +667,31 @@ module.exports = [
       await station.context().close()
     },
   },
+  {
+    title: 'when the dissuader opens a warning and signs out, and a resident signs in on the same phone and opens the same link, then nothing of the warning shows',
+    async run({ page, baseUrl, screenshot }) {
+      const dissuader = await apiLogin(baseUrl, 'dissuader')
+      const [warning] = await dissuader.get('/api/warnings/mine')
+      const link = `${baseUrl}/#/packages/worker/pages/warning/index?id=${warning.id}`
+      await loginAsPersona(page, baseUrl, '劝阻员')
+      await see(page, '陈劝阻')
+      await page.goto(link)
+      await see(page, warning.residentName)
+      await see(page, warning.phoneMasked)
+
+      await page.goto(`${baseUrl}/#/pages/me/index`)
+      await tap(page, '退出登录')
+      await tap(page, '退出')
+      await tap(page, '登录')
+      await tap(page, '居民')
+      await page.waitForFunction(() => !location.hash.includes('pages/login/'), null, { timeout: TIMEOUT })
+      await see(page, '刘大爷')
+      await page.goto(link)
+      await page.waitForTimeout(1500) // whatever the page would show from before has had time to appear
+      for (const leaked of [warning.residentName, warning.phoneMasked, warning.address, '一键拨打']) {
+        if (await visible(page, leaked, false).isVisible().catch(() => false)) throw new Error(`the resident sees the dissuader's ${leaked}`)
+      }
+      await screenshot('e2e-shared-phone-warning')
+    },
+  },
 ]
