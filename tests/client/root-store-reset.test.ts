@@ -21,11 +21,11 @@ describe('RootStore on a shared phone', () => {
   it('when the dissuader signs out and a resident signs in on the same phone, then the warning the dissuader opened is gone', async () => {
     const api = new FakeApi()
     api.demoLogin = (personaId) => Promise.resolve(personaId === 'dissuader' ? loginAs('u-dissuader', '陈劝阻') : loginAs('u-resident', '刘大爷'))
-    api.warning = () => Promise.resolve(aWarningDetail({ id: 'w-1', name: '冉明兴', phoneMasked: '187****8540' }))
+    api.warning = () => Promise.resolve(aWarningDetail({ id: 'w-1', residentName: '冉明兴', phoneMasked: '187****8540' }))
     const root = aRootStore(api, new MemoryTokens())
     await root.session.loginWithDemoPersona('dissuader')
     await root.warningDetail.open('w-1')
-    expect(root.warningDetail.warning?.name).toBe('冉明兴')
+    expect(root.warningDetail.warning?.residentName).toBe('冉明兴')
 
     await root.session.logout()
     await root.session.loginWithDemoPersona('resident')

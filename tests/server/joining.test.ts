@@ -178,6 +178,16 @@ describe.each(ENGINES)('joining on %s', (engine) => {
       expect(roles.map((r: { role: string }) => r.role)).toEqual(['dissuader'])
     })
 
+    it('when someone who already holds the role accepts, then nothing changes and the use stays for the person it was meant for', async () => {
+      const admin = await tokenFor('admin', tree.town.id)
+      const inv = await anInvitation(admin, 'grid_worker', tree.grids[0][0].id)
+      const holder = await tokenFor('grid_worker', tree.grids[0][0].id)
+      expect((await send('GET', `/api/invitations/${inv.code}`, holder)).json().alreadyHeld).toBe(true)
+      expect((await send('POST', `/api/invitations/${inv.code}/accept`, holder)).statusCode).toBe(200)
+      const newcomer = await aNewcomer()
+      expect((await send('POST', `/api/invitations/${inv.code}/accept`, newcomer.token)).statusCode).toBe(200)
+    })
+
     it('when the inviter was deactivated before the code is used, then accepting is refused as INVITATION_INVALID', async () => {
       const cadre = await aUser(t.db, { displayName: '王书记', roles: [{ role: 'cadre', regionId: tree.villages[0].id }] })
       const inv = await anInvitation(await signIn(t, cadre.id), 'grid_worker', tree.grids[0][0].id)

@@ -93,12 +93,16 @@ export class InvitationService {
     }
   }
 
-  /** Grants the role; one transaction takes the use, records who accepted and audits the grant. */
+  /**
+   * Grants the role; one transaction takes the use, records who accepted and audits the grant. Someone who holds
+   * the role there already changes nothing and takes no use: the code stays for the person it was meant for.
+   */
   async accept(caller: SessionUser, code: string): Promise<{ me: Me }> {
     const inv = await this.find(code)
     const status = invitationStatus(inv, this.ctx.now())
     if (status !== 'open') throw new AppError(REFUSALS[status], 409)
     await this.checkInviterStillMay(inv)
+    if (caller.roles.some((r) => r.role === inv.role && r.regionId === inv.regionId)) return { me: await new AuthService(this.ctx).me(caller.id) }
     const now = this.ctx.now()
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new InvitationRepo(trx)
