@@ -1,4 +1,5 @@
 import { isWithin, type RegionLevel } from './regions'
+import { canActOn } from './scope'
 import { ROLE_LABELS, type Role, type RoleAssignment } from './roles'
 
 /**
@@ -19,7 +20,7 @@ export const ROLE_REGION_LEVELS: Record<Role, readonly RegionLevel[]> = {
   resident: ['village'],
 }
 
-/** What each inviting role may invite: an admin any staff role under their region, a cadre grid workers of their village. */
+/** What each inviting role (those allowed `user.invite`) may invite: an admin any staff role under their region, a cadre grid workers of their village. */
 const INVITES: Record<Role, readonly StaffRole[]> = {
   admin: STAFF_ROLES,
   cadre: ['grid_worker'],
@@ -47,9 +48,9 @@ export function canInvite(roles: readonly RoleAssignment[], role: Role, region: 
   return roles.some((r) => INVITES[r.role].includes(role as StaffRole) && isWithin(region.path, r.regionPath))
 }
 
-/** An admin manages roles whose region lies under their own; nobody manages their own account. */
+/** An admin manages roles whose region lies under their own (`user.manage`); nobody manages their own account. */
 export function canManageRole(managerRoles: readonly RoleAssignment[], rolePath: string): boolean {
-  return managerRoles.some((r) => r.role === 'admin' && isWithin(rolePath, r.regionPath))
+  return canActOn(managerRoles, 'user.manage', rolePath)
 }
 
 /**

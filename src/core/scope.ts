@@ -6,6 +6,8 @@ export const ACTIONS = [
   'region.read',
   'region.import',
   'user.read',
+  'user.manage',
+  'user.invite',
   'household.read',
   'household.write',
   'visit.write',
@@ -31,8 +33,8 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number]
 
 const ALLOWED: Record<Role, readonly Action[]> = {
-  admin: ['region.read', 'region.import', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue', 'bulletin.write', 'bulletin.reach', 'group.label', 'knowledge.write', 'quiz.manage', 'prize.manage', 'prize.redeem', 'warning.manage', 'warning.handle', 'activity.read', 'activity.write', 'report.read'],
-  cadre: ['region.read', 'user.read', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue', 'bulletin.reach', 'group.label', 'prize.redeem', 'activity.read', 'activity.write', 'report.read'],
+  admin: ['region.read', 'region.import', 'user.read', 'user.manage', 'user.invite', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'household.reveal_phone', 'label.issue', 'bulletin.write', 'bulletin.reach', 'group.label', 'knowledge.write', 'quiz.manage', 'prize.manage', 'prize.redeem', 'warning.manage', 'warning.handle', 'activity.read', 'activity.write', 'report.read'],
+  cadre: ['region.read', 'user.read', 'user.invite', 'household.read', 'household.write', 'visit.write', 'coverage.read', 'pledge.read', 'pledge.write', 'pledge.verify', 'label.issue', 'bulletin.reach', 'group.label', 'prize.redeem', 'activity.read', 'activity.write', 'report.read'],
   grid_worker: ['region.read', 'household.read', 'household.write', 'visit.write', 'pledge.read', 'pledge.write', 'household.reveal_phone', 'activity.read', 'activity.write'],
   dissuader: ['region.read', 'warning.handle'],
   resident: [],

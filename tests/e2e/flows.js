@@ -694,4 +694,51 @@ module.exports = [
       await screenshot('e2e-shared-phone-warning')
     },
   },
+  {
+    title: 'when each staff persona opens every entry that 管理后台 and 我的 offer them, then none opens onto 您没有权限执行此操作 or 加载失败',
+    async run({ page, baseUrl, screenshot }) {
+      const refused = async (where) => {
+        await page.waitForTimeout(1200) // the page's first requests have answered by now
+        for (const text of ['您没有权限执行此操作', '加载失败']) {
+          if (await visible(page, text, false).isVisible().catch(() => false)) throw new Error(`${where} shows ${text}`)
+        }
+      }
+      const ME_ENTRIES = ['网格员工作台', '预警处置', '管理后台', '宣传活动', '扫码学习海报', '我的奖品', '我的数据', '输入邀请码']
+      for (const persona of ['派出所民警', '村干部', '网格员', '劝阻员']) {
+        await loginAsPersona(page, baseUrl, persona)
+        // A grid worker is taken on to the workbench after signing in; a fresh load of 我的 leaves that behind.
+        await page.goto(`${baseUrl}/#/pages/me/index`)
+        await page.reload()
+        await see(page, '退出登录')
+        const offered = []
+        for (const title of ME_ENTRIES) if (await visible(page, title, true).isVisible().catch(() => false)) offered.push(title)
+        for (const title of offered) {
+          await page.goto(`${baseUrl}/#/pages/me/index`)
+          await page.reload()
+          await tap(page, title)
+          await refused(`${persona} → 我的 → ${title}`)
+        }
+        if (offered.includes('管理后台')) await checkAdminEntries(persona)
+        await page.goto(`${baseUrl}/#/pages/me/index`)
+        await page.reload()
+        await tap(page, '退出登录')
+        await tap(page, '退出')
+        await see(page, '登录')
+      }
+      await screenshot('e2e-entries-checked')
+
+      async function checkAdminEntries(persona) {
+        await page.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
+        await see(page, '辖区')
+        const entries = await page.locator('.admin-entry').filter({ visible: true }).evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')))
+        if (persona === '村干部' && entries.includes('通报管理')) throw new Error('the cadre is offered 通报管理, which only the station may use')
+        for (const title of entries) {
+          await page.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
+          await page.reload()
+          await page.locator(`.admin-entry[aria-label="${title}"]`).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+          await refused(`${persona} → 管理后台 → ${title}`)
+        }
+      }
+    },
+  },
 ]

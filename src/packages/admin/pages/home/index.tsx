@@ -6,8 +6,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import { ROLE_LABELS } from '@/core/roles'
 import { REGION_LEVEL_LABELS } from '@/core/regions'
-import { roleAllows, type Action } from '@/core/scope'
-import { invitableRoles } from '@/core/membership'
 import { ROUTES } from '@/services/routes'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -19,7 +17,7 @@ import { ADMIN_ROUTES } from '../../routes'
 import '../../region-depth.scss'
 import './index.scss'
 
-const RESIDENT_ENTRIES: (AdminEntry & { action: Action })[] = [
+const RESIDENT_ENTRIES: readonly AdminEntry[] = [
   { title: '防骗知识', description: '编辑各类骗局的识别要点、典型话术和防范提示', url: ROUTES.adminKnowledge, action: 'knowledge.write' },
   { title: '扫码学习海报', description: '为宣传活动打印各类骗局和学习路径的二维码海报', url: ADMIN_ROUTES.learnPosters, action: 'activity.write' },
   { title: '题库', description: '查找、修改答题题目，表格导入', url: ROUTES.adminQuestions, action: 'quiz.manage' },
@@ -27,48 +25,22 @@ const RESIDENT_ENTRIES: (AdminEntry & { action: Action })[] = [
   { title: '兑换核销', description: '扫码或输入兑换码，确认发放奖品', url: ROUTES.redeem, action: 'prize.redeem' },
 ]
 
-const WARNING_ENTRIES: (AdminEntry & { action: Action })[] = [
+const WARNING_ENTRIES: readonly AdminEntry[] = [
   { title: '预警劝阻', description: '派发预警、查看处置进度和时限达标，超时的排在最前', url: ROUTES.adminWarnings, action: 'warning.manage' },
 ]
 
-/** Warning dispatch, for the station only. */
-const WarningEntries = observer(function WarningEntries() {
-  const { session } = useStores()
-  if (!session.roles.some((r) => roleAllows(r.role, 'warning.manage'))) return null
-  return <AdminEntries heading='预警劝阻' entries={WARNING_ENTRIES} />
-})
+const MEMBERSHIP_ENTRIES: readonly AdminEntry[] = [
+  { title: '人员管理', description: '查找辖区内人员，移除或调整角色，停用和恢复账号', url: ROUTES.adminUsers, action: 'user.manage' },
+  { title: '邀请加入', description: '生成邀请二维码和邀请码，让工作人员加入', url: ROUTES.adminInvitations, action: 'user.invite' },
+]
 
-const USERS_ENTRY: AdminEntry = { title: '人员管理', description: '查找辖区内人员，移除或调整角色，停用和恢复账号', url: ROUTES.adminUsers }
-const INVITE_ENTRY: AdminEntry = { title: '邀请加入', description: '生成邀请二维码和邀请码，让工作人员加入', url: ROUTES.adminInvitations }
-
-/** People and roles: 人员管理 for admins, 邀请加入 for whoever may invite someone (admins, cadres). */
-const MembershipEntries = observer(function MembershipEntries() {
-  const { session } = useStores()
-  const entries = [
-    ...(session.roles.some((r) => r.role === 'admin') ? [USERS_ENTRY] : []),
-    ...(invitableRoles(session.roles).length > 0 ? [INVITE_ENTRY] : []),
-  ]
-  if (entries.length === 0) return null
-  return <AdminEntries heading='人员与邀请' entries={entries} />
-})
-
-/** Admins and cadres alike may read the reports of their regions. */
 const REPORT_ENTRIES: readonly AdminEntry[] = [
-  { title: '统计通报', description: '按日、周、月统计宣防成效，导出Excel，复制通报文字', url: ADMIN_ROUTES.reports },
+  { title: '统计通报', description: '按日、周、月统计宣防成效，导出Excel，复制通报文字', url: ADMIN_ROUTES.reports, action: 'report.read' },
 ]
 
-/** Admins and cadres alike log and read the outreach activities of their regions. */
 const ACTIVITY_ENTRIES: readonly AdminEntry[] = [
-  { title: '宣传活动', description: '登记院坝会、赶大集、进校园等活动，按月查看人数和照片', url: ADMIN_ROUTES.activities },
+  { title: '宣传活动', description: '登记院坝会、赶大集、进校园等活动，按月查看人数和照片', url: ADMIN_ROUTES.activities, action: 'activity.read' },
 ]
-
-/** The residents' learning and prizes, each entry shown only to roles that may use it. */
-const ResidentEntries = observer(function ResidentEntries() {
-  const { session } = useStores()
-  const entries = RESIDENT_ENTRIES.filter((e) => session.roles.some((r) => roleAllows(r.role, e.action)))
-  if (entries.length === 0) return null
-  return <AdminEntries heading='学习答题与奖品' entries={entries} />
-})
 
 const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {
   const { regions } = useStores()
@@ -149,9 +121,9 @@ export default observer(function AdminHome() {
           <AdminEntries entries={BULLETIN_ENTRIES} />
           <AdminEntries entries={REPORT_ENTRIES} />
           <AdminEntries entries={ACTIVITY_ENTRIES} />
-          <WarningEntries />
-          <ResidentEntries />
-          <MembershipEntries />
+          <AdminEntries heading='预警劝阻' entries={WARNING_ENTRIES} />
+          <AdminEntries heading='学习答题与奖品' entries={RESIDENT_ENTRIES} />
+          <AdminEntries heading='人员与邀请' entries={MEMBERSHIP_ENTRIES} />
           <Text className='section-title'>辖区</Text>
           <Text className='hint'>点区域查看下级和人员</Text>
           <RegionTree />
