@@ -139,43 +139,41 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     for (const { path, method, op } of calls) {
       const resource = Object.keys(RESOLVERS).find((prefix) => path === prefix || path.startsWith(`${prefix}/`))
       if (path.includes('{') && !resource) { uncovered.add(path); continue }
-      {
-        const route = `${method.toUpperCase()} ${path}`
-        const needsLogin = Boolean(op.security?.length) && !op.security!.some((s) => Object.keys(s).length === 0)
-        for (const role of ROLES) {
-          for (const scope of ['own', 'other'] as const) {
-            const world = scope === 'own' ? own : other
-            const source = resource ? RESOLVERS[resource] : 'none'
-            const value = (name: string) => (name === 'photoId' && source !== 'photo') || source === 'none' ? '00000000-0000-4000-8000-000000000000'
-              : source === 'fraudType' ? 'fake_police' : world.records[source]
-            const regionIds = [world.tree.town.id, ...world.tree.villages.map((v) => v.id), ...world.tree.grids.flat().map((g) => g.id)]
-            const fuzz = new SchemaFuzzer(random, { uuids: Object.values(world.records), regionIds, codes: ['fake_police'], now: t.now() })
-            let url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(name)))
-            const query = new URLSearchParams()
-            for (const p of op.parameters?.filter((x) => x.in === 'query') ?? []) {
-              const v = /regionId|villageId|gridId|rootId/.test(p.name) ? world.tree.villages[0].id : fuzz.valid(p.schema)
-              if (p.required || /regionId|villageId|householdId/.test(p.name)) query.append(p.name, String(p.name === 'householdId' ? world.records.household : v))
-            }
-            if ([...query].length) url += `?${query}`
-            const schema = op.requestBody?.content?.['application/json']?.schema
-            const payload = schema ? fuzz.valid(schema) : undefined
-            // Logging out revokes the token it is sent with: it gets a token of its own.
-            const headers = path === '/api/auth/logout' && role !== 'anonymous' ? bearer(await token(role, home[role])) : callers[role]
-            const res = await t.app.inject({ method: method.toUpperCase() as InjectOptions['method'], url, headers, ...(payload !== undefined && { payload: payload as object }) })
-            if (scope === 'own' && res.statusCode === 200) accepted.add(`${role} ${route}`)
-            covered.set(route, (covered.get(route) ?? 0) + 1)
-            const label = `${role} ${route} [${scope}] → ${res.statusCode}`
-            if (process.env.MATRIX_TRACE && route.includes(process.env.MATRIX_TRACE)) console.log(label, url, res.body.slice(0, 800))
-            const sentText = `${url} ${payload === undefined ? '' : JSON.stringify(payload)}`
-            const namesOther = otherIdentifiers.some((id) => sentText.includes(id))
-            if (namesOther && needsLogin && res.statusCode < 300 && !CROSS_COUNTY_BY_DESIGN[route] && !noItemStored(res)) {
-              leaks.push(`${label}: accepted another county's record`)
-            }
-            const body = res.rawPayload.toString('utf8')
-            // A refusal may quote what the caller sent; only what the caller did not send can leak.
-            const seen = other.secrets.filter((secret) => body.includes(secret) && !sentText.includes(secret))
-            if (seen.length) leaks.push(`${label}: answer carries ${seen.join(', ')}`)
+      const route = `${method.toUpperCase()} ${path}`
+      const needsLogin = Boolean(op.security?.length) && !op.security!.some((s) => Object.keys(s).length === 0)
+      for (const role of ROLES) {
+        for (const scope of ['own', 'other'] as const) {
+          const world = scope === 'own' ? own : other
+          const source = resource ? RESOLVERS[resource] : 'none'
+          const value = (name: string) => (name === 'photoId' && source !== 'photo') || source === 'none' ? '00000000-0000-4000-8000-000000000000'
+            : source === 'fraudType' ? 'fake_police' : world.records[source]
+          const regionIds = [world.tree.town.id, ...world.tree.villages.map((v) => v.id), ...world.tree.grids.flat().map((g) => g.id)]
+          const fuzz = new SchemaFuzzer(random, { uuids: Object.values(world.records), regionIds, codes: ['fake_police'], now: t.now() })
+          let url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(name)))
+          const query = new URLSearchParams()
+          for (const p of op.parameters?.filter((x) => x.in === 'query') ?? []) {
+            const v = /regionId|villageId|gridId|rootId/.test(p.name) ? world.tree.villages[0].id : fuzz.valid(p.schema)
+            if (p.required || /regionId|villageId|householdId/.test(p.name)) query.append(p.name, String(p.name === 'householdId' ? world.records.household : v))
           }
+          if ([...query].length) url += `?${query}`
+          const schema = op.requestBody?.content?.['application/json']?.schema
+          const payload = schema ? fuzz.valid(schema) : undefined
+          // Logging out revokes the token it is sent with: it gets a token of its own.
+          const headers = path === '/api/auth/logout' && role !== 'anonymous' ? bearer(await token(role, home[role])) : callers[role]
+          const res = await t.app.inject({ method: method.toUpperCase() as InjectOptions['method'], url, headers, ...(payload !== undefined && { payload: payload as object }) })
+          if (scope === 'own' && res.statusCode === 200) accepted.add(`${role} ${route}`)
+          covered.set(route, (covered.get(route) ?? 0) + 1)
+          const label = `${role} ${route} [${scope}] → ${res.statusCode}`
+          if (process.env.MATRIX_TRACE && route.includes(process.env.MATRIX_TRACE)) console.log(label, url, res.body.slice(0, 800))
+          const sentText = `${url} ${payload === undefined ? '' : JSON.stringify(payload)}`
+          const namesOther = otherIdentifiers.some((id) => sentText.includes(id))
+          if (namesOther && needsLogin && res.statusCode < 300 && !CROSS_COUNTY_BY_DESIGN[route] && !noItemStored(res)) {
+            leaks.push(`${label}: accepted another county's record`)
+          }
+          const body = res.rawPayload.toString('utf8')
+          // A refusal may quote what the caller sent; only what the caller did not send can leak.
+          const seen = other.secrets.filter((secret) => body.includes(secret) && !sentText.includes(secret))
+          if (seen.length) leaks.push(`${label}: answer carries ${seen.join(', ')}`)
         }
       }
     }
