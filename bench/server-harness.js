@@ -43,6 +43,7 @@ async function startServer(env) {
   }
   return {
     base,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')
       await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)))

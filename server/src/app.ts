@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: withRedaction(deps.logger),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     frameworkErrors,
     clientErrorHandler,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false }, onCreate: useStrictTimestamps },

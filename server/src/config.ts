@@ -36,6 +36,12 @@ export interface Config {
   warningTimeLimits: { high: number; medium: number; low: number }
   /** Spreadsheet imports: what an .xlsx may inflate to, and how many imports this process reads at once. */
   imports: { maxUnzippedBytes: number; maxZipEntries: number; concurrency: number }
+  /**
+   * Which peers' X-Forwarded-For is believed (Fastify's trustProxy): true, false, or addresses/CIDRs/keywords.
+   * The default believes proxies on this host or a private network only, so that a client on the internet cannot
+   * pick its own address and escape the per-address rate limits.
+   */
+  trustProxy: boolean | string
   /** Requests allowed per window, per policy (see server/src/plugins/rate-limits.ts for the routes of each). */
   rateLimits: Record<RateLimitPolicy, RateLimit>
 }
@@ -95,6 +101,11 @@ function rateLimit(env: Env, name: string, fallback: string): RateLimit {
   return { max, windowSeconds }
 }
 
+function trustProxy(raw: string): boolean | string {
+  if (raw === 'true' || raw === 'false') return raw === 'true'
+  return raw.split(',').map((part) => part.trim()).filter(Boolean).join(',')
+}
+
 function url(env: Env, name: string, fallback: string | null, protocols: string[]): string | null {
   const raw = env[name]?.trim()
   if (!raw) return fallback
@@ -152,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxZipEntries: integer(env, 'IMPORT_MAX_ZIP_ENTRIES', 200, 10, 10_000),
       concurrency: integer(env, 'IMPORT_CONCURRENCY', 2, 1, 16),
     },
+    trustProxy: trustProxy(text(env, 'TRUST_PROXY', 'loopback,linklocal,uniquelocal')),
     rateLimits: Object.fromEntries(Object.entries(RATE_LIMIT_POLICIES).map(([policy, { variable, fallback }]) =>
       [policy, rateLimit(env, variable, fallback)])) as Record<RateLimitPolicy, RateLimit>,
   }

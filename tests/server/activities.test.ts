@@ -74,7 +74,7 @@ describe.each(ENGINES)('activities on %s', (engine) => {
     const west = await tokenFor('cadre', tree.villages[1].id, '李主任')
     expect(await listOf(west, 'month=2026-11')).toEqual([])
     const read = await send('GET', `/api/activities/${created.id}`, west)
-    expect([read.statusCode, read.json().code]).toEqual([403, 'OUT_OF_SCOPE'])
+    expect([read.statusCode, read.json().code]).toEqual([404, 'ACTIVITY_NOT_FOUND'])
     const asked = await send('GET', `/api/activities?regionId=${tree.villages[0].id}`, west)
     expect([asked.statusCode, asked.json().code]).toEqual([403, 'OUT_OF_SCOPE'])
     const admin = await tokenFor('admin', tree.town.id, '李警官')
@@ -156,11 +156,11 @@ describe.each(ENGINES)('activities on %s', (engine) => {
     expect(await listOf(cadre, 'month=2026-11')).toMatchObject([{ photoCount: 1, thumbnails: [added.thumbnailUrl] }])
   })
 
-  it('when a photo is fetched by another village\'s cadre, then 403 OUT_OF_SCOPE', async () => {
+  it('when a photo is fetched by another village\'s cadre, then 404 as for an unknown activity', async () => {
     const cadre = await tokenFor('cadre', tree.villages[0].id)
     const added = await aPhoto(cadre, (await anActivity(cadre)).id)
     const res = await send('GET', added.url, await tokenFor('cadre', tree.villages[1].id, '李主任'))
-    expect([res.statusCode, res.json().code]).toEqual([403, 'OUT_OF_SCOPE'])
+    expect([res.statusCode, res.json().code]).toEqual([404, 'ACTIVITY_NOT_FOUND'])
   })
 
   it('when the bytes are not a JPEG, PNG or WebP whatever the header says, then 400 ACTIVITY_PHOTO_INVALID', async () => {

@@ -244,17 +244,18 @@ describe.each(ENGINES)('bulletins: authoring and the public pages on %s', (engin
     expect([...first.items, ...second.items].map((b: { id: string }) => b.id)).toEqual([ids[2], ids[1], ids[0]])
   })
 
-  it('when an admin of 塘河镇 edits, publishes or reads 柏林镇\'s bulletin, then 403 OUT_OF_SCOPE, and their list leaves it out', async () => {
+  it('when an admin of 塘河镇 edits, publishes or reads 柏林镇\'s bulletin, then 404 as for an unknown bulletin, writing one for 柏林镇 is 403 OUT_OF_SCOPE, and their list leaves it out', async () => {
     const bailinBulletin = await aDraft(await tokenFor('admin', j.bailin.id))
     const tanghe = await tokenFor('admin', j.tanghe.id)
     for (const res of [
       await send('PUT', `/api/bulletins/${bailinBulletin.id}`, tanghe, anInput()),
       await send('POST', `/api/bulletins/${bailinBulletin.id}/publish`, tanghe, {}),
       await send('GET', `/api/bulletins/${bailinBulletin.id}`, tanghe),
-      await send('POST', '/api/bulletins', tanghe, anInput({ regionId: j.bailin.id })),
     ]) {
-      expect([res.statusCode, res.json().code]).toEqual([403, 'OUT_OF_SCOPE'])
+      expect([res.statusCode, res.json().code]).toEqual([404, 'BULLETIN_NOT_FOUND'])
     }
+    const created = await send('POST', '/api/bulletins', tanghe, anInput({ regionId: j.bailin.id }))
+    expect([created.statusCode, created.json().code]).toEqual([403, 'OUT_OF_SCOPE'])
     expect((await send('GET', '/api/bulletins/manage', tanghe)).json()).toEqual({ total: 0, items: [] })
   })
 

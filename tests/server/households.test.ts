@@ -149,12 +149,12 @@ describe.each(ENGINES)('households: filters, add, edit and phone reveal on %s', 
     expect(row.region_id).toBe(tree.grids[0][0].id)
   })
 
-  it('when a grid worker edits a household of another grid, then 403 OUT_OF_SCOPE', async () => {
+  it('when a grid worker edits a household of another grid, then 404 as for an unknown household', async () => {
     const tree = await aRegionTree(t.db)
     const h = await aHousehold(t.db, { regionId: tree.grids[0][1].id })
     const res = await send('PUT', `/api/households/${h.id}`, await tokenFor('grid_worker', tree.grids[0][0].id), input(tree.grids[0][1].id))
-    expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('OUT_OF_SCOPE')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('NOT_FOUND')
   })
 
   it('when a grid worker reveals a phone in their grid, then the full number comes back and the reveal is audited', async () => {
@@ -180,12 +180,12 @@ describe.each(ENGINES)('households: filters, add, edit and phone reveal on %s', 
     expect(await t.db.selectFrom('audit_log').selectAll().execute()).toEqual([])
   })
 
-  it('when a grid worker asks for the phone of another grid\'s household, then 403 OUT_OF_SCOPE and nothing is audited', async () => {
+  it('when a grid worker asks for the phone of another grid\'s household, then 404 as for an unknown household and nothing is audited', async () => {
     const tree = await aRegionTree(t.db)
     const h = await aHousehold(t.db, { regionId: tree.grids[0][1].id, phone: '13812345678' })
     const res = await send('POST', `/api/households/${h.id}/phone`, await tokenFor('grid_worker', tree.grids[0][0].id))
-    expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('OUT_OF_SCOPE')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('NOT_FOUND')
     expect(await t.db.selectFrom('audit_log').selectAll().execute()).toEqual([])
   })
 

@@ -79,12 +79,12 @@ describe.each(ENGINES)('door labels on %s', (engine) => {
     expect(res.json().code).toBe('FORBIDDEN')
   })
 
-  it('when a cadre issues labels for another village\'s household, then 403 OUT_OF_SCOPE and nothing is issued', async () => {
+  it('when a cadre issues labels for another village\'s household, then 404 as for an unknown household and nothing is issued', async () => {
     const tree = await aRegionTree(t.db)
     const h = await aHousehold(t.db, { regionId: tree.grids[1][0].id })
     const res = await issue(await tokenFor('cadre', tree.villages[0].id), { householdIds: [h.id] })
-    expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('OUT_OF_SCOPE')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('NOT_FOUND')
     expect(await labelsOf(h.id)).toEqual([])
   })
 

@@ -52,11 +52,11 @@ describe.each(ENGINES)('pledges: the household\'s list and the printable renderi
     expect(audit).toEqual([{ action: 'pledge.render', target_type: 'pledge', target_id: pledge.id }])
   })
 
-  it('when a worker of another grid asks for the rendering, then 403 OUT_OF_SCOPE and nothing is audited', async () => {
+  it('when a worker of another grid asks for the rendering, then 404 as for an unknown pledge and nothing is audited', async () => {
     const { tree, pledge } = await aSignedPledge()
     const res = await get(`/api/pledges/${pledge.id}/svg`, await tokenFor('grid_worker', tree.grids[0][1].id))
-    expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('OUT_OF_SCOPE')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('PLEDGE_NOT_FOUND')
     expect(await t.db.selectFrom('audit_log').select('id').where('target_id', '=', pledge.id).execute()).toEqual([])
   })
 
@@ -81,10 +81,10 @@ describe.each(ENGINES)('pledges: the household\'s list and the printable renderi
     })
   })
 
-  it('when a worker of another village lists a household\'s pledges, then 403 OUT_OF_SCOPE', async () => {
+  it('when a worker of another village lists a household\'s pledges, then 404 as for an unknown household', async () => {
     const { tree, household } = await aSignedPledge()
     const res = await get(`/api/pledges?householdId=${household.id}`, await tokenFor('grid_worker', tree.grids[1][0].id))
-    expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('OUT_OF_SCOPE')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('NOT_FOUND')
   })
 })

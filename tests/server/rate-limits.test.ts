@@ -33,6 +33,12 @@ describe.each(ENGINES)('rate limits on %s', (engine) => {
     expect((await login(t.wechat.issueCode('o_elsewhere'), '198.51.100.9')).statusCode).toBe(200)
   })
 
+  it('when a client on the internet sends its own X-Forwarded-For, then it is not believed and cannot escape the per-address limit', async () => {
+    const fromInternet = (i: number) => t.app.inject({ method: 'POST', url: '/api/auth/wechat-login', payload: { code: `spoof-${i}` }, remoteAddress: '203.0.113.50', headers: { 'x-forwarded-for': `198.51.100.${i}` } })
+    for (let i = 0; i < TIGHT.signInPerAddress.max; i++) expect((await fromInternet(i)).statusCode).not.toBe(429)
+    expectLimited(await fromInternet(99))
+  })
+
   it('when one login code is tried from many addresses, then it is refused once the per-code limit is reached', async () => {
     const answers = []
     for (let i = 0; i <= TIGHT.signInPerCode.max; i++) answers.push(await login('the-same-code', `198.51.100.${i + 1}`))

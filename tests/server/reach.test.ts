@@ -44,15 +44,15 @@ describe.each(ENGINES)('reach figures on %s', (engine) => {
     expect(treeRes.json()).toEqual([expect.objectContaining({ id: 'S000000001', parentId: null, tier: 0, opens: 2 })])
   })
 
-  it('when an admin of another town asks for the reach of this town\'s bulletin, then it is refused as out of scope', async () => {
+  it('when an admin of another town asks for the reach of this town\'s bulletin, then it is answered as an unknown bulletin', async () => {
     const tree = await aRegionTree(t.db)
     const police = await aUser(t.db, { roles: [{ role: 'admin', regionId: tree.town.id }] })
     const bulletin = await aBulletin(t.db, { regionId: tree.town.id, createdBy: police.id })
     const otherTree = await aRegionTree(t.db)
     const stranger = await aUser(t.db, { roles: [{ role: 'admin', regionId: otherTree.town.id }] })
     const res = await t.app.inject({ method: 'GET', url: `/api/bulletins/${bulletin.id}/reach`, headers: bearer(await signIn(t, stranger.id)) })
-    expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('OUT_OF_SCOPE')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('BULLETIN_NOT_FOUND')
   })
 
   it('when the daily range is reversed, then REACH_RANGE_INVALID; when valid, then one row per day', async () => {

@@ -38,14 +38,15 @@ describe.each(ENGINES)('scope of reads on %s', (engine) => {
     })
   })
 
-  it('when a grid worker reads a household of their own grid, then it is shown; of another grid, then 403 OUT_OF_SCOPE', async () => {
+  it('when a grid worker reads a household of their own grid, then it is shown; of another grid, then 404 exactly as for an unknown id', async () => {
     const tree = await aRegionTree(t.db)
     const ids = await householdsEverywhere(tree)
     const token = await tokenFor('grid_worker', tree.grids[0][0].id)
     expect((await get(`/api/households/${ids.H00}`, token)).statusCode).toBe(200)
     const other = await get(`/api/households/${ids.H01}`, token)
-    expect(other.statusCode).toBe(403)
-    expect(other.json().code).toBe('OUT_OF_SCOPE')
+    const unknown = await get('/api/households/00000000-0000-4000-8000-000000000000', token)
+    expect(other.statusCode).toBe(404)
+    expect(other.json()).toEqual(unknown.json())
   })
 
   it('when a grid worker narrows the list to another grid, then 403 OUT_OF_SCOPE', async () => {
@@ -61,7 +62,7 @@ describe.each(ENGINES)('scope of reads on %s', (engine) => {
     const ids = await householdsEverywhere(tree)
     const token = await tokenFor('cadre', tree.villages[0].id)
     expect((await get('/api/households', token)).json().items.map((h: { code: string }) => h.code)).toEqual(['H00', 'H01'])
-    expect((await get(`/api/households/${ids.H10}`, token)).json().code).toBe('OUT_OF_SCOPE')
+    expect((await get(`/api/households/${ids.H10}`, token)).json().code).toBe('NOT_FOUND')
     expect((await get(`/api/households?regionId=${tree.villages[1].id}`, token)).statusCode).toBe(403)
   })
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { VisitInput } from '@/core/door-to-door-api'
 import { WriteCoalescer } from '../../server/src/db/write-coalescer'
+import { ClaimBatcher } from '../../server/src/modules/prizes/claim-batcher'
+import { PrizeRepo } from '../../server/src/modules/prizes/repo'
 import { VisitRepo, type NewVisit } from '../../server/src/modules/visits/repo'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
@@ -94,5 +96,32 @@ describe.each(ENGINES)('isolation of shared writes on %s', (engine) => {
     expect(stored.has(poisoned.id)).toBe(false)
     const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM visits`.execute(t.db)).rows[0].n
     expect(n).toBe(INNOCENT_BATCHES)
+  })
+
+  it('when one prize claim among 60 concurrent ones collides with an existing redemption code, then only that claim fails and the other 60 are granted', async () => {
+    const tree = await aRegionTree(t.db)
+    const admin = await aUser(t.db, { roles: [{ role: 'admin', regionId: tree.town.id }] })
+    const prize = await t.db.insertInto('prizes').values({
+      county_id: tree.county.id, region_id: tree.town.id, name: '折扇', stock: 1000, per_user_limit: 1,
+      valid_from: new Date(t.now().getTime() - 3600_000), valid_to: new Date(t.now().getTime() + 86_400_000), pickup_place: '派出所', created_by: admin.id,
+    }).returning('id').executeTakeFirstOrThrow()
+    const residents: string[] = []
+    for (let i = 0; i < INNOCENT_BATCHES + 2; i++) residents.push((await aUser(t.db, { roles: [{ role: 'resident', regionId: tree.villages[0].id }] })).id)
+    const batcher = new ClaimBatcher(new PrizeRepo(t.db), engine)
+    const claim = (userId: string, code: string) => batcher.submit({ prizeId: prize.id, countyId: tree.county.id, userId, code, now: t.now() })
+    const first = await claim(residents[0], 'TAKEN0000001')
+    expect(first.outcome.granted).toBe(true)
+
+    const innocent = residents.slice(1, -1).map((userId, i) => claim(userId, `FRESH${String(i).padStart(7, '0')}`))
+    // A code that is already taken: the shared INSERT of this flush fails on the unique code.
+    const colliding = claim(residents[residents.length - 1], 'TAKEN0000001')
+    const settled = await Promise.allSettled([...innocent, colliding])
+
+    expect(settled.slice(0, -1).map((s) => s.status === 'fulfilled' && s.value.outcome.granted)).toEqual(innocent.map(() => true))
+    expect(settled[settled.length - 1].status).toBe('rejected')
+    const granted = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM prize_claims`.execute(t.db)).rows[0].n
+    expect(granted).toBe(INNOCENT_BATCHES + 1)
+    const stock = await t.db.selectFrom('prizes').select('granted').where('id', '=', prize.id).executeTakeFirstOrThrow()
+    expect(stock.granted).toBe(INNOCENT_BATCHES + 1)
   })
 })

@@ -141,13 +141,13 @@ describe.each(ENGINES)('door-visit tasks in the patrol plan on %s', (engine) => 
     expect(row.done_note).toBe('第一次')
   })
 
-  it('when a worker of another grid marks the task done, then 403 OUT_OF_SCOPE and it stays open', async () => {
+  it('when a worker of another grid marks the task done, then 404 as for an unknown task and it stays open', async () => {
     const { tree, admin } = await setting()
     const task = await anUnreachableTask(t.db, { regionId: tree.grids[0][0].id, createdBy: admin.id, createdAt: hoursAgo(1) })
 
     const res = await done(await aWorkerOf(tree.grids[0][1].id), task.id)
 
-    expect([res.statusCode, res.json().code]).toEqual([403, 'OUT_OF_SCOPE'])
+    expect([res.statusCode, res.json().code]).toEqual([404, 'VISIT_TASK_NOT_FOUND'])
     const row = await t.db.selectFrom('visit_tasks').select('done_at').where('id', '=', task.id).executeTakeFirstOrThrow()
     expect(row.done_at).toBeNull()
   })

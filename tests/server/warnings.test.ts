@@ -85,13 +85,13 @@ describe.each(ENGINES)('warnings on %s', (engine) => {
     expect([res.statusCode, res.json().code, res.json().message]).toEqual([400, 'WARNING_INVALID', '预警信息不符合要求：手机号应为 11 位手机号码；接警时间晚于当前时间'])
   })
 
-  it('when a dissuader of another village looks at or steps on a warning, then it is out of scope and not in their queue', async () => {
+  it('when a dissuader of another village looks at or steps on a warning, then it answers as an unknown warning and is not in their queue', async () => {
     const admin = await aPerson('admin', tree.town.id, '李警官')
     const outsider = await tokenOf(await aPerson('dissuader', tree.villages[1].id, '王闲'))
     const { id } = await aWarning(t.db, { regionId: tree.villages[0].id, createdBy: admin.id })
-    expect(refusal(await send('GET', `/api/warnings/${id}`, outsider))).toEqual([403, 'OUT_OF_SCOPE'])
-    expect(refusal(await step(outsider, id, { step: 'contact', version: 1 }))).toEqual([403, 'OUT_OF_SCOPE'])
-    expect(refusal(await send('POST', `/api/warnings/${id}/reveal-phone`, outsider))).toEqual([403, 'OUT_OF_SCOPE'])
+    expect(refusal(await send('GET', `/api/warnings/${id}`, outsider))).toEqual([404, 'WARNING_NOT_FOUND'])
+    expect(refusal(await step(outsider, id, { step: 'contact', version: 1 }))).toEqual([404, 'WARNING_NOT_FOUND'])
+    expect(refusal(await send('POST', `/api/warnings/${id}/reveal-phone`, outsider))).toEqual([404, 'WARNING_NOT_FOUND'])
     expect((await send('GET', '/api/warnings/mine', outsider)).json()).toEqual([])
     expect(refusal(await send('GET', '/api/warnings', outsider))).toEqual([403, 'FORBIDDEN'])
     const gridWorker = await tokenOf(await aPerson('grid_worker', tree.grids[0][0].id, '张网格'))

@@ -36,7 +36,8 @@ export async function scopeFor(
 
 /**
  * The row the caller may act on: refused when no role of theirs allows the action anywhere (before looking the row up),
- * `missing` when there is no such row, out of scope when the row's region is not under the caller's.
+ * and `missing` both when there is no such row and when the row's region is not under the caller's: a record out of
+ * scope looks absent, so that a caller cannot learn which ids exist elsewhere.
  */
 export async function rowInScope<T extends { regionPath: string }>(
   roles: readonly RoleAssignment[],
@@ -46,7 +47,6 @@ export async function rowInScope<T extends { regionPath: string }>(
 ): Promise<T> {
   if (scopePathsFor(roles, action).length === 0) throw forbidden()
   const row = await find()
-  if (!row) throw notFound(missing)
-  if (!canActOn(roles, action, row.regionPath)) throw outOfScope()
+  if (!row || !canActOn(roles, action, row.regionPath)) throw notFound(missing)
   return row
 }

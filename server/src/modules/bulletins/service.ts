@@ -147,8 +147,7 @@ export class BulletinService {
   private async bulletinFor(caller: SessionUser, id: string): Promise<BulletinRecord> {
     if (scopePathsFor(caller.roles, 'bulletin.write').length === 0) throw forbidden()
     const bulletin = await this.repo.find(id)
-    if (!bulletin) throw notFound('BULLETIN_NOT_FOUND')
-    if (!canActOn(caller.roles, 'bulletin.write', bulletin.region.path)) throw outOfScope()
+    if (!bulletin || !canActOn(caller.roles, 'bulletin.write', bulletin.region.path)) throw notFound('BULLETIN_NOT_FOUND')
     return bulletin
   }
 

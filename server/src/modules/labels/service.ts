@@ -66,8 +66,10 @@ export class LabelService {
     } else {
       const ids = [...new Set(selection.householdIds)]
       chosen = await this.labels.householdsByIds(ids)
-      if (chosen.length < ids.length) throw new AppError('NOT_FOUND', 404, '所选住户中有的不存在，请刷新后重试')
-      if (chosen.some((h) => !canActOn(caller.roles, 'label.issue', h.regionPath))) throw outOfScope()
+      // A household of another grid is answered like one that does not exist.
+      if (chosen.length < ids.length || chosen.some((h) => !canActOn(caller.roles, 'label.issue', h.regionPath))) {
+        throw new AppError('NOT_FOUND', 404, '所选住户中有的不存在，请刷新后重试')
+      }
     }
     if (chosen.length > MAX_LABELS_PER_REQUEST) throw new AppError('BAD_REQUEST', 400, `一次最多 ${MAX_LABELS_PER_REQUEST} 户，请分批打印`)
     return chosen

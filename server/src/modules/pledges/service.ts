@@ -1,5 +1,5 @@
 import type { ChainVerification, PledgeInput, PledgeSummary, PledgeTemplate, SyncBatchResult, SyncItemResult } from '../../../../src/core/door-to-door-api'
-import { ERRORS } from '../../../../src/core/errors'
+import { ERRORS, type ErrorCode } from '../../../../src/core/errors'
 import { maskName } from '../../../../src/core/masking'
 import { verifyChain } from '../../../../src/core/pledge-chain'
 import { canActOn, scopePathsFor, type Action } from '../../../../src/core/scope'
@@ -91,7 +91,8 @@ export class PledgeService {
     if (scopePathsFor(caller.roles, 'pledge.read').length === 0) throw forbidden()
     const pledge = await this.repo.find(pledgeId)
     if (!pledge) throw notFound('PLEDGE_NOT_FOUND')
-    const household = await this.householdInScope(caller, pledge.householdId, 'pledge.read')
+    // A pledge of a household out of scope answers like an unknown pledge.
+    const household = await this.householdInScope(caller, pledge.householdId, 'pledge.read', 'PLEDGE_NOT_FOUND')
     const template = await this.repo.template(pledge.templateVersion)
     if (!template) throw notFound('PLEDGE_NOT_FOUND')
     const svg = renderPledgeSvg({
@@ -112,8 +113,8 @@ export class PledgeService {
     return svg
   }
 
-  private householdInScope(caller: SessionUser, householdId: string, action: Action) {
-    return rowInScope(caller.roles, action, async () => (await this.repo.households([householdId])).get(householdId.toLowerCase()))
+  private householdInScope(caller: SessionUser, householdId: string, action: Action, missing: ErrorCode = 'NOT_FOUND') {
+    return rowInScope(caller.roles, action, async () => (await this.repo.households([householdId])).get(householdId.toLowerCase()), missing)
   }
 }
 

@@ -7,7 +7,7 @@ import { countyIdOf, isWithin } from '../../../../src/core/regions'
 import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView } from '../../../../src/core/resident-api'
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
-import { AppError, forbidden, notFound, outOfScope } from '../../errors'
+import { AppError, forbidden, notFound } from '../../errors'
 import { TtlCache } from '../../lib/ttl-cache'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
@@ -103,8 +103,7 @@ export class PrizeService {
 
   async update(caller: SessionUser, id: string, input: PrizeInput): Promise<PrizeAdminItem> {
     const prize = await this.repo.find(id)
-    if (!prize) throw notFound('PRIZE_NOT_FOUND')
-    if (!canActOn(caller.roles, 'prize.manage', prize.regionPath)) throw outOfScope()
+    if (!prize || !canActOn(caller.roles, 'prize.manage', prize.regionPath)) throw notFound('PRIZE_NOT_FOUND')
     const path = await this.managedRegionPath(caller, input.regionId)
     refuseProblems(checkPrizeInput(input, prize.granted))
     if (!(await this.repo.update(id, input, countyIdOf(path)))) refuseProblems(['库存不能少于已领出的份数，请刷新后重试'])
@@ -133,8 +132,7 @@ export class PrizeService {
     if (paths.length === 0) throw forbidden()
     const code = normalizeRedemptionCode(codeText)
     const claim = code ? await this.repo.claimByCode(code) : null
-    if (!claim) throw notFound('REDEMPTION_CODE_UNKNOWN')
-    if (!paths.some((p) => isWithin(claim.prizeRegionPath, p) || isWithin(p, claim.prizeRegionPath))) throw outOfScope()
+    if (!claim || !paths.some((p) => isWithin(claim.prizeRegionPath, p) || isWithin(p, claim.prizeRegionPath))) throw notFound('REDEMPTION_CODE_UNKNOWN')
     return claim
   }
 

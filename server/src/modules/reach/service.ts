@@ -2,7 +2,7 @@ import type { BulletinReach, CadreForwarding, DailyReach, ShareTreeNode } from '
 import { bulletinReach, cadreForwarding, dailyRollup, dayRange } from '../../../../src/core/reach'
 import { canActOn } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
-import { AppError, outOfScope } from '../../errors'
+import { AppError } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { ReachRepo, type ReachBulletin } from './repo'
@@ -49,8 +49,8 @@ export class ReachService {
 
   private async bulletinInScope(caller: SessionUser, bulletinId: string): Promise<ReachBulletin> {
     const bulletin = await this.repo.bulletin(bulletinId.toLowerCase())
-    if (!bulletin) throw new AppError('BULLETIN_NOT_FOUND', 404)
-    if (!canActOn(caller.roles, 'bulletin.reach', bulletin.regionPath)) throw outOfScope()
+    // Another region's bulletin looks like no bulletin: ids are not confirmed to callers who may not see them.
+    if (!bulletin || !canActOn(caller.roles, 'bulletin.reach', bulletin.regionPath)) throw new AppError('BULLETIN_NOT_FOUND', 404)
     return bulletin
   }
 }

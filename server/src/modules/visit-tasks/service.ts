@@ -2,7 +2,7 @@ import type { VisitTask } from '../../../../src/core/warning-api'
 import { scopePathsFor } from '../../../../src/core/scope'
 import { canCompleteVisitTask, visitTaskReasonText } from '../../../../src/core/visit-tasks'
 import type { AppContext } from '../../context'
-import { AppError, forbidden, outOfScope } from '../../errors'
+import { AppError, forbidden } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
 import { VisitTaskRepo, type VisitTaskRecord } from './repo'
@@ -26,8 +26,7 @@ export class VisitTaskService {
   async done(caller: SessionUser, id: string, note: string): Promise<VisitTask> {
     if (scopePathsFor(caller.roles, 'visit.write').length === 0) throw forbidden()
     const task = await this.repo.findById(id)
-    if (!task) throw new AppError('VISIT_TASK_NOT_FOUND', 404)
-    if (!canCompleteVisitTask(caller.roles, task.regionPath)) throw outOfScope()
+    if (!task || !canCompleteVisitTask(caller.roles, task.regionPath)) throw new AppError('VISIT_TASK_NOT_FOUND', 404)
     if (!task.doneAt) await this.repo.markDone(id, caller.id, note.trim(), this.ctx.now())
     const [closed] = await this.present([(await this.repo.findById(id)) ?? task])
     return closed

@@ -163,12 +163,12 @@ export class WarningService {
     return paths
   }
 
-  /** A warning the caller may read: handled or managed in their regions. Another region's warning is out of scope. */
+  /** A warning the caller may read: handled or managed in their regions. Another region's warning looks absent. */
   private async visibleWarning(caller: SessionUser, id: string): Promise<StoredWarning> {
     if (scopePathsFor(caller.roles, 'warning.handle').length === 0 && scopePathsFor(caller.roles, 'warning.manage').length === 0) throw forbidden()
     const warning = await this.repo.find(id)
-    if (!warning) throw notFound('WARNING_NOT_FOUND')
-    if (!canActOn(caller.roles, 'warning.handle', warning.regionPath) && !canActOn(caller.roles, 'warning.manage', warning.regionPath)) throw outOfScope()
+    const visible = warning && (canActOn(caller.roles, 'warning.handle', warning.regionPath) || canActOn(caller.roles, 'warning.manage', warning.regionPath))
+    if (!visible) throw notFound('WARNING_NOT_FOUND')
     return warning
   }
 
