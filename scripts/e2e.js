@@ -42,7 +42,12 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'info', DATABASE_URL: '' },
+    // Every persona of every flow signs in from 127.0.0.1: the per-address sign-in limits (tested in tests/server)
+    // would refuse a run's logins within a minute.
+    env: {
+      ...process.env, RATE_LIMIT_DEMO_LOGIN: '100000/60', RATE_LIMIT_SIGNIN_PER_ADDRESS: '100000/60',
+      PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true', LOG_LEVEL: 'info', DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let serverLog = ''

@@ -57,6 +57,7 @@ export const RATE_LIMIT_POLICIES = {
   signInPerCode: { variable: 'RATE_LIMIT_SIGNIN_PER_CODE', fallback: '3/300' },
   demoLogin: { variable: 'RATE_LIMIT_DEMO_LOGIN', fallback: '60/60' },
   prizeCodes: { variable: 'RATE_LIMIT_PRIZE_CODES', fallback: '60/60' },
+  invitationCodes: { variable: 'RATE_LIMIT_INVITATION_CODES', fallback: '20/60' },
   phoneReveals: { variable: 'RATE_LIMIT_PHONE_REVEALS', fallback: '30/3600' },
   quizSubmit: { variable: 'RATE_LIMIT_QUIZ_SUBMIT', fallback: '10/60' },
 } as const

@@ -24,6 +24,7 @@ const RESOLVERS: Record<string, keyof World['records'] | 'fraudType' | 'none'> =
   '/api/households/{id}': 'household', '/api/pledges/{id}': 'pledge',
   '/api/prize-claims/{code}': 'claimCode', '/api/prizes/{id}': 'prize',
   '/api/warnings/{id}': 'warning', '/api/knowledge/{fraudType}': 'fraudType', '/api/public/knowledge/{fraudType}': 'fraudType',
+  '/api/users/{id}': 'staffUser', '/api/invitations/{code}': 'invitationCode',
   '/k/{fraudType}': 'fraudType',
   // No API makes these for a chosen county: groups appear from encrypted WeChat opens, tasks from a warning's steps,
   // questions are county-wide content. Their routes are requested with an id nobody has.
@@ -35,6 +36,7 @@ const CROSS_COUNTY_BY_DESIGN: Record<string, string> = {
   'POST /api/public/bulletins/{id}/shares': 'published bulletins are public and anyone may share them',
   'GET /api/doors/{token}': 'a stranger scanning a door label gets the station\'s advice, never the household',
   'GET /api/quiz/leaderboard': 'village averages only, no person: the board of any village may be shown',
+  'GET /api/invitations/{code}': 'the code is the key, like a door label: whoever holds it sees who invited them to what',
 }
 
 /**
@@ -52,7 +54,10 @@ function noItemStored(res: { json: () => unknown }): boolean {
 
 interface World {
   tree: RegionTree
-  records: { photo: string; household: string; bulletin: string; warning: string; activity: string; prize: string; pledge: string; claimCode: string; labelToken: string }
+  records: {
+    photo: string; household: string; bulletin: string; warning: string; activity: string; prize: string; pledge: string; claimCode: string; labelToken: string
+    staffUser: string; invitationCode: string
+  }
   /** Strings only this county's staff may see in an answer. */
   secrets: string[]
 }
@@ -76,7 +81,8 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     const tree = await aRegionTree(t.db)
     const [grid, village] = [tree.grids[0][0], tree.villages[0]]
     const admin = bearer(await token('admin', tree.town.id))
-    const worker = bearer(await token('grid_worker', grid.id))
+    const workerUser = await aUser(t.db, { displayName: `${tag}张网格`, roles: [{ role: 'grid_worker', regionId: grid.id }] })
+    const worker = bearer(await signIn(t, workerUser.id))
     const resident = bearer(await token('resident', village.id))
     const send = (headers: Record<string, string>, method: InjectOptions['method'], url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload && { payload }) })
     const now = t.now()
@@ -106,14 +112,19 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       validFrom: new Date(now.getTime() - 3600_000).toISOString(), validTo: new Date(now.getTime() + 86_400_000).toISOString(), pickupPlace: '派出所',
     }), 'prize')
     const claim = await ok(await send(resident, 'POST', `/api/prizes/${prize.id}/claims`), 'claim')
+    // Used up by its own invitee at once: accepting a code is by design open to whoever holds it, so an open one would
+    // hand the matrix's callers roles in this county and blur every later row.
+    const invitation = await ok(await send(admin, 'POST', '/api/invitations', { role: 'grid_worker', regionId: grid.id, maxUses: 1, expiresInHours: 24 }), 'invitation')
+    await ok(await send(bearer(await token('resident', village.id)), 'POST', `/api/invitations/${invitation.code}/accept`), 'accept')
     const pledge = aPledgeInput(await currentTemplate(t.db), household.id as string, now)
     await ok(await send(worker, 'POST', '/api/pledges/batch', { pledges: [pledge] }), 'pledge')
     const records = {
       household: household.id as string, bulletin: bulletin.id as string, warning: warning.id as string, activity: activity.id as string,
       photo: photo.id as string, prize: prize.id as string, pledge: pledge.id, claimCode: claim.code as string, labelToken: label.token,
+      staffUser: workerUser.id, invitationCode: invitation.code as string,
     }
     const { bulletin: _public, ...privateRecords } = records
-    return { tree, records, secrets: [...Object.values(privateRecords), household.code as string, `${tag}李秀英`, `${tag}刘大爷`, householdPhone, warningPhone, `${tag}赶大集宣传`] }
+    return { tree, records, secrets: [...Object.values(privateRecords), household.code as string, `${tag}李秀英`, `${tag}刘大爷`, `${tag}张网格`, householdPhone, warningPhone, `${tag}赶大集宣传`] }
   }
 
   it('when every documented route is called by every role with records of their own county and of another, then nothing of the other county leaks and every route is covered', async () => {
@@ -187,6 +198,7 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     const expected = [
       'admin GET /api/households/{id}', 'grid_worker GET /api/households/{id}', 'admin GET /api/warnings/{id}', 'admin GET /api/activities/{id}',
       'admin GET /api/pledges/{id}/svg', 'admin GET /api/prize-claims/{code}', 'admin GET /api/activity-photos/{photoId}', 'grid_worker GET /api/doors/{token}',
+      'admin GET /api/users/{id}', 'admin GET /api/invitations',
     ]
     expect(expected.filter((r) => !accepted.has(r))).toEqual([])
     expect([...accepted]).toEqual(expect.arrayContaining([

@@ -10,6 +10,7 @@ const TIGHT: Record<RateLimitPolicy, RateLimit> = {
   signInPerCode: { max: 2, windowSeconds: 300 },
   demoLogin: { max: 2, windowSeconds: 60 },
   prizeCodes: { max: 3, windowSeconds: 60 },
+  invitationCodes: { max: 3, windowSeconds: 60 },
   phoneReveals: { max: 2, windowSeconds: 3600 },
   quizSubmit: { max: 2, windowSeconds: 60 },
 }
@@ -61,6 +62,20 @@ describe.each(ENGINES)('rate limits on %s', (engine) => {
     expectLimited(await lookUp(busy))
     expectLimited(await t.app.inject({ method: 'POST', url: '/api/prize-claims/ABCDEFGHJKLM/redeem', headers: bearer(busy) }))
     expect((await lookUp(colleague)).statusCode).toBe(404)
+  })
+
+  it('when someone tries more invitation codes than allowed, then the next try answers 429 whether looking or accepting', async () => {
+    const token = await signIn(t, (await aUser(t.db)).id)
+    const guess = (code: string) => t.app.inject({ method: 'GET', url: `/api/invitations/${code}`, headers: bearer(token) })
+    for (let i = 0; i < TIGHT.invitationCodes.max; i++) expect((await guess(`ABCDEFG${i + 2}`)).statusCode).toBe(404)
+    expectLimited(await guess('ABCDEFGH'))
+    expectLimited(await t.app.inject({ method: 'POST', url: '/api/invitations/ABCDEFGH/accept', headers: bearer(token) }))
+  })
+
+  it('when new demo users are signed up from one address beyond the demo limit, then the next answers 429', async () => {
+    const signUp = () => t.app.inject({ method: 'POST', url: '/api/auth/demo-signup', payload: { displayName: '新用户' } })
+    for (let i = 0; i < TIGHT.demoLogin.max; i++) expect((await signUp()).statusCode).toBe(200)
+    expectLimited(await signUp())
   })
 
   it('when a worker reveals more phone numbers than allowed, then the next reveal is refused and not audited', async () => {

@@ -13,6 +13,10 @@ import { postgresRateLimitStore } from './rate-limit-store'
 export const RATE_LIMITED_ROUTES: Record<string, readonly RateLimitPolicy[]> = {
   'POST /api/auth/wechat-login': ['signInPerAddress', 'signInPerCode'],
   'POST /api/auth/demo-login': ['demoLogin'],
+  'POST /api/auth/demo-signup': ['demoLogin'],
+  // Guessing an open invitation code is hopeless (31^8 codes, a few dozen open), and this keeps it so.
+  'GET /api/invitations/:code': ['invitationCodes'],
+  'POST /api/invitations/:code/accept': ['invitationCodes'],
   'GET /api/prize-claims/:code': ['prizeCodes'],
   'POST /api/prize-claims/:code/redeem': ['prizeCodes'],
   'POST /api/households/:id/phone': ['phoneReveals'],
@@ -30,6 +34,7 @@ const COUNTED: Record<RateLimitPolicy, (req: FastifyRequest) => string | null> =
   },
   demoLogin: (req) => req.ip,
   prizeCodes: callerOrAddress,
+  invitationCodes: callerOrAddress,
   phoneReveals: callerOrAddress,
   quizSubmit: callerOrAddress,
 }
