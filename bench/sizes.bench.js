@@ -15,17 +15,21 @@ function weappSizes() {
   return JSON.parse(line)
 }
 
-/** Scripts and styles index.html loads before the first page renders, raw and gzip -9. */
+/** Scripts and styles index.html loads before the first page renders, raw and gzip -9, and as served (the build's .br). */
 function h5FirstLoad() {
   if (!existsSync(path.join(root, 'dist/h5/index.html'))) npmRun('build:h5')
   const html = readFileSync(path.join(root, 'dist/h5/index.html'), 'utf8')
   const assets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1])
-  let js = 0; let jsGzip = 0; let css = 0
+  let js = 0; let jsGzip = 0; let jsBrotli = 0; let css = 0
   for (const asset of assets) {
-    const bytes = readFileSync(path.join(root, 'dist/h5', asset))
-    if (asset.endsWith('.js')) { js += bytes.length; jsGzip += zlib.gzipSync(bytes, { level: 9 }).length } else css += bytes.length
+    const file = path.join(root, 'dist/h5', asset)
+    const bytes = readFileSync(file)
+    if (!asset.endsWith('.js')) { css += bytes.length; continue }
+    js += bytes.length
+    jsGzip += zlib.gzipSync(bytes, { level: 9 }).length
+    jsBrotli += existsSync(`${file}.br`) ? readFileSync(`${file}.br`).length : bytes.length
   }
-  return { assets, jsBytes: js, jsGzipBytes: jsGzip, cssBytes: css }
+  return { assets, jsBytes: js, jsGzipBytes: jsGzip, jsBrotliServedBytes: jsBrotli, cssBytes: css }
 }
 
 exports.run = async () => {
@@ -33,6 +37,6 @@ exports.run = async () => {
   const h5 = h5FirstLoad()
   console.log(`weapp main package: ${weapp.mainPackageBytes} B (${(weapp.mainPackageBytes / MB * 100).toFixed(1)}% of the 1 MB budget, WeChat's limit is 2 MB)`)
   for (const [pkg, bytes] of Object.entries(weapp.subPackages)) console.log(`weapp subpackage ${pkg}: ${bytes} B`)
-  console.log(`H5 first-load JS: ${h5.jsBytes} B raw, ${h5.jsGzipBytes} B gzip (${h5.assets.length} files)`)
+  console.log(`H5 first-load JS: ${h5.jsBytes} B raw, ${h5.jsGzipBytes} B gzip, ${h5.jsBrotliServedBytes} B brotli as served (${h5.assets.length} files)`)
   return { weapp, h5, budgets: { mainPackageBytes: MB, mainPackageRatio: weapp.mainPackageBytes / MB } }
 }

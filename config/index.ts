@@ -50,6 +50,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro's H5 default is splitChunks.chunks='initial': each lazy page chunk then carries its
         // own copy of mobx + component wrappers. 'all' lets page chunks share them.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+        // Taro's H5 runtime always imports polyfills for fetch and AbortController, and a JSONP client for
+        // Taro.request({ jsonp }). Every browser we build for (package.json browserslist: ES modules, so Chrome 61+,
+        // WeChat's built-in browser included) has both natively, and we never ask for JSONP: ~47 KB raw that every
+        // resident downloaded first and nobody ran.
+        const unused = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry']
+        chain.merge({ resolve: { alias: Object.fromEntries(unused.map((name) => [name, false])) } })
       },
     },
   }

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import fastifyStatic from '@fastify/static'
+import compress from '@fastify/compress'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { AppContext } from './context'
@@ -17,6 +15,7 @@ import { refuseInfiniteQueryNumbers } from './plugins/finite-query-numbers'
 import { refuseUnstorableStrings } from './plugins/edge-strings'
 import { LOG_SERIALIZERS } from './plugins/log-redaction'
 import { registerSecurityHeaders } from './plugins/security-headers'
+import { registerH5Assets } from './plugins/h5-assets'
 import { registerRateLimits } from './plugins/rate-limits'
 import { useStrictTimestamps } from './plugins/strict-timestamps'
 import type { WeChatApi } from './wechat/wechat-api'
@@ -85,6 +84,9 @@ export async function buildApp(deps: AppDeps) {
   refuseUnstorableStrings(app)
   await registerSecurityHeaders(app, config.h5Dir)
   await registerRateLimits(app, ctx)
+  // API answers (a village's household list is hundreds of KB of JSON) and index.html; files already compressed at
+  // build time carry their Content-Encoding and pass through untouched.
+  await app.register(compress, { encodings: ['br', 'gzip'] })
   await app.register(swagger, {
     openapi: {
       info: { title: '反诈宣防通 API', version: '0.1.0', description: '网格化反诈宣防：入户、通报、答题、预警与报表' },
@@ -128,11 +130,7 @@ export async function buildApp(deps: AppDeps) {
     app.addHook('onClose', () => worker.stop())
   }
 
-  const h5Root = resolve(config.h5Dir)
-  if (existsSync(resolve(h5Root, 'index.html'))) {
-    // One port serves the app and the API. Unknown non-API paths fall back to the app shell.
-    await app.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true, index: ['index.html'] })
-  }
+  await registerH5Assets(app, config.h5Dir)
   return app
 }
 

@@ -44,7 +44,8 @@ export function BulletinPoster({ url, fileName }: { url: string; fileName: strin
   return (
     <View className='bulletin-poster-block'>
       <Text className='section-title'>通报海报</Text>
-      <Image className='bulletin-poster' src={url} mode='widthFix' aria-label='通报海报' />
+      {/* Below the fold and ~250 KB: fetched only as it nears the screen, not with the bulletin's text on Slow 3G. */}
+      <Image className='bulletin-poster' src={url} mode='widthFix' lazyLoad aria-label='通报海报' />
       {isWeapp ? (
         <Button className='big-button' size='xlarge' block loading={saving} onClick={() => void save()}>
           保存海报

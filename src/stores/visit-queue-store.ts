@@ -56,6 +56,8 @@ export class VisitQueueStore {
   syncing = false
   /** Why the last upload failed as a whole (network, server down); null after a success. */
   lastError: string | null = null
+  /** The last upload never reached the server (no signal): nothing failed, the records simply wait. */
+  offline = false
   storageError: string | null = null
   /** Failed uploads in a row: drives the backoff. */
   failures = 0
@@ -176,6 +178,7 @@ export class VisitQueueStore {
     }
     this.failures = 0
     this.lastError = null
+    this.offline = false
     this.cancelRetry()
     return true
   })
@@ -195,6 +198,7 @@ export class VisitQueueStore {
   private fail(error: unknown): void {
     this.failures += 1
     this.lastError = errorMessage(error)
+    this.offline = error instanceof ApiError && error.status === 0
     const status = error instanceof ApiError && error.status !== 0 ? error.status : null
     if (isRetryableStatus(status)) this.scheduleRetry(nextRetryDelay(this.failures, this.deps.random()))
   }

@@ -44,7 +44,7 @@ async function aSignedInStore(api: FakeApi): Promise<RootStore> {
 const renderBanner = (store: RootStore) => render(<StoresProvider store={store}><SyncBanner /></StoresProvider>)
 
 describe('SyncBanner', () => {
-  it('when two visits wait and the network is down, then it says so and offers 立即重试', async () => {
+  it('when two visits wait and the network is down, then it says they go up once online, not that anything failed', async () => {
     const api = new FakeApi()
     api.syncVisits = () => Promise.reject(new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0))
     const store = await aSignedInStore(api)
@@ -54,8 +54,23 @@ describe('SyncBanner', () => {
 
     await act(() => store.queue.sync())
 
-    expect(screen.getByText('待上传 2 条 · 上传失败，将自动重试')).toBeTruthy()
+    expect(screen.getByText('待上传 2 条 · 联网后自动上传')).toBeTruthy()
     expect(screen.getByText('立即重试')).toBeTruthy()
+    expect(screen.queryByText(/上传失败/)).toBeNull()
+  })
+
+  it('when the server is busy for the whole batch, then it says it will retry with the reason and still not 上传失败', async () => {
+    const api = new FakeApi()
+    api.syncVisits = () => Promise.reject(new ApiError('UNAVAILABLE', '服务器繁忙，请稍后再试', 503))
+    const store = await aSignedInStore(api)
+    store.queue.add(aVisit())
+    renderBanner(store)
+
+    await act(() => store.queue.sync())
+
+    expect(screen.getByText('待上传 1 条 · 服务器暂未接收，将自动重试')).toBeTruthy()
+    expect(screen.getByText('原因：服务器繁忙，请稍后再试')).toBeTruthy()
+    expect(screen.queryByText(/上传失败/)).toBeNull()
   })
 
   it('when 立即重试 is tapped with the network back, then the banner says everything is uploaded', async () => {
@@ -82,7 +97,8 @@ describe('SyncBanner', () => {
     renderBanner(store)
     await act(() => store.queue.sync())
 
-    expect(screen.getByText('✗ 走访 DS-009：该住户不在您负责的网格内')).toBeTruthy()
+    expect(screen.getByText('✗ 走访 DS-009 上传失败：该住户不在您负责的网格内')).toBeTruthy()
+    expect(screen.getByText(/上传失败 1 条：服务器未接受/)).toBeTruthy()
     fireEvent.click(screen.getByText('删除'))
     fireEvent.click(screen.getByText('保留'))
     expect(store.queue.rejected).toHaveLength(1)

@@ -220,6 +220,8 @@ module.exports = [
       await see(cadrePage, '王书记')
       await cadrePage.goto(`${baseUrl}/#/pages/bulletin/index?id=${bulletin.id}`)
       await see(cadrePage, title)
+      // The poster loads lazily: scroll down to it as the cadre would to save it.
+      await cadrePage.getByRole('link', { name: '保存海报' }).filter({ visible: true }).first().scrollIntoViewIfNeeded()
       await cadrePage.waitForFunction(() => [...document.querySelectorAll('img')].some((i) => i.src.includes('poster.png') && i.complete && i.naturalWidth > 0), null, { timeout: TIMEOUT })
       await see(cadrePage, '复制链接')
       const link = (await cadrePage.locator('.bulletin-link').filter({ visible: true }).first().textContent()).trim()
@@ -741,4 +743,4 @@ module.exports = [
       }
     },
   },
-]
+].concat(require('./village-network'))

@@ -1,0 +1,76 @@
+// A villager's phone: cold loads of a shared bulletin link and of the resident home in Chromium with the network
+// and CPU throttled through CDP (Slow 3G + 4× CPU, Fast 3G for reference). Reports when the first Chinese text
+// was painted, LCP and the bytes that crossed the network; median of 3 cold loads each.
+const { existsSync, mkdtempSync, rmSync } = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+const { chromium } = require('playwright-core')
+const { root, npmRun } = require('./lib')
+const { startServer } = require('./server-harness')
+
+const RUNS = 3
+// Chrome DevTools' presets: throughput in bytes/s, latency in ms.
+const PROFILES = {
+  'slow-3g': { latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8, cpu: 4 },
+  'fast-3g': { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 },
+}
+
+/** Runs in the page before its own scripts: the moment a Chinese character is first in the painted DOM, and LCP. */
+const OBSERVE = `(() => {
+  const m = { firstChinese: null, lcp: null }
+  window.__field = m
+  const check = () => { if (m.firstChinese === null && /[\\u4e00-\\u9fff]/.test(document.body ? document.body.innerText : '')) requestAnimationFrame(() => { if (m.firstChinese === null) m.firstChinese = performance.now() }) }
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
+  document.addEventListener('DOMContentLoaded', check)
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) m.lcp = e.startTime }).observe({ type: 'largest-contentful-paint', buffered: true })
+})()`
+
+async function coldLoad(browser, url, profile, readyText) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN' })
+  await context.addInitScript(OBSERVE) // injected by the browser, outside the page's CSP
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile, connectionType: 'cellular3g' })
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu })
+  let bytes = 0
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength })
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
+  await page.getByText(readyText).filter({ visible: true }).first().waitFor({ timeout: 120_000 })
+  await page.waitForTimeout(1000) // let LCP settle after the last paint
+  const m = await page.evaluate(() => window.__field)
+  await context.close()
+  return { firstChineseMs: Math.round(m.firstChinese), lcpMs: Math.round(m.lcp), bytes }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+exports.run = async () => {
+  if (!existsSync(path.join(root, 'dist/h5/index.html'))) npmRun('build:h5')
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuanfang-field-'))
+  const server = await startServer({ DATABASE_URL: '', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true' })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'] })
+  try {
+    const { items } = await (await fetch(`${server.base}/api/public/bulletins?page=1&pageSize=1`)).json()
+    const pages = {
+      'shared-bulletin': { url: `${server.base}/#/pages/bulletin/index?id=${items[0].id}`, ready: items[0].title },
+      'resident-home': { url: `${server.base}/`, ready: '看通报' },
+    }
+    const figures = {}
+    for (const [profileName, profile] of Object.entries(PROFILES)) {
+      for (const [pageName, { url, ready }] of Object.entries(pages)) {
+        const runs = []
+        for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, url, profile, ready))
+        const f = { firstChineseMs: median(runs.map((r) => r.firstChineseMs)), lcpMs: median(runs.map((r) => r.lcpMs)), bytes: median(runs.map((r) => r.bytes)), runs }
+        figures[`${profileName}/${pageName}`] = f
+        console.log(`${profileName} ${pageName}: first Chinese text ${f.firstChineseMs} ms, LCP ${f.lcpMs} ms, ${f.bytes} B (median of ${RUNS})`)
+      }
+    }
+    return { ...figures, goals: { firstChineseMs: 1500, lcpMs: { 'shared-bulletin': 3000, 'resident-home': 4000 }, profile: 'slow-3g' } }
+  } finally {
+    await browser.close()
+    await server.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
