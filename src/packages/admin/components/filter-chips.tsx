@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import './filter-chips.scss'
 
 export interface ChipOption<T> {
   value: T

@@ -14,7 +14,6 @@ import { WarningFilters } from './warning-filters'
 import { WarningForm } from './warning-form'
 import { WarningImportPanel } from './warning-import-panel'
 import { WarningList } from './warning-list'
-import './index.scss'
 
 /** The station's warnings of its region: compliance, filters, the list with overdue on top, create and import. */
 export default observer(function WarningsAdminPage() {
