@@ -167,15 +167,19 @@ describe.each(ENGINES)('joining on %s', (engine) => {
       expect((await send('POST', '/api/invitations/%3Cscript%3E/accept', user.token)).statusCode).toBe(400)
       const twice = await anInvitation(admin, 'dissuader', tree.town.id, { maxUses: 5 })
       expect((await send('POST', `/api/invitations/${twice.code}/accept`, user.token)).statusCode).toBe(200)
+      expect((await send('POST', `/api/invitations/${twice.code}/accept`, user.token)).statusCode).toBe(200) // holds it already: nothing taken
+      expect((await send('GET', '/api/invitations', admin)).json().items.find((i: { code: string }) => i.code === twice.code).usedCount).toBe(1)
+      // Removed by an admin, the same code cannot bring them back.
+      expect((await send('POST', `/api/users/${user.id}/roles/remove`, admin, { role: 'dissuader', regionId: tree.town.id })).statusCode).toBe(200)
       expect((await send('POST', `/api/invitations/${twice.code}/accept`, user.token)).json().code).toBe('INVITATION_ALREADY_ACCEPTED')
+      expect((await send('POST', `/api/invitations/${twice.code}/accept`, user.token)).statusCode).toBe(409)
       const revoked = await anInvitation(admin, 'grid_worker', tree.grids[0][0].id)
       expect((await send('POST', `/api/invitations/${revoked.code}/revoke`, admin)).json().status).toBe('revoked')
       expect((await send('POST', `/api/invitations/${revoked.code}/accept`, user.token)).json()).toMatchObject({ code: 'INVITATION_REVOKED', message: expect.stringContaining('作废') })
       const expiring = await anInvitation(admin, 'grid_worker', tree.grids[0][1].id, { expiresInHours: 1 })
       t.setNow(new Date(t.now().getTime() + 2 * HOUR_MS))
       expect((await send('POST', `/api/invitations/${expiring.code}/accept`, user.token)).json().code).toBe('INVITATION_EXPIRED')
-      const roles = (await send('GET', '/api/me', user.token)).json().roles
-      expect(roles.map((r: { role: string }) => r.role)).toEqual(['dissuader'])
+      expect((await send('GET', '/api/me', user.token)).json().roles).toEqual([])
     })
 
     it('when someone who already holds the role accepts, then nothing changes and the use stays for the person it was meant for', async () => {
