@@ -97,3 +97,11 @@ export function normalizeRedemptionCode(text: string): string | null {
   const code = text.toUpperCase().replace(/[\s-]/g, '')
   return code.length === REDEMPTION_CODE_LENGTH && [...code].every((c) => REDEMPTION_ALPHABET.includes(c)) ? code : null
 }
+
+/**
+ * The station sets a prize's validity by calendar day, as people in the county live it: from the start of the first
+ * day to the end of the last, China time (UTC+8, no daylight saving), as the instants the server stores.
+ */
+export function prizeWindowOfDays(fromDay: string, toDay: string): { validFrom: string; validTo: string } {
+  return { validFrom: `${fromDay}T00:00:00+08:00`, validTo: `${toDay}T23:59:59+08:00` }
+}

@@ -1,5 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { PrizeAdminItem, PrizeInput } from '@/core/resident-api'
+import { chinaDateOf } from '@/core/bulletins'
+import { prizeWindowOfDays } from '@/core/prizes'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 
@@ -34,8 +36,7 @@ export function toPrizeInput(draft: PrizeDraft, regionId: string): PrizeInput {
     perUserLimit: Number(draft.perUserLimit),
     minScore: optionalNumber(draft.minScore),
     minStreak: optionalNumber(draft.minStreak),
-    validFrom: draft.validFrom,
-    validTo: draft.validTo,
+    ...prizeWindowOfDays(draft.validFrom.trim(), draft.validTo.trim()),
     pickupPlace: draft.pickupPlace.trim(),
   }
 }
@@ -86,7 +87,7 @@ export class PrizeAdminStore {
     this.draft = {
       id: p.id, name: p.name, description: p.description, stock: String(p.stock), perUserLimit: String(p.perUserLimit),
       minScore: p.minScore === null ? '' : String(p.minScore), minStreak: p.minStreak === null ? '' : String(p.minStreak),
-      validFrom: p.validFrom, validTo: p.validTo, pickupPlace: p.pickupPlace,
+      validFrom: chinaDateOf(new Date(p.validFrom)), validTo: chinaDateOf(new Date(p.validTo)), pickupPlace: p.pickupPlace,
     }
     this.saveError = null
   }

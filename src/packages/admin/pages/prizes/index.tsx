@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import dayjs from 'dayjs'
 import { roleAllows } from '@/core/scope'
+import { chinaDateOf } from '@/core/bulletins'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PrizeDraft } from '@/stores/prize-admin-store'
@@ -64,7 +65,7 @@ const PrizeList = observer(function PrizeList() {
           <View key={p.id} className='card tap-target' role='button' aria-label={p.name} hoverClass='card-hover' onClick={() => prizeAdmin.startEdit(p)}>
             <Text className='card-title'>{p.name}</Text>
             <Text className='hint'>{`库存 ${p.stock} · 已领 ${p.granted} · 已兑换 ${p.redeemed} · 每人限 ${p.perUserLimit} 份`}</Text>
-            <Text className='hint'>{`${conditions.length ? conditions.join('，') : '无领取条件'} · ${p.validFrom} 至 ${p.validTo}`}</Text>
+            <Text className='hint'>{`${conditions.length ? conditions.join('，') : '无领取条件'} · ${chinaDateOf(new Date(p.validFrom))} 至 ${chinaDateOf(new Date(p.validTo))}`}</Text>
           </View>
         )
       })}
