@@ -14,6 +14,12 @@ describe('the H5 shell before any script runs', () => {
     expect(getByRole(document.body, 'link', { name: '反诈专线 96110' }).getAttribute('href')).toBe('tel:96110')
   })
 
+  it('when an older person pinches the page, then the browser may zoom it (no user-scalable=no or maximum-scale)', () => {
+    const viewport = /<meta content="([^"]*)" name="viewport">/.exec(template)?.[1] ?? ''
+    expect(viewport).toContain('width=device-width')
+    expect(viewport).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale/)
+  })
+
   it('when the screen is drawn, then it needs no inline script the CSP would have to allow', () => {
     expect(document.body.querySelectorAll('script')).toHaveLength(0)
     expect(document.body.innerHTML).not.toMatch(/\son[a-z]+=/i)

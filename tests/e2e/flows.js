@@ -541,6 +541,9 @@ module.exports = [
       await tap(page, '领取 反诈宣传折扇')
       await tap(page, '确认领取')
       await see(page, '领取成功')
+      // A date sits on one line (a phone's narrow card once broke it as 2027-02- / 04).
+      const brokenDates = await page.locator('.date').filter({ visible: true }).evaluateAll((dates) => dates.filter((d) => d.getClientRects().length > 1).map((d) => d.textContent))
+      if (brokenDates.length) throw new Error(`dates broken across lines: ${brokenDates.join(', ')}`)
       await screenshot('e2e-join-prize-claimed')
 
       await page.goto(`${baseUrl}/#/pages/me/index`)

@@ -26,7 +26,7 @@ const OfferCard = observer(function OfferCard({ offer }: { offer: PrizeOffer }) 
       <Text className='card-title'>{offer.name}</Text>
       <Text className='prize-line'>{offer.description}</Text>
       <Text className='hint'>{`剩余 ${offer.remaining} 份 · 每人限领 ${offer.perUserLimit} 份 · 已领 ${offer.claimedByMe} 份`}</Text>
-      <Text className='hint'>{`领取地点：${offer.pickupPlace} · 有效期至 ${day(offer.validTo)}`}</Text>
+      <Text className='hint'>{`领取地点：${offer.pickupPlace} · 有效期至 `}<Text className='date'>{day(offer.validTo)}</Text></Text>
       {canClaim ? (
         <Button className='big-button' type='primary' size='large' block loading={prizes.claiming} onClick={() => prizes.askClaim(offer)}>
           {`领取 ${offer.name}`}
@@ -55,7 +55,7 @@ function ClaimCard({ claim }: { claim: PrizeClaim }) {
           <Text className='hint'>{`领取地点：${claim.pickupPlace}`}</Text>
         </View>
       )}
-      <Text className='hint'>{`领取时间：${day(claim.claimedAt)}`}</Text>
+      <Text className='hint'>领取时间：<Text className='date'>{day(claim.claimedAt)}</Text></Text>
     </View>
   )
 }
