@@ -5,6 +5,7 @@ import type { ManagedUser, UserQuery } from '../../../../src/core/membership-api
 import { isRole, type Role } from '../../../../src/core/roles'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
+import { spokenName } from './region-ref'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -62,9 +63,8 @@ export class UserRepo {
     if (paths) query = query.where(pathUnderAny('regions.path', paths))
     for (const r of await query.orderBy('regions.path').orderBy('role_assignments.role').execute()) {
       if (!isRole(r.role)) continue
-      const name = (r.level === 'grid' || r.level === 'village') && r.parent_name ? `${r.parent_name} ${r.name}` : r.name
       const list = roles.get(r.user_id) ?? []
-      list.push({ role: r.role, regionId: r.id, regionName: name, regionPath: r.path })
+      list.push({ role: r.role, regionId: r.id, regionName: spokenName({ name: r.name, level: r.level, parentName: r.parent_name }), regionPath: r.path })
       roles.set(r.user_id, list)
     }
     return roles

@@ -4,6 +4,7 @@ import {
   canDeactivate, canManageRole, describeMembershipEvent, isMembershipEvent, roleFitsRegion, type MembershipDetail, type MembershipEvent,
 } from '../../../../src/core/membership'
 import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '../../../../src/core/membership-api'
+import { countyIdOf } from '../../../../src/core/regions'
 import { scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
 import type { DB } from '../../db/schema'
@@ -88,12 +89,12 @@ export class UserService {
   async deactivate(caller: SessionUser, userId: string): Promise<ManagedUserDetail> {
     const roles = await this.everyRoleManaged(caller, userId)
     await this.change(userId, async (repo, trx, now) => {
-      for (const countyId of new Set(roles.filter((r) => r.role === 'admin').map((r) => r.regionPath.split('/')[1]))) {
+      for (const countyId of new Set(roles.filter((r) => r.role === 'admin').map((r) => countyIdOf(r.regionPath)))) {
         await this.keepAnAdmin(repo, countyId, { userId })
       }
       await repo.setDeactivated(userId, now)
       await new SessionRepo(trx).revokeAllOf(userId, now)
-      await auditMembership(trx, { action: 'user.deactivate', userId, actorId: caller.id, countyId: roles[0].regionPath.split('/')[1], at: now, detail: {} })
+      await auditMembership(trx, { action: 'user.deactivate', userId, actorId: caller.id, countyId: countyIdOf(roles[0].regionPath), at: now, detail: {} })
     })
     return this.describe(caller, userId)
   }
@@ -102,7 +103,7 @@ export class UserService {
     const roles = await this.everyRoleManaged(caller, userId)
     await this.change(userId, async (repo, trx, now) => {
       await repo.setDeactivated(userId, null)
-      await auditMembership(trx, { action: 'user.reactivate', userId, actorId: caller.id, countyId: roles[0].regionPath.split('/')[1], at: now, detail: {} })
+      await auditMembership(trx, { action: 'user.reactivate', userId, actorId: caller.id, countyId: countyIdOf(roles[0].regionPath), at: now, detail: {} })
     })
     return this.describe(caller, userId)
   }
