@@ -2,10 +2,10 @@
 const TAB_ICONS = { iconPath: 'assets/tab/tab-off.png', selectedIconPath: 'assets/tab/tab-on.png' }
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/prizes/index', 'pages/privacy/index'],
+  pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index'],
   subPackages: [
-    // Used once or rarely (where I live, an invitation, my data): kept out of the main package a resident loads first.
-    { root: 'packages/account', pages: ['pages/residence/index', 'pages/join/index', 'pages/my-data/index'] },
+    // Used once or rarely (where I live, an invitation, my data, my prizes): kept out of the main package a resident loads first.
+    { root: 'packages/account', pages: ['pages/residence/index', 'pages/join/index', 'pages/my-data/index', 'pages/prizes/index'] },
     { root: 'packages/worker', pages: ['pages/home/index', 'pages/visit/index', 'pages/pledge/index', 'pages/pledge-view/index', 'pages/warnings/index', 'pages/warning/index'] },
     { root: 'packages/admin', pages: ['pages/home/index', 'pages/coverage-report/index', 'pages/households/index', 'pages/labels/index', 'pages/bulletins/index', 'pages/bulletin-edit/index', 'pages/bulletin-reach/index', 'pages/groups/index', 'pages/knowledge/index', 'pages/learn-posters/index', 'pages/questions/index', 'pages/prizes/index', 'pages/redeem/index', 'pages/activities/index', 'pages/activity-edit/index', 'pages/reports/index', 'pages/warnings/index', 'pages/users/index', 'pages/user/index', 'pages/invitations/index'] },
   ],
@@ -14,6 +14,8 @@ export default defineAppConfig({
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/worker', 'packages/account'] },
     'pages/door/index': { network: 'all', packages: ['packages/worker'] },
+    // 我的奖品 follows a finished quiz.
+    'pages/quiz/index': { network: 'all', packages: ['packages/account'] },
   },
   lazyCodeLoading: 'requiredComponents',
   // The visit form and the pledge may record where they were made, only when the worker taps 记录位置.

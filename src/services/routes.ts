@@ -14,7 +14,7 @@ export const ROUTES = {
   bulletinEdit: '/packages/admin/pages/bulletin-edit/index',
   bulletinReach: '/packages/admin/pages/bulletin-reach/index',
   groups: '/packages/admin/pages/groups/index',
-  prizes: '/pages/prizes/index',
+  prizes: '/packages/account/pages/prizes/index',
   privacy: '/pages/privacy/index',
   adminKnowledge: '/packages/admin/pages/knowledge/index',
   adminQuestions: '/packages/admin/pages/questions/index',

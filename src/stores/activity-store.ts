@@ -2,8 +2,9 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, shiftMonth } from '@/core/activities'
 import { MAX_PHOTOS_PER_ACTIVITY, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
 import type { Api } from '@/services/api-client'
-import type { PhotoPicker, PreparedPhoto } from '@/services/activity-photos'
+import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** An activity as the form holds it: counts, date and time stay text until saved, so nothing typed is lost on a refusal. */
 export interface ActivityDraft {
@@ -281,3 +282,5 @@ export class ActivityStore {
     this.photoSrc.set(path, src)
   }
 }
+
+export const activityStore: StoreFactory<ActivityStore> = ({ api, photoPicker }) => new ActivityStore(api, photoPicker ?? taroPhotoPicker)

@@ -8,6 +8,7 @@ import type { FraudTypeKey } from '@/core/fraud-types'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
+import type { StoreFactory } from './store-context'
 
 export const MANAGE_PAGE_SIZE = 20
 
@@ -333,3 +334,5 @@ export class BulletinAdminStore {
     this.clearMessages()
   }
 }
+
+export const bulletinAdminStore: StoreFactory<BulletinAdminStore> = ({ api }) => new BulletinAdminStore(api)

@@ -6,6 +6,7 @@ import type { Api } from '@/services/api-client'
 import { FileExport } from './file-export'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 export const GAP_PAGE_SIZE = 20
 
@@ -161,3 +162,5 @@ export class CoverageStore {
     }
   })
 }
+
+export const coverageStore: StoreFactory<CoverageStore> = ({ api }) => new CoverageStore(api)

@@ -3,6 +3,7 @@ import type { GroupLabelInput, WeChatGroup } from '@/core/bulletin-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 export interface GroupForm {
   name: string
@@ -98,3 +99,5 @@ export class GroupStore {
     }
   })
 }
+
+export const groupStore: StoreFactory<GroupStore> = ({ api }) => new GroupStore(api)

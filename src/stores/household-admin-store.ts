@@ -5,6 +5,7 @@ import { checkHouseholdInput, isHouseholdTag } from '@/core/households'
 import type { Api, HouseholdSearch } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
+import type { StoreFactory } from './store-context'
 
 export const HOUSEHOLD_ADMIN_PAGE_SIZE = 20
 
@@ -224,3 +225,5 @@ export class HouseholdAdminStore {
 function definedOnly(filters: HouseholdFilters): HouseholdFilters {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as HouseholdFilters
 }
+
+export const householdAdminStore: StoreFactory<HouseholdAdminStore> = ({ api }) => new HouseholdAdminStore(api)

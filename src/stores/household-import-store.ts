@@ -2,6 +2,7 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { HouseholdImportResult } from '@/core/households'
 import type { Api } from '@/services/api-client'
 import { errorMessage } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** Where an import stands; uploading is measured, checking and importing happen on the server. */
 export type ImportPhase = 'idle' | 'uploading' | 'validating' | 'importing' | 'done' | 'error'
@@ -99,3 +100,5 @@ export class HouseholdImportStore {
     if (fraction >= 1) this.phase = serverPhase
   }
 }
+
+export const householdImportStore: StoreFactory<HouseholdImportStore> = ({ api }) => new HouseholdImportStore(api)

@@ -3,6 +3,7 @@ import type { HouseholdSummary, Page } from '@/core/api-types'
 import type { Api } from '@/services/api-client'
 import type { LoadState } from './load-state'
 import { PagedList } from './paged-list'
+import type { StoreFactory } from './store-context'
 
 export const HOUSEHOLD_PAGE_SIZE = 20
 
@@ -77,3 +78,5 @@ export class HouseholdStore {
     return this.api.households({ regionId: this.gridId ?? '', q: this.query.trim(), page, pageSize: HOUSEHOLD_PAGE_SIZE })
   }
 }
+
+export const householdStore: StoreFactory<HouseholdStore> = ({ api }) => new HouseholdStore(api)

@@ -7,6 +7,7 @@ import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 import type { MeHolder } from './residence-store'
+import type { StoreFactory } from './store-context'
 
 export type InvitationApi = Pick<Api, 'createInvitation' | 'invitations' | 'revokeInvitation' | 'invitationPreview' | 'acceptInvitation'>
 
@@ -199,3 +200,5 @@ export class InvitationStore {
     }
   })
 }
+
+export const invitationStore: StoreFactory<InvitationStore> = ({ api, session }) => new InvitationStore(api, session)

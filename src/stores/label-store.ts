@@ -3,6 +3,7 @@ import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
 import type { Api, LabelTarget } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** 2 columns × 5 rows fill an A4 sheet with labels large enough to scan from a step away. */
 export const LABELS_PER_SHEET = 10
@@ -98,3 +99,5 @@ export class LabelStore {
     this.targetName = name
   }
 }
+
+export const labelStore: StoreFactory<LabelStore> = ({ api }) => new LabelStore(api)

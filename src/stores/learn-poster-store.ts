@@ -4,6 +4,7 @@ import type { LearnPosterSheet } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 const ALL_TYPES = KNOWLEDGE_FRAUD_TYPES.map((t) => t.key)
 
@@ -75,3 +76,5 @@ export class LearnPosterStore {
     this.sheetLoad.clear()
   }
 }
+
+export const learnPosterStore: StoreFactory<LearnPosterStore> = ({ api }) => new LearnPosterStore(api)

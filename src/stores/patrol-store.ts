@@ -5,6 +5,7 @@ import type { VisitTask } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 export type PatrolApi = Pick<Api, 'patrolToday' | 'completeVisitTask'>
 
@@ -92,3 +93,5 @@ export class PatrolStore {
     }
   })
 }
+
+export const patrolStore: StoreFactory<PatrolStore> = ({ api }) => new PatrolStore(api)

@@ -6,6 +6,8 @@ import { ApiError, type Api } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'
 import { errorMessage, type LoadState } from './load-state'
 import type { VisitQueueStore } from './visit-queue-store'
+import { newUuid } from '@/services/uuid'
+import type { StoreFactory } from './store-context'
 
 export const SIGNER_RELATIONS = ['本人', '配偶', '子女', '父母', '其他'] as const
 export type SignerRelation = (typeof SIGNER_RELATIONS)[number]
@@ -143,3 +145,5 @@ function readTemplate(saved: unknown): PledgeTemplate | null {
     ? (saved as PledgeTemplate)
     : null
 }
+
+export const pledgeStore: StoreFactory<PledgeStore> = ({ api, storage, queue, now }) => new PledgeStore({ api, storage, queue, newId: newUuid, now })

@@ -3,6 +3,7 @@ import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 export type PledgeViewApi = Pick<Api, 'householdPledges' | 'pledgeSvg'>
 
@@ -85,3 +86,5 @@ export class PledgeViewStore {
     this.close()
   }
 }
+
+export const pledgeViewStore: StoreFactory<PledgeViewStore> = ({ api }) => new PledgeViewStore(api)

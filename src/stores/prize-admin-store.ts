@@ -4,6 +4,7 @@ import { chinaDateOf } from '@/core/bulletins'
 import { prizeWindowOfDays } from '@/core/prizes'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** A prize as the form holds it: numbers stay text until saved, so a half-typed number is never lost. */
 export interface PrizeDraft {
@@ -120,3 +121,5 @@ export class PrizeAdminStore {
     yield this.load(regionId)
   })
 }
+
+export const prizeAdminStore: StoreFactory<PrizeAdminStore> = ({ api }) => new PrizeAdminStore(api)

@@ -2,6 +2,7 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** Prizes a resident may claim, why others are out of reach, and the claims to show at the pickup place. */
 export class PrizeStore {
@@ -89,3 +90,5 @@ export class PrizeStore {
     yield this.load()
   })
 }
+
+export const prizeStore: StoreFactory<PrizeStore> = ({ api }) => new PrizeStore(api)

@@ -4,6 +4,7 @@ import type { QuestionImportResult, QuestionKind, QuizQuestion, QuizQuestionInpu
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { SheetImport } from './sheet-import'
+import type { StoreFactory } from './store-context'
 
 export const QUESTION_PAGE_SIZE = 20
 
@@ -158,3 +159,5 @@ export class QuestionAdminStore {
     yield this.load(this.page)
   })
 }
+
+export const questionAdminStore: StoreFactory<QuestionAdminStore> = ({ api }) => new QuestionAdminStore(api)

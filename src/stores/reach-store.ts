@@ -5,6 +5,7 @@ import { DEFAULT_WITHIN_HOURS } from '@/core/reach'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 const DAILY_DAYS = 7
 const CADRE_DAYS = 30
@@ -149,3 +150,5 @@ export class ReachStore {
     })
   })
 }
+
+export const reachStore: StoreFactory<ReachStore> = ({ api }) => new ReachStore(api)

@@ -2,6 +2,7 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { RedemptionView } from '@/core/resident-api'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** Claim codes are typed from a phone screen shown in groups of characters: spaces do not count. */
 export function normaliseClaimCode(raw: string): string {
@@ -89,3 +90,5 @@ export class RedeemStore {
     }
   })
 }
+
+export const redeemStore: StoreFactory<RedeemStore> = ({ api }) => new RedeemStore(api)

@@ -3,6 +3,7 @@ import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/a
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** One visible line of the collapsible tree. */
 export interface RegionRow {
@@ -154,3 +155,5 @@ export class RegionStore {
     }
   })
 }
+
+export const regionStore: StoreFactory<RegionStore> = ({ api }) => new RegionStore(api)

@@ -8,6 +8,7 @@ import type { Api, ReportQuery } from '@/services/api-client'
 import { FileExport } from './file-export'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /** A custom period starts as the last seven days, today included. */
 const CUSTOM_DEFAULT_DAYS = 7
@@ -236,3 +237,5 @@ export class ReportStore {
     return this.fileExport.run(() => download(query))
   }
 }
+
+export const reportStore: StoreFactory<ReportStore> = ({ api, now }) => new ReportStore(api, now)

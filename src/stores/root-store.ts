@@ -6,46 +6,19 @@ import { TokenStorage, type TokenStore } from '@/services/token-storage'
 import { getWeChatLoginCode } from '@/services/wechat-auth'
 import { realTimers, TaroConnectivityEvents, type ConnectivityEvents, type Timers } from '@/services/network'
 import { TaroOfflineStorage, type OfflineStorage } from '@/services/offline-storage'
-import { newUuid } from '@/services/uuid'
 import { readerKey } from '@/services/reader-key'
 import { groupInfo } from '@/services/share-launch'
-import { BulletinAdminStore } from './bulletin-admin-store'
 import { BulletinStore } from './bulletin-store'
-import { CoverageStore } from './coverage-store'
 import { DoorStore } from './door-store'
-import { GroupStore } from './group-store'
-import { SubscriptionStore } from './subscription-store'
-import { HouseholdAdminStore } from './household-admin-store'
-import { HouseholdImportStore } from './household-import-store'
-import { HouseholdStore } from './household-store'
-import { LabelStore } from './label-store'
-import { PatrolStore } from './patrol-store'
-import { PledgeStore } from './pledge-store'
-import { ReachStore } from './reach-store'
-import { PledgeViewStore } from './pledge-view-store'
-import { RegionStore } from './region-store'
+import { KnowledgeStore } from './knowledge-store'
+import { QuizStore } from './quiz-store'
+import { ResidenceStore } from './residence-store'
 import { SessionStore } from './session-store'
 import { SessionToken } from './session-token'
+import type { StoreContext, StoreFactory, UserScoped } from './store-context'
 import { UiStore } from './ui-store'
 import { VisitQueueStore } from './visit-queue-store'
-import { KnowledgeStore } from './knowledge-store'
-import { LearnPosterStore } from './learn-poster-store'
-import { PrizeAdminStore } from './prize-admin-store'
-import { PrizeStore } from './prize-store'
-import { QuestionAdminStore } from './question-admin-store'
-import { QuizStore } from './quiz-store'
-import { RedeemStore } from './redeem-store'
-import { ActivityStore } from './activity-store'
-import { taroPhotoPicker, type PhotoPicker } from '@/services/activity-photos'
-import { WarningAdminStore } from './warning-admin-store'
-import { WarningDetailStore } from './warning-detail-store'
-import { WarningFormStore } from './warning-form-store'
-import { WarningImportStore } from './warning-import-store'
-import { WarningStore } from './warning-store'
-import { ReportStore } from './report-store'
-import { ResidenceStore } from './residence-store'
-import { InvitationStore } from './invitation-store'
-import { UserAdminStore } from './user-admin-store'
+import type { PhotoPicker } from '@/services/activity-photos'
 
 export interface RootDeps {
   /** Builds the API client around the session's token, which it reads on every request and clears on 401. */
@@ -61,79 +34,41 @@ export interface RootDeps {
   photoPicker?: PhotoPicker
 }
 
-/** What sign-out empties: a store's data as the previous person saw it. */
-export interface UserScoped {
-  reset(): void
-}
-
 /**
  * Stores that hold nothing of one person: the session itself, the phone's display preferences, and the offline
  * queue, whose records carry their worker and are uploaded only under that worker's session.
  */
 export const USER_INDEPENDENT_STORES = ['session', 'ui', 'queue'] as const
 
-/** Created once at app start; pages reach it through useStores(). */
+/**
+ * Created once at app start; pages reach it through useStores(). It holds the stores every package needs; the stores
+ * of one subpackage's pages are created on first use through useStore(factory), so their code stays in that subpackage.
+ */
 export class RootStore {
   readonly session: SessionStore
-  readonly regions: RegionStore
-  readonly households: HouseholdStore
-  readonly coverage: CoverageStore
-  readonly labels: LabelStore
-  readonly householdAdmin: HouseholdAdminStore
-  readonly householdImport: HouseholdImportStore
   readonly ui: UiStore
   readonly queue: VisitQueueStore
   readonly doors: DoorStore
-  readonly patrol: PatrolStore
-  readonly pledge: PledgeStore
   readonly bulletins: BulletinStore
-  readonly bulletinAdmin: BulletinAdminStore
-  readonly reach: ReachStore
-  readonly groups: GroupStore
-  readonly subscriptions: SubscriptionStore
-  readonly pledgeView: PledgeViewStore
   readonly knowledge: KnowledgeStore
-  readonly learnPosters: LearnPosterStore
   readonly quiz: QuizStore
-  readonly prizes: PrizeStore
-  readonly questionAdmin: QuestionAdminStore
-  readonly prizeAdmin: PrizeAdminStore
-  readonly redeem: RedeemStore
-  readonly activities: ActivityStore
-  readonly warnings: WarningStore
-  readonly warningDetail: WarningDetailStore
-  readonly warningAdmin: WarningAdminStore
-  readonly warningForm: WarningFormStore
-  readonly warningImport: WarningImportStore
-  readonly reports: ReportStore
   readonly residence: ResidenceStore
-  readonly invitations: InvitationStore
-  readonly userAdmin: UserAdminStore
+  readonly #context: StoreContext
+  readonly #created = new Map<StoreFactory<UserScoped>, UserScoped>()
 
   /**
    * Every store that holds what one signed-in person may see, emptied when they sign out or someone else signs in
-   * on the same phone. A store added to RootStore must be listed here or in USER_INDEPENDENT_STORES (a test checks).
+   * on the same phone: those created on use always are; a store added to RootStore must be listed here or in
+   * USER_INDEPENDENT_STORES (a test checks).
    */
   get userScoped(): UserScoped[] {
-    return [
-      this.regions, this.households, this.coverage, this.labels, this.householdAdmin, this.householdImport, this.doors,
-      this.patrol, this.pledge, this.pledgeView, this.quiz, this.prizes, this.redeem, this.activities, this.warnings,
-      this.warningAdmin, this.reports, this.residence, this.invitations, this.userAdmin, this.bulletins, this.bulletinAdmin,
-      this.reach, this.groups, this.subscriptions, this.warningDetail, this.warningForm, this.warningImport,
-      this.questionAdmin, this.prizeAdmin, this.learnPosters, this.knowledge,
-    ]
+    return [this.doors, this.bulletins, this.knowledge, this.quiz, this.residence, ...this.#created.values()]
   }
 
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
     const api = deps.createApi(token)
     this.session = new SessionStore(api, token, deps.wechatCode)
-    this.regions = new RegionStore(api)
-    this.households = new HouseholdStore(api)
-    this.coverage = new CoverageStore(api)
-    this.labels = new LabelStore(api)
-    this.householdAdmin = new HouseholdAdminStore(api)
-    this.householdImport = new HouseholdImportStore(api)
     this.ui = new UiStore(deps.preferences)
     const storage = deps.offlineStorage ?? new TaroOfflineStorage()
     this.queue = new VisitQueueStore({
@@ -141,33 +76,15 @@ export class RootStore {
     })
     this.queue.listen(deps.connectivity ?? new TaroConnectivityEvents())
     this.doors = new DoorStore(api)
-    this.patrol = new PatrolStore(api)
-    this.pledge = new PledgeStore({ api, storage, queue: this.queue, newId: newUuid, now: () => new Date() })
     this.bulletins = new BulletinStore({
       api, readerKey: () => readerKey(storage), groupInfo, isSignedIn: () => this.session.isSignedIn,
     })
-    this.bulletinAdmin = new BulletinAdminStore(api)
-    this.reach = new ReachStore(api)
-    this.groups = new GroupStore(api)
-    this.subscriptions = new SubscriptionStore(api)
-    this.pledgeView = new PledgeViewStore(api)
     this.knowledge = new KnowledgeStore(api)
-    this.learnPosters = new LearnPosterStore(api)
     this.quiz = new QuizStore({ api, now: () => Date.now() })
-    this.prizes = new PrizeStore(api)
-    this.questionAdmin = new QuestionAdminStore(api)
-    this.prizeAdmin = new PrizeAdminStore(api)
-    this.redeem = new RedeemStore(api)
-    this.activities = new ActivityStore(api, deps.photoPicker ?? taroPhotoPicker)
-    this.warnings = new WarningStore(api)
-    this.warningDetail = new WarningDetailStore({ api, dial: (phoneNumber) => Taro.makePhoneCall({ phoneNumber }) })
-    this.warningAdmin = new WarningAdminStore(api)
-    this.warningForm = new WarningFormStore({ api, now: () => new Date() })
-    this.warningImport = new WarningImportStore(api)
-    this.reports = new ReportStore(api, () => new Date())
     this.residence = new ResidenceStore(api, this.session)
-    this.invitations = new InvitationStore(api, this.session)
-    this.userAdmin = new UserAdminStore(api)
+    this.#context = {
+      api, session: this.session, queue: this.queue, storage, photoPicker: deps.photoPicker, now: () => new Date(),
+    }
     // Lives as long as the app: data loaded for one user is dropped when they sign out or someone else signs in.
     // Not when the stored session's user first loads at start-up: that would drop a door page's answer in flight.
     reaction(
@@ -190,6 +107,16 @@ export class RootStore {
         if (id && this.queue.pendingCount > 0) void this.queue.sync()
       },
     )
+  }
+
+  /** The one store this factory builds, created the first time any page asks for it. */
+  store<T extends UserScoped>(factory: StoreFactory<T>): T {
+    let store = this.#created.get(factory)
+    if (!store) {
+      store = factory(this.#context)
+      this.#created.set(factory, store)
+    }
+    return store as T
   }
 }
 

@@ -2,6 +2,7 @@ import { flow, makeAutoObservable } from 'mobx'
 import { SUBSCRIBE_TEMPLATES, type SubscribeInput, type SubscribeTemplateKey } from '@/core/bulletin-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage } from './load-state'
+import type { StoreFactory } from './store-context'
 
 /**
  * One-time subscribe messages (转发提醒, 预警超时提醒): what WeChat's dialog answered goes to the server, and every
@@ -29,3 +30,5 @@ export class SubscriptionStore {
     }
   })
 }
+
+export const subscriptionStore: StoreFactory<SubscriptionStore> = ({ api }) => new SubscriptionStore(api)

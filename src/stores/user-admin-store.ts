@@ -5,6 +5,7 @@ import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage } from './load-state'
 import { PagedList } from './paged-list'
+import type { StoreFactory } from './store-context'
 
 export const USER_ADMIN_PAGE_SIZE = 20
 
@@ -136,3 +137,5 @@ export class UserAdminStore {
 function definedOnly(filters: UserFilters): UserFilters {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as UserFilters
 }
+
+export const userAdminStore: StoreFactory<UserAdminStore> = ({ api }) => new UserAdminStore(api)

@@ -3,6 +3,7 @@ import type { DissuaderLoad, RiskLevel, WarningCompliance, WarningListItem, Warn
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
+import type { StoreFactory } from './store-context'
 
 export const WARNING_PAGE_SIZE = 20
 
@@ -121,3 +122,5 @@ export class WarningAdminStore {
     yield this.list.load(this.fetchPage)
   })
 }
+
+export const warningAdminStore: StoreFactory<WarningAdminStore> = ({ api }) => new WarningAdminStore(api)

@@ -1,7 +1,9 @@
+import Taro from '@tarojs/taro'
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { WarningDetail, WarningStep } from '@/core/warning-api'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 export interface WarningDetailDeps {
   api: Pick<Api, 'warning' | 'warningStep' | 'revealWarningPhone'>
@@ -152,3 +154,5 @@ export class WarningDetailStore {
     }
   })
 }
+
+export const warningDetailStore: StoreFactory<WarningDetailStore> = ({ api }) => new WarningDetailStore({ api, dial: (phoneNumber) => Taro.makePhoneCall({ phoneNumber }) })

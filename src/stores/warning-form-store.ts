@@ -4,6 +4,7 @@ import type { FraudTypeKey } from '@/core/fraud-types'
 import type { DissuaderLoad, RiskLevel, WarningInput, WarningSourceKey } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm'
 
@@ -135,3 +136,5 @@ export class WarningFormStore {
     }
   })
 }
+
+export const warningFormStore: StoreFactory<WarningFormStore> = ({ api, now }) => new WarningFormStore({ api, now })

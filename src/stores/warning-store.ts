@@ -2,6 +2,7 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { WarningListItem } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { StoreFactory } from './store-context'
 
 const OPEN_STATES: readonly WarningListItem['state'][] = ['pending', 'contacted']
 
@@ -42,3 +43,5 @@ export class WarningStore {
     }
   })
 }
+
+export const warningStore: StoreFactory<WarningStore> = ({ api }) => new WarningStore(api)

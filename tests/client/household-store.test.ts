@@ -1,5 +1,5 @@
 import type { HouseholdSummary } from '@/core/api-types'
-import { HouseholdStore } from '@/stores/household-store'
+import { HouseholdStore, householdStore } from '@/stores/household-store'
 import { FakeApi } from './support/fake-api'
 import { aRootStore } from './support/root'
 
@@ -67,7 +67,9 @@ describe('RootStore', () => {
       token: 't', expiresAt: '2030-01-01T00:00:00Z',
       user: { id: 'u1', displayName: '张网格', roles: [{ role: 'grid_worker', regionId: 'g1', regionName: '第1网格', regionPath: '/g1/' }] },
     })
-    const { session, households } = aRootStore(api)
+    const root = aRootStore(api)
+    const { session } = root
+    const households = root.store(householdStore)
     await session.loginWithDemoPersona('grid_worker')
     await households.selectGrid('g1')
     expect(households.items).toHaveLength(3)

@@ -1,4 +1,5 @@
 import { ApiError } from '@/services/api-client'
+import { invitationStore } from '@/stores/invitation-store'
 import { FakeApi } from './support/fake-api'
 import { aRootStore } from './support/root'
 import { aLogin, aMe, anInvitation, aPreview, aRole } from './membership-factories'
@@ -20,20 +21,20 @@ describe('InvitationStore', () => {
     }
     const store = await signedIn(api)
 
-    expect(await store.invitations.loadPreview(' abcd-efgh ')).toBe(true)
+    expect(await store.store(invitationStore).loadPreview(' abcd-efgh ')).toBe(true)
 
     expect(asked).toEqual(['ABCDEFGH'])
-    expect(store.invitations.preview?.inviterName).toBe('王所长')
+    expect(store.store(invitationStore).preview?.inviterName).toBe('王所长')
   })
 
   it('when the typed text cannot be a code, then it is refused without asking the server', async () => {
     const api = new FakeApi()
     const store = await signedIn(api)
 
-    expect(await store.invitations.loadPreview('12')).toBe(false)
+    expect(await store.store(invitationStore).loadPreview('12')).toBe(false)
 
-    expect(store.invitations.previewErrorCode).toBe('INVITATION_NOT_FOUND')
-    expect(store.invitations.previewError).toBe('邀请码无效，请核对后重试')
+    expect(store.store(invitationStore).previewErrorCode).toBe('INVITATION_NOT_FOUND')
+    expect(store.store(invitationStore).previewError).toBe('邀请码无效，请核对后重试')
   })
 
   it('when an invitation is accepted, then the session\'s me holds the new role', async () => {
@@ -42,9 +43,9 @@ describe('InvitationStore', () => {
     api.invitationPreview = () => Promise.resolve(aPreview())
     api.acceptInvitation = () => Promise.resolve({ me: aMe([worker]) })
     const store = await signedIn(api)
-    await store.invitations.loadPreview('ABCDEFGH')
+    await store.store(invitationStore).loadPreview('ABCDEFGH')
 
-    expect(await store.invitations.accept()).toBe(true)
+    expect(await store.store(invitationStore).accept()).toBe(true)
 
     expect(store.session.isWorker).toBe(true)
   })
@@ -60,11 +61,11 @@ describe('InvitationStore', () => {
     api.invitationPreview = () => Promise.resolve(aPreview())
     api.acceptInvitation = () => Promise.reject(new ApiError(code, 'server wording', status))
     const store = await signedIn(api)
-    await store.invitations.loadPreview('ABCDEFGH')
+    await store.store(invitationStore).loadPreview('ABCDEFGH')
 
-    expect(await store.invitations.accept()).toBe(false)
+    expect(await store.store(invitationStore).accept()).toBe(false)
 
-    expect(store.invitations.acceptError).toBe(message)
+    expect(store.store(invitationStore).acceptError).toBe(message)
     expect(store.session.roles).toEqual([])
   })
 
@@ -77,24 +78,24 @@ describe('InvitationStore', () => {
     }
     api.invitations = () => Promise.resolve({ items: [anInvitation()] })
     const store = await signedIn(api, [aRole({ role: 'admin', regionId: 't-bl', regionPath: '/c1/t-bl/' })])
-    await store.invitations.loadList()
-    store.invitations.updateDraft({ role: 'grid_worker' })
-    store.invitations.updateDraft({ regionId: 'g1', maxUses: '3', expiresInHours: '24' })
+    await store.store(invitationStore).loadList()
+    store.store(invitationStore).updateDraft({ role: 'grid_worker' })
+    store.store(invitationStore).updateDraft({ regionId: 'g1', maxUses: '3', expiresInHours: '24' })
 
-    expect(await store.invitations.create()).toBe(true)
+    expect(await store.store(invitationStore).create()).toBe(true)
 
     expect(sent).toEqual([{ role: 'grid_worker', regionId: 'g1', maxUses: 3, expiresInHours: 24 }])
-    expect(store.invitations.items.map((i) => i.code)).toEqual(['NEWCODE2', 'ABCDEFGH'])
+    expect(store.store(invitationStore).items.map((i) => i.code)).toEqual(['NEWCODE2', 'ABCDEFGH'])
   })
 
   it('when the role is changed, then the region must be chosen again', async () => {
     const store = await signedIn(new FakeApi())
-    store.invitations.updateDraft({ role: 'admin', regionId: 't-bl' })
+    store.store(invitationStore).updateDraft({ role: 'admin', regionId: 't-bl' })
 
-    store.invitations.updateDraft({ role: 'grid_worker' })
+    store.store(invitationStore).updateDraft({ role: 'grid_worker' })
 
-    expect(store.invitations.draft.regionId).toBeNull()
-    expect(store.invitations.draftProblems).toContain('请选择区域')
+    expect(store.store(invitationStore).draft.regionId).toBeNull()
+    expect(store.store(invitationStore).draftProblems).toContain('请选择区域')
   })
 
   it('when an invitation is revoked, then its row shows the server\'s 已作废 state', async () => {
@@ -102,11 +103,11 @@ describe('InvitationStore', () => {
     api.invitations = () => Promise.resolve({ items: [anInvitation()] })
     api.revokeInvitation = (code) => Promise.resolve(anInvitation({ code, status: 'revoked' }))
     const store = await signedIn(api)
-    await store.invitations.loadList()
+    await store.store(invitationStore).loadList()
 
-    await store.invitations.revoke('ABCDEFGH')
+    await store.store(invitationStore).revoke('ABCDEFGH')
 
-    expect(store.invitations.items[0].status).toBe('revoked')
+    expect(store.store(invitationStore).items[0].status).toBe('revoked')
   })
 
   it('when the user signs out, then the preview and the invitations are forgotten', async () => {
@@ -114,12 +115,12 @@ describe('InvitationStore', () => {
     api.invitationPreview = () => Promise.resolve(aPreview())
     api.invitations = () => Promise.resolve({ items: [anInvitation()] })
     const store = await signedIn(api)
-    await store.invitations.loadPreview('ABCDEFGH')
-    await store.invitations.loadList()
+    await store.store(invitationStore).loadPreview('ABCDEFGH')
+    await store.store(invitationStore).loadList()
 
     await store.session.logout()
 
-    expect(store.invitations.preview).toBeNull()
-    expect(store.invitations.items).toEqual([])
+    expect(store.store(invitationStore).preview).toBeNull()
+    expect(store.store(invitationStore).items).toEqual([])
   })
 })

@@ -25,7 +25,7 @@ describe('home entries to 学防骗 and the rest, and 关怀模式', () => {
 
     fireEvent.click(screen.getByText('领奖品'))
 
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/prizes/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/prizes/index' })
   })
 
   it('when the phone text is large and nobody has chosen, then 关怀模式 starts on', () => {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { patrolStore } from '@/stores/patrol-store'
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { HouseholdSummary, LoginResult } from '@/core/api-types'
 import type { PatrolSuggestion } from '@/core/door-to-door-api'
@@ -122,7 +123,7 @@ describe('今日巡访建议 on the worker home', () => {
     })
 
     expect(screen.getByText('请简要填写上门核实情况')).toBeTruthy()
-    expect(store.patrol.tasks).toHaveLength(1)
+    expect(store.store(patrolStore).tasks).toHaveLength(1)
   })
 
   it('when closing the task fails, then the server message shows in the dialog and the task stays', async () => {

@@ -1,4 +1,5 @@
 import { ApiClient, ApiError, type HttpRequest } from '@/services/api-client'
+import { pledgeViewStore } from '@/stores/pledge-view-store'
 import type { PledgeSummary } from '@/core/door-to-door-api'
 import { PledgeViewStore } from '@/stores/pledge-view-store'
 import { FakeApi } from './support/fake-api'
@@ -127,14 +128,14 @@ describe('PledgeViewStore', () => {
     api.pledgeSvg = () => Promise.resolve(SVG)
     const root = aRootStore(api, new MemoryTokens('t'))
     await root.session.loadMe()
-    await root.pledgeView.load('h1')
-    await root.pledgeView.open('p1')
+    await root.store(pledgeViewStore).load('h1')
+    await root.store(pledgeViewStore).open('p1')
 
     api.me = () => Promise.resolve({ id: 'worker-2', displayName: '李网格', roles: [] })
     await root.session.loadMe()
 
-    expect(root.pledgeView.householdId).toBeNull()
-    expect(root.pledgeView.pledges).toEqual([])
-    expect(root.pledgeView.imageUrl).toBeNull()
+    expect(root.store(pledgeViewStore).householdId).toBeNull()
+    expect(root.store(pledgeViewStore).pledges).toEqual([])
+    expect(root.store(pledgeViewStore).imageUrl).toBeNull()
   })
 })

@@ -2,7 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult } from '@/core/api-types'
 import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
 import { ApiError } from '@/services/api-client'
-import PrizesPage from '@/pages/prizes/index'
+import PrizesPage from '@/packages/account/pages/prizes/index'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, renderWithStores } from './support/root'
 

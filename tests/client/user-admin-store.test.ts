@@ -1,4 +1,5 @@
 import type { UserQuery } from '@/core/membership-api'
+import { userAdminStore } from '@/stores/user-admin-store'
 import { FakeApi } from './support/fake-api'
 import { aRootStore } from './support/root'
 import { aLogin, aManagedUser, aMe, aUserDetail, townAdmin } from './membership-factories'
@@ -23,7 +24,7 @@ describe('UserAdminStore', () => {
   it('when a filter changes after more pages were loaded, then the list starts again from page 1 with the filter', async () => {
     const api = new FakeApi()
     const queries = pagedUsers(api)
-    const { userAdmin } = await signedInAdmin(api)
+    const userAdmin = (await signedInAdmin(api)).store(userAdminStore)
     await userAdmin.search()
     await userAdmin.loadMore()
     expect(userAdmin.list.page).toBe(2)
@@ -38,7 +39,7 @@ describe('UserAdminStore', () => {
   it('when a name is searched with filters, then the query carries all of them and no empty ones', async () => {
     const api = new FakeApi()
     const queries = pagedUsers(api)
-    const { userAdmin } = await signedInAdmin(api)
+    const userAdmin = (await signedInAdmin(api)).store(userAdminStore)
     userAdmin.setQuery(' 张 ')
     await userAdmin.setFilter('status', 'inactive')
     await userAdmin.setFilter('regionId', 'v-ds')
@@ -55,7 +56,7 @@ describe('UserAdminStore', () => {
       calls.push([id, role])
       return Promise.resolve(aUserDetail({ id: 'u-1', roles: [] }))
     }
-    const { userAdmin } = await signedInAdmin(api)
+    const userAdmin = (await signedInAdmin(api)).store(userAdminStore)
     await userAdmin.search()
     await userAdmin.open('u-1')
     userAdmin.ask({ kind: 'remove', role: { role: 'grid_worker', regionId: 'g1' } })
@@ -71,7 +72,7 @@ describe('UserAdminStore', () => {
     const api = new FakeApi()
     api.managedUser = () => Promise.resolve(aUserDetail())
     api.deactivateUser = jest.fn(() => Promise.resolve(aUserDetail({ active: false })))
-    const { userAdmin } = await signedInAdmin(api)
+    const userAdmin = (await signedInAdmin(api)).store(userAdminStore)
     await userAdmin.open('u-zhang')
     userAdmin.ask({ kind: 'deactivate' })
 
@@ -86,13 +87,13 @@ describe('UserAdminStore', () => {
     pagedUsers(api)
     api.managedUser = () => Promise.resolve(aUserDetail())
     const store = await signedInAdmin(api)
-    await store.userAdmin.setFilter('role', 'cadre')
-    await store.userAdmin.open('u-zhang')
+    await store.store(userAdminStore).setFilter('role', 'cadre')
+    await store.store(userAdminStore).open('u-zhang')
 
     await store.session.logout()
 
-    expect(store.userAdmin.list.items).toEqual([])
-    expect(store.userAdmin.user).toBeNull()
-    expect(store.userAdmin.filters).toEqual({})
+    expect(store.store(userAdminStore).list.items).toEqual([])
+    expect(store.store(userAdminStore).user).toBeNull()
+    expect(store.store(userAdminStore).filters).toEqual({})
   })
 })

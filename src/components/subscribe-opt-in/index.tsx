@@ -4,7 +4,8 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { SUBSCRIBE_TEMPLATES, type SubscribeInput, type SubscribeTemplateKey } from '@/core/bulletin-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { subscriptionStore } from '@/stores/subscription-store'
 
 /**
  * The WeChat template ids chosen in the mini-program console. Each must equal the server's
@@ -34,7 +35,7 @@ function canAskWeChat(): boolean {
 
 /** A card that asks WeChat for one more subscribe message of the template; the tap is what WeChat requires. */
 export const SubscribeOptIn = observer(function SubscribeOptIn({ templateKey, buttonText }: { templateKey: SubscribeTemplateKey; buttonText: string }) {
-  const { subscriptions } = useStores()
+  const subscriptions = useStore(subscriptionStore)
   const template = SUBSCRIBE_TEMPLATES[templateKey]
   const message = subscriptions.messages[templateKey]
   return (

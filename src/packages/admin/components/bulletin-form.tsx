@@ -7,11 +7,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { FRAUD_TYPES } from '@/core/fraud-types'
 import type { CaseDraft } from '@/stores/bulletin-admin-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
 import { Field } from './form-field'
 
 const CaseEditor = observer(function CaseEditor({ index, draft }: { index: number; draft: CaseDraft }) {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   const set = (patch: Partial<CaseDraft>) => bulletinAdmin.setCase(index, patch)
   return (
     <View className='card bulletin-case-editor'>
@@ -49,7 +50,7 @@ const CaseEditor = observer(function CaseEditor({ index, draft }: { index: numbe
 
 /** The bulletin being written; what was typed stays whatever the server answers. */
 export const BulletinForm = observer(function BulletinForm() {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   const draft = bulletinAdmin.draft
   if (!draft) return null
   return (
@@ -84,7 +85,7 @@ export const BulletinForm = observer(function BulletinForm() {
 
 /** Publish now or at a set time; the time is the phone's own clock, as the station reads it. */
 export const PublishPanel = observer(function PublishPanel() {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   const at = bulletinAdmin.publishMode === 'at'
   return (
     <View className='card'>
@@ -116,7 +117,7 @@ export const PublishPanel = observer(function PublishPanel() {
 
 /** Retracting takes the bulletin away from every reader, so it asks for a reason and a confirmation. */
 export const RetractDialog = observer(function RetractDialog() {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   return (
     <Dialog
       visible={bulletinAdmin.retracting}

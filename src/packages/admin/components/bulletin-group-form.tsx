@@ -5,13 +5,15 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { TIER_NAMES } from '@/stores/reach-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { groupStore } from '@/stores/group-store'
 
 const TIERS = [1, 2] as const
 
 /** Name, kind and village of a group; saving claims it for the signed-in cadre. */
 export const GroupLabelForm = observer(function GroupLabelForm() {
-  const { session, groups } = useStores()
+  const { session } = useStores()
+  const groups = useStore(groupStore)
   const regions = session.roles.filter((r) => r.role === 'admin' || r.role === 'cadre')
   const { form } = groups
   return (

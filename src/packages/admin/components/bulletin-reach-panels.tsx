@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { EmptyBlock } from '@/components/page-state'
 import { TIER_NAMES, type TierLine } from '@/stores/reach-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { reachStore } from '@/stores/reach-store'
 
 const OUTBOX_STATUS: Record<'pending' | 'sent' | 'failed', string> = { pending: '待发送', sent: '已发送', failed: '发送失败' }
 
@@ -24,7 +25,7 @@ function TierBar({ line }: { line: TierLine }) {
 }
 
 export const ReachSummary = observer(function ReachSummary() {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   const r = reach.reach
   if (!r) return null
   return (
@@ -37,7 +38,7 @@ export const ReachSummary = observer(function ReachSummary() {
 })
 
 export const NotReachedList = observer(function NotReachedList() {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   const missing = reach.reach?.notReached ?? []
   return (
     <View className='card'>
@@ -56,7 +57,7 @@ export const NotReachedList = observer(function NotReachedList() {
 })
 
 export const ShareTree = observer(function ShareTree() {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   const rows = reach.treeRows
   return (
     <View className='card'>
@@ -76,7 +77,7 @@ export const ShareTree = observer(function ShareTree() {
 })
 
 export const DailyChart = observer(function DailyChart() {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   if (reach.daily.length === 0) return <EmptyBlock title='近 7 天没有通报数据' />
   return (
     <View className='card'>
@@ -96,7 +97,7 @@ export const DailyChart = observer(function DailyChart() {
 })
 
 export const CadreTable = observer(function CadreTable() {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   return (
     <View className='card'>
       <Text className='card-title'>干部转发（近 30 天）</Text>
@@ -124,7 +125,7 @@ export const CadreTable = observer(function CadreTable() {
 })
 
 export const OutboxList = observer(function OutboxList() {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   return (
     <View className='card'>
       <Text className='card-title'>提醒消息</Text>

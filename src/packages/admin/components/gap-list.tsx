@@ -7,12 +7,13 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { errorMessage } from '@/stores/load-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { coverageStore } from '@/stores/coverage-store'
 import { saveBlob } from '../save-blob'
 
 /** 缺口清单: households never visited under the open region, masked, paged, and exported to Excel. */
 export const GapList = observer(function GapList({ regionName }: { regionName: string }) {
-  const { coverage } = useStores()
+  const coverage = useStore(coverageStore)
 
   const exportGaps = async () => {
     try {

@@ -5,10 +5,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { HouseholdSummary } from '@/core/api-types'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { householdAdminStore } from '@/stores/household-admin-store'
 
 const HouseholdCard = observer(function HouseholdCard({ household: h }: { household: HouseholdSummary }) {
-  const { householdAdmin } = useStores()
+  const householdAdmin = useStore(householdAdminStore)
   const selected = householdAdmin.selectedIds.has(h.id)
   const phone = householdAdmin.revealedPhones.get(h.id) ?? h.phoneMasked ?? '未登记电话'
   // The form opens at the top of the page; bring it into view from wherever the card was.
@@ -39,7 +40,7 @@ const HouseholdCard = observer(function HouseholdCard({ household: h }: { househ
 })
 
 export const HouseholdAdminList = observer(function HouseholdAdminList() {
-  const { householdAdmin } = useStores()
+  const householdAdmin = useStore(householdAdminStore)
   if (householdAdmin.state === 'idle' || householdAdmin.state === 'loading') return <LoadingBlock text='正在加载住户…' />
   if (householdAdmin.state === 'error') {
     return <ErrorBlock message={householdAdmin.error ?? '加载失败'} onRetry={() => void householdAdmin.search()} />

@@ -3,7 +3,8 @@ import { observer } from 'mobx-react-lite'
 import { SearchBar } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import { HOUSEHOLD_TAGS, type HouseholdTag } from '@/core/door-to-door-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { householdAdminStore } from '@/stores/household-admin-store'
 import { FilterChips, type ChipOption } from './filter-chips'
 
 const TAG_OPTIONS: ChipOption<HouseholdTag | undefined>[] = [
@@ -22,7 +23,7 @@ const PLEDGED_OPTIONS: ChipOption<'yes' | 'no' | undefined>[] = [
 ]
 
 export const HouseholdFilters = observer(function HouseholdFilters() {
-  const { householdAdmin } = useStores()
+  const householdAdmin = useStore(householdAdminStore)
   const { filters } = householdAdmin
   return (
     <View className='household-filters'>

@@ -5,12 +5,15 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { HOUSEHOLD_TAGS } from '@/core/door-to-door-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { householdAdminStore } from '@/stores/household-admin-store'
+import { regionStore } from '@/stores/region-store'
 import { Field } from './form-field'
 
 /** Add or edit one household. Every keystroke goes to the store's draft, which survives a refused save. */
 export const HouseholdForm = observer(function HouseholdForm() {
-  const { householdAdmin, regions } = useStores()
+  const householdAdmin = useStore(householdAdminStore)
+  const regions = useStore(regionStore)
   const { draft } = householdAdmin
   if (!draft) return null
   const gridName = regions.nodes.find((n) => n.id === draft.regionId)?.name ?? draft.regionId

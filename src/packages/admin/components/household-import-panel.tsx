@@ -3,11 +3,12 @@ import { observer } from 'mobx-react-lite'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { householdImportStore } from '@/stores/household-import-store'
 import { SheetFileInput, TemplateButton } from './import-controls'
 
 const ImportPreview = observer(function ImportPreview({ onConfirm }: { onConfirm: () => void }) {
-  const { householdImport } = useStores()
+  const householdImport = useStore(householdImportStore)
   const preview = householdImport.preview
   if (!preview) return null
   return (
@@ -44,7 +45,7 @@ const ImportPreview = observer(function ImportPreview({ onConfirm }: { onConfirm
 
 /** H5 only: a browser file input feeds the import; the mini-program has no picker for spreadsheets. */
 export const HouseholdImportPanel = observer(function HouseholdImportPanel({ onImported }: { onImported: () => void }) {
-  const { householdImport } = useStores()
+  const householdImport = useStore(householdImportStore)
 
   const confirmAndRefresh = async () => {
     await householdImport.confirm()

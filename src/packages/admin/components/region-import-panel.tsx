@@ -4,12 +4,13 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
 import { saveBlob } from '../save-blob'
 
 /** H5 only: a browser file input feeds the XLSX; the mini-program has no file picker for this. */
 export const RegionImportPanel = observer(function RegionImportPanel() {
-  const { regions } = useStores()
+  const regions = useStore(regionStore)
   const busy = regions.importState === 'loading'
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {

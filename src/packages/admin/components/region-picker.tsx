@@ -5,7 +5,8 @@ import { observer } from 'mobx-react-lite'
 import type { RegionNode } from '@/core/api-types'
 import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
 import '../region-depth.scss'
 
 interface RegionPickerProps {
@@ -17,7 +18,7 @@ interface RegionPickerProps {
 
 /** The admin's region tree as a picker: tapping opens a level, and picks a region where that is allowed. */
 export const RegionPicker = observer(function RegionPicker({ selectedId, canPick, onPick }: RegionPickerProps) {
-  const { regions } = useStores()
+  const regions = useStore(regionStore)
   if (regions.state === 'idle' || regions.state === 'loading') return <LoadingBlock text='正在加载辖区…' />
   if (regions.state === 'error') return <ErrorBlock message={regions.error ?? '加载失败'} onRetry={() => void regions.load()} />
   if (regions.rows.length === 0) return <EmptyBlock title='还没有辖区数据' />

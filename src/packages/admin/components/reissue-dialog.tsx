@@ -1,11 +1,12 @@
 import { observer } from 'mobx-react-lite'
 import { Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { labelStore } from '@/stores/label-store'
 
 /** Reissuing cannot be undone on paper: the confirmation says so before anything changes. */
 export const ReissueDialog = observer(function ReissueDialog() {
-  const { labels } = useStores()
+  const labels = useStore(labelStore)
   return (
     <Dialog
       visible={labels.confirmingReissue}

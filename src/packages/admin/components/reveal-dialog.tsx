@@ -1,11 +1,12 @@
 import { observer } from 'mobx-react-lite'
 import { Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { householdAdminStore } from '@/stores/household-admin-store'
 
 /** The full number is shown only after the user accepts that the view is recorded. */
 export const RevealDialog = observer(function RevealDialog() {
-  const { householdAdmin } = useStores()
+  const householdAdmin = useStore(householdAdminStore)
   return (
     <Dialog
       visible={householdAdmin.revealAskedFor !== null}

@@ -3,14 +3,18 @@ import { observer } from 'mobx-react-lite'
 import type { HouseholdSummary } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { householdStore } from '@/stores/household-store'
+import { patrolStore } from '@/stores/patrol-store'
 
 /** The visit and pledge forms need their household first: a loading state, or the reason it failed with 重试. */
 export const HouseholdGate = observer(function HouseholdGate({ householdId, children }: {
   householdId: string
   children: (household: HouseholdSummary) => ReactNode
 }) {
-  const { doors, patrol, households } = useStores()
+  const { doors } = useStores()
+  const patrol = useStore(patrolStore)
+  const households = useStore(householdStore)
   const loaded = doors.household?.id === householdId ? doors.household : null
   // A household the worker home already listed opens its form at once, and without network at the door; the full
   // record replaces it when (if) it arrives.

@@ -7,7 +7,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import type { PatrolSuggestion } from '@/core/door-to-door-api'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { householdStore } from '@/stores/household-store'
+import { patrolStore } from '@/stores/patrol-store'
 import { useOpenVisitForm } from '../open-visit-form'
 import { VisitTaskList } from './visit-task-list'
 
@@ -28,7 +30,8 @@ function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; ra
 
 /** Today's door-visit tasks and suggested doors for the selected grid, above the full household list. */
 export const PatrolPlan = observer(function PatrolPlan() {
-  const { households, patrol } = useStores()
+  const households = useStore(householdStore)
+  const patrol = useStore(patrolStore)
   const gridId = households.gridId
 
   useEffect(() => {

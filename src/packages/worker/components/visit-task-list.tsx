@@ -7,11 +7,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import type { VisitTask } from '@/core/warning-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { patrolStore } from '@/stores/patrol-store'
 import { useOpenVisitForm } from '../open-visit-form'
 
 function TaskCell({ task }: { task: VisitTask }) {
-  const { patrol } = useStores()
+  const patrol = useStore(patrolStore)
   const openVisitForm = useOpenVisitForm()
   const { household } = task
   const place = household ? `${household.code} · ${task.address}` : task.address || '地址待核实'
@@ -41,7 +42,7 @@ function TaskCell({ task }: { task: VisitTask }) {
 
 /** Closing a task asks what the worker found, so the station can read it with the warning. */
 const CompleteDialog = observer(function CompleteDialog() {
-  const { patrol } = useStores()
+  const patrol = useStore(patrolStore)
   return (
     <Dialog
       visible={patrol.completing !== null}
@@ -64,7 +65,7 @@ const CompleteDialog = observer(function CompleteDialog() {
 
 /** 走访任务: doors the station asks for (e.g. a warning that could not be reached), above the suggested doors. */
 export const VisitTaskList = observer(function VisitTaskList() {
-  const { patrol } = useStores()
+  const patrol = useStore(patrolStore)
   if (patrol.tasks.length === 0) return null
   return (
     <View>

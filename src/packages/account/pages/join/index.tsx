@@ -12,7 +12,8 @@ import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { LoadingBlock } from '@/components/page-state'
 import { LOGIN_AND_BACK, ROUTES } from '@/services/routes'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { invitationStore } from '@/stores/invitation-store'
 import { invitationCodeFromParams } from './join-link'
 import './index.scss'
 
@@ -49,7 +50,7 @@ function PreviewCard({ preview }: { preview: InvitationPreview }) {
 }
 
 const CodeForm = observer(function CodeForm({ initial }: { initial: string }) {
-  const { invitations } = useStores()
+  const invitations = useStore(invitationStore)
   const [typed, setTyped] = useState(initial)
   return (
     <View className='card'>
@@ -72,7 +73,7 @@ const CodeForm = observer(function CodeForm({ initial }: { initial: string }) {
 })
 
 const Invitation = observer(function Invitation() {
-  const { invitations } = useStores()
+  const invitations = useStore(invitationStore)
   const { preview } = invitations
   if (invitations.previewState === 'loading') return <LoadingBlock text='正在查看邀请…' />
   if (invitations.previewState === 'error') {
@@ -106,7 +107,8 @@ const Invitation = observer(function Invitation() {
 
 /** Opened by an invitation QR code (`code` on H5, `q` in WeChat), a link, or 我的 → 输入邀请码 (no code). */
 export default observer(function JoinPage() {
-  const { invitations, session } = useStores()
+  const { session } = useStores()
+  const invitations = useStore(invitationStore)
   const { params } = useRouter()
   const code = invitationCodeFromParams(params)
   const signedIn = session.isSignedIn

@@ -9,7 +9,8 @@ import { ACTIVITY_KINDS, type ActivityKind, type ActivityListItem } from '@/core
 import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { activityStore } from '@/stores/activity-store'
 import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { ADMIN_ROUTES } from '../../routes'
@@ -18,7 +19,7 @@ import './index.scss'
 const KIND_FILTER: ChipOption<ActivityKind | undefined>[] = [{ value: undefined, label: '全部' }, ...ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))]
 
 const MonthSwitcher = observer(function MonthSwitcher() {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   return (
     <View className='month-switcher'>
       <Button className='month-step' size='small' onClick={() => void activities.switchMonth(-1)}>‹ 上月</Button>
@@ -29,7 +30,7 @@ const MonthSwitcher = observer(function MonthSwitcher() {
 })
 
 const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityListItem }) {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   const { date, time } = chinaDateTimeOf(item.heldAt)
   const open = () => void Taro.navigateTo({ url: `${ADMIN_ROUTES.activityEdit}?id=${item.id}` })
   return (
@@ -49,7 +50,7 @@ const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityLi
 })
 
 const ActivityList = observer(function ActivityList() {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   if (activities.state === 'error') {
     return <ErrorBlock message={activities.error ?? '加载失败'} onRetry={() => void activities.switchMonth(0)} />
   }
@@ -66,7 +67,8 @@ const ActivityList = observer(function ActivityList() {
 })
 
 export default observer(function ActivitiesPage() {
-  const { session, activities } = useStores()
+  const { session } = useStores()
+  const activities = useStore(activityStore)
   const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'activity.read')))
 
   useEffect(() => {

@@ -11,7 +11,8 @@ import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { ActivityDraft } from '@/stores/activity-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { activityStore } from '@/stores/activity-store'
 import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
@@ -33,7 +34,7 @@ const FIELDS: InputFieldSpec<TextKey>[] = [
 
 /** Several choices at once; a chosen one carries a ✓ as well as the filled style. */
 const TargetGroupChips = observer(function TargetGroupChips({ draft }: { draft: ActivityDraft }) {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   return (
     <View className='filter-chips' role='group' aria-label='宣传对象'>
       {TARGET_GROUPS.map((g) => {
@@ -50,7 +51,7 @@ const TargetGroupChips = observer(function TargetGroupChips({ draft }: { draft: 
 
 /** Every keystroke goes to the store's draft, which survives a refused save. */
 const ActivityForm = observer(function ActivityForm({ draft, readOnly }: { draft: ActivityDraft; readOnly: boolean }) {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   return (
     <View className='card'>
       <Field label='活动类型'>
@@ -82,7 +83,7 @@ const ActivityForm = observer(function ActivityForm({ draft, readOnly }: { draft
 })
 
 const PhotoSection = observer(function PhotoSection({ readOnly }: { readOnly: boolean }) {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   const current = activities.current
   if (!current) return <Text className='hint'>保存活动后即可添加照片</Text>
   return (
@@ -122,7 +123,7 @@ const PhotoSection = observer(function PhotoSection({ readOnly }: { readOnly: bo
 })
 
 const RemovalDialog = observer(function RemovalDialog() {
-  const { activities } = useStores()
+  const activities = useStore(activityStore)
   const removal = activities.pendingRemoval
   const confirm = async () => {
     if (await activities.confirmRemoval()) void Taro.navigateBack()
@@ -141,7 +142,8 @@ const RemovalDialog = observer(function RemovalDialog() {
 })
 
 export default observer(function ActivityEditPage() {
-  const { session, activities } = useStores()
+  const { session } = useStores()
+  const activities = useStore(activityStore)
   const { params } = useRouter()
   const id = params.id
   const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'activity.write')))

@@ -9,13 +9,14 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
 import { adminHomeRegion } from '../../admin-region'
 import { BulletinForm, PublishPanel, RetractDialog } from '../../components/bulletin-form'
 import './index.scss'
 
 const Preview = observer(function Preview() {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   const input = bulletinAdmin.previewInput
   if (!input) return <Text className='error-text'>损失金额请填写数字，改正后才能预览</Text>
   return (
@@ -27,7 +28,7 @@ const Preview = observer(function Preview() {
 })
 
 const Messages = observer(function Messages() {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   return (
     <View role='status'>
       {bulletinAdmin.formError && <Text className='error-text'>{bulletinAdmin.formError}</Text>}
@@ -38,7 +39,7 @@ const Messages = observer(function Messages() {
 })
 
 const Versions = observer(function Versions() {
-  const { bulletinAdmin } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   if (bulletinAdmin.versions.length === 0) return null
   return (
     <View className='card'>
@@ -52,7 +53,8 @@ const Versions = observer(function Versions() {
 
 /** Writes a new bulletin from the template, or edits one (`id`); previews, publishes, retracts. */
 export default observer(function BulletinEditPage() {
-  const { session, bulletinAdmin } = useStores()
+  const { session } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   const { params } = useRouter()
   const id = params.id
   const region = adminHomeRegion(session.roles)

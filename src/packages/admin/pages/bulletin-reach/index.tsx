@@ -7,7 +7,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { reachStore } from '@/stores/reach-store'
 import { adminHomeRegion } from '../../admin-region'
 import { CadreTable, DailyChart, NotReachedList, OutboxList, ReachSummary, ShareTree } from '../../components/bulletin-reach-panels'
 import './index.scss'
@@ -15,7 +16,7 @@ import './index.scss'
 const WINDOWS = [6, 24, 48] as const
 
 const BulletinReachBlock = observer(function BulletinReachBlock({ id }: { id: string }) {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   if (reach.state === 'error') return <ErrorBlock message={reach.error ?? '加载失败'} onRetry={() => void reach.reload()} />
   if (reach.state !== 'ready') return <LoadingBlock text='正在统计转发情况…' />
   return (
@@ -62,7 +63,7 @@ const BulletinChooser = observer(function BulletinChooser() {
 })
 
 const RegionBlock = observer(function RegionBlock({ regionId }: { regionId: string }) {
-  const { reach } = useStores()
+  const reach = useStore(reachStore)
   if (reach.regionState === 'error') return <ErrorBlock message={reach.regionError ?? '加载失败'} onRetry={() => void reach.loadRegion(regionId, new Date())} />
   if (reach.regionState !== 'ready') return <LoadingBlock />
   return (
@@ -76,7 +77,8 @@ const RegionBlock = observer(function RegionBlock({ regionId }: { regionId: stri
 
 /** One bulletin's reach (`id`), and the region's daily reach, cadres' forwarding and reminder outbox. */
 export default observer(function BulletinReachPage() {
-  const { session, reach } = useStores()
+  const { session } = useStores()
+  const reach = useStore(reachStore)
   const { params } = useRouter()
   const id = params.id
   const regionId = adminHomeRegion(session.roles)?.regionId

@@ -9,14 +9,16 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
 import { adminHomeRegion } from '../../admin-region'
 
 const editUrl = (id?: string) => (id ? `${ROUTES.bulletinEdit}?id=${encodeURIComponent(id)}` : ROUTES.bulletinEdit)
 
 /** The station's bulletins, drafts included, newest first. */
 export default observer(function BulletinManagePage() {
-  const { session, bulletinAdmin } = useStores()
+  const { session } = useStores()
+  const bulletinAdmin = useStore(bulletinAdminStore)
   const { list } = bulletinAdmin
   const regionId = adminHomeRegion(session.roles)?.regionId
 

@@ -5,13 +5,14 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { coverageStore } from '@/stores/coverage-store'
 import { adminHomeRegion } from '../../admin-region'
 import { CoverageCard } from '../../components/coverage-card'
 import { GapList } from '../../components/gap-list'
 
 const CoverageReportView = observer(function CoverageReportView() {
-  const { coverage } = useStores()
+  const coverage = useStore(coverageStore)
   const { report } = coverage
   if (coverage.state === 'error') return <ErrorBlock message={coverage.error ?? '加载失败'} onRetry={() => void coverage.load()} />
   if (coverage.state !== 'ready' || !report) return <LoadingBlock text='正在统计覆盖情况…' />
@@ -33,7 +34,8 @@ const CoverageReportView = observer(function CoverageReportView() {
 })
 
 export default observer(function CoveragePage() {
-  const { session, coverage } = useStores()
+  const { session } = useStores()
+  const coverage = useStore(coverageStore)
   const home = adminHomeRegion(session.roles)
 
   // Coming back to the page reloads the open region: visits recorded meanwhile must show.

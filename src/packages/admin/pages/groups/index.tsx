@@ -9,13 +9,15 @@ import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { TIER_NAMES } from '@/stores/reach-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { groupStore } from '@/stores/group-store'
 import { adminHomeRegion } from '../../admin-region'
 import { GroupLabelForm } from '../../components/bulletin-group-form'
 import './index.scss'
 
 const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: WeChatGroup; homeRegionId: string }) {
-  const { session, groups } = useStores()
+  const { session } = useStores()
+  const groups = useStore(groupStore)
   const mine = group.ownerId !== null && group.ownerId === session.me?.id
   const owner = group.ownerId === null ? '无人认领' : mine ? '我负责' : `负责人：${group.ownerName ?? '—'}`
   return (
@@ -33,7 +35,8 @@ const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: 
 
 /** A cadre labels the groups they own and claims the unlabelled ones that bulletins were opened from. */
 export default observer(function GroupsPage() {
-  const { session, groups } = useStores()
+  const { session } = useStores()
+  const groups = useStore(groupStore)
   const regionId = adminHomeRegion(session.roles)?.regionId
 
   useEffect(() => {

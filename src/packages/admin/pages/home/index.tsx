@@ -9,7 +9,8 @@ import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { ROUTES } from '@/services/routes'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
 import type { RegionRow } from '@/stores/region-store'
 import { AdminEntries, BULLETIN_ENTRIES, DOOR_TO_DOOR_ENTRIES, type AdminEntry } from '../../components/admin-entries'
 import { RegionImportPanel } from '../../components/region-import-panel'
@@ -43,7 +44,7 @@ const ACTIVITY_ENTRIES: readonly AdminEntry[] = [
 ]
 
 const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {
-  const { regions } = useStores()
+  const regions = useStore(regionStore)
   const { node, depth, hasChildren, expanded } = row
   const selected = regions.selectedId === node.id
   const select = () => {
@@ -63,7 +64,7 @@ const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow 
 })
 
 const RegionTree = observer(function RegionTree() {
-  const { regions } = useStores()
+  const regions = useStore(regionStore)
   if (regions.state === 'idle' || regions.state === 'loading') return <LoadingBlock text='正在加载辖区…' />
   if (regions.state === 'error') return <ErrorBlock message={regions.error ?? '加载失败'} onRetry={() => void regions.load()} />
   if (regions.rows.length === 0) return <EmptyBlock title='还没有辖区数据' description='可以用下方的表格导入辖区' />
@@ -75,7 +76,7 @@ const RegionTree = observer(function RegionTree() {
 })
 
 const UserList = observer(function UserList() {
-  const { regions } = useStores()
+  const regions = useStore(regionStore)
   const selected = regions.selected
   if (!selected) return null
   let body
@@ -105,7 +106,8 @@ const UserList = observer(function UserList() {
 })
 
 export default observer(function AdminHome() {
-  const { session, regions } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
   const allowed = session.isAdminOrCadre
 
   useEffect(() => {

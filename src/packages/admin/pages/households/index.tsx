@@ -6,7 +6,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { householdAdminStore } from '@/stores/household-admin-store'
+import { labelStore } from '@/stores/label-store'
+import { regionStore } from '@/stores/region-store'
 import { adminHomeRegion } from '../../admin-region'
 import { HouseholdAdminList } from '../../components/household-admin-list'
 import { HouseholdFilters } from '../../components/household-filters'
@@ -18,7 +21,10 @@ import { ADMIN_ROUTES } from '../../routes'
 import './index.scss'
 
 export default observer(function HouseholdsPage() {
-  const { session, regions, householdAdmin, labels } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const householdAdmin = useStore(householdAdminStore)
+  const labels = useStore(labelStore)
   const home = adminHomeRegion(session.roles)
   const [picking, setPicking] = useState(false)
 

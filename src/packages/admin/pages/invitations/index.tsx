@@ -15,7 +15,9 @@ import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { invitationStore } from '@/stores/invitation-store'
+import { regionStore } from '@/stores/region-store'
 import { FilterChips } from '../../components/filter-chips'
 import { Field } from '../../components/form-field'
 import { svgDataUrl } from '../../components/label-sheets'
@@ -27,7 +29,9 @@ function copyCode(code: string) {
 }
 
 const InvitationForm = observer(function InvitationForm() {
-  const { session, invitations, regions } = useStores()
+  const { session } = useStores()
+  const invitations = useStore(invitationStore)
+  const regions = useStore(regionStore)
   const roles = invitableRoles(session.roles)
   const { draft } = invitations
   const role = draft.role
@@ -106,7 +110,7 @@ function InvitationCard({ invitation, onRevoke }: { invitation: Invitation; onRe
 }
 
 const InvitationList = observer(function InvitationList({ onRevoke }: { onRevoke: (invitation: Invitation) => void }) {
-  const { invitations } = useStores()
+  const invitations = useStore(invitationStore)
   const { list } = invitations
   if (list.state === 'error' && !list.value) return <ErrorBlock message={list.error ?? '加载失败'} onRetry={() => void invitations.loadList()} />
   if (!list.value) return <LoadingBlock text='正在加载邀请…' />
@@ -121,7 +125,9 @@ const InvitationList = observer(function InvitationList({ onRevoke }: { onRevoke
 
 /** 邀请加入: staff join by an invitation made here, for a role and region the inviter covers. */
 export default observer(function InvitationsPage() {
-  const { session, regions, invitations } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const invitations = useStore(invitationStore)
   const allowed = invitableRoles(session.roles).length > 0
   const [revoking, setRevoking] = useState<Invitation | null>(null)
 

@@ -5,7 +5,9 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { labelStore } from '@/stores/label-store'
+import { regionStore } from '@/stores/region-store'
 import { LabelSheets } from '../../components/label-sheets'
 import { RegionPicker } from '../../components/region-picker'
 import { ReissueDialog } from '../../components/reissue-dialog'
@@ -14,7 +16,7 @@ import './index.scss'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 const SheetPreview = observer(function SheetPreview() {
-  const { labels } = useStores()
+  const labels = useStore(labelStore)
   if (labels.state === 'idle') return null
   if (labels.state === 'loading') return <LoadingBlock text='正在生成门牌…' />
   if (labels.state === 'error') return <ErrorBlock message={labels.error ?? '生成失败'} onRetry={() => void labels.generate()} />
@@ -40,7 +42,9 @@ const SheetPreview = observer(function SheetPreview() {
 })
 
 export default observer(function LabelsPage() {
-  const { session, regions, labels } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const labels = useStore(labelStore)
   const [choosing, setChoosing] = useState(labels.target === null)
 
   useEffect(() => {

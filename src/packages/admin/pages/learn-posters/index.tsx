@@ -6,7 +6,8 @@ import { KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
 import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { learnPosterStore } from '@/stores/learn-poster-store'
 import { LearnPosterSheets } from '../../components/learn-poster-sheets'
 import './index.scss'
 
@@ -22,7 +23,7 @@ function ToggleChip({ label, on, onToggle }: { label: string; on: boolean; onTog
 }
 
 const Choice = observer(function Choice() {
-  const { learnPosters } = useStores()
+  const learnPosters = useStore(learnPosterStore)
   return (
     <View>
       <Text className='section-title'>选择骗局类型</Text>
@@ -54,7 +55,7 @@ const Choice = observer(function Choice() {
 })
 
 const Preview = observer(function Preview() {
-  const { learnPosters } = useStores()
+  const learnPosters = useStore(learnPosterStore)
   const { sheet } = learnPosters
   if (learnPosters.state === 'idle') return null
   if (learnPosters.state === 'loading') return <LoadingBlock text='正在生成海报…' />

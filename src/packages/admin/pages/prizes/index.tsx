@@ -9,7 +9,8 @@ import { chinaDateOf } from '@/core/bulletins'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PrizeDraft } from '@/stores/prize-admin-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { prizeAdminStore } from '@/stores/prize-admin-store'
 import { adminHomeRegion } from '../../admin-region'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 
@@ -28,7 +29,7 @@ const FIELDS: InputFieldSpec<TextKey>[] = [
 
 /** Every keystroke goes to the store's draft, which survives a refused save. */
 const PrizeForm = observer(function PrizeForm() {
-  const { prizeAdmin } = useStores()
+  const prizeAdmin = useStore(prizeAdminStore)
   const d = prizeAdmin.draft
   if (!d) return null
   return (
@@ -51,7 +52,7 @@ const PrizeForm = observer(function PrizeForm() {
 })
 
 const PrizeList = observer(function PrizeList() {
-  const { prizeAdmin } = useStores()
+  const prizeAdmin = useStore(prizeAdminStore)
   if (prizeAdmin.state === 'error') {
     return <ErrorBlock message={prizeAdmin.error ?? '加载失败'} onRetry={() => prizeAdmin.regionId && void prizeAdmin.load(prizeAdmin.regionId)} />
   }
@@ -74,7 +75,8 @@ const PrizeList = observer(function PrizeList() {
 })
 
 export default observer(function PrizesAdminPage() {
-  const { session, prizeAdmin } = useStores()
+  const { session } = useStores()
+  const prizeAdmin = useStore(prizeAdminStore)
   const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'prize.manage')))
 
   useEffect(() => {

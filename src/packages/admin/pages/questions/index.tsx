@@ -11,7 +11,8 @@ import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { draftOptions } from '@/stores/question-admin-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { questionAdminStore } from '@/stores/question-admin-store'
 import { Field } from '../../components/form-field'
 import { SheetImportPanel } from '../../components/sheet-import-panel'
 import './index.scss'
@@ -33,7 +34,7 @@ function Choice({ on, label, onClick }: { on: boolean; label: string; onClick: (
 
 /** Every keystroke goes to the store's draft, which survives a refused save. */
 const QuestionForm = observer(function QuestionForm() {
-  const { questionAdmin } = useStores()
+  const questionAdmin = useStore(questionAdminStore)
   const d = questionAdmin.draft
   if (!d) return null
   const options = draftOptions(d)
@@ -87,7 +88,7 @@ const QuestionForm = observer(function QuestionForm() {
 })
 
 const QuestionList = observer(function QuestionList() {
-  const { questionAdmin } = useStores()
+  const questionAdmin = useStore(questionAdminStore)
   if (questionAdmin.state === 'error') return <ErrorBlock message={questionAdmin.error ?? '加载失败'} onRetry={() => void questionAdmin.load(questionAdmin.page)} />
   if (questionAdmin.state !== 'ready') return <LoadingBlock />
   if (questionAdmin.items.length === 0) return <EmptyBlock title='没有找到题目' description='可以新增题目，或用表格导入' />
@@ -115,7 +116,8 @@ const QuestionList = observer(function QuestionList() {
 })
 
 export default observer(function QuestionsAdminPage() {
-  const { session, questionAdmin } = useStores()
+  const { session } = useStores()
+  const questionAdmin = useStore(questionAdminStore)
   const allowed = session.roles.some((r) => roleAllows(r.role, 'quiz.manage'))
 
   useEffect(() => {

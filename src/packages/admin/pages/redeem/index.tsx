@@ -8,7 +8,8 @@ import dayjs from 'dayjs'
 import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { redeemStore } from '@/stores/redeem-store'
 import { Field } from '../../components/form-field'
 import './index.scss'
 
@@ -16,7 +17,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
 
 const ClaimView = observer(function ClaimView() {
-  const { redeem } = useStores()
+  const redeem = useStore(redeemStore)
   const view = redeem.view
   if (!view) return null
   return (
@@ -42,7 +43,8 @@ const ClaimView = observer(function ClaimView() {
 
 /** The pickup desk: scan the resident's QR (or type the code they read out), check the claim, hand the prize over once. */
 export default observer(function RedeemPage() {
-  const { session, redeem } = useStores()
+  const { session } = useStores()
+  const redeem = useStore(redeemStore)
   if (!session.roles.some((r) => roleAllows(r.role, 'prize.redeem'))) {
     return (
       <PageShell>

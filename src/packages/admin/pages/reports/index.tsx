@@ -8,7 +8,9 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ChildRegionChart, WarningOutcomeChart } from '@/components/report-charts'
 import { ReportSection } from '@/components/report-figures'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
+import { reportStore } from '@/stores/report-store'
 import { adminHomeRegion } from '../../admin-region'
 import { RegionPicker } from '../../components/region-picker'
 import { PeriodBar } from './period-bar'
@@ -16,7 +18,7 @@ import { ReportActions } from './report-actions'
 import './index.scss'
 
 const ReportBody = observer(function ReportBody() {
-  const { reports } = useStores()
+  const reports = useStore(reportStore)
   const { report } = reports
   if (reports.state === 'error') return <ErrorBlock message={reports.error ?? '加载失败'} onRetry={() => void reports.load()} />
   if (reports.state !== 'ready' || !report) return <LoadingBlock text='正在统计…' />
@@ -42,7 +44,9 @@ const ReportBody = observer(function ReportBody() {
 })
 
 export default observer(function ReportsPage() {
-  const { session, regions, reports } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const reports = useStore(reportStore)
   const home = adminHomeRegion(session.roles)
   const [picking, setPicking] = useState(false)
 

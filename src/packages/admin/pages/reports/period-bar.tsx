@@ -3,7 +3,8 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { ReportPeriodKind } from '@/core/report-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { reportStore } from '@/stores/report-store'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 
 const PERIOD_OPTIONS: readonly ChipOption<ReportPeriodKind>[] = [
@@ -15,7 +16,7 @@ const PERIOD_OPTIONS: readonly ChipOption<ReportPeriodKind>[] = [
 
 /** 日 / 周 / 月 / 自定义, the date or the range, and the arrows to the period before and after. */
 export const PeriodBar = observer(function PeriodBar() {
-  const { reports } = useStores()
+  const reports = useStore(reportStore)
   const { period } = reports
   return (
     <View className='period-bar'>

@@ -4,12 +4,13 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { errorMessage } from '@/stores/load-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { reportStore } from '@/stores/report-store'
 import { saveBlob } from '../../save-blob'
 
 /** 导出Excel and 复制通报: the 通报 text is shown first, so the cadre sees what will be pasted into the group. */
 export const ReportActions = observer(function ReportActions() {
-  const { reports } = useStores()
+  const reports = useStore(reportStore)
   const ready = reports.state === 'ready'
 
   const exportReport = async () => {

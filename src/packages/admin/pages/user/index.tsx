@@ -14,7 +14,9 @@ import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PendingUserAction } from '@/stores/user-admin-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
+import { userAdminStore } from '@/stores/user-admin-store'
 import { RegionPicker } from '../../components/region-picker'
 import './index.scss'
 
@@ -38,7 +40,8 @@ function confirmText(action: PendingUserAction, user: ManagedUserDetail, regionN
 }
 
 const RoleRow = observer(function RoleRow({ role }: { role: MeRole }) {
-  const { session, userAdmin } = useStores()
+  const { session } = useStores()
+  const userAdmin = useStore(userAdminStore)
   const [moving, setMoving] = useState(false)
   const manageable = canManageRole(session.roles, role.regionPath)
   const levels = ROLE_REGION_LEVELS[role.role]
@@ -79,7 +82,8 @@ const RoleRow = observer(function RoleRow({ role }: { role: MeRole }) {
 })
 
 const UserDetail = observer(function UserDetail({ user }: { user: ManagedUserDetail }) {
-  const { session, userAdmin } = useStores()
+  const { session } = useStores()
+  const userAdmin = useStore(userAdminStore)
   const mayDeactivate = canDeactivate(session.roles, user.roles)
   return (
     <View>
@@ -115,7 +119,9 @@ const UserDetail = observer(function UserDetail({ user }: { user: ManagedUserDet
 
 /** One person in 人员管理: their roles with 移除 and 调整辖区, 停用账号 / 恢复账号, and what changed when. */
 export default observer(function UserPage() {
-  const { session, regions, userAdmin } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const userAdmin = useStore(userAdminStore)
   const id = useRouter().params.id ?? ''
   const allowed = session.roles.some((r) => r.role === 'admin')
 

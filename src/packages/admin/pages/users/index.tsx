@@ -9,7 +9,9 @@ import type { ManagedUser } from '@/core/membership-api'
 import { ROLE_LABELS, ROLES, type Role } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
+import { userAdminStore } from '@/stores/user-admin-store'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { RegionPicker } from '../../components/region-picker'
 import { userPageUrl } from '../../routes'
@@ -45,7 +47,7 @@ function UserCard({ user }: { user: ManagedUser }) {
 }
 
 const UserList = observer(function UserList() {
-  const { userAdmin } = useStores()
+  const userAdmin = useStore(userAdminStore)
   if (userAdmin.list.state === 'idle' || userAdmin.list.state === 'loading') return <LoadingBlock text='正在加载人员…' />
   if (userAdmin.list.state === 'error') return <ErrorBlock message={userAdmin.list.error ?? '加载失败'} onRetry={() => void userAdmin.search()} />
   if (userAdmin.list.isEmpty) return <EmptyBlock title='没有找到符合条件的人员' description='换个姓名或筛选条件试试' />
@@ -63,7 +65,8 @@ const UserList = observer(function UserList() {
 })
 
 const RegionFilter = observer(function RegionFilter() {
-  const { userAdmin, regions } = useStores()
+  const userAdmin = useStore(userAdminStore)
+  const regions = useStore(regionStore)
   const [picking, setPicking] = useState(false)
   const regionId = userAdmin.filters.regionId
   const region = regions.nodes.find((n) => n.id === regionId)
@@ -91,7 +94,9 @@ const RegionFilter = observer(function RegionFilter() {
 
 /** 人员管理: admins find the people of their scope by name, role, region and status. */
 export default observer(function UsersPage() {
-  const { session, regions, userAdmin } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const userAdmin = useStore(userAdminStore)
   const allowed = session.roles.some((r) => r.role === 'admin')
 
   useEffect(() => {

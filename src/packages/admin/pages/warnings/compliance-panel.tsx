@@ -4,11 +4,12 @@ import { percentOf } from '@/core/warnings-format'
 import { CoverageBar } from '@/components/coverage-bar'
 import { RiskBars } from '@/components/report-charts/risk-bars'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { warningAdminStore } from '@/stores/warning-admin-store'
 
 /** 时限达标: first contacts within the limit, as numbers and as hatched bars that read without colour. */
 export const CompliancePanel = observer(function CompliancePanel() {
-  const { warningAdmin } = useStores()
+  const warningAdmin = useStore(warningAdminStore)
   const c = warningAdmin.compliance
   if (warningAdmin.complianceState === 'error') {
     return <ErrorBlock message={warningAdmin.complianceError ?? '加载失败'} onRetry={() => void warningAdmin.reload()} />

@@ -7,7 +7,10 @@ import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock } from '@/components/page-state'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { regionStore } from '@/stores/region-store'
+import { warningAdminStore } from '@/stores/warning-admin-store'
+import { warningFormStore } from '@/stores/warning-form-store'
 import { adminHomeRegion } from '../../admin-region'
 import { CompliancePanel } from './compliance-panel'
 import { WarningFilters } from './warning-filters'
@@ -17,7 +20,10 @@ import { WarningList } from './warning-list'
 
 /** The station's warnings of its region: compliance, filters, the list with overdue on top, create and import. */
 export default observer(function WarningsAdminPage() {
-  const { session, regions, warningAdmin, warningForm } = useStores()
+  const { session } = useStores()
+  const regions = useStore(regionStore)
+  const warningAdmin = useStore(warningAdminStore)
+  const warningForm = useStore(warningFormStore)
   const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'warning.manage')))
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_STATES, WARNING_STATE_LABELS, type RiskLevel, type WarningState } from '@/core/warning-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { warningAdminStore } from '@/stores/warning-admin-store'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 
 const STATE_OPTIONS: ChipOption<WarningState | undefined>[] = [
@@ -18,7 +19,7 @@ const OVERDUE_OPTIONS: ChipOption<'overdue' | undefined>[] = [
 ]
 
 export const WarningFilters = observer(function WarningFilters() {
-  const { warningAdmin } = useStores()
+  const warningAdmin = useStore(warningAdminStore)
   const f = warningAdmin.filters
   return (
     <View>

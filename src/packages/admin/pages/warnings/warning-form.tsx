@@ -6,7 +6,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { FRAUD_TYPES } from '@/core/fraud-types'
 import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES } from '@/core/warning-api'
 import type { WarningDraft } from '@/stores/warning-form-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { warningFormStore } from '@/stores/warning-form-store'
 import { FilterChips } from '../../components/filter-chips'
 import { RegionPicker } from '../../components/region-picker'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
@@ -27,7 +28,7 @@ const FRAUD_OPTIONS = FRAUD_TYPES.map((t) => ({ value: t.key, label: t.name }))
 const SOURCE_OPTIONS = WARNING_SOURCES.map((s) => ({ value: s.key, label: s.name }))
 
 const AssigneeField = observer(function AssigneeField({ draft }: { draft: WarningDraft }) {
-  const { warningForm } = useStores()
+  const warningForm = useStore(warningFormStore)
   if (!draft.regionId) return <Text className='hint'>选好区域后可指定劝阻员</Text>
   if (warningForm.dissuadersState === 'loading') return <Text className='hint'>正在加载劝阻员…</Text>
   const options = [
@@ -46,7 +47,7 @@ const AssigneeField = observer(function AssigneeField({ draft }: { draft: Warnin
 
 /** Create one warning by hand. Every keystroke goes to the store's draft, which survives a refused save. */
 export const WarningForm = observer(function WarningForm({ onSaved }: { onSaved: () => void }) {
-  const { warningForm } = useStores()
+  const warningForm = useStore(warningFormStore)
   const [picking, setPicking] = useState(false)
   const d = warningForm.draft
   if (!d) return null

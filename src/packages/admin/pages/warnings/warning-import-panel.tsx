@@ -1,8 +1,9 @@
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { warningImportStore } from '@/stores/warning-import-store'
 import { SheetImportPanel } from '../../components/sheet-import-panel'
 
 export function WarningImportPanel({ onImported }: { onImported: () => void }) {
-  const { warningImport } = useStores()
+  const warningImport = useStore(warningImportStore)
   return (
     <SheetImportPanel
       importer={warningImport}

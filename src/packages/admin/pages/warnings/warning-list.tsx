@@ -6,12 +6,13 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
 import { ROUTES } from '@/services/routes'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { warningAdminStore } from '@/stores/warning-admin-store'
 import { FilterChips } from '../../components/filter-chips'
 
 /** Choosing a dissuader for one warning, with how many open warnings each already has. */
 const ReassignPanel = observer(function ReassignPanel() {
-  const { warningAdmin } = useStores()
+  const warningAdmin = useStore(warningAdminStore)
   const options = warningAdmin.dissuaders.map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}，在办 ${d.openWarnings} 条）` }))
   return (
     <View>
@@ -34,7 +35,7 @@ const ReassignPanel = observer(function ReassignPanel() {
 
 /** Overdue first as the server sorts them, each marked 已超时 in words. */
 export const WarningList = observer(function WarningList() {
-  const { warningAdmin } = useStores()
+  const warningAdmin = useStore(warningAdminStore)
   const { list } = warningAdmin
   if (list.state === 'error') return <ErrorBlock message={list.error ?? '加载失败'} onRetry={() => void warningAdmin.reload()} />
   if (list.state !== 'ready') return <LoadingBlock text='正在加载预警…' />

@@ -13,7 +13,9 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { SyncBanner } from '@/components/sync-banner'
 import { ROUTES } from '@/services/routes'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { householdStore } from '@/stores/household-store'
+import { pledgeStore } from '@/stores/pledge-store'
 import { PatrolPlan } from '../../components/patrol-plan'
 import { ScanDoorButton } from '../../components/scan-door-button'
 import { useOpenVisitForm } from '../../open-visit-form'
@@ -46,7 +48,7 @@ function HouseholdCell({ household }: { household: HouseholdSummary }) {
 }
 
 const HouseholdList = observer(function HouseholdList() {
-  const { households } = useStores()
+  const households = useStore(householdStore)
   if (households.state === 'idle' || households.state === 'loading') return <LoadingBlock text='正在加载住户…' />
   if (households.state === 'error') {
     return <ErrorBlock message={households.error ?? '加载失败'} onRetry={() => void households.search()} />
@@ -70,7 +72,9 @@ const HouseholdList = observer(function HouseholdList() {
 })
 
 export default observer(function WorkerHome() {
-  const { session, households, pledge } = useStores()
+  const { session } = useStores()
+  const households = useStore(householdStore)
+  const pledge = useStore(pledgeStore)
   const grids = session.workerGrids
   const firstGridId = grids[0]?.regionId
 

@@ -9,7 +9,8 @@ import type { HouseholdSummary } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PledgeSummary } from '@/core/door-to-door-api'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { pledgeViewStore } from '@/stores/pledge-view-store'
 import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
 import '@/components/print-pages.scss'
@@ -38,7 +39,7 @@ function PledgeRow({ pledge, onOpen }: { pledge: PledgeSummary; onOpen: () => vo
 }
 
 const PledgeList = observer(function PledgeList({ householdId }: { householdId: string }) {
-  const { pledgeView } = useStores()
+  const pledgeView = useStore(pledgeViewStore)
   if (pledgeView.state === 'error') {
     return <ErrorBlock message={pledgeView.error ?? '加载失败'} onRetry={() => void pledgeView.load(householdId)} />
   }
@@ -61,7 +62,7 @@ const PledgeList = observer(function PledgeList({ householdId }: { householdId: 
  * only, and a copied link would not open because the rendering needs the worker's bearer: so the buttons are hidden there.
  */
 const PledgeSheet = observer(function PledgeSheet({ pledge, household }: { pledge: PledgeSummary; household: HouseholdSummary }) {
-  const { pledgeView } = useStores()
+  const pledgeView = useStore(pledgeViewStore)
   const imageUrl = pledgeView.imageUrl
   let sheet
   if (pledgeView.sheetState === 'error') {
@@ -107,7 +108,8 @@ const PledgeSheet = observer(function PledgeSheet({ pledge, household }: { pledg
 
 /** A household's signed pledges, newest first; tapping one shows it as it was signed, ready to print. */
 export default observer(function PledgeViewPage() {
-  const { doors, pledgeView } = useStores()
+  const { doors } = useStores()
+  const pledgeView = useStore(pledgeViewStore)
   const householdId = useRouter().params.householdId ?? ''
 
   useEffect(() => {

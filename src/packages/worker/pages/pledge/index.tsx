@@ -11,7 +11,8 @@ import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { SignaturePad } from '@/components/signature-pad'
 import { SyncBanner } from '@/components/sync-banner'
 import { SIGNER_RELATIONS } from '@/stores/pledge-store'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { pledgeStore } from '@/stores/pledge-store'
 import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
 import { LocationField } from '../../components/location-field'
@@ -19,7 +20,7 @@ import { confirmSavedAndLeave } from '../../leave-form'
 import './index.scss'
 
 const TemplateText = observer(function TemplateText() {
-  const { pledge } = useStores()
+  const pledge = useStore(pledgeStore)
   if (pledge.template) {
     return (
       <View className='card'>
@@ -36,7 +37,7 @@ const TemplateText = observer(function TemplateText() {
 })
 
 const SignerFields = observer(function SignerFields() {
-  const { pledge } = useStores()
+  const pledge = useStore(pledgeStore)
   return (
     <View>
       <Text className='section-title'>签署人姓名</Text>
@@ -69,7 +70,8 @@ const SignerFields = observer(function SignerFields() {
 })
 
 export default observer(function PledgePage() {
-  const { doors, pledge, queue } = useStores()
+  const { doors, queue } = useStores()
+  const pledge = useStore(pledgeStore)
   const householdId = useRouter().params.householdId ?? ''
   const [geo, setGeo] = useState<LatLng | null>(null)
 

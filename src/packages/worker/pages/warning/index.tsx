@@ -12,13 +12,14 @@ import { formatYuan, warningEventText, WARNING_STEP_LABELS } from '@/core/warnin
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
-import { useStores } from '@/stores/stores-context'
+import { useStore } from '@/stores/stores-context'
+import { warningDetailStore } from '@/stores/warning-detail-store'
 import './index.scss'
 
 const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm')
 
 const Facts = observer(function Facts() {
-  const { warningDetail } = useStores()
+  const warningDetail = useStore(warningDetailStore)
   const w = warningDetail.warning
   if (!w) return null
   const source = WARNING_SOURCES.find((s) => s.key === w.source)?.name ?? w.source
@@ -37,7 +38,7 @@ const Facts = observer(function Facts() {
 
 /** Only the assignee sees 一键拨打; the number is fetched at the tap and goes straight to the dialer. */
 const CallButton = observer(function CallButton() {
-  const { warningDetail } = useStores()
+  const warningDetail = useStore(warningDetailStore)
   if (!warningDetail.warning?.canRevealPhone) return null
   return (
     <View>
@@ -50,7 +51,7 @@ const CallButton = observer(function CallButton() {
 })
 
 const StepPanel = observer(function StepPanel() {
-  const { warningDetail: d } = useStores()
+  const d = useStore(warningDetailStore)
   const w = d.warning
   if (!w || w.allowedSteps.length === 0) return null
   return (
@@ -93,7 +94,7 @@ const StepPanel = observer(function StepPanel() {
 })
 
 const Timeline = observer(function Timeline() {
-  const { warningDetail } = useStores()
+  const warningDetail = useStore(warningDetailStore)
   const events = warningDetail.warning?.events ?? []
   return (
     <View className='card'>
@@ -106,7 +107,7 @@ const Timeline = observer(function Timeline() {
 })
 
 export default observer(function WarningPage() {
-  const { warningDetail } = useStores()
+  const warningDetail = useStore(warningDetailStore)
   const id = useRouter().params.id ?? ''
 
   useEffect(() => {

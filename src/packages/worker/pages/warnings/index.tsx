@@ -10,12 +10,13 @@ import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
 import { ROUTES } from '@/services/routes'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { warningStore } from '@/stores/warning-store'
 
 const openWarning = (w: WarningListItem) => void Taro.navigateTo({ url: `${ROUTES.warning}?id=${encodeURIComponent(w.id)}` })
 
 const Queue = observer(function Queue() {
-  const { warnings } = useStores()
+  const warnings = useStore(warningStore)
   if (warnings.state === 'idle' || warnings.state === 'loading') return <LoadingBlock text='正在加载预警…' />
   if (warnings.state === 'error') return <ErrorBlock message={warnings.error ?? '加载失败'} onRetry={() => void warnings.load()} />
   return (
@@ -37,7 +38,8 @@ const Queue = observer(function Queue() {
 
 /** The dissuader's queue, soonest deadline first. Pulling down (or 刷新) asks the server again. */
 export default observer(function WarningQueuePage() {
-  const { session, warnings } = useStores()
+  const { session } = useStores()
+  const warnings = useStore(warningStore)
 
   useEffect(() => {
     if (session.isSignedIn) void warnings.load()

@@ -10,7 +10,8 @@ import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
-import { useStores } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
+import { prizeStore } from '@/stores/prize-store'
 import { ClaimQr } from './claim-qr'
 import './index.scss'
 
@@ -19,7 +20,7 @@ const spaced = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')
 const day = (iso: string) => dayjs(iso).format('YYYY-MM-DD')
 
 const OfferCard = observer(function OfferCard({ offer }: { offer: PrizeOffer }) {
-  const { prizes } = useStores()
+  const prizes = useStore(prizeStore)
   const canClaim = offer.unmet.length === 0
   return (
     <View className='card'>
@@ -61,7 +62,7 @@ function ClaimCard({ claim }: { claim: PrizeClaim }) {
 }
 
 const Offers = observer(function Offers() {
-  const { prizes } = useStores()
+  const prizes = useStore(prizeStore)
   if (prizes.offersState === 'error') return <ErrorBlock message={prizes.offersError ?? '加载失败'} onRetry={() => void prizes.loadOffers()} />
   if (prizes.offersState !== 'ready') return <LoadingBlock />
   if (prizes.offers.length === 0) return <EmptyBlock title='本地暂时没有奖品' description='每日答题，留意派出所发布的新奖品' />
@@ -69,7 +70,7 @@ const Offers = observer(function Offers() {
 })
 
 const Claims = observer(function Claims() {
-  const { prizes } = useStores()
+  const prizes = useStore(prizeStore)
   if (prizes.claimsState === 'error') return <ErrorBlock message={prizes.claimsError ?? '加载失败'} onRetry={() => void prizes.loadClaims()} />
   if (prizes.claimsState !== 'ready') return <LoadingBlock />
   if (prizes.claims.length === 0) return <EmptyBlock title='还没有领过奖品' />
@@ -78,7 +79,8 @@ const Claims = observer(function Claims() {
 
 /** Prizes never ask for sharing: answering the quiz is the only way to earn them. */
 export default observer(function PrizesPage() {
-  const { session, prizes } = useStores()
+  const { session } = useStores()
+  const prizes = useStore(prizeStore)
   const signedIn = session.isSignedIn
 
   useEffect(() => {
