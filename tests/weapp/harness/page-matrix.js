@@ -12,6 +12,8 @@ const GRID_WORKER_ADMIN_PAGES = ['activities', 'activity-edit', 'learn-posters']
 function reachable(personaId, route) {
   if (!route.startsWith('packages/')) return true
   if (!personaId) return true
+  // 居住地, 邀请码, 我的数据 and 我的奖品 are for everyone signed in.
+  if (route.startsWith('packages/account/')) return true
   if (WORKER_PAGES.includes(route)) return personaId === 'grid_worker'
   if (DISSUADER_PAGES.includes(route)) return personaId === 'dissuader'
   if (GRID_WORKER_ADMIN_PAGES.includes(route) && personaId === 'grid_worker') return true
