@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import path from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -38,6 +39,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: process.env.H5_ROUTER === 'browser' ? 'browser' : 'hash' },
+      // View, Text, Image, Button, Input… as plain React components instead of Stencil web components: the resident
+      // pages then load neither @stencil/core nor the custom elements (~50 KB gzip). Textarea and Canvas still come
+      // from the web components, only in the worker and admin chunks that use them.
+      useHtmlComponents: true,
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
@@ -56,6 +61,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // resident downloaded first and nobody ran.
         const unused = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry']
         chain.merge({ resolve: { alias: Object.fromEntries(unused.map((name) => [name, false])) } })
+        chain.resolve.alias.set('platform$', path.resolve(__dirname, 'shims/platform.js'))
       },
     },
   }
