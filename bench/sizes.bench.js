@@ -1,9 +1,12 @@
-// Package sizes as WeChat's upload counts them (miniprogram-ci) and the H5 first load as a phone downloads it.
-const { existsSync, readFileSync } = require('node:fs')
+// Package sizes as WeChat's upload counts them (miniprogram-ci) and each resident page's H5 first load as a phone downloads it.
+const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs')
+const os = require('node:os')
 const { spawnSync } = require('node:child_process')
 const path = require('node:path')
 const zlib = require('node:zlib')
+const { chromium } = require('playwright-core')
 const { root, npmRun } = require('./lib')
+const { startServer } = require('./server-harness')
 
 // The same budget scripts/mp-ci.js enforces: what a resident's phone downloads before the first page.
 const MAIN_PACKAGE_BUDGET = 600 * 1024
@@ -16,28 +19,74 @@ function weappSizes() {
   return JSON.parse(line)
 }
 
-/** Scripts and styles index.html loads before the first page renders, raw and gzip -9, and as served (the build's .br). */
-function h5FirstLoad() {
-  if (!existsSync(path.join(root, 'dist/h5/index.html'))) npmRun('build:h5')
-  const html = readFileSync(path.join(root, 'dist/h5/index.html'), 'utf8')
-  const assets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1])
-  let js = 0; let jsGzip = 0; let jsBrotli = 0; let css = 0
-  for (const asset of assets) {
+/** A resident page's first load as a phone downloads it: every script it requests, raw, gzip -9 and as served (.br). */
+function scriptSizes(paths) {
+  let raw = 0; let gzip = 0; let brotli = 0
+  for (const asset of paths) {
     const file = path.join(root, 'dist/h5', asset)
     const bytes = readFileSync(file)
-    if (!asset.endsWith('.js')) { css += bytes.length; continue }
-    js += bytes.length
-    jsGzip += zlib.gzipSync(bytes, { level: 9 }).length
-    jsBrotli += existsSync(`${file}.br`) ? readFileSync(`${file}.br`).length : bytes.length
+    raw += bytes.length
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length
+    brotli += existsSync(`${file}.br`) ? readFileSync(`${file}.br`).length : bytes.length
   }
-  return { assets, jsBytes: js, jsGzipBytes: jsGzip, jsBrotliServedBytes: jsBrotli, cssBytes: css }
+  return { files: paths.length, jsBytes: raw, jsGzipBytes: gzip, jsBrotliServedBytes: brotli }
 }
+
+/**
+ * Each resident page opened cold in Chromium, counting the scripts it requested until its own text showed: index.html's
+ * scripts alone would miss the page's lazily loaded chunks.
+ */
+async function residentFirstLoads() {
+  if (!existsSync(path.join(root, 'dist/h5/index.html'))) npmRun('build:h5')
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuanfang-sizes-'))
+  const server = await startServer({ DATABASE_URL: '', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true' })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'] })
+  try {
+    const { items } = await (await fetch(`${server.base}/api/public/bulletins?page=1&pageSize=1`)).json()
+    const pages = {
+      home: ['/', '看通报'],
+      bulletin: [`/#/pages/bulletin/index?id=${items[0].id}`, items[0].title],
+      learn: ['/#/pages/learn/index', '刷单返利'],
+      quiz: ['/#/pages/quiz/index', '每日答题'],
+    }
+    const loads = {}
+    for (const [name, [url, readyText]] of Object.entries(pages)) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', serviceWorkers: 'block' })
+      const page = await context.newPage()
+      const scripts = new Set()
+      page.on('request', (r) => { const { pathname } = new URL(r.url()); if (pathname.endsWith('.js') && pathname !== '/sw.js') scripts.add(pathname.slice(1)) })
+      await page.goto(server.base + url)
+      await page.getByText(readyText).filter({ visible: true }).first().waitFor({ timeout: 60_000 })
+      await page.waitForLoadState('networkidle')
+      loads[name] = scriptSizes([...scripts])
+      await context.close()
+    }
+    return loads
+  } finally {
+    await browser.close()
+    await server.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+// Issue 16: what a resident's phone downloads before a resident page shows.
+const RESIDENT_FIRST_LOAD_GZIP_BUDGET = 150 * 1024
 
 exports.run = async () => {
   const weapp = weappSizes()
-  const h5 = h5FirstLoad()
+  const residentPages = await residentFirstLoads()
   console.log(`weapp main package: ${weapp.mainPackageBytes} B (${(weapp.mainPackageBytes / MAIN_PACKAGE_BUDGET * 100).toFixed(1)}% of the 600 KB budget, WeChat's limit is 2 MB)`)
   for (const [pkg, bytes] of Object.entries(weapp.subPackages)) console.log(`weapp subpackage ${pkg}: ${bytes} B`)
-  console.log(`H5 first-load JS: ${h5.jsBytes} B raw, ${h5.jsGzipBytes} B gzip, ${h5.jsBrotliServedBytes} B brotli as served (${h5.assets.length} files)`)
-  return { weapp, h5, budgets: { mainPackageBytes: MAIN_PACKAGE_BUDGET, mainPackageRatio: weapp.mainPackageBytes / MAIN_PACKAGE_BUDGET } }
+  for (const [name, load] of Object.entries(residentPages)) {
+    console.log(`H5 first load of ${name}: ${load.jsBytes} B raw, ${load.jsGzipBytes} B gzip (${(load.jsGzipBytes / RESIDENT_FIRST_LOAD_GZIP_BUDGET * 100).toFixed(1)}% of 150 KB), ${load.jsBrotliServedBytes} B brotli as served, ${load.files} scripts`)
+  }
+  const largest = Math.max(...Object.values(residentPages).map((l) => l.jsGzipBytes))
+  return {
+    weapp,
+    h5: { residentPages },
+    budgets: {
+      mainPackageBytes: MAIN_PACKAGE_BUDGET, mainPackageRatio: weapp.mainPackageBytes / MAIN_PACKAGE_BUDGET,
+      residentFirstLoadGzipBytes: RESIDENT_FIRST_LOAD_GZIP_BUDGET, largestResidentFirstLoadRatio: largest / RESIDENT_FIRST_LOAD_GZIP_BUDGET,
+    },
+  }
 }
