@@ -28,7 +28,8 @@ const run = promisify(execFile)
 
 /**
  * A small county as the server writes it: the demo seed, then through the API visits, pledges chained in two
- * villages and bulletin opens, so that the counters and the chains are the write path's, not hand-made.
+ * villages and bulletin opens, so that the counters and the chains are the write path's, not hand-made; and an
+ * activity photo, whose bytes a text format could mangle.
  */
 async function aCountyAtWork(database: Database, config: Config) {
   await seedDemoData(database, config, { households: 120 })
@@ -60,6 +61,11 @@ async function aCountyAtWork(database: Database, config: Config) {
       const opened = await app.inject({ method: 'POST', url: '/api/public/opens', payload: { bulletinId: bulletin.id, readerKey: readers[i % readers.length] } })
       expect(opened.statusCode).toBe(200)
     }
+    // Bytes that JSON and text encodings like to mangle: NUL, CR/LF, backslash, quote.
+    const activity = await db.selectFrom('activities').select('id').orderBy('id').executeTakeFirstOrThrow()
+    await db.insertInto('activity_photos').values({
+      activity_id: activity.id, mime: 'image/jpeg', photo: Buffer.from([0xff, 0xd8, 0, 10, 13, 0x5c, 0x22, 0xff, 0xd9]), thumbnail: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    }).execute()
     return { villages }
   } finally {
     await app.close()
@@ -99,6 +105,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       expect(await tableContents(target.db)).toEqual(before)
       expect(before.visits.rows).toBe(40)
       expect(before.pledges.rows).toBe(6)
+      expect(before.activity_photos.rows).toBe(1)
       expect(verification).toMatchObject({ ok: true, chainsVerified: 2, problems: [] })
       expect(await chainResults(target.db)).toEqual(Object.fromEntries(villages.map((v) => [v, true])))
       expect(await counterChecks(target.db)).toEqual([
