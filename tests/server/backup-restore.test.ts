@@ -174,6 +174,28 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
   })
 })
 
+describe('one backup file for both engines', () => {
+  it('when a PostgreSQL backup is restored into PGlite, then every table\'s row count, the chains and the counters match', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'xuanfang-backup-test-'))
+    const source = await openTestDatabase('pg')
+    const target = await openTestDatabase('pglite', { migrated: false })
+    try {
+      const { villages } = await aCountyAtWork(source, testConfig())
+      const file = join(folder, 'county.ndjson.gz')
+      await writeBackupFile(file, (write) => dumpDatabase(source, write))
+
+      const { verification } = await restoreDatabase(target, readBackupLines(file))
+
+      expect(rowCounts(await tableContents(target.db))).toEqual(rowCounts(await tableContents(source.db)))
+      expect(verification).toMatchObject({ ok: true, chainsVerified: villages.length })
+    } finally {
+      await source.close()
+      await target.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('move-to-postgres', () => {
   let folder: string
   beforeEach(() => { folder = mkdtempSync(join(tmpdir(), 'xuanfang-move-test-')) })
