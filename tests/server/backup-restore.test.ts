@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -169,6 +169,52 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = current_schema()::regnamespace`.execute(target.db)
       expect(rows[0].n).toBe(0)
     } finally {
+      await target.close()
+    }
+  })
+})
+
+describe('files restore refuses', () => {
+  let folder: string
+  beforeEach(() => { folder = mkdtempSync(join(tmpdir(), 'xuanfang-backup-test-')) })
+  afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+  it('when the backup was made by a newer version with a migration this one lacks, then restore refuses with BACKUP_FROM_NEWER_VERSION naming it', async () => {
+    const target = await openTestDatabase('pg', { migrated: false })
+    try {
+      const file = join(folder, 'future.ndjson.gz')
+      const header = { format: 'xuanfang-backup', formatVersion: 1, migrations: ['001_foundation', '999_from_the_future'], tables: [], sequences: [], chains: {} }
+      await writeBackupFile(file, async (write) => write(JSON.stringify(header)))
+
+      await expect(restoreDatabase(target, readBackupLines(file))).rejects.toMatchObject({
+        code: 'BACKUP_FROM_NEWER_VERSION', message: expect.stringContaining('999_from_the_future'),
+      })
+    } finally {
+      await target.close()
+    }
+  })
+
+  it('when the file was cut off in the middle, then restore refuses with BACKUP_FILE_INVALID, leaves no rows and puts triggers and foreign keys back', async () => {
+    const source = await openTestDatabase('pg')
+    const target = await openTestDatabase('pg', { migrated: false })
+    try {
+      await aCountyAtWork(source, testConfig())
+      const file = join(folder, 'county.ndjson.gz')
+      await writeBackupFile(file, (write) => dumpDatabase(source, write))
+      const bytes = readFileSync(file)
+      writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.8)))
+
+      await expect(restoreDatabase(target, readBackupLines(file))).rejects.toMatchObject({ code: 'BACKUP_FILE_INVALID' })
+      const counts = rowCounts(await tableContents(target.db))
+      expect(counts.regions).toBe(0)
+      expect(Object.values(counts).every((n) => n === 0 || n === 1)).toBe(true) // only rows the migrations insert
+      const { rows: [switched] } = await sql<{ deferrable: number; disabled: number }>`
+        SELECT (SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND condeferrable AND connamespace = current_schema()::regnamespace)::int AS deferrable,
+               (SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                 WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgenabled = 'D')::int AS disabled`.execute(target.db)
+      expect(switched).toEqual({ deferrable: 0, disabled: 0 }) // the load's switches are put back after a failure too
+    } finally {
+      await source.close()
       await target.close()
     }
   })
