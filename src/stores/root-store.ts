@@ -141,7 +141,7 @@ export class RootStore {
     })
     this.queue.listen(deps.connectivity ?? new TaroConnectivityEvents())
     this.doors = new DoorStore(api)
-    this.patrol = new PatrolStore(api)
+    this.patrol = new PatrolStore(api, { storage, currentUserId: () => this.session.me?.id ?? null, now: () => new Date() })
     this.pledge = new PledgeStore({ api, storage, queue: this.queue, newId: newUuid, now: () => new Date() })
     this.bulletins = new BulletinStore({
       api, readerKey: () => readerKey(storage), groupInfo, isSignedIn: () => this.session.isSignedIn,

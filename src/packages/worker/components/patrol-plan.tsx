@@ -6,6 +6,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import type { PatrolSuggestion } from '@/core/door-to-door-api'
+import { whenSaved } from '@/core/offline-freshness'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStores } from '@/stores/stores-context'
 import { useOpenVisitForm } from '../open-visit-form'
@@ -56,6 +57,9 @@ export const PatrolPlan = observer(function PatrolPlan() {
     <View>
       <VisitTaskList />
       <Text className='section-title'>今日巡访建议</Text>
+      {patrol.keptAt && patrol.state === 'ready' && (
+        <Text className='hint'>暂时连不上网络 · 显示 {whenSaved(patrol.keptAt, new Date())} 保存的建议，走访记录会先存在手机上</Text>
+      )}
       {body}
     </View>
   )
