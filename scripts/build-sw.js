@@ -42,6 +42,9 @@ function publicApi(cacheName, urlPattern, maxEntries) {
     options: {
       cacheName,
       networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+      // Past the browser's own HTTP cache (the server allows 60 s): otherwise an answer the browser kept looks like a
+      // fresh one from the network, and offline the page could not tell how old it is.
+      fetchOptions: { cache: 'no-cache' },
       expiration: { maxEntries, maxAgeSeconds: 30 * 24 * 3600 },
       cacheableResponse: { statuses: [200] },
       plugins: [announceToPage],
