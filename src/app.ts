@@ -18,10 +18,10 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // A token kept from the last visit: refresh who we are (roles may have changed since).
     void store.session.loadMe()
-    // Started without network, that refresh failed; records queued on this phone wait for their author to be known,
-    // so confirm the session as soon as WeChat reports the network back rather than at the next launch.
+    // Started without network, that refresh failed or fell back to who was last confirmed here (SessionStore.unconfirmed):
+    // confirm the session as soon as the network is back rather than at the next launch.
     const confirmSession = () => {
-      if (store.session.hasToken && !store.session.isSignedIn) void store.session.loadMe()
+      if (store.session.hasToken && (!store.session.isSignedIn || store.session.unconfirmed)) void store.session.loadMe()
     }
     Taro.onNetworkStatusChange(({ isConnected }) => {
       if (isConnected) confirmSession()

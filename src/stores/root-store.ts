@@ -127,7 +127,8 @@ export class RootStore {
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
     const api = deps.createApi(token)
-    this.session = new SessionStore(api, token, deps.wechatCode)
+    const storage = deps.offlineStorage ?? new TaroOfflineStorage()
+    this.session = new SessionStore(api, token, deps.wechatCode, storage)
     this.regions = new RegionStore(api)
     this.households = new HouseholdStore(api)
     this.coverage = new CoverageStore(api)
@@ -135,7 +136,6 @@ export class RootStore {
     this.householdAdmin = new HouseholdAdminStore(api)
     this.householdImport = new HouseholdImportStore(api)
     this.ui = new UiStore(deps.preferences)
-    const storage = deps.offlineStorage ?? new TaroOfflineStorage()
     this.queue = new VisitQueueStore({
       api, storage, timers: deps.timers ?? realTimers, random: Math.random, currentUserId: () => this.session.me?.id ?? null,
     })

@@ -56,7 +56,7 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       const police = await apiLogin(baseUrl, 'police')
       const worker = await apiLogin(baseUrl, 'grid_worker')
       const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
-      const report = async () => (await police.get(`/api/reports?regionId=${gridId}&period=day&date=${chinaToday()}`)).sections.doorToDoor.visits
+      const report = async () => (await police.get(`/api/reports?regionId=${gridId}&period=day&date=${chinaToday()}`)).current.doorToDoor.visits
       const visitsBefore = await report()
 
       await loginAsPersona(page, baseUrl, '网格员')
@@ -82,10 +82,13 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       await see(page, '待上传 2 条 · 联网后自动上传')
       await screenshot('e2e-offline-worker-pending')
 
+      // The app starts again without network: the workbench opens as the worker last confirmed here, with the queue.
       await page.reload()
       await see(page, '网格员工作台')
-      await see(page, '未上传的走访和承诺书仍保存在手机上，联网后会自动上传')
-      await screenshotBothModes(page, screenshot, 'e2e-offline-worker-reloaded', () => see(page, '离线'))
+      await see(page, '待上传 2 条 · 联网后自动上传')
+      await see(page, '暂时连不上网络 · 显示 今天')
+      await see(page, doors[0])
+      await screenshotBothModes(page, screenshot, 'e2e-offline-worker-reloaded', () => see(page, '待上传 2 条'))
 
       await page.context().setOffline(false)
       await see(page, '✓ 全部已上传')
