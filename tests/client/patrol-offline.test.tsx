@@ -131,3 +131,26 @@ describe('today\'s patrol suggestions without network', () => {
     expect(other.patrol.error).toBe('网络不可用，请检查网络后重试')
   })
 })
+
+describe('a kept plan after visits recorded offline', () => {
+  it('when a suggested door has a visit waiting on the phone, then it says 已记录 · 待上传 instead of 去走访', async () => {
+    const phone = aPhone()
+    const api = new FakeApi()
+    api.patrolToday = () => Promise.resolve(aPlan())
+    api.syncVisits = offline
+    const store = await phone.start(api, aWorker('worker-1'))
+    await store.patrol.load('g1')
+    store.queue.add({
+      kind: 'visit', householdCode: 'DS-007', rejection: null,
+      input: {
+        id: '00000000-0000-4000-8000-000000000001', householdId: 'h7', visitedAt: '2026-12-06T01:00:00.000Z', note: '', geo: null,
+        briefed: true, appInstalled: false, callWarningOn: false, emergencyContact: false, elderlyChildReminded: false,
+      },
+    })
+
+    render(<StoresProvider store={store}><PatrolPlanView /></StoresProvider>)
+
+    expect(screen.getAllByText('已记录 · 待上传')).toHaveLength(1)
+    expect(screen.getAllByText('去走访')).toHaveLength(1)
+  })
+})

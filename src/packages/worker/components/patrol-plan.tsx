@@ -12,9 +12,12 @@ import { useStores } from '@/stores/stores-context'
 import { useOpenVisitForm } from '../open-visit-form'
 import { VisitTaskList } from './visit-task-list'
 
-function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
+const SuggestionCell = observer(function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
   const openVisitForm = useOpenVisitForm()
+  const { queue } = useStores()
   const { household } = suggestion
+  // A plan kept offline still lists doors visited since: the worker should not knock twice.
+  const recorded = queue.hasWaiting('visit', household.id)
   return (
     <Cell
       className='tap-target'
@@ -22,10 +25,10 @@ function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; ra
       onClick={() => openVisitForm(household)}
       title={`${rank}. ${household.code} · ${household.address}`}
       description={<Text className='hint'>建议理由：{suggestion.reason}</Text>}
-      extra='去走访'
+      extra={recorded ? '已记录 · 待上传' : '去走访'}
     />
   )
-}
+})
 
 /** Today's door-visit tasks and suggested doors for the selected grid, above the full household list. */
 export const PatrolPlan = observer(function PatrolPlan() {
