@@ -28,6 +28,10 @@ const announceToPage = {
     return cachedResponse;
   },
   fetchDidSucceed: async ({ event, request, response }) => {
+    // A retracted (410) or withdrawn (404) bulletin must not stay readable offline from an older copy.
+    if (response.status === 404 || response.status === 410) {
+      for (const name of await caches.keys()) await (await caches.open(name)).delete(request.url);
+    }
     const client = response.ok && event && event.clientId ? await self.clients.get(event.clientId) : null;
     if (client) client.postMessage({ type: 'xf-fresh', url: request.url });
     return response;

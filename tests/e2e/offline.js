@@ -13,7 +13,7 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 
 module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }) => [
   {
-    title: 'when a resident has read a bulletin online and the network goes, then after a reload the bulletin and the list still show under 离线 · 上次更新',
+    title: 'when a resident has read a bulletin online and the network goes, then after a reload the bulletin and the list still show under 离线 · 上次更新, until the station retracts it',
     async run({ page, baseUrl, screenshot }) {
       const { items } = await (await fetch(`${baseUrl}/api/public/bulletins?page=1&pageSize=20`)).json()
       const [latest] = items
@@ -47,6 +47,21 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       await see(page, '离线 · ')
       await visible(page, '首页', true).waitFor({ state: 'visible', timeout: TIMEOUT })
       await screenshot('e2e-offline-learn-never-fetched')
+      await page.context().setOffline(false)
+
+      // The station retracts it: online the phone hears 已撤回 and drops its copy, so offline it is not shown any more.
+      const police = await apiLogin(baseUrl, 'police')
+      const retracted = await fetch(`${baseUrl}/api/bulletins/${latest.id}/retract`, {
+        method: 'POST', headers: { authorization: `Bearer ${police.session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: '案情有误，更正后重发' }),
+      })
+      if (!retracted.ok) throw new Error(`retract: HTTP ${retracted.status}`)
+      await page.goto(`${baseUrl}/#/pages/bulletin/index?id=${latest.id}`)
+      await see(page, '该通报已撤回')
+      await page.context().setOffline(true)
+      await page.reload()
+      await see(page, '加载失败')
+      if (await visible(page, latest.title, true).isVisible().catch(() => false)) throw new Error('the retracted bulletin is still readable offline')
       await page.context().setOffline(false)
     },
   },
