@@ -3,6 +3,7 @@ import Taro, { useLaunch } from '@tarojs/taro'
 import { configure as configureNutIcons } from '@nutui/icons-react-taro'
 import { createRootStore } from '@/stores/root-store'
 import { StoresProvider } from '@/stores/stores-context'
+import { startOfflineSupport } from '@/services/service-worker'
 import './app.scss'
 
 // NutUI's icons (the spinner of LoadingBlock, SearchBar's magnifier, …) render an HTML <i> by default. Taro's
@@ -11,16 +12,22 @@ import './app.scss'
 configureNutIcons({ tag: 'view' })
 
 const store = createRootStore()
+startOfflineSupport()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // A token kept from the last visit: refresh who we are (roles may have changed since).
     void store.session.loadMe()
-    // Started without network, that refresh failed; records queued on this phone wait for their author to be known,
-    // so confirm the session as soon as WeChat reports the network back rather than at the next launch.
+    // Started without network, that refresh failed or fell back to who was last confirmed here (SessionStore.unconfirmed):
+    // confirm the session as soon as the network is back rather than at the next launch.
+    const confirmSession = () => {
+      if (store.session.hasToken && (!store.session.isSignedIn || store.session.unconfirmed)) void store.session.loadMe()
+    }
     Taro.onNetworkStatusChange(({ isConnected }) => {
-      if (isConnected && store.session.hasToken && !store.session.isSignedIn) void store.session.loadMe()
+      if (isConnected) confirmSession()
     })
+    // Taro's H5 network status needs navigator.connection, which many browsers lack; 'online' is universal.
+    if (process.env.TARO_ENV === 'h5') window.addEventListener('online', confirmSession)
   })
   return createElement(StoresProvider, { store }, children)
 }

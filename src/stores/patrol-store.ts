@@ -1,13 +1,25 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { PatrolPlan, PatrolSuggestion } from '@/core/door-to-door-api'
+import { usableSavedPlan, type SavedPlan } from '@/core/offline-freshness'
 import { VISIT_TASK_NOTE_MAX } from '@/core/visit-tasks'
 import type { VisitTask } from '@/core/warning-api'
-import type { Api } from '@/services/api-client'
+import { ApiError, type Api } from '@/services/api-client'
+import type { OfflineStorage } from '@/services/offline-storage'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 import type { StoreFactory } from './store-context'
 
 export type PatrolApi = Pick<Api, 'patrolToday' | 'completeVisitTask'>
+
+/** Today's plan as last fetched on this phone, so that the suggestions still show at a door without signal. */
+export const SAVED_PLAN_KEY = 'xuanfang.patrolPlan'
+
+export interface PatrolDeps {
+  storage: OfflineStorage
+  /** Whose plan it is: a plan kept for one worker is never shown to another on a shared phone. */
+  currentUserId: () => string | null
+  now: () => Date
+}
 
 /**
  * Today's plan for the selected grid: door-visit tasks (e.g. 预警无法联系) above the doors the server ranks with
@@ -20,10 +32,12 @@ export class PatrolStore {
   note = ''
   saving = false
   completeError: string | null = null
+  /** When the plan on screen was fetched, if it is the copy kept on the phone because the network failed. */
+  keptAt: Date | null = null
   private readonly planLoad = new LatestLoad<PatrolPlan>()
 
-  constructor(private readonly api: PatrolApi) {
-    makeAutoObservable<PatrolStore, 'api' | 'planLoad'>(this, { api: false, planLoad: false })
+  constructor(private readonly api: PatrolApi, private readonly deps: PatrolDeps) {
+    makeAutoObservable<PatrolStore, 'api' | 'planLoad' | 'deps'>(this, { api: false, planLoad: false, deps: false })
   }
 
   get items(): PatrolSuggestion[] {
@@ -42,17 +56,62 @@ export class PatrolStore {
     return this.planLoad.error
   }
 
+  /** On sign-out or a change of user: the kept plan names the previous worker's doors, so it goes too. */
   reset(): void {
     this.planLoad.clear()
     this.gridId = null
+    this.keptAt = null
     this.cancelComplete()
+    this.forgetSavedPlan()
   }
 
   load = flow(function* (this: PatrolStore, gridId: string) {
-    if (gridId !== this.gridId) this.planLoad.clear()
+    if (gridId !== this.gridId) {
+      this.planLoad.clear()
+      this.keptAt = null
+    }
     this.gridId = gridId
-    yield this.planLoad.load(() => this.api.patrolToday(gridId))
+    let unreachable = false
+    const loaded: boolean = yield this.planLoad.load(() => this.api.patrolToday(gridId).catch((e: unknown) => {
+      unreachable = e instanceof ApiError && e.code === 'NETWORK'
+      throw e
+    }))
+    if (loaded) {
+      this.keptAt = null
+      this.savePlan(gridId)
+    } else if (unreachable && this.planLoad.state === 'error' && this.gridId === gridId) {
+      // Only a network failure falls back: a refusal (e.g. moved to another grid) must show, not an old plan.
+      this.showSavedPlan(gridId)
+    }
   })
+
+  private savePlan(gridId: string): void {
+    const userId = this.deps.currentUserId()
+    const plan = this.planLoad.value
+    if (!userId || !plan) return
+    const saved: SavedPlan<PatrolPlan> = { userId, gridId, savedAt: this.deps.now().toISOString(), plan }
+    try {
+      this.deps.storage.write(SAVED_PLAN_KEY, saved)
+    } catch {
+      // A full storage only costs the offline copy; the plan on screen is fresh.
+    }
+  }
+
+  private showSavedPlan(gridId: string): void {
+    const saved = usableSavedPlan(this.deps.storage.read(SAVED_PLAN_KEY) as SavedPlan<PatrolPlan> | null,
+      this.deps.currentUserId(), gridId, this.deps.now())
+    if (!saved) return
+    this.planLoad.set(saved.plan)
+    this.keptAt = new Date(saved.savedAt)
+  }
+
+  private forgetSavedPlan(): void {
+    try {
+      this.deps.storage.write(SAVED_PLAN_KEY, null)
+    } catch {
+      // Nothing to forget when storage is unusable.
+    }
+  }
 
   startComplete(task: VisitTask): void {
     this.completing = task
@@ -94,4 +153,5 @@ export class PatrolStore {
   })
 }
 
-export const patrolStore: StoreFactory<PatrolStore> = ({ api }) => new PatrolStore(api)
+export const patrolStore: StoreFactory<PatrolStore> = ({ api, storage, session, now }) =>
+  new PatrolStore(api, { storage, currentUserId: () => session.me?.id ?? null, now })

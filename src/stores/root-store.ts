@@ -68,9 +68,9 @@ export class RootStore {
   constructor(deps: RootDeps) {
     const token = new SessionToken(deps.tokenStorage)
     const api = deps.createApi(token)
-    this.session = new SessionStore(api, token, deps.wechatCode)
-    this.ui = new UiStore(deps.preferences)
     const storage = deps.offlineStorage ?? new TaroOfflineStorage()
+    this.session = new SessionStore(api, token, deps.wechatCode, storage)
+    this.ui = new UiStore(deps.preferences)
     this.queue = new VisitQueueStore({
       api, storage, timers: deps.timers ?? realTimers, random: Math.random, currentUserId: () => this.session.me?.id ?? null,
     })

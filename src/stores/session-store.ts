@@ -3,7 +3,11 @@ import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
 import { hasAnyRole } from '@/core/scope'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
+import type { OfflineStorage } from '@/services/offline-storage'
 import type { SessionToken } from './session-token'
+
+/** Who was last confirmed signed in on this phone, so that a start without network still opens their workbench. */
+export const LAST_ME_KEY = 'xuanfang.lastMe'
 
 /** 'unavailable': the server is not in demo mode (404), so H5 cannot sign in. */
 export type PersonaState = LoadState | 'unavailable'
@@ -17,13 +21,19 @@ export class SessionStore {
   signingIn: string | null = null
   loginError: string | null = null
   error: string | null = null
+  /**
+   * True while `me` is the copy kept from the last confirmed start because the network is gone: records made now are
+   * still this person's, and the server checks the session again when they go up.
+   */
+  unconfirmed = false
 
   constructor(
     private readonly api: Api,
     private readonly token: SessionToken,
     private readonly wechatCode: () => Promise<string>,
+    private readonly kept?: OfflineStorage,
   ) {
-    makeAutoObservable<SessionStore, 'api' | 'token' | 'wechatCode'>(this, { api: false, token: false, wechatCode: false })
+    makeAutoObservable<SessionStore, 'api' | 'token' | 'wechatCode' | 'kept'>(this, { api: false, token: false, wechatCode: false, kept: false })
   }
 
   /** Null as soon as the token is gone, whoever removed it. */
@@ -61,12 +71,25 @@ export class SessionStore {
   }
 
   loadMe = flow(function* (this: SessionStore) {
-    if (!this.token.get()) return
+    if (!this.token.get()) {
+      this.keep(null)
+      return
+    }
     this.meState = 'loading'
     try {
       this.current = yield this.api.me()
       this.meState = 'ready'
+      this.unconfirmed = false
+      this.keep(this.current)
     } catch (e) {
+      const kept = e instanceof ApiError && e.code === 'NETWORK' && this.token.get() ? this.keptMe() : null
+      if (kept) {
+        // No network to ask: carry on as the person last confirmed here. A dead token or a refusal never gets this.
+        this.current = kept
+        this.meState = 'ready'
+        this.unconfirmed = true
+        return
+      }
       this.meState = 'error'
       this.error = errorMessage(e)
     }
@@ -103,6 +126,8 @@ export class SessionStore {
     if (!this.token.get()) return
     this.current = me
     this.meState = 'ready'
+    this.unconfirmed = false
+    this.keep(me)
   }
 
   logout = flow(function* (this: SessionStore) {
@@ -114,6 +139,8 @@ export class SessionStore {
     this.token.set(null)
     this.current = null
     this.meState = 'idle'
+    this.unconfirmed = false
+    this.keep(null)
   })
 
   private signIn = flow(function* (this: SessionStore, key: string, login: () => Promise<LoginResult>) {
@@ -124,6 +151,8 @@ export class SessionStore {
       this.token.set(result.token)
       this.current = result.user
       this.meState = 'ready'
+      this.unconfirmed = false
+      this.keep(result.user)
       return true
     } catch (e) {
       this.loginError = errorMessage(e)
@@ -132,4 +161,17 @@ export class SessionStore {
       this.signingIn = null
     }
   })
+
+  private keptMe(): Me | null {
+    const kept = this.kept?.read(LAST_ME_KEY) as { me?: Me } | null | undefined
+    return kept?.me && typeof kept.me.id === 'string' && Array.isArray(kept.me.roles) ? kept.me : null
+  }
+
+  private keep(me: Me | null): void {
+    try {
+      this.kept?.write(LAST_ME_KEY, me ? { me } : null)
+    } catch {
+      // Only the offline start is lost; signing in itself worked.
+    }
+  }
 }

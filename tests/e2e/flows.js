@@ -746,4 +746,4 @@ module.exports = [
       }
     },
   },
-].concat(require('./village-network'))
+].concat(require('./village-network'), require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }))

@@ -15,6 +15,7 @@ function anH5Build(): string {
   mkdirSync(join(dir, 'js'))
   writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html><head><script src="/js/app.0a1b2c3d.js"></script></head><body><div id="app"></div>${'<p>反诈宣防通</p>'.repeat(100)}</body></html>`)
   writeFileSync(join(dir, 'js', 'app.0a1b2c3d.js'), BUNDLE)
+  writeFileSync(join(dir, 'sw.js'), `self.__precache=[{url:"js/app.0a1b2c3d.js",revision:null}];\n${BUNDLE}`)
   execFileSync(process.execPath, [join(__dirname, '../../scripts/precompress-h5.js'), dir])
   return dir
 }
@@ -59,6 +60,15 @@ describe.each(ENGINES)('H5 compression and caching on %s', (engine) => {
     expect(res.headers['content-encoding']).toBe('br')
     expect(res.headers['cache-control']).toBe('no-cache')
     expect(brotliDecompressSync(res.rawPayload).toString()).toContain('反诈宣防通')
+  })
+
+  it('when the browser checks for a new service worker, then sw.js must be revalidated every time, never kept for a year', async () => {
+    const res = await get('/sw.js', 'gzip, deflate, br')
+
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/javascript/)
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(brotliDecompressSync(res.rawPayload).toString()).toContain('self.__precache')
   })
 
   it('when an API answer is large enough, then it comes compressed for a client that accepts gzip', async () => {

@@ -43,10 +43,11 @@ test('when a visit is saved without network, then it waits as 待上传 across a
   expect(mp.toasts).toContain('已保存，联网后自动上传')
   expect(storedText(storage)).toContain(household.id)
 
-  // WeChat kills the app; it starts again on the same phone, still without network.
+  // WeChat kills the app; it starts again on the same phone, still without network: the workbench opens as the worker
+  // last confirmed here, with the record still waiting.
   mp.shutdown()
   await launchWorker(storage, { online: false })
-  await mp.page.waitForText('未上传的走访和承诺书仍保存在手机上')
+  await mp.page.waitForText('待上传 1 条 · 联网后自动上传')
   expect(mp.page.text()).not.toContain('请先登录')
   expect(storedText(storage)).toContain(household.id)
   expect((await api(worker, 'GET', `/api/households/${household.id}`)).lastVisitAt).toBeNull()

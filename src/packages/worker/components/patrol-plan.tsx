@@ -6,16 +6,20 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import type { PatrolSuggestion } from '@/core/door-to-door-api'
+import { whenSaved } from '@/core/offline-freshness'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { useStore } from '@/stores/stores-context'
+import { useStore, useStores } from '@/stores/stores-context'
 import { householdStore } from '@/stores/household-store'
 import { patrolStore } from '@/stores/patrol-store'
 import { useOpenVisitForm } from '../open-visit-form'
 import { VisitTaskList } from './visit-task-list'
 
-function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
+const SuggestionCell = observer(function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
   const openVisitForm = useOpenVisitForm()
+  const { queue } = useStores()
   const { household } = suggestion
+  // A plan kept offline still lists doors visited since: the worker should not knock twice.
+  const recorded = queue.hasWaiting('visit', household.id)
   return (
     <Cell
       className='tap-target'
@@ -23,10 +27,10 @@ function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; ra
       onClick={() => openVisitForm(household)}
       title={`${rank}. ${household.code} · ${household.address}`}
       description={<Text className='hint'>建议理由：{suggestion.reason}</Text>}
-      extra='去走访'
+      extra={recorded ? '已记录 · 待上传' : '去走访'}
     />
   )
-}
+})
 
 /** Today's door-visit tasks and suggested doors for the selected grid, above the full household list. */
 export const PatrolPlan = observer(function PatrolPlan() {
@@ -59,6 +63,9 @@ export const PatrolPlan = observer(function PatrolPlan() {
     <View>
       <VisitTaskList />
       <Text className='section-title'>今日巡访建议</Text>
+      {patrol.keptAt && patrol.state === 'ready' && (
+        <Text className='hint'>暂时连不上网络 · 显示 {whenSaved(patrol.keptAt, new Date())} 保存的建议，走访记录会先存在手机上</Text>
+      )}
       {body}
     </View>
   )
