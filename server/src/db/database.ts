@@ -21,6 +21,16 @@ export interface Database {
    */
   listen?(topic: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
   channelName?(topic: string): string
+  /** PostgreSQL only: the connection pool's use, for metrics. */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  total: number
+  idle: number
+  /** Queries waiting for a free connection. */
+  waiting: number
+  max: number
 }
 
 export interface DatabaseOptions {
@@ -39,9 +49,10 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
 }
 
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
+  const max = opts.poolMax ?? 10
   const pool = new pg.Pool({
     connectionString: url,
-    max: opts.poolMax ?? 10,
+    max,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
@@ -51,6 +62,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
     kind: 'pg',
     db,
     channelName,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     listen: async (topic, onMessage) => {
       const channel = channelName(topic)
       const client = new pg.Client({ connectionString: url })

@@ -38,7 +38,7 @@ export class PrizeService {
   constructor(private readonly ctx: AppContext) {
     this.repo = new PrizeRepo(ctx.db)
     this.quiz = new QuizRepo(ctx.db)
-    this.claims = new ClaimBatcher(this.repo, ctx.database.kind)
+    this.claims = new ClaimBatcher(this.repo, ctx.database.kind, ctx.metrics.batchObserver('prize_claims'))
     this.prizes = new TtlCache(PRIZE_TTL_MS, 1_000, () => ctx.now().getTime())
   }
 
