@@ -1,7 +1,9 @@
+import cluster from 'node:cluster'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { DB } from '../db/schema'
+import { clusterWideMetrics } from './cluster-metrics'
 
 /** Items per coalesced flush: from a lone phone (1) to a village group opening a bulletin at once (1,000). */
 const BATCH_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
@@ -19,6 +21,8 @@ export class AppMetrics {
   private readonly latency: Histogram<'method' | 'route'>
   private readonly batchSizes: Histogram<'coalescer'>
   private readonly rejections: Counter<'kind' | 'code'>
+  /** In a cluster worker, the whole cluster's numbers come from the primary. */
+  private readonly clusterText: (() => Promise<string>) | null
 
   constructor(database: Pick<Database, 'kind' | 'db' | 'poolStats'>) {
     const registers = [this.registry]
@@ -42,12 +46,14 @@ export class AppMetrics {
     }
     new Gauge({
       name: 'xuanfang_outbox_backlog', help: 'Subscribe messages not yet sent: all pending, and those due now', labelNames: ['state'], registers,
+      aggregator: 'first', // every worker counts the same table
       async collect() {
         const counts = await outboxBacklog(database.db)
         this.set({ state: 'pending' }, counts.pending)
         this.set({ state: 'due' }, counts.due)
       },
     })
+    this.clusterText = cluster.isWorker ? clusterWideMetrics(this.registry) : null
   }
 
   /** `route` is the pattern (`/api/visits/:id`), never the raw URL, so that ids do not multiply the series. */
@@ -67,7 +73,7 @@ export class AppMetrics {
   }
 
   text(): Promise<string> {
-    return this.registry.metrics()
+    return this.clusterText ? this.clusterText() : this.registry.metrics()
   }
 
   get contentType(): string {
