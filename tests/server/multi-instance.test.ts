@@ -64,6 +64,29 @@ describe('three server instances on one PostgreSQL', () => {
     expect({ granted: stored.granted, claims: claims.length, claimants: new Set(claims.map((r) => r.user_id)).size }).toEqual({ granted: 10, claims: 10, claimants: 10 })
   }, 60_000)
 
+  it('when a prize sold out on every instance gets more stock on one of them, then the next claims on the others are granted', async () => {
+    c.freezeClock() // the sold-out copies must be dropped by the announcement, not by their 1 s running out
+    const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString()
+    const input = (stock: number) => ({
+      regionId: tree.town.id, name: '防诈骗手提袋', description: '', stock, perUserLimit: 1, minScore: null, minStreak: null,
+      validFrom: day(-1), validTo: day(30), pickupPlace: '柏林派出所警务室',
+    })
+    const created = await call(admin.token, 'POST', '/api/prizes', input(1))
+    expect(created.status).toBe(200)
+    const [first, ...others] = await manyResidents(1 + INSTANCES + INSTANCES)
+    expect((await call(first, 'POST', `/api/prizes/${created.body.id}/claims`)).status).toBe(200)
+    // Each instance now remembers the prize as sold out.
+    for (const token of others.slice(0, INSTANCES)) {
+      expect((await call(token, 'POST', `/api/prizes/${created.body.id}/claims`)).body.code).toBe('PRIZE_OUT_OF_STOCK')
+    }
+
+    expect((await call(admin.token, 'PUT', `/api/prizes/${created.body.id}`, input(1 + INSTANCES))).status).toBe(200)
+
+    const after = []
+    for (const token of others.slice(INSTANCES)) after.push((await call(token, 'POST', `/api/prizes/${created.body.id}/claims`)).status)
+    expect(after).toEqual(Array.from({ length: INSTANCES }, () => 200))
+  }, 30_000)
+
   it('when 200 reminders are due and every instance\'s outbox worker ticks at once, then WeChat receives each exactly once', async () => {
     const cadres = []
     for (let i = 0; i < 200; i++) cadres.push(await aSubscriber(c.db, { role: 'cadre', regionId: tree.villages[i % 2].id }))

@@ -56,6 +56,19 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // One connection hears every topic this process listens to: a connection per topic would multiply by instances.
+  let sharedListener: Promise<{ client: pg.Client; handlers: Map<string, (payload: string) => void> }> | null = null
+  const openListener = async () => {
+    const client = new pg.Client({ connectionString: url })
+    const handlers = new Map<string, (payload: string) => void>()
+    await client.connect()
+    client.on('notification', (m) => {
+      if (m.payload !== undefined) handlers.get(m.channel)?.(m.payload)
+    })
+    // A listener whose connection dropped would miss announcements silently: better to fail loudly.
+    client.on('error', (e) => console.error(`数据库通知连接中断（${[...handlers.keys()].join(', ')}）:`, e.message))
+    return { client, handlers }
+  }
   // Notifications are per database, not per schema: the schema in the name keeps test files apart.
   const channelName = (topic: string) => `xf_${(opts.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}_${topic}`.toLowerCase()
   return {
@@ -65,16 +78,21 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     listen: async (topic, onMessage) => {
       const channel = channelName(topic)
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      client.on('notification', (m) => {
-        if (m.channel === channel && m.payload !== undefined) onMessage(m.payload)
+      sharedListener ??= openListener().catch((e: unknown) => {
+        sharedListener = null // the next listen tries again
+        throw e
       })
-      // A listener whose connection dropped would miss announcements silently: better to fail loudly.
-      client.on('error', (e) => console.error(`数据库通知连接中断（${channel}）:`, e.message))
-      await client.query(`LISTEN ${channel}`)
+      const listener = await sharedListener
+      listener.handlers.set(channel, onMessage)
+      await listener.client.query(`LISTEN ${channel}`)
       return async () => {
-        await client.end().catch(() => {})
+        listener.handlers.delete(channel)
+        if (listener.handlers.size > 0) {
+          await listener.client.query(`UNLISTEN ${channel}`).catch(() => {})
+          return
+        }
+        sharedListener = null
+        await listener.client.end().catch(() => {})
       }
     },
     exec: async (sqlText) => {

@@ -24,7 +24,10 @@ export interface TestCluster {
   db: Kysely<DB>
   config: Config
   wechat: FakeWeChat
+  /** Every instance's clock (and the fake WeChat's): real time until frozen. */
   now: () => Date
+  /** Stops the clock where it is, so that nothing an instance remembers expires by itself during the test. */
+  freezeClock(): void
   /** The next instance's base URL, round-robin, as a load balancer without stickiness would pick. */
   nextBaseUrl(): string
   close(): Promise<void>
@@ -36,7 +39,8 @@ export interface TestCluster {
  * all, so its receipts count what the cluster sent.
  */
 export async function startTestCluster(size: number, overrides: Partial<Config> = {}): Promise<TestCluster> {
-  const now = () => new Date()
+  let frozen: Date | null = null
+  const now = () => frozen ?? new Date()
   const appId = 'wx_test_app'
   const secret = 'test-wechat-secret'
   const schema = await createSchema()
@@ -64,6 +68,9 @@ export async function startTestCluster(size: number, overrides: Partial<Config> 
     config,
     wechat,
     now,
+    freezeClock: () => {
+      frozen = new Date()
+    },
     nextBaseUrl: () => instances[turn++ % instances.length].baseUrl,
     close: () => closeAll(instances, wechat, schema),
   }
