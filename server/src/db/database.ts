@@ -57,13 +57,15 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   // One connection hears every topic this process listens to: a connection per topic would multiply by instances.
-  let sharedListener: Promise<{ client: pg.Client; handlers: Map<string, (payload: string) => void> }> | null = null
+  // Several apps may share one Database (tests build two servers on one): each channel keeps a set of handlers.
+  type Handlers = Map<string, Set<(payload: string) => void>>
+  let sharedListener: Promise<{ client: pg.Client; handlers: Handlers }> | null = null
   const openListener = async () => {
     const client = new pg.Client({ connectionString: url })
-    const handlers = new Map<string, (payload: string) => void>()
+    const handlers: Handlers = new Map()
     await client.connect()
     client.on('notification', (m) => {
-      if (m.payload !== undefined) handlers.get(m.channel)?.(m.payload)
+      if (m.payload !== undefined) for (const handle of handlers.get(m.channel) ?? []) handle(m.payload)
     })
     // A listener whose connection dropped would miss announcements silently: better to fail loudly.
     client.on('error', (e) => console.error(`数据库通知连接中断（${[...handlers.keys()].join(', ')}）:`, e.message))
@@ -83,9 +85,14 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
         throw e
       })
       const listener = await sharedListener
-      listener.handlers.set(channel, onMessage)
-      await listener.client.query(`LISTEN ${channel}`)
+      const handlers = listener.handlers.get(channel) ?? new Set()
+      const handle = (payload: string) => onMessage(payload) // its own identity, even for the same function twice
+      listener.handlers.set(channel, handlers)
+      handlers.add(handle)
+      if (handlers.size === 1) await listener.client.query(`LISTEN ${channel}`)
       return async () => {
+        handlers.delete(handle)
+        if (handlers.size > 0) return
         listener.handlers.delete(channel)
         if (listener.handlers.size > 0) {
           await listener.client.query(`UNLISTEN ${channel}`).catch(() => {})
