@@ -66,6 +66,7 @@ export class Announcer {
       }
       // Also ends the wait of a transaction that rolled back, whose announcement never leaves.
       const timer = setTimeout(done, ECHO_WAIT_MS)
+      timer.unref() // never what keeps a stopping process alive
       waiters.add(done)
     })
     this.pending.set(payload, echo)
