@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import type { Database } from './db/database'
+import { AppMetrics } from './metrics/app-metrics'
 import { SessionCache } from './modules/auth/session-cache'
 import { SessionInvalidation } from './modules/auth/session-invalidation'
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler'
@@ -16,6 +17,7 @@ import { refuseUnstorableStrings } from './plugins/edge-strings'
 import { LOG_SERIALIZERS } from './plugins/log-redaction'
 import { registerSecurityHeaders } from './plugins/security-headers'
 import { registerH5Assets } from './plugins/h5-assets'
+import { registerMetrics } from './plugins/metrics'
 import { registerRateLimits } from './plugins/rate-limits'
 import { useStrictTimestamps } from './plugins/strict-timestamps'
 import type { WeChatApi } from './wechat/wechat-api'
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps) {
     wechat: deps.wechat ?? new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret),
     sessionCache,
     sessionInvalidation: new SessionInvalidation(database, sessionCache),
+    metrics: new AppMetrics(database),
     now: deps.now ?? (() => new Date()),
   }
   const app = Fastify({
@@ -80,6 +83,7 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
+  registerMetrics(app, ctx)
   refuseInfiniteQueryNumbers(app)
   refuseUnstorableStrings(app)
   await registerSecurityHeaders(app, config.h5Dir)

@@ -44,6 +44,12 @@ export interface Config {
   trustProxy: boolean | string
   /** Requests allowed per window, per policy (see server/src/plugins/rate-limits.ts for the routes of each). */
   rateLimits: Record<RateLimitPolicy, RateLimit>
+  /** Serves Prometheus metrics at /metrics to this bearer token; null (the default) leaves the path out. */
+  metricsToken: string | null
+  /** Server processes on one port (Node's cluster); more than one needs PostgreSQL. */
+  workers: number
+  /** PostgreSQL connections per process: WORKERS × this is what the database must allow. */
+  poolMax: number
 }
 
 export interface RateLimit {
@@ -60,6 +66,7 @@ export const RATE_LIMIT_POLICIES = {
   invitationCodes: { variable: 'RATE_LIMIT_INVITATION_CODES', fallback: '20/60' },
   phoneReveals: { variable: 'RATE_LIMIT_PHONE_REVEALS', fallback: '30/3600' },
   quizSubmit: { variable: 'RATE_LIMIT_QUIZ_SUBMIT', fallback: '10/60' },
+  quizCalls: { variable: 'RATE_LIMIT_QUIZ', fallback: '10/60' },
 } as const
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES
 
@@ -130,14 +137,29 @@ function secret(env: Env, name: string, authMode: AuthMode): string {
   return raw
 }
 
+function optionalSecret(env: Env, name: string): string | null {
+  const raw = env[name]?.trim()
+  if (!raw) return null
+  if (raw.length < 32) throw new ConfigError(name, '至少 32 个字符')
+  return raw
+}
+
+/** PGlite is one process by construction: two processes on one data folder would corrupt it. */
+function workers(env: Env, databaseUrl: string | null): number {
+  const n = integer(env, 'WORKERS', 1, 1, 64)
+  if (n > 1 && !databaseUrl) throw new ConfigError('WORKERS', `嵌入式数据库 PGlite 只能由一个进程使用；多个工作进程（WORKERS=${n}）需要设置 DATABASE_URL 使用 PostgreSQL`)
+  return n
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const authMode = oneOf(env, 'AUTH_MODE', AUTH_MODES, 'demo')
   const port = integer(env, 'PORT', 3000, 0, 65535)
   const wechatRequired = authMode === 'wechat'
+  const databaseUrl = url(env, 'DATABASE_URL', null, ['postgres:', 'postgresql:'])
   return {
     port,
     host: text(env, 'HOST', '0.0.0.0'),
-    databaseUrl: url(env, 'DATABASE_URL', null, ['postgres:', 'postgresql:']),
+    databaseUrl,
     dataDir: text(env, 'DATA_DIR', './data'),
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!,
     sessionSecret: secret(env, 'SESSION_SECRET', authMode),
@@ -167,6 +189,9 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(text(env, 'TRUST_PROXY', 'loopback,linklocal,uniquelocal')),
     rateLimits: Object.fromEntries(Object.entries(RATE_LIMIT_POLICIES).map(([policy, { variable, fallback }]) =>
       [policy, rateLimit(env, variable, fallback)])) as Record<RateLimitPolicy, RateLimit>,
+    metricsToken: optionalSecret(env, 'METRICS_TOKEN'),
+    workers: workers(env, databaseUrl),
+    poolMax: integer(env, 'PG_POOL_MAX', 10, 1, 500),
   }
 }
 

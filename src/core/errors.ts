@@ -16,6 +16,7 @@ export const ERRORS = {
   FORBIDDEN: '您没有权限执行此操作',
   OUT_OF_SCOPE: '该数据不在您负责的辖区内',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  METRICS_TOKEN_INVALID: '监控令牌无效',
   WECHAT_CODE_INVALID: '微信登录凭证无效或已过期，请重新进入小程序',
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
   DEMO_PERSONA_UNKNOWN: '没有这个演示账号',

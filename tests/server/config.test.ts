@@ -90,4 +90,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_SIGNIN_PER_ADDRESS: '30 per minute' })).toThrow(/RATE_LIMIT_SIGNIN_PER_ADDRESS/)
     expect(loadConfig({ RATE_LIMIT_SIGNIN_PER_ADDRESS: '5/10' }).rateLimits.signInPerAddress).toEqual({ max: 5, windowSeconds: 10 })
   })
+
+  it('when WORKERS asks for several processes on PGlite, then WORKERS is named and PostgreSQL suggested', () => {
+    const e = refusal({ WORKERS: '2' })
+    expect(e.variable).toBe('WORKERS')
+    expect(e.message).toContain('DATABASE_URL')
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://db/xf' }).workers).toBe(4)
+    expect(loadConfig({}).workers).toBe(1)
+  })
+
+  it('when METRICS_TOKEN is unset, then metrics are off; when it is shorter than 32 characters, then it is refused', () => {
+    expect(loadConfig({}).metricsToken).toBeNull()
+    expect(refusal({ METRICS_TOKEN: 'short' }).variable).toBe('METRICS_TOKEN')
+    expect(loadConfig({ METRICS_TOKEN: SECRET }).metricsToken).toBe(SECRET)
+  })
 })

@@ -28,6 +28,27 @@ describe.each(ENGINES)('health and API docs on %s', (engine) => {
     t.database.close = async () => {}
   })
 
+  it('when liveness and readiness are asked of a running instance, then both answer 200', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health/live' })).json()).toEqual({ status: 'ok' })
+    const ready = await t.app.inject({ method: 'GET', url: '/api/health/ready' })
+    expect([ready.statusCode, ready.json()]).toEqual([200, { ready: true }])
+  })
+
+  it('when the database is gone, then the instance is still live but not ready', async () => {
+    await t.database.close()
+    expect((await t.app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200)
+    const ready = await t.app.inject({ method: 'GET', url: '/api/health/ready' })
+    expect([ready.statusCode, ready.json()]).toEqual([503, { ready: false, reason: '数据库不可达' }])
+    t.database.close = async () => {}
+  })
+
+  it('when the schema lacks the newest migration, then the instance is not ready and says which it has', async () => {
+    const [previous, latest] = readMigrations().slice(-2).map((m) => m.version)
+    await t.db.deleteFrom('schema_migrations').where('version', '=', latest).execute()
+    const ready = await t.app.inject({ method: 'GET', url: '/api/health/ready' })
+    expect([ready.statusCode, ready.json()]).toEqual([503, { ready: false, reason: `数据库结构不是最新（${previous}，应为 ${latest}）` }])
+  })
+
   it('when the OpenAPI document is asked, then it lists exactly the /api routes the server registered, each tagged', async () => {
     await t.app.ready()
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' })

@@ -1,70 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import type { VisitInput } from '@/core/door-to-door-api'
 import { testConfig } from '../../server/src/config'
-import { openDatabase, type Database } from '../../server/src/db/database'
 import { migrate } from '../../server/src/db/migrator'
 import { aHousehold, aRegionTree, aUser, signIn } from './helpers/factories'
 import { aPledgeInput, currentTemplate } from './helpers/pledge-factories'
-import { createSchema, dropSchemas, TEST_PG_URL } from './helpers/pg-schemas'
-import { ENGINES, type Engine } from './helpers/test-db'
+import { aTarget, freePort, startServer, stopped, type Target } from './helpers/server-process'
+import { ENGINES } from './helpers/test-db'
 
 /**
  * The real server process, killed with SIGKILL while phones upload visits and pledges and residents claim prizes:
  * whatever it acknowledged must be there after a restart on the same data. Acknowledged means a 200 whose item
  * said stored (or duplicate), or a granted claim.
  */
-const ROOT = resolve(__dirname, '../..')
 const WORKERS = 6
 const RESIDENTS = 60
 /** The kill comes once each kind has been acknowledged this often (whatever the machine's speed). */
 const ACKS_BEFORE_KILL = { visits: 100, pledges: 10, claims: 20 }
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => done(port))
-    })
-    s.on('error', fail)
-  })
-}
-
-interface Target { engine: Engine; env: Record<string, string>; open: () => Promise<Database>; cleanUp: () => Promise<void> }
-
-async function aTarget(engine: Engine): Promise<Target> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'xuanfang-kill-'))
-    return { engine, env: { DATA_DIR: dir, DATABASE_URL: '' }, open: () => openDatabase({ dataDir: dir }), cleanUp: async () => rmSync(dir, { recursive: true, force: true }) }
-  }
-  const schema = await createSchema()
-  const url = `${TEST_PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
-  return { engine, env: { DATABASE_URL: url }, open: () => openDatabase({ url: TEST_PG_URL, schema }), cleanUp: () => dropSchemas([schema]) }
-}
-
-async function startServer(target: Target, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...target.env, PORT: String(port), HOST: '127.0.0.1', AUTH_MODE: 'demo', SEED_DEMO: 'false', OUTBOX_WORKER: 'off', LOG_LEVEL: 'warn', H5_DIR: '/nonexistent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  child.kill('SIGKILL')
-  throw new Error('server did not start')
-}
-
-const stopped = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())))
 
 describe.each(ENGINES)('kill -9 during ingest on %s', (engine) => {
   let target: Target

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -115,6 +115,41 @@ describe('server entry point', () => {
       rmSync(dataDir, { recursive: true, force: true })
     }
   }, TWO_STARTS_TIMEOUT_MS)
+
+  it('when WORKERS=2 is asked for on PGlite, then it exits non-zero and names WORKERS on stderr', async () => {
+    const server = startServer({ PORT: '0', WORKERS: '2' })
+    expect(await server.exit).not.toBe(0)
+    expect(server.output.stderr).toContain('WORKERS')
+  })
+
+  it('when WORKERS=2 on PostgreSQL, then it prints one start line for two workers on one port, both answer, metrics add both up, and SIGTERM stops all cleanly', async () => {
+    const schema = `main_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: TEST_PG_URL })
+    await admin.connect()
+    try {
+      await admin.query(`CREATE SCHEMA ${schema}`)
+      const databaseUrl = `${TEST_PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+      const metricsToken = 'm'.repeat(32)
+      const server = startServer({ PORT: '0', DATABASE_URL: databaseUrl, AUTH_MODE: 'demo', SEED_DEMO: 'false', WORKERS: '2', METRICS_TOKEN: metricsToken })
+      const url = await startedUrl(server)
+      expect(server.output.stdout).toContain('工作进程: 2 个')
+      expect(server.output.stdout.match(/反诈宣防通已启动/g)).toHaveLength(1)
+      // tsx's esbuild service is a child too: count the node processes.
+      const children = execFileSync('ps', ['--ppid', String(server.child.pid), '-o', 'comm=']).toString().trim().split(/\s+/)
+      expect(children.filter((name) => name === 'node')).toHaveLength(2)
+      for (let i = 0; i < 6; i++) expect((await fetch(`${url}api/health/ready`, { headers: { connection: 'close' } })).status).toBe(200)
+      // Whichever worker takes the scrape, it reports both workers' requests added up.
+      for (let i = 0; i < 2; i++) {
+        const scrape = await fetch(`${url}metrics`, { headers: { authorization: `Bearer ${metricsToken}`, connection: 'close' } })
+        expect(scrape.status).toBe(200)
+        expect(await scrape.text()).toContain('xuanfang_http_requests_total{method="GET",route="/api/health/ready",status="200"} 6')
+      }
+      expect(await stop(server)).toBe(0)
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await admin.end()
+    }
+  })
 
   it('when DATABASE_URL points at a fresh PostgreSQL schema, then it migrates it, answers health and stops cleanly', async () => {
     const schema = `main_${randomBytes(6).toString('hex')}`

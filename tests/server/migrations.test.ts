@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import { migrate, readMigrations, MigrationError } from '../../server/src/db/migrator'
-import { ENGINES, openTestDatabase } from './helpers/test-db'
+import { openDatabase } from '../../server/src/db/database'
+import { createSchema, dropSchemas } from './helpers/pg-schemas'
+import { ENGINES, openTestDatabase, TEST_PG_URL } from './helpers/test-db'
 
 describe.each(ENGINES)('migrations on %s', (engine) => {
   it('when migrations run on an empty database, then every table exists and a second run applies nothing', async () => {
@@ -27,6 +29,22 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
       expect(versions.map((v) => v.version)).not.toContain('999_broken')
     } finally {
       await database.close()
+    }
+  })
+})
+
+describe('migrations from several instances at once on pg', () => {
+  it('when three instances start on one empty schema together, then all succeed and each migration is applied once', async () => {
+    const schema = await createSchema()
+    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ url: TEST_PG_URL, schema })))
+    try {
+      const applied = await Promise.all(instances.map((database) => migrate(database)))
+      expect(applied.flat().sort()).toEqual(readMigrations().map((m) => m.version))
+      const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migrations`.execute(instances[0].db)
+      expect(rows.rows[0].n).toBe(readMigrations().length)
+    } finally {
+      await Promise.all(instances.map((database) => database.close()))
+      await dropSchemas([schema])
     }
   })
 })

@@ -13,6 +13,7 @@ const TIGHT: Record<RateLimitPolicy, RateLimit> = {
   invitationCodes: { max: 3, windowSeconds: 60 },
   phoneReveals: { max: 2, windowSeconds: 3600 },
   quizSubmit: { max: 2, windowSeconds: 60 },
+  quizCalls: { max: 4, windowSeconds: 60 },
 }
 
 describe.each(ENGINES)('rate limits on %s', (engine) => {
@@ -97,6 +98,17 @@ describe.each(ENGINES)('rate limits on %s', (engine) => {
     const submit = () => t.app.inject({ method: 'POST', url: '/api/quiz/today/submit', headers: bearer(token), payload: { attemptId: '00000000-0000-4000-8000-000000000000', token: 'not-a-token', answers: [{ questionId: '00000000-0000-4000-8000-000000000001', chosen: [0], seconds: 5 }] } })
     for (let i = 0; i < TIGHT.quizSubmit.max; i++) expect((await submit()).statusCode).not.toBe(429)
     expectLimited(await submit())
+  })
+
+  it('when a resident calls the quiz more often than allowed, across its routes, then the next call answers 429', async () => {
+    const tree = await aRegionTree(t.db)
+    const token = await signIn(t, (await aUser(t.db, { roles: [{ role: 'resident', regionId: tree.villages[0].id }] })).id)
+    const calls = [
+      () => t.app.inject({ method: 'GET', url: '/api/quiz/me', headers: bearer(token) }),
+      () => t.app.inject({ method: 'GET', url: '/api/quiz/leaderboard', headers: bearer(token) }),
+    ]
+    for (let i = 0; i < TIGHT.quizCalls.max; i++) expect((await calls[i % 2]()).statusCode).not.toBe(429)
+    expectLimited(await calls[0]())
   })
 
   it('when the API is documented, then every rate-limited route exists', async () => {

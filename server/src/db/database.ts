@@ -21,6 +21,16 @@ export interface Database {
    */
   listen?(topic: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
   channelName?(topic: string): string
+  /** PostgreSQL only: the connection pool's use, for metrics. */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  total: number
+  idle: number
+  /** Queries waiting for a free connection. */
+  waiting: number
+  max: number
 }
 
 export interface DatabaseOptions {
@@ -39,30 +49,57 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
 }
 
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
+  const max = opts.poolMax ?? 10
   const pool = new pg.Pool({
     connectionString: url,
-    max: opts.poolMax ?? 10,
+    max,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // One connection hears every topic this process listens to: a connection per topic would multiply by instances.
+  // Several apps may share one Database (tests build two servers on one): each channel keeps a set of handlers.
+  type Handlers = Map<string, Set<(payload: string) => void>>
+  let sharedListener: Promise<{ client: pg.Client; handlers: Handlers }> | null = null
+  const openListener = async () => {
+    const client = new pg.Client({ connectionString: url })
+    const handlers: Handlers = new Map()
+    await client.connect()
+    client.on('notification', (m) => {
+      if (m.payload !== undefined) for (const handle of handlers.get(m.channel) ?? []) handle(m.payload)
+    })
+    // A listener whose connection dropped would miss announcements silently: better to fail loudly.
+    client.on('error', (e) => console.error(`数据库通知连接中断（${[...handlers.keys()].join(', ')}）:`, e.message))
+    return { client, handlers }
+  }
   // Notifications are per database, not per schema: the schema in the name keeps test files apart.
   const channelName = (topic: string) => `xf_${(opts.schema ?? 'public').replace(/[^a-z0-9_]/gi, '_')}_${topic}`.toLowerCase()
   return {
     kind: 'pg',
     db,
     channelName,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     listen: async (topic, onMessage) => {
       const channel = channelName(topic)
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      client.on('notification', (m) => {
-        if (m.channel === channel && m.payload !== undefined) onMessage(m.payload)
+      sharedListener ??= openListener().catch((e: unknown) => {
+        sharedListener = null // the next listen tries again
+        throw e
       })
-      // A listener whose connection dropped would miss announcements silently: better to fail loudly.
-      client.on('error', (e) => console.error(`数据库通知连接中断（${channel}）:`, e.message))
-      await client.query(`LISTEN ${channel}`)
+      const listener = await sharedListener
+      const handlers = listener.handlers.get(channel) ?? new Set()
+      const handle = (payload: string) => onMessage(payload) // its own identity, even for the same function twice
+      listener.handlers.set(channel, handlers)
+      handlers.add(handle)
+      if (handlers.size === 1) await listener.client.query(`LISTEN ${channel}`)
       return async () => {
-        await client.end().catch(() => {})
+        handlers.delete(handle)
+        if (handlers.size > 0) return
+        listener.handlers.delete(channel)
+        if (listener.handlers.size > 0) {
+          await listener.client.query(`UNLISTEN ${channel}`).catch(() => {})
+          return
+        }
+        sharedListener = null
+        await listener.client.end().catch(() => {})
       }
     },
     exec: async (sqlText) => {

@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import type { Database } from './database'
 
 export const MIGRATIONS_DIR = join(__dirname, 'migrations')
+/** Any constant shared by every instance of this server: the key of the advisory lock migrations take. */
+const MIGRATION_LOCK = 7_265_001
 
 export interface MigrationFile {
   version: string
@@ -23,19 +25,23 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
   await database.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    `BEGIN; SELECT pg_advisory_xact_lock(${MIGRATION_LOCK});
+     CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now()); COMMIT;`,
   )
-  const done = new Set(
-    (await database.db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
-  )
+  const appliedVersions = async () =>
+    new Set((await database.db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version))
+  const done = await appliedVersions()
   const applied: string[] = []
   for (const m of migrations) {
     if (done.has(m.version)) continue
     try {
+      // Several instances starting at once on one PostgreSQL: the lock lets one apply the file while the others wait,
+      // and a waiter's own attempt then fails on what already exists.
       await database.exec(
-        `BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version) VALUES ('${m.version.replace(/'/g, "''")}');\nCOMMIT;`,
+        `BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\n${m.sql}\n;INSERT INTO schema_migrations (version) VALUES ('${m.version.replace(/'/g, "''")}');\nCOMMIT;`,
       )
     } catch (e) {
+      if ((await appliedVersions()).has(m.version)) continue // applied by another instance meanwhile
       throw new MigrationError(m.version, e)
     }
     applied.push(m.version)

@@ -15,6 +15,8 @@ export interface CoalescerOptions {
   maxWaitMs: number
   /** Flushes running at once: 1 on a single-connection engine, a few on a server with a pool. */
   maxConcurrent: number
+  /** Told the size of every flush (metrics). */
+  onFlush?: (items: number) => void
 }
 
 interface Waiting<T, R> {
@@ -72,6 +74,7 @@ export class WriteCoalescer<T, R> {
     this.timer = null
     const batch = this.queue.splice(0, this.options.maxItems)
     if (batch.length === 0) return
+    this.options.onFlush?.(batch.length)
     const flush: Promise<void> = this.write(batch).finally(() => {
       this.flushing.delete(flush)
       // Items that arrived during the flush have already waited: write them straight away.

@@ -40,7 +40,7 @@ async function authPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
       const found = await sessions.findMany(hashes)
       return hashes.map((hash) => found.get(hash) ?? null)
     },
-    { maxItems: 500, maxWaitMs: 1, maxConcurrent: ctx.database.kind === 'pg' ? 4 : 1 },
+    { maxItems: 500, maxWaitMs: 1, maxConcurrent: ctx.database.kind === 'pg' ? 4 : 1, onFlush: ctx.metrics.batchObserver('session_lookups') },
   )
   app.decorateRequest('user', null)
 
@@ -54,7 +54,8 @@ async function authPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
 
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization
-    if (!header) return
+    // No route (404): nothing to authorise, and the answer should not depend on the token.
+    if (!header || !request.routeOptions.url || request.routeOptions.config.ownBearer) return
     const token = /^Bearer (.+)$/.exec(header)?.[1]?.trim()
     if (!token || !looksLikeSessionToken(token)) throw new AppError('AUTH_INVALID', 401)
     const tokenHash = hashSessionToken(ctx.config.sessionSecret, token)

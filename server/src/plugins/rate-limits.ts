@@ -21,7 +21,11 @@ export const RATE_LIMITED_ROUTES: Record<string, readonly RateLimitPolicy[]> = {
   'POST /api/prize-claims/:code/redeem': ['prizeCodes'],
   'POST /api/households/:id/phone': ['phoneReveals'],
   'POST /api/warnings/:id/reveal-phone': ['phoneReveals'],
-  'POST /api/quiz/today/submit': ['quizSubmit'],
+  // A person answers a handful of times a day: this leaves room for retries and stops scripts.
+  'POST /api/quiz/today': ['quizCalls'],
+  'POST /api/quiz/today/submit': ['quizSubmit', 'quizCalls'],
+  'GET /api/quiz/me': ['quizCalls'],
+  'GET /api/quiz/leaderboard': ['quizCalls'],
 }
 
 /** Who a policy counts: an address, a WeChat login code, a signed-in user. null: the policy does not apply. */
@@ -37,6 +41,7 @@ const COUNTED: Record<RateLimitPolicy, (req: FastifyRequest) => string | null> =
   invitationCodes: callerOrAddress,
   phoneReveals: callerOrAddress,
   quizSubmit: callerOrAddress,
+  quizCalls: callerOrAddress,
 }
 
 function callerOrAddress(req: FastifyRequest): string {

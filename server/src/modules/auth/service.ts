@@ -72,6 +72,10 @@ export class AuthService {
   async logout(caller: SessionUser): Promise<void> {
     await this.sessions.revoke(caller.tokenHash, this.ctx.now())
     this.ctx.sessionCache.forget(caller.tokenHash)
+    // Other instances may remember this session for a few seconds more: they forget the user's sessions and look
+    // the others up again.
+    await this.ctx.sessionInvalidation.announce(this.ctx.db, caller.id)
+    await this.ctx.sessionInvalidation.committed(caller.id)
   }
 
   async me(userId: string): Promise<Me> {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config'
 import type { Database } from '../../db/database'
 import { AppError } from '../../errors'
+import { AppMetrics } from '../../metrics/app-metrics'
 import { SessionCache } from '../auth/session-cache'
 import { SessionInvalidation } from '../auth/session-invalidation'
 import { HttpWeChatApi } from '../../wechat/http-wechat-api'
@@ -34,7 +35,7 @@ export async function createFirstAdminInvitation(
   }
   const sessionCache = new SessionCache()
   const invitations = new InvitationService({
-    config, database, db: database.db, sessionCache, sessionInvalidation: new SessionInvalidation(database, sessionCache),
+    config, database, db: database.db, sessionCache, metrics: new AppMetrics(database), sessionInvalidation: new SessionInvalidation(database, sessionCache),
     wechat: new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret), now: opts.now ?? (() => new Date()),
   })
   const inv = await invitations.issue({

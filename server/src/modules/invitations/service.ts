@@ -119,7 +119,7 @@ export class InvitationService {
       })
       await this.ctx.sessionInvalidation.announce(trx, caller.id)
     })
-    this.ctx.sessionInvalidation.forgetLocally(caller.id)
+    await this.ctx.sessionInvalidation.committed(caller.id)
     return { me: await new AuthService(this.ctx).me(caller.id) }
   }
 

@@ -68,6 +68,7 @@ export class PledgeService {
       existing.add(id)
       items.push({ id: input.id, status: stored ? 'stored' : 'duplicate' })
     }
+    this.ctx.metrics.countRejections('pledges', items)
     return { items }
   }
 

@@ -21,9 +21,11 @@ export interface SettledClaim {
 export class ClaimBatcher {
   private readonly coalescer: WriteCoalescer<PendingClaim, SettledClaim>
 
-  constructor(private readonly repo: PrizeRepo, engine: Database['kind']) {
+  constructor(private readonly repo: PrizeRepo, engine: Database['kind'], onFlush?: (items: number) => void) {
     // Batches of one prize take turns on its row anyway; a second flush lets another prize's batch run meanwhile.
-    this.coalescer = new WriteCoalescer((claims) => this.settle(claims), { maxItems: 1000, maxWaitMs: 2, maxConcurrent: engine === 'pg' ? 2 : 1 })
+    this.coalescer = new WriteCoalescer((claims) => this.settle(claims), {
+      maxItems: 1000, maxWaitMs: 2, maxConcurrent: engine === 'pg' ? 2 : 1, onFlush,
+    })
   }
 
   async submit(claim: PendingClaim): Promise<SettledClaim> {

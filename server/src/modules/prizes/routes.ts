@@ -53,6 +53,8 @@ const ByCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, de
 export default async function prizeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const prizes = new PrizeService(ctx)
+  app.addHook('onReady', () => prizes.start())
+  app.addHook('onClose', () => prizes.stop())
 
   app.get('/api/prizes', {
     schema: { tags: TAGS, summary: '我可以领取的奖品，以及还不能领取的原因', security: BEARER, response: { 200: Type.Array(PrizeOffer), ...COMMON_ERRORS } },

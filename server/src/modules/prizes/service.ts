@@ -8,6 +8,7 @@ import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
+import { Announcer } from '../../db/announcer'
 import { TtlCache } from '../../lib/ttl-cache'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
@@ -21,8 +22,8 @@ const STATUS_OF: Record<UnmetCode, number> = {
 }
 
 /**
- * How long a claim trusts the prize it looked up: a sold-out prize is refused from memory for this long, so a
- * stock raised on another server (or in the database directly) shows within it; on this server at once.
+ * How long a claim trusts the prize it looked up: a sold-out prize is refused from memory for this long. An admin's
+ * edit reaches every instance at once (announced); a change made in the database directly shows within it.
  */
 const PRIZE_TTL_MS = 1_000
 
@@ -34,12 +35,23 @@ export class PrizeService {
   private readonly quiz: QuizRepo
   private readonly claims: ClaimBatcher
   private readonly prizes: TtlCache<string, StoredPrize | null>
+  /** An admin's edit makes every instance drop its copy of the prize. */
+  private readonly edits: Announcer
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new PrizeRepo(ctx.db)
     this.quiz = new QuizRepo(ctx.db)
-    this.claims = new ClaimBatcher(this.repo, ctx.database.kind)
+    this.claims = new ClaimBatcher(this.repo, ctx.database.kind, ctx.metrics.batchObserver('prize_claims'))
     this.prizes = new TtlCache(PRIZE_TTL_MS, 1_000, () => ctx.now().getTime())
+    this.edits = new Announcer(ctx.database, 'prizes', (id) => this.prizes.forget(id))
+  }
+
+  start(): Promise<void> {
+    return this.edits.start()
+  }
+
+  stop(): Promise<void> {
+    return this.edits.stop()
   }
 
   async offers(caller: SessionUser): Promise<PrizeOffer[]> {
@@ -107,7 +119,9 @@ export class PrizeService {
     const path = await this.managedRegionPath(caller, input.regionId)
     refuseProblems(checkPrizeInput(input, prize.granted))
     if (!(await this.repo.update(id, input, countyIdOf(path)))) refuseProblems(['库存不能少于已领出的份数，请刷新后重试'])
-    this.prizes.forget(prize.id) // raised stock or new dates count from the next claim on
+    // Raised stock or new dates count from the next claim on, on every instance.
+    await this.edits.announce(this.ctx.db, prize.id)
+    await this.edits.committed(prize.id)
     return adminItem((await this.repo.find(id))!)
   }
 

@@ -1,12 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { FRAUD_TYPE_KEYS } from '../../../../src/core/fraud-types'
 import type { AppContext } from '../../context'
-import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, Uuid } from '../../plugins/schemas'
-import { RateLimiter } from './rate-limit'
 import { QuizService } from './service'
 
 const TAGS = ['每日答题']
@@ -68,17 +66,11 @@ const FlaggedAttempt = Type.Object({
   reasons: Type.Array(Type.String()),
 })
 
-/** A person answers a handful of times a day; ten requests a minute leaves room for retries and stops scripts. */
-export const QUIZ_REQUESTS_PER_MINUTE = 10
-
 export default async function quizRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const quiz = new QuizService(ctx)
-  const limiter = new RateLimiter(QUIZ_REQUESTS_PER_MINUTE, 60_000)
-  const limited = async (req: FastifyRequest) => {
-    if (!limiter.allow(callerOf(req).id, ctx.now())) throw new AppError('RATE_LIMITED', 429)
-  }
-  const signedInAndLimited = [app.requireUser, limited]
+  // Limited per user by the quizCalls policy (plugins/rate-limits.ts), counted in the database on PostgreSQL.
+  const signedInAndLimited = [app.requireUser]
 
   app.post('/api/quiz/today', {
     schema: { tags: TAGS, summary: '开始或继续今天的答题（题目不含答案）', security: BEARER, response: { 200: QuizPaper, ...QUIZ_ERRORS } },

@@ -49,7 +49,7 @@ export class ResidenceService {
         })
         await this.ctx.sessionInvalidation.announce(trx, caller.id)
       })
-      this.ctx.sessionInvalidation.forgetLocally(caller.id)
+      await this.ctx.sessionInvalidation.committed(caller.id)
     }
     return { residence: (await this.repo.find(caller.id))!, me: await this.auth.me(caller.id) }
   }
@@ -67,7 +67,7 @@ export class ResidenceService {
       })
       await this.ctx.sessionInvalidation.announce(trx, caller.id)
     })
-    this.ctx.sessionInvalidation.forgetLocally(caller.id)
+    await this.ctx.sessionInvalidation.committed(caller.id)
   }
 
   async myData(caller: SessionUser): Promise<MyData> {

@@ -47,8 +47,10 @@ export class ShareService {
   constructor(private readonly ctx: AppContext) {
     this.repo = new ShareRepo(ctx.db)
     this.sessionKeys = new FieldCipher(ctx.config.sessionSecret, 'wechat-session-key')
-    this.coalescer = new WriteCoalescer((items) => this.store(items), COALESCE)
-    this.sessionKeyLoader = new WriteCoalescer((hashes) => this.repo.sessionKeysEnc(hashes), { maxItems: 500, maxWaitMs: 1, maxConcurrent: 2 })
+    this.coalescer = new WriteCoalescer((items) => this.store(items), { ...COALESCE, onFlush: ctx.metrics.batchObserver('opens') })
+    this.sessionKeyLoader = new WriteCoalescer((hashes) => this.repo.sessionKeysEnc(hashes), {
+      maxItems: 500, maxWaitMs: 1, maxConcurrent: 2, onFlush: ctx.metrics.batchObserver('session_keys'),
+    })
   }
 
   drain(): Promise<void> {

@@ -133,7 +133,7 @@ export class UserService {
       await work(new UserRepo(trx), trx, now)
       await this.ctx.sessionInvalidation.announce(trx, userId)
     })
-    this.ctx.sessionInvalidation.forgetLocally(userId)
+    await this.ctx.sessionInvalidation.committed(userId)
   }
 
   /** A county keeps at least one active admin: the one losing (this role of) admin must not be the last. */

@@ -38,13 +38,18 @@ export class VisitService {
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new VisitRepo(ctx.db)
-    this.lookups = new WriteCoalescer((ids) => this.findHouseholds(ids), { ...LOOKUPS, maxConcurrent: ctx.database.kind === 'pg' ? 2 : 1 })
-    this.writes = new WriteCoalescer((rows) => this.store(rows), WRITES)
+    this.lookups = new WriteCoalescer((ids) => this.findHouseholds(ids), {
+      ...LOOKUPS, maxConcurrent: ctx.database.kind === 'pg' ? 2 : 1, onFlush: ctx.metrics.batchObserver('household_lookups'),
+    })
+    this.writes = new WriteCoalescer((rows) => this.store(rows), { ...WRITES, onFlush: ctx.metrics.batchObserver('visit_writes') })
   }
 
   /** Every item gets its own answer; one bad visit never holds back the good ones. */
   syncBatch(caller: SessionUser, visits: readonly VisitInput[]): Promise<SyncBatchResult> {
-    const syncing = this.checkAndStore(caller, visits)
+    const syncing = this.checkAndStore(caller, visits).then((result) => {
+      this.ctx.metrics.countRejections('visits', result.items)
+      return result
+    })
     this.syncing.add(syncing)
     return syncing.finally(() => this.syncing.delete(syncing))
   }
