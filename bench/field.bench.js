@@ -1,6 +1,7 @@
 // A villager's phone: cold loads of a shared bulletin link and of the resident home in Chromium with the network
 // and CPU throttled through CDP (Slow 3G + 4× CPU, Fast 3G for reference). Reports when the first Chinese text
-// was painted, LCP and the bytes that crossed the network; median of 3 cold loads each.
+// was painted, LCP, when the app's own page showed the same words, and the bytes that crossed the network; median of 3
+// cold loads each.
 const { existsSync, mkdtempSync, rmSync } = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -37,11 +38,13 @@ async function coldLoad(browser, url, profile, readyText) {
   let bytes = 0
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength })
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
-  await page.getByText(readyText).filter({ visible: true }).first().waitFor({ timeout: 120_000 })
+  // The HTML shell shows the same words first; the app's own page, interactive, is what comes after.
+  await page.locator('.taro_page').getByText(readyText).filter({ visible: true }).first().waitFor({ timeout: 120_000 })
+  const appShownMs = await page.evaluate(() => performance.now())
   await page.waitForTimeout(1000) // let LCP settle after the last paint
   const m = await page.evaluate(() => window.__field)
   await context.close()
-  return { firstChineseMs: Math.round(m.firstChinese), lcpMs: Math.round(m.lcp), bytes }
+  return { firstChineseMs: Math.round(m.firstChinese), lcpMs: Math.round(m.lcp), appShownMs: Math.round(appShownMs), bytes }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -62,9 +65,12 @@ exports.run = async () => {
       for (const [pageName, { url, ready }] of Object.entries(pages)) {
         const runs = []
         for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, url, profile, ready))
-        const f = { firstChineseMs: median(runs.map((r) => r.firstChineseMs)), lcpMs: median(runs.map((r) => r.lcpMs)), bytes: median(runs.map((r) => r.bytes)), runs }
+        const f = {
+          firstChineseMs: median(runs.map((r) => r.firstChineseMs)), lcpMs: median(runs.map((r) => r.lcpMs)),
+          appShownMs: median(runs.map((r) => r.appShownMs)), bytes: median(runs.map((r) => r.bytes)), runs,
+        }
         figures[`${profileName}/${pageName}`] = f
-        console.log(`${profileName} ${pageName}: first Chinese text ${f.firstChineseMs} ms, LCP ${f.lcpMs} ms, ${f.bytes} B (median of ${RUNS})`)
+        console.log(`${profileName} ${pageName}: first Chinese text ${f.firstChineseMs} ms, LCP ${f.lcpMs} ms, app's page ${f.appShownMs} ms, ${f.bytes} B (median of ${RUNS})`)
       }
     }
     return { ...figures, goals: { firstChineseMs: 1500, lcpMs: { 'shared-bulletin': 3000, 'resident-home': 4000 }, profile: 'slow-3g' } }

@@ -58,6 +58,35 @@ module.exports = [
     },
   },
   {
+    title: 'when the app\'s code has not arrived yet, then a shared bulletin link already shows the bulletin\'s words and the home its three entries, which work',
+    async run({ page, baseUrl, screenshot }) {
+      const { items } = await (await fetch(`${baseUrl}/api/public/bulletins?page=1&pageSize=1`)).json()
+      const bulletin = await (await fetch(`${baseUrl}/api/public/bulletins/${items[0].id}`)).json()
+      const context = await page.context().browser().newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', serviceWorkers: 'block' })
+      // The app's code held back as on a slow network: only the HTML shell and its inline script run until it is let through.
+      let letCodeThrough
+      const codeHeld = new Promise((resolve) => { letCodeThrough = resolve })
+      await context.route(/\/js\/.*\.js$/, async (route) => { await codeHeld; await route.continue().catch(() => {}) })
+      const waiting = await context.newPage()
+      await waiting.goto(`${baseUrl}/#/pages/bulletin/index?id=${bulletin.id}`, { waitUntil: 'commit' })
+      await see(waiting, bulletin.title)
+      await see(waiting, bulletin.cases[0].method.slice(0, 20))
+      await see(waiting, `警方提醒：${bulletin.advice.slice(0, 10)}`)
+      await waiting.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-boot-shell-bulletin.png') })
+
+      await waiting.goto(`${baseUrl}/`, { waitUntil: 'commit' })
+      await waiting.getByRole('link', { name: '看通报' }).waitFor({ state: 'visible', timeout: TIMEOUT })
+      await see(waiting, '接到可疑电话或已经转账')
+      await waiting.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-boot-shell-home.png') })
+      // Tapped before the code arrives, an entry is a plain link: the router opens its page when it starts.
+      await waiting.getByRole('link', { name: '学防骗' }).click()
+      letCodeThrough()
+      await see(waiting, '刷单返利')
+      await waiting.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-boot-shell-entry-followed.png') })
+      await context.close()
+    },
+  },
+  {
     title: 'when a resident opens a bulletin, then its text shows without the poster image, which is fetched only when scrolled to',
     async run({ page, baseUrl, screenshot }) {
       const { items } = await (await fetch(`${baseUrl}/api/public/bulletins?page=1&pageSize=20`)).json()
