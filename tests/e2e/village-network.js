@@ -59,7 +59,7 @@ module.exports = [
   },
   {
     title: 'when the app\'s code has not arrived yet, then a shared bulletin link already shows the bulletin\'s words and the home its three entries, which work',
-    async run({ page, baseUrl, screenshot }) {
+    async run({ page, baseUrl }) {
       const { items } = await (await fetch(`${baseUrl}/api/public/bulletins?page=1&pageSize=1`)).json()
       const bulletin = await (await fetch(`${baseUrl}/api/public/bulletins/${items[0].id}`)).json()
       const context = await page.context().browser().newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', serviceWorkers: 'block' })
@@ -78,6 +78,13 @@ module.exports = [
       await waiting.getByRole('link', { name: '看通报' }).waitFor({ state: 'visible', timeout: TIMEOUT })
       await see(waiting, '接到可疑电话或已经转账')
       await waiting.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-boot-shell-home.png') })
+      await waiting.evaluate(() => localStorage.setItem('xuanfang.careMode', JSON.stringify({ data: true })))
+      await waiting.reload({ waitUntil: 'commit' })
+      const careSize = await waiting.getByText('接到可疑电话或已经转账').first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize))
+      if (careSize < 20) throw new Error(`in 关怀模式 the shell's text is ${careSize}px`)
+      await waiting.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-boot-shell-home-care.png') })
+      await waiting.evaluate(() => localStorage.removeItem('xuanfang.careMode'))
+      await waiting.reload({ waitUntil: 'commit' })
       // Tapped before the code arrives, an entry is a plain link: the router opens its page when it starts.
       await waiting.getByRole('link', { name: '学防骗' }).click()
       letCodeThrough()
