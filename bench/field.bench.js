@@ -2,12 +2,7 @@
 // and CPU throttled through CDP (Slow 3G + 4× CPU, Fast 3G for reference). Reports when the first Chinese text
 // was painted, LCP, when the app's own page showed the same words, and the bytes that crossed the network; median of 3
 // cold loads each.
-const { existsSync, mkdtempSync, rmSync } = require('node:fs')
-const os = require('node:os')
-const path = require('node:path')
-const { chromium } = require('playwright-core')
-const { root, npmRun } = require('./lib')
-const { startServer } = require('./server-harness')
+const { appShows, withResidentPages } = require('./resident-pages')
 
 const RUNS = 3
 // Chrome DevTools' presets: throughput in bytes/s, latency in ms.
@@ -39,7 +34,7 @@ async function coldLoad(browser, url, profile, readyText) {
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength })
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
   // The HTML shell shows the same words first; the app's own page, interactive, is what comes after.
-  await page.locator('.taro_page').getByText(readyText).filter({ visible: true }).first().waitFor({ timeout: 120_000 })
+  await appShows(page, readyText)
   const appShownMs = await page.evaluate(() => performance.now())
   await page.waitForTimeout(1000) // let LCP settle after the last paint
   const m = await page.evaluate(() => window.__field)
@@ -49,34 +44,20 @@ async function coldLoad(browser, url, profile, readyText) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-exports.run = async () => {
-  if (!existsSync(path.join(root, 'dist/h5/index.html'))) npmRun('build:h5')
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuanfang-field-'))
-  const server = await startServer({ DATABASE_URL: '', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true' })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'] })
-  try {
-    const { items } = await (await fetch(`${server.base}/api/public/bulletins?page=1&pageSize=1`)).json()
-    const pages = {
-      'shared-bulletin': { url: `${server.base}/#/pages/bulletin/index?id=${items[0].id}`, ready: items[0].title },
-      'resident-home': { url: `${server.base}/`, ready: '看通报' },
-    }
-    const figures = {}
-    for (const [profileName, profile] of Object.entries(PROFILES)) {
-      for (const [pageName, { url, ready }] of Object.entries(pages)) {
-        const runs = []
-        for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, url, profile, ready))
-        const f = {
-          firstChineseMs: median(runs.map((r) => r.firstChineseMs)), lcpMs: median(runs.map((r) => r.lcpMs)),
-          appShownMs: median(runs.map((r) => r.appShownMs)), bytes: median(runs.map((r) => r.bytes)), runs,
-        }
-        figures[`${profileName}/${pageName}`] = f
-        console.log(`${profileName} ${pageName}: first Chinese text ${f.firstChineseMs} ms, LCP ${f.lcpMs} ms, app's page ${f.appShownMs} ms, ${f.bytes} B (median of ${RUNS})`)
+exports.run = () => withResidentPages(async ({ browser, pages: resident }) => {
+  const pages = { 'shared-bulletin': resident.bulletin, 'resident-home': resident.home }
+  const figures = {}
+  for (const [profileName, profile] of Object.entries(PROFILES)) {
+    for (const [pageName, { url, ready }] of Object.entries(pages)) {
+      const runs = []
+      for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, url, profile, ready))
+      const f = {
+        firstChineseMs: median(runs.map((r) => r.firstChineseMs)), lcpMs: median(runs.map((r) => r.lcpMs)),
+        appShownMs: median(runs.map((r) => r.appShownMs)), bytes: median(runs.map((r) => r.bytes)), runs,
       }
+      figures[`${profileName}/${pageName}`] = f
+      console.log(`${profileName} ${pageName}: first Chinese text ${f.firstChineseMs} ms, LCP ${f.lcpMs} ms, app's page ${f.appShownMs} ms, ${f.bytes} B (median of ${RUNS})`)
     }
-    return { ...figures, goals: { firstChineseMs: 1500, lcpMs: { 'shared-bulletin': 3000, 'resident-home': 4000 }, profile: 'slow-3g' } }
-  } finally {
-    await browser.close()
-    await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
   }
-}
+  return { ...figures, goals: { firstChineseMs: 1500, lcpMs: { 'shared-bulletin': 3000, 'resident-home': 4000 }, profile: 'slow-3g' } }
+})

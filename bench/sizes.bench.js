@@ -1,12 +1,10 @@
 // Package sizes as WeChat's upload counts them (miniprogram-ci) and each resident page's H5 first load as a phone downloads it.
-const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs')
-const os = require('node:os')
+const { existsSync, readFileSync } = require('node:fs')
 const { spawnSync } = require('node:child_process')
 const path = require('node:path')
 const zlib = require('node:zlib')
-const { chromium } = require('playwright-core')
 const { root, npmRun } = require('./lib')
-const { startServer } = require('./server-harness')
+const { appShows, withResidentPages } = require('./resident-pages')
 
 // The same budget scripts/mp-ci.js enforces: what a resident's phone downloads before the first page.
 const MAIN_PACKAGE_BUDGET = 600 * 1024
@@ -37,36 +35,21 @@ function scriptSizes(paths) {
  * scripts alone would miss the page's lazily loaded chunks.
  */
 async function residentFirstLoads() {
-  if (!existsSync(path.join(root, 'dist/h5/index.html'))) npmRun('build:h5')
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuanfang-sizes-'))
-  const server = await startServer({ DATABASE_URL: '', DATA_DIR: dataDir, AUTH_MODE: 'demo', SEED_DEMO: 'true' })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'] })
-  try {
-    const { items } = await (await fetch(`${server.base}/api/public/bulletins?page=1&pageSize=1`)).json()
-    const pages = {
-      home: ['/', '看通报'],
-      bulletin: [`/#/pages/bulletin/index?id=${items[0].id}`, items[0].title],
-      learn: ['/#/pages/learn/index', '刷单返利'],
-      quiz: ['/#/pages/quiz/index', '每日答题'],
-    }
+  return withResidentPages(async ({ browser, pages }) => {
     const loads = {}
-    for (const [name, [url, readyText]] of Object.entries(pages)) {
+    for (const [name, { url, ready }] of Object.entries(pages)) {
       const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', serviceWorkers: 'block' })
       const page = await context.newPage()
       const scripts = new Set()
       page.on('request', (r) => { const { pathname } = new URL(r.url()); if (pathname.endsWith('.js') && pathname !== '/sw.js') scripts.add(pathname.slice(1)) })
-      await page.goto(server.base + url)
-      await page.getByText(readyText).filter({ visible: true }).first().waitFor({ timeout: 60_000 })
+      await page.goto(url)
+      await appShows(page, ready)
       await page.waitForLoadState('networkidle')
       loads[name] = scriptSizes([...scripts])
       await context.close()
     }
     return loads
-  } finally {
-    await browser.close()
-    await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  })
 }
 
 // Issue 16: what a resident's phone downloads before a resident page shows.
