@@ -78,11 +78,13 @@ async function newBrowser(page) {
 
 module.exports = [
   {
-    title: 'when a resident opens the app, then the home offers 看通报, 学防骗 and 每日答题',
+    title: 'when a resident opens the app, then the home offers 看通报, 学防骗 and 每日答题, and 96110 and 110 to call in one tap, in 关怀模式 too',
     async run({ page, baseUrl, screenshot }) {
       await page.goto(`${baseUrl}/`)
-      for (const label of ['看通报', '学防骗', '每日答题']) await see(page, label)
-      await screenshot('e2e-resident-home')
+      for (const label of ['看通报', '学防骗', '每日答题', '拨打 96110', '报警 110']) await see(page, label)
+      await screenshotBothModes(page, screenshot, 'e2e-resident-home', async () => {
+        for (const label of ['拨打 96110', '报警 110']) await see(page, label)
+      })
     },
   },
   {

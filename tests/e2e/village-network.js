@@ -102,6 +102,8 @@ module.exports = [
       page.on('request', (r) => { if (r.url().includes('/poster.png')) posterRequests.push(r.url()) })
       await page.goto(`${baseUrl}/#/pages/bulletin/index?id=${items[0].id}`)
       await see(page, items[0].title)
+      // Opened from a forwarded link too, the bulletin offers the calls for help.
+      for (const label of ['拨打 96110', '报警 110']) await see(page, label)
       const posterTitle = page.getByText('通报海报').filter({ visible: true }).first()
       await posterTitle.waitFor({ state: 'visible', timeout: TIMEOUT })
       if (posterRequests.length) throw new Error(`the poster was fetched before it was scrolled to: ${posterRequests}`)

@@ -6,6 +6,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { BulletinPoster } from '@/components/bulletin-poster'
 import { BulletinView } from '@/components/bulletin-view'
+import { HotlineCard } from '@/components/hotline-card'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
@@ -86,6 +87,7 @@ export default observer(function BulletinPage() {
     body = (
       <View>
         <BulletinView {...detail} />
+        <HotlineCard />
         {bulletins.posterUrl && <BulletinPoster url={bulletins.posterUrl} fileName={`${detail.bulletinDate}-警情通报.png`} />}
         {isWeapp ? (
           <Button className='big-button' type='primary' size='xlarge' block openType='share'>

@@ -1,13 +1,12 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { HotlineCard } from '@/components/hotline-card'
 import { PageShell } from '@/components/page-shell'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
-
-const HOTLINE = '96110'
 
 export default observer(function HomePage() {
   const { ui, session } = useStores()
@@ -38,18 +37,13 @@ export default observer(function HomePage() {
       <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.quiz })}>
         每日答题
       </Button>
-      {/* 关怀模式 keeps only the three things an elderly resident comes for. */}
+      {/* 关怀模式 keeps only the three things an elderly resident comes for, and the calls for help. */}
       {!careMode && (
-        <View>
-          <Button className='big-button' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.prizes })}>
-            领奖品
-          </Button>
-          <View className='card'>
-            <Text className='card-title'>反诈专线 {HOTLINE}</Text>
-            <Text className='hint'>接到可疑电话或已经转账，请立即拨打 {HOTLINE} 或报警 110</Text>
-          </View>
-        </View>
+        <Button className='big-button' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.prizes })}>
+          领奖品
+        </Button>
       )}
+      <HotlineCard />
     </PageShell>
   )
 })
