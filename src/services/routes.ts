@@ -16,6 +16,7 @@ export const ROUTES = {
   groups: '/packages/admin/pages/groups/index',
   prizes: '/packages/account/pages/prizes/index',
   privacy: '/pages/privacy/index',
+  scammed: '/pages/scammed/index',
   adminKnowledge: '/packages/admin/pages/knowledge/index',
   adminQuestions: '/packages/admin/pages/questions/index',
   adminPrizes: '/packages/admin/pages/prizes/index',

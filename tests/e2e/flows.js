@@ -88,6 +88,15 @@ module.exports = [
     },
   },
   {
+    title: 'when a resident who has just been defrauded taps 我被骗了怎么办 on the home, then the steps show under 110 and 96110 to call',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(`${baseUrl}/`)
+      await tap(page, '我被骗了怎么办 ›')
+      for (const label of ['马上报警', '保留证据', '尽快止付', '报警 110', '拨打 96110']) await see(page, label)
+      await screenshotBothModes(page, screenshot, 'e2e-scammed-guide', () => see(page, '保留证据'))
+    },
+  },
+  {
     title: 'when the demo grid worker logs in from 我的, then the worker home greets them with their grid',
     async run({ page, baseUrl, screenshot }) {
       await loginAsPersona(page, baseUrl, '网格员')

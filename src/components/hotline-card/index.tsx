@@ -2,13 +2,17 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { ROUTES } from '@/services/routes'
 import './index.scss'
 
 const ANTI_FRAUD_HOTLINE = '96110'
 const POLICE = '110'
 
-/** Call now, in one tap: what someone who just got a suspicious call, or already paid, needs first. */
-export function HotlineCard() {
+/**
+ * Call now, in one tap: what someone who just got a suspicious call, or already paid, needs first. Elsewhere than on
+ * 我被骗了怎么办 itself, it also leads there.
+ */
+export function HotlineCard({ withGuide = true }: { withGuide?: boolean }) {
   return (
     <View className='card hotline-card'>
       <Text className='card-title'>反诈专线 {ANTI_FRAUD_HOTLINE}</Text>
@@ -21,6 +25,11 @@ export function HotlineCard() {
           报警 {POLICE}
         </Button>
       </View>
+      {withGuide && (
+        <Button className='big-button hotline-card__guide' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.scammed })}>
+          我被骗了怎么办 ›
+        </Button>
+      )}
     </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我被骗了怎么办' })
