@@ -1,5 +1,6 @@
 import { createElement, type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { autorun } from 'mobx'
 import { configure as configureNutIcons } from '@nutui/icons-react-taro'
 import { createRootStore } from '@/stores/root-store'
 import { StoresProvider } from '@/stores/stores-context'
@@ -12,6 +13,11 @@ import './app.scss'
 configureNutIcons({ tag: 'view' })
 
 const store = createRootStore()
+
+if (process.env.TARO_ENV === 'h5') {
+  // H5's tab bar lives outside every page: 关怀模式 reaches its labels through a class on the document.
+  autorun(() => document.documentElement.classList.toggle('care-mode-root', store.ui.careMode))
+}
 startOfflineSupport()
 
 function App({ children }: PropsWithChildren) {

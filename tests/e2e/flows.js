@@ -84,6 +84,8 @@ module.exports = [
       for (const label of ['看通报', '学防骗', '每日答题', '拨打 96110', '报警 110']) await see(page, label)
       await screenshotBothModes(page, screenshot, 'e2e-resident-home', async () => {
         for (const label of ['拨打 96110', '报警 110']) await see(page, label)
+        const tabLabelPx = await page.locator('.weui-tabbar__label').first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize))
+        if (tabLabelPx < 18) throw new Error(`in 关怀模式 the tab labels are ${tabLabelPx}px`)
       })
     },
   },
