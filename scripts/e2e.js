@@ -7,6 +7,7 @@ const net = require('node:net')
 const os = require('node:os')
 const path = require('node:path')
 const { chromium } = require('playwright-core')
+const { watchAccessibility } = require('../tests/e2e/accessibility')
 // E2E_ONLY=<part of a title> runs just the matching flows while working on one.
 const flows = require('../tests/e2e/flows').filter((f) => !process.env.E2E_ONLY || f.title.includes(process.env.E2E_ONLY))
 
@@ -56,11 +57,21 @@ async function main() {
 
   let passed = 0
   let failed = 0
+  const pagesChecked = new Set()
   let browser
   try {
     await waitForHealth(baseUrl, server, 90_000)
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    // Every browser a flow opens, the other personas' too, is checked with axe-core on every page it shows.
+    let watchers = []
+    const newContext = browser.newContext.bind(browser)
+    browser.newContext = async (options) => {
+      const created = await newContext(options)
+      watchers.push(await watchAccessibility(created))
+      return created
+    }
     for (const flow of flows) {
+      watchers = []
       const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN' })
       const page = await context.newPage()
       const problems = []
@@ -74,12 +85,14 @@ async function main() {
           await page.screenshot({ path: path.join(results, `${name}.png`) })
         }
         await flow.run({ page, baseUrl, screenshot })
+        await Promise.all(browser.contexts().flatMap((c) => c.pages()).map((p) => watchers[0].settle(p)))
+        for (const w of watchers) { problems.push(...w.findings().map((f) => `axe: ${f}`)); w.pagesChecked().forEach((p) => pagesChecked.add(p)) }
         if (problems.length) throw new Error(problems.join('\n'))
         passed++
         console.log(`  ✓ ${flow.title} (${Date.now() - started} ms)`)
       } catch (e) {
         failed++
-        console.log(`  ✕ ${flow.title}\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`)
+        console.log(`  ✕ ${flow.title}\n    ${String(e && e.stack || e).split('\n').slice(0, 30).join('\n    ')}`)
         // Every page still open, the other personas' browsers too, shows where the flow stopped.
         const openPages = browser.contexts().flatMap((c) => c.pages())
         await Promise.all(openPages.map((p, i) =>
@@ -106,6 +119,7 @@ async function main() {
     passed++
     console.log(`  ✓ the server log of the whole run (${serverLog.split('\n').length} lines) carries no token, code or phone number`)
   }
+  console.log(`  axe-core checked ${pagesChecked.size} page views (route and mode) for critical and serious violations`)
   writeFileSync(path.join(results, 'e2e.json'), JSON.stringify({ passed, failed }))
   console.log(`e2e: ${passed} passed, ${failed} failed`)
   process.exit(failed ? 1 : 0)

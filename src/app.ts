@@ -5,6 +5,7 @@ import { configure as configureNutIcons } from '@nutui/icons-react-taro'
 import { createRootStore } from '@/stores/root-store'
 import { StoresProvider } from '@/stores/stores-context'
 import { startOfflineSupport } from '@/services/service-worker'
+import { makeScrollRegionsFocusable } from '@/services/keyboard-scroll'
 import './app.scss'
 
 // NutUI's icons (the spinner of LoadingBlock, SearchBar's magnifier, …) render an HTML <i> by default. Taro's
@@ -17,6 +18,7 @@ const store = createRootStore()
 if (process.env.TARO_ENV === 'h5') {
   // H5's tab bar lives outside every page: 关怀模式 reaches its labels through a class on the document.
   autorun(() => document.documentElement.classList.toggle('care-mode-root', store.ui.careMode))
+  makeScrollRegionsFocusable()
 }
 startOfflineSupport()
 

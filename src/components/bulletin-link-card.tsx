@@ -8,7 +8,6 @@ export function BulletinLinkCard({ id, title, hint }: { id: string; title: strin
     <View
       className='card tap-target'
       role='button'
-      aria-label={title}
       hoverClass='card-hover'
       onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletin}?id=${encodeURIComponent(id)}` })}
     >

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { DescribedImage } from '@/components/described-image'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -45,7 +46,7 @@ export function BulletinPoster({ url, fileName }: { url: string; fileName: strin
     <View className='bulletin-poster-block'>
       <Text className='section-title'>通报海报</Text>
       {/* Below the fold and ~250 KB: fetched only as it nears the screen, not with the bulletin's text on Slow 3G. */}
-      <Image className='bulletin-poster' src={url} mode='widthFix' lazyLoad aria-label='通报海报' />
+      <DescribedImage className='bulletin-poster' src={url} mode='widthFix' lazyLoad alt='通报海报' />
       {isWeapp ? (
         <Button className='big-button' size='xlarge' block loading={saving} onClick={() => void save()}>
           保存海报

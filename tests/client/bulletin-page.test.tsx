@@ -141,7 +141,7 @@ describe('通报列表', () => {
     })
 
     expect(screen.getByText('2026-11-28 · 2 起案例 · 损失合计 ¥12,300.00')).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: '11月28日警情通报' }))
+    fireEvent.click(screen.getByRole('button', { name: /^11月28日警情通报/ }))
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bulletin/index?id=b1' })
   })

@@ -96,7 +96,7 @@ describe('预警处置 queue', () => {
     api.myWarnings = () => Promise.resolve([aWarningItem({ id: 'w9' })])
     await renderQueue(api)
 
-    fireEvent.click(screen.getByLabelText('打开预警 刘某某'))
+    fireEvent.click(screen.getByRole('button', { name: /刘某某/ }))
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/worker/pages/warning/index?id=w9' })
   })

@@ -367,7 +367,7 @@ module.exports = [
       await loginAsPersona(phone, baseUrl, '劝阻员')
       await see(phone, '陈劝阻')
       await tap(phone, '预警处置')
-      const card = phone.getByLabel('打开预警 赵桂兰', { exact: true }).filter({ visible: true }).first()
+      const card = phone.getByRole('button', { name: /赵桂兰/ }).filter({ visible: true }).first()
       await card.waitFor({ timeout: TIMEOUT })
       await card.getByText(/剩余 \d/).first().waitFor({ timeout: TIMEOUT })
       await see(phone, '高风险')
@@ -487,7 +487,7 @@ module.exports = [
       if (thumbnail.length > 64 * 1024) throw new Error(`stored thumbnail is ${thumbnail.length} bytes, over 64 KB`)
 
       await page.goBack()
-      const card = page.getByRole('button', { name: title, exact: true }).filter({ visible: true }).first()
+      const card = page.getByRole('button', { name: title }).filter({ visible: true }).first()
       await card.waitFor({ timeout: TIMEOUT })
       await card.getByText('参加 60 人 · 照片 1 张').first().waitFor({ timeout: TIMEOUT })
       await page.waitForFunction((label) => [...document.querySelectorAll(`[aria-label="${label}"] img`)]
@@ -748,15 +748,19 @@ module.exports = [
       async function checkAdminEntries(persona) {
         await page.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
         await see(page, '辖区')
-        const entries = await page.locator('.admin-entry').filter({ visible: true }).evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')))
+        const entries = await page.locator('.admin-entry').filter({ visible: true }).evaluateAll((cards) => cards.map((c) => c.querySelector('.card-title').textContent))
         if (persona === '村干部' && entries.includes('通报管理')) throw new Error('the cadre is offered 通报管理, which only the station may use')
         for (const title of entries) {
           await page.goto(`${baseUrl}/#/packages/admin/pages/home/index`)
           await page.reload()
-          await page.locator(`.admin-entry[aria-label="${title}"]`).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+          await page.locator('.admin-entry').filter({ visible: true, has: page.getByText(title, { exact: true }) }).first().click({ timeout: TIMEOUT })
           await refused(`${persona} → 管理后台 → ${title}`)
         }
       }
     },
   },
-].concat(require('./village-network'), require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }))
+].concat(
+  require('./village-network'),
+  require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
+  require('./accessibility-tour')({ apiLogin }),
+)

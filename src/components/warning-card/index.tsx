@@ -20,7 +20,6 @@ export function WarningCard({ warning: w, showAssignee, onOpen, children }: Prop
       <View
         className={onOpen ? 'tap-target' : undefined}
         role={onOpen ? 'button' : undefined}
-        aria-label={onOpen ? `打开预警 ${w.residentName}` : undefined}
         hoverClass={onOpen ? 'card-hover' : undefined}
         onClick={onOpen}
       >

@@ -93,7 +93,7 @@ export default observer(function LearnPage() {
   else if (knowledge.cards.length === 0) body = <EmptyBlock title='还没有防骗知识' description='派出所正在整理常见骗局讲解，请稍后再来' />
   else {
     body = knowledge.cards.map((c) => (
-      <View key={c.fraudType} className='card tap-target' role='button' aria-label={c.name} hoverClass='card-hover' onClick={() => void knowledge.open(c.fraudType)}>
+      <View key={c.fraudType} className='card tap-target' role='button' hoverClass='card-hover' onClick={() => void knowledge.open(c.fraudType)}>
         <Text className='card-title'>{c.name}</Text>
         <Text className='hint'>{c.summary}</Text>
       </View>

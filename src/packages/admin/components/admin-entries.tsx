@@ -38,7 +38,7 @@ export const AdminEntries = observer(function AdminEntries({ heading, entries }:
     <View className='admin-entries'>
       {heading && <Text className='section-title'>{heading}</Text>}
       {offered.map((e) => (
-        <View key={e.url} className='card tap-target admin-entry' role='button' aria-label={e.title} hoverClass='card-hover' onClick={() => void Taro.navigateTo({ url: e.url })}>
+        <View key={e.url} className='card tap-target admin-entry' role='button' hoverClass='card-hover' onClick={() => void Taro.navigateTo({ url: e.url })}>
           <Text className='card-title'>{e.title}</Text>
           <Text className='hint'>{e.description}</Text>
         </View>

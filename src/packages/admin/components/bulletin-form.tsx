@@ -60,7 +60,7 @@ export const BulletinForm = observer(function BulletinForm() {
       </Field>
       <Field label='通报日期（案发日期）'>
         <Picker mode='date' value={draft.bulletinDate} onChange={(e) => bulletinAdmin.setField('bulletinDate', String(e.detail.value))}>
-          <View className='picker-value tap-target' role='button' aria-label='通报日期'>{draft.bulletinDate}</View>
+          <View className='picker-value tap-target' role='button' aria-label={`通报日期 ${draft.bulletinDate}`}>{draft.bulletinDate}</View>
         </Picker>
       </Field>
       {draft.cases.map((c, i) => <CaseEditor key={i} index={i} draft={c} />)}
@@ -101,10 +101,10 @@ export const PublishPanel = observer(function PublishPanel() {
       {at && (
         <View>
           <Picker mode='date' value={bulletinAdmin.publishDate} onChange={(e) => bulletinAdmin.setPublishAt(String(e.detail.value), bulletinAdmin.publishTime)}>
-            <View className='picker-value tap-target' role='button' aria-label='发布日期'>日期：{bulletinAdmin.publishDate}</View>
+            <View className='picker-value tap-target' role='button'>日期：{bulletinAdmin.publishDate}</View>
           </Picker>
           <Picker mode='time' value={bulletinAdmin.publishTime} onChange={(e) => bulletinAdmin.setPublishAt(bulletinAdmin.publishDate, String(e.detail.value))}>
-            <View className='picker-value tap-target' role='button' aria-label='发布时间'>时间：{bulletinAdmin.publishTime}</View>
+            <View className='picker-value tap-target' role='button'>时间：{bulletinAdmin.publishTime}</View>
           </Picker>
         </View>
       )}

@@ -104,7 +104,7 @@ export const CadreTable = observer(function CadreTable() {
       {reach.cadres.length === 0 ? (
         <Text className='bulletin-line'>暂无干部数据</Text>
       ) : (
-        <View role='table' className='reach-table'>
+        <View role='table' className='reach-table scroll-region'>
           <View role='row' className='reach-row reach-row--head'>
             {['姓名', '村社', '负责群', '已转发/已发布', '到达群', '最近转发'].map((h) => <View key={h} role='columnheader' className='reach-cell'>{h}</View>)}
           </View>

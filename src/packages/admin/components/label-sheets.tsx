@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import '@/components/print-pages.scss'
 import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
+import { DescribedImage } from '@/components/described-image'
 
 /** The server's QR markup as an image source; the same data URL works in the browser and in the mini-program. */
 export function svgDataUrl(svg: string): string {
@@ -10,7 +11,7 @@ export function svgDataUrl(svg: string): string {
 function Label({ label, sheet }: { label: DoorLabel; sheet: LabelSheet }) {
   return (
     <View className='door-label'>
-      <Image className='door-label__qr' src={svgDataUrl(label.qrSvg)} mode='aspectFit' />
+      <DescribedImage className='door-label__qr' src={svgDataUrl(label.qrSvg)} mode='aspectFit' alt={`门牌二维码 ${label.householdCode}`} />
       <View className='door-label__text'>
         <Text className='door-label__code'>{label.householdCode}</Text>
         <Text className='door-label__grid'>{label.gridName}</Text>
@@ -24,7 +25,7 @@ function Label({ label, sheet }: { label: DoorLabel; sheet: LabelSheet }) {
 /** A4 sheets of door labels, one View per printed page. */
 export function LabelSheets({ sheet, pages }: { sheet: LabelSheet; pages: DoorLabel[][] }) {
   return (
-    <View className='print-area label-print-area'>
+    <View className='print-area label-print-area scroll-region'>
       {pages.map((labels, i) => (
         <View key={labels[0]?.householdId ?? i} className='print-page label-sheet'>
           {labels.map((label) => <Label key={label.householdId} label={label} sheet={sheet} />)}

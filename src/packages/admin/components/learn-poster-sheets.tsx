@@ -1,7 +1,8 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import '@/components/print-pages.scss'
 import type { LearnPoster, LearnPosterSheet } from '@/core/resident-api'
 import { svgDataUrl } from './label-sheets'
+import { DescribedImage } from '@/components/described-image'
 
 function Poster({ poster, sheet }: { poster: LearnPoster; sheet: LearnPosterSheet }) {
   const isPath = poster.kind === 'path'
@@ -14,7 +15,7 @@ function Poster({ poster, sheet }: { poster: LearnPoster; sheet: LearnPosterShee
         {poster.tips.map((tip, i) => <Text key={i} className='learn-poster__tip'>{`${i + 1}. ${tip}`}</Text>)}
       </View>
       <View className='learn-poster__scan'>
-        <Image className='learn-poster__qr' src={svgDataUrl(poster.qrSvg)} mode='aspectFit' />
+        <DescribedImage className='learn-poster__qr' src={svgDataUrl(poster.qrSvg)} mode='aspectFit' alt={`扫码学习二维码：${poster.title}`} />
         <Text className='learn-poster__caption'>{sheet.caption}</Text>
       </View>
       <Text className='learn-poster__footer'>{`${sheet.station} · 反诈热线 ${sheet.hotline}`}</Text>
@@ -25,7 +26,7 @@ function Poster({ poster, sheet }: { poster: LearnPoster; sheet: LearnPosterShee
 /** 扫码学习 posters, one A4 page each, in the server's order. */
 export function LearnPosterSheets({ sheet }: { sheet: LearnPosterSheet }) {
   return (
-    <View className='print-area learn-poster-print-area'>
+    <View className='print-area learn-poster-print-area scroll-region'>
       {sheet.posters.map((poster) => <Poster key={poster.url} poster={poster} sheet={sheet} />)}
     </View>
   )

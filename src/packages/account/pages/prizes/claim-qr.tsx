@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { Image } from '@tarojs/components'
 import QRCode from 'qrcode'
+import { DescribedImage } from '@/components/described-image'
 
 /** Drawn on the phone from the code alone: no network, and the same data URL works in the browser and in the mini-program. */
 export function ClaimQr({ code }: { code: string }) {
@@ -16,5 +16,5 @@ export function ClaimQr({ code }: { code: string }) {
   }, [code])
   // The code in big text beside it is enough on its own, so a failed drawing only hides the picture.
   if (!src) return null
-  return <Image className='claim-qr' src={src} mode='aspectFit' aria-label={`兑换码 ${code} 的二维码`} />
+  return <DescribedImage className='claim-qr' src={src} mode='aspectFit' alt={`兑换码 ${code} 的二维码`} />
 }

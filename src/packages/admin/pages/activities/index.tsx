@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
@@ -15,6 +15,7 @@ import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { ADMIN_ROUTES } from '../../routes'
 import './index.scss'
+import { DescribedImage } from '@/components/described-image'
 
 const KIND_FILTER: ChipOption<ActivityKind | undefined>[] = [{ value: undefined, label: '全部' }, ...ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))]
 
@@ -34,14 +35,14 @@ const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityLi
   const { date, time } = chinaDateTimeOf(item.heldAt)
   const open = () => void Taro.navigateTo({ url: `${ADMIN_ROUTES.activityEdit}?id=${item.id}` })
   return (
-    <View className='card tap-target' role='button' aria-label={item.title} hoverClass='card-hover' onClick={open}>
+    <View className='card tap-target' role='button' hoverClass='card-hover' onClick={open}>
       <Text className='card-title'>{`【${ACTIVITY_KIND_NAMES[item.kind] ?? item.kind}】${item.title}`}</Text>
       <Text className='hint'>{`${date} ${time} · ${item.place}`}</Text>
       <Text className='hint'>{`${item.regionName} · 参加 ${item.attendance} 人 · 照片 ${item.photoCount} 张`}</Text>
       {item.thumbnails.length > 0 && (
         <View className='activity-thumbs'>
           {item.thumbnails.map((path, i) => (
-            <Image key={path} className='activity-thumb' mode='aspectFill' src={activities.photoSrc.get(path) ?? ''} aria-label={`${item.title} 照片${i + 1}`} />
+            <DescribedImage key={path} className='activity-thumb' mode='aspectFill' src={activities.photoSrc.get(path) ?? ''} alt={`${item.title} 照片${i + 1}`} />
           ))}
         </View>
       )}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
@@ -17,6 +17,7 @@ import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 import './index.scss'
+import { DescribedImage } from '@/components/described-image'
 
 const KIND_CHOICES: ChipOption<ActivityKind | ''>[] = ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))
 
@@ -92,7 +93,7 @@ const PhotoSection = observer(function PhotoSection({ readOnly }: { readOnly: bo
       <View className='photo-grid'>
         {current.photos.map((p, i) => (
           <View key={p.id} className='photo-tile'>
-            <Image className='photo-thumb' mode='aspectFill' src={activities.photoSrc.get(p.thumbnailUrl) ?? ''} aria-label={`照片${i + 1}`} />
+            <DescribedImage className='photo-thumb' mode='aspectFill' src={activities.photoSrc.get(p.thumbnailUrl) ?? ''} alt={`照片${i + 1}`} />
             {!readOnly && (
               <Button className='photo-remove' size='small' onClick={() => activities.askRemoval({ type: 'photo', photoId: p.id })}>
                 {`删除照片${i + 1}`}

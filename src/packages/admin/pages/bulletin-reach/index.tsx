@@ -52,7 +52,7 @@ const BulletinChooser = observer(function BulletinChooser() {
     <View>
       <Text className='section-title'>选择通报查看转发情况</Text>
       {list.items.map((b) => (
-        <View key={b.id} className='card tap-target' role='button' aria-label={b.title} hoverClass='card-hover'
+        <View key={b.id} className='card tap-target' role='button' hoverClass='card-hover'
           onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletinReach}?id=${encodeURIComponent(b.id)}` })}>
           <Text className='card-title'>{b.title}</Text>
           <Text className='hint'>{b.bulletinDate}</Text>

@@ -48,7 +48,7 @@ export default observer(function BulletinManagePage() {
     body = (
       <View>
         {list.items.map((b) => (
-          <View key={b.id} className='card tap-target' role='button' aria-label={b.title} hoverClass='card-hover' onClick={() => void Taro.navigateTo({ url: editUrl(b.id) })}>
+          <View key={b.id} className='card tap-target' role='button' hoverClass='card-hover' onClick={() => void Taro.navigateTo({ url: editUrl(b.id) })}>
             <Text className='card-title'>{b.title}</Text>
             <Text className='hint'>
               {STATUS_LABELS[b.status]} · {b.bulletinDate} · {b.caseCount} 起 · {formatLoss(b.totalLossYuan)} · 第 {b.version} 版

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import dayjs from 'dayjs'
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -23,6 +23,7 @@ import { Field } from '../../components/form-field'
 import { svgDataUrl } from '../../components/label-sheets'
 import { RegionPicker } from '../../components/region-picker'
 import './index.scss'
+import { DescribedImage } from '@/components/described-image'
 
 function copyCode(code: string) {
   void Taro.setClipboardData({ data: formatInvitationCode(code) })
@@ -78,11 +79,11 @@ function CreatedInvitation({ invitation }: { invitation: Invitation }) {
     <View className='card'>
       <Text className='card-title'>{`邀请 ${ROLE_LABELS[invitation.role]} · ${invitation.regionName}`}</Text>
       <Text className='hint'>请对方用微信扫码，或在小程序「我的 → 输入邀请码」中输入邀请码</Text>
-      <Image
+      <DescribedImage
         className='invitation-qr'
         src={svgDataUrl(invitation.qrSvg)}
         mode='aspectFit'
-        aria-label={`邀请二维码，邀请码 ${code}`}
+        alt={`邀请二维码，邀请码 ${code}`}
       />
       <Text className='invitation-code'>{code}</Text>
       <Button className='big-button' size='large' block onClick={() => copyCode(invitation.code)}>

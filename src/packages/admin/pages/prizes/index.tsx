@@ -63,7 +63,7 @@ const PrizeList = observer(function PrizeList() {
       {prizeAdmin.items.map((p) => {
         const conditions = [p.minScore !== null ? `答题 ≥ ${p.minScore} 分` : '', p.minStreak !== null ? `连续 ≥ ${p.minStreak} 天` : ''].filter(Boolean)
         return (
-          <View key={p.id} className='card tap-target' role='button' aria-label={p.name} hoverClass='card-hover' onClick={() => prizeAdmin.startEdit(p)}>
+          <View key={p.id} className='card tap-target' role='button' hoverClass='card-hover' onClick={() => prizeAdmin.startEdit(p)}>
             <Text className='card-title'>{p.name}</Text>
             <Text className='hint'>{`库存 ${p.stock} · 已领 ${p.granted} · 已兑换 ${p.redeemed} · 每人限 ${p.perUserLimit} 份`}</Text>
             <Text className='hint'>{`${conditions.length ? conditions.join('，') : '无领取条件'} · ${chinaDateOf(new Date(p.validFrom))} 至 ${chinaDateOf(new Date(p.validTo))}`}</Text>

@@ -96,7 +96,7 @@ const QuestionList = observer(function QuestionList() {
     <View>
       <Text className='hint'>{`共 ${questionAdmin.total} 题，第 ${questionAdmin.page} / ${questionAdmin.pageCount} 页`}</Text>
       {questionAdmin.items.map((q) => (
-        <View key={q.id} className='card tap-target' role='button' aria-label={q.stem} hoverClass='card-hover' onClick={() => questionAdmin.startEdit(q)}>
+        <View key={q.id} className='card tap-target' role='button' hoverClass='card-hover' onClick={() => questionAdmin.startEdit(q)}>
           <Text className='card-title'>{q.stem}</Text>
           <Text className='hint'>
             {`${KINDS.find((k) => k.kind === q.kind)?.label ?? ''} · ${fraudTypeName(q.fraudType)} · 难度 ${q.difficulty} · ${q.active ? '启用' : '已停用'}`}

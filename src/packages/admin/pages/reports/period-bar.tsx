@@ -24,15 +24,15 @@ export const PeriodBar = observer(function PeriodBar() {
       {period.kind === 'custom' ? (
         <View className='period-bar__range'>
           <Picker mode='date' value={period.from} end={reports.today()} onChange={(e) => void reports.pickCustomRange(String(e.detail.value), period.to)}>
-            <View className='picker-value tap-target' role='button' aria-label='开始日期'>开始：{period.from}</View>
+            <View className='picker-value tap-target' role='button'>开始：{period.from}</View>
           </Picker>
           <Picker mode='date' value={period.to} end={reports.today()} onChange={(e) => void reports.pickCustomRange(period.from, String(e.detail.value))}>
-            <View className='picker-value tap-target' role='button' aria-label='结束日期'>结束：{period.to}</View>
+            <View className='picker-value tap-target' role='button'>结束：{period.to}</View>
           </Picker>
         </View>
       ) : (
         <Picker mode='date' value={period.from} end={reports.today()} onChange={(e) => void reports.pickDate(String(e.detail.value))}>
-          <View className='picker-value tap-target' role='button' aria-label='选择日期'>选择日期：{period.from}</View>
+          <View className='picker-value tap-target' role='button'>选择日期：{period.from}</View>
         </Picker>
       )}
       <View className='period-bar__nav'>

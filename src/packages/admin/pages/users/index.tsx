@@ -33,7 +33,6 @@ function UserCard({ user }: { user: ManagedUser }) {
     <View
       className='card tap-target'
       role='button'
-      aria-label={user.displayName}
       hoverClass='card-hover'
       onClick={() => void Taro.navigateTo({ url: userPageUrl(user.id) })}
     >

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -15,6 +15,7 @@ import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
 import '@/components/print-pages.scss'
 import './index.scss'
+import { DescribedImage } from '@/components/described-image'
 
 /** The phone's own clock, as the worker lived the visit. */
 const signedAtText = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
@@ -72,9 +73,9 @@ const PledgeSheet = observer(function PledgeSheet({ pledge, household }: { pledg
   } else {
     sheet = (
       <View>
-        <View className='print-area'>
-          <View className='print-page' role='img' aria-label={`${pledge.signerName}签署的承诺书`}>
-            <Image className='pledge-sheet' src={imageUrl} mode='widthFix' />
+        <View className='print-area scroll-region'>
+          <View className='print-page'>
+            <DescribedImage className='pledge-sheet' src={imageUrl} mode='widthFix' alt={`${pledge.signerName}签署的承诺书`} />
           </View>
         </View>
         <View className='no-print'>
