@@ -62,6 +62,7 @@ const weappJson = path.join(results, 'weapp.json')
 
 check('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
 check('lint', bin('eslint'), ['.'])
+check('architecture (layer rules, dependency-cruiser)', 'npm', ['run', 'architecture'])
 counted('jest', process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${jestJson}`],
   jestJson, (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + j.numRuntimeErrorTestSuites }))
 if (check('build weapp', 'npm', ['run', 'build:weapp'])) {

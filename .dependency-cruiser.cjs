@@ -1,0 +1,75 @@
+// The layer rules of docs/architecture.md, checked by `npm run architecture` (part of `npm test`):
+//   client: pages → stores, components;  stores → services, core;  core → nothing of ours
+//   server: routes → services;  services → repositories, core;  repositories → the database layer (and core's types)
+// Imports that broke a rule when it was written down are listed in .dependency-cruiser-known-violations.json
+// (`npm run architecture:baseline` rewrites it): they are the work left, a new one fails the check, and the list
+// only ever shrinks.
+const PAGES = '^src/(pages|packages/[^/]+/pages)/'
+const SERVER_MODULE = '^server/src/modules/[^/]+/'
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'src/core is shared by the phone and the server: it imports only itself (and no platform).',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { pathNot: ['^src/core/', '^node_modules/'] },
+    },
+    {
+      name: 'pages-use-stores-and-components',
+      comment: 'A page shows what stores hold and calls their actions; rules live in core behind a store, calls in services behind a store.',
+      severity: 'error',
+      from: { path: PAGES },
+      to: { path: ['^src/services/', '^server/'] },
+    },
+    {
+      name: 'pages-take-rules-from-stores',
+      comment: "A page may name core's types (the vocabulary it shows), but runs no rule of core's itself.",
+      severity: 'error',
+      from: { path: PAGES },
+      to: { path: '^src/core/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'stores-use-services-and-core',
+      comment: 'A store holds state and use cases; it reaches the world through services and the rules through core, never a page.',
+      severity: 'error',
+      from: { path: '^src/stores/' },
+      to: { path: ['^src/(pages|components)/', '^src/packages/', '^server/'] },
+    },
+    {
+      name: 'client-never-imports-server',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^server/' },
+    },
+    {
+      name: 'routes-use-services',
+      comment: 'A route checks its input, calls a use case and shapes the answer: no SQL, no repository.',
+      severity: 'error',
+      from: { path: `${SERVER_MODULE}routes` },
+      to: { path: [`${SERVER_MODULE}repo`, '^server/src/db/'] },
+    },
+    {
+      name: 'services-use-repositories-and-core',
+      comment: 'A use case reads like the business: data through repositories, rules from core, no query builder of its own.',
+      severity: 'error',
+      from: { path: `${SERVER_MODULE}service` },
+      to: { path: [`${SERVER_MODULE}routes`, '^server/src/db/(database|schema)'] },
+    },
+    {
+      name: 'repositories-use-the-database-only',
+      comment: 'A repository turns rows into records; it calls no use case, route or other module.',
+      severity: 'error',
+      from: { path: `${SERVER_MODULE}repo` },
+      to: { path: `${SERVER_MODULE}(routes|service)` },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.(scss|css)$' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+  },
+}
