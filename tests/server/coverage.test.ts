@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
-import type { VisitInput } from '@/core/door-to-door-api'
+import { HOUSEHOLD_TAGS, VULNERABLE_TAGS, type VisitInput } from '@/core/door-to-door-api'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'
@@ -158,5 +158,14 @@ describe.each(ENGINES)('coverage on %s', (engine) => {
       WHERE r.id = ANY(${grids}::text[]) GROUP BY r.id ORDER BY r.id`.execute(t.db)
     expect(recount.rows.reduce((n, r) => n + Number(r.visited), 0)).toBeGreaterThan(0)
     expect(kept.rows).toEqual(recount.rows)
+  })
+  it('when a household carries each tag core knows, then the kept 一老一小 counter counts exactly those core calls vulnerable', async () => {
+    const tree = await aRegionTree(t.db)
+    const grid = tree.grids[0][0].id
+    for (const [i, tag] of HOUSEHOLD_TAGS.entries()) await aHouseholdWith(grid, `T${i}`, { tags: [tag], visited: i % 2 ? daysAgo(3) : undefined })
+    const kept = await t.db.selectFrom('grid_coverage').select(['vulnerable', 'vulnerable_visited']).where('grid_id', '=', grid).executeTakeFirstOrThrow()
+    const vulnerable = HOUSEHOLD_TAGS.map((tag, i) => ({ tag, visited: i % 2 === 1 })).filter((h) => VULNERABLE_TAGS.includes(h.tag))
+    expect(VULNERABLE_TAGS.length).toBeGreaterThan(0)
+    expect(kept).toEqual({ vulnerable: vulnerable.length, vulnerable_visited: vulnerable.filter((h) => h.visited).length })
   })
 })
