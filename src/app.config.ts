@@ -2,7 +2,7 @@
 const TAB_ICONS = { iconPath: 'assets/tab/tab-off.png', selectedIconPath: 'assets/tab/tab-on.png' }
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index', 'pages/scammed/index'],
+  pages: ['pages/home/index', 'pages/learn/index', 'pages/article/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index', 'pages/scammed/index'],
   subPackages: [
     // Used once or rarely (where I live, an invitation, my data, my prizes): kept out of the main package a resident loads first.
     { root: 'packages/account', pages: ['pages/residence/index', 'pages/join/index', 'pages/my-data/index', 'pages/prizes/index'] },
