@@ -18,6 +18,9 @@ export default defineAppConfig({
     'pages/quiz/index': { network: 'all', packages: ['packages/account'] },
   },
   lazyCodeLoading: 'requiredComponents',
+  // 听通报 / 听一听 read aloud through WeChat's 同声传译 (textToSpeech). The plugin must also be added to the app in
+  // 小程序管理后台 → 设置 → 第三方设置 → 插件管理; until then requirePlugin fails and the 听 buttons stay hidden.
+  plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
   // The visit form and the pledge may record where they were made, only when the worker taps 记录位置.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '记录入户走访和签署承诺书的位置，便于核实宣防到户' } },

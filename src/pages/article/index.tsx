@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { isKnowledgeFraudType } from '@/core/knowledge'
 import type { FraudTypeArticle } from '@/core/resident-api'
 import { BulletinLinkCard } from '@/components/bulletin-link-card'
+import { ListenButton } from '@/components/listen-button'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { goBackOr, ROUTES } from '@/services/routes'
@@ -25,10 +26,17 @@ function Points({ title, items }: { title: string; items: string[] }) {
   )
 }
 
+/** The article as it is read aloud: its name, summary and each list with its heading. */
+function articleSpeech(a: FraudTypeArticle): string {
+  const list = (title: string, items: string[]) => (items.length ? `${title}：${items.map((item, i) => `${i + 1}，${item}`).join('。')}。` : '')
+  return [`${a.name}。${a.summary}`, list('识别要点', a.signs), list('典型话术', a.scripts), list('防范提示', a.advice)].filter(Boolean).join('\n')
+}
+
 function Article({ article }: { article: FraudTypeArticle }) {
   return (
     <View>
       <Text className='page-title'>{article.name}</Text>
+      <ListenButton text={articleSpeech(article)} label='听一听' />
       <Text className='learn-summary'>{article.summary}</Text>
       <Points title='识别要点' items={article.signs} />
       <Points title='典型话术' items={article.scripts} />
