@@ -110,12 +110,16 @@ export function wechatSpeech(plugin: WechatSI, createAudio: () => Taro.InnerAudi
   }
 }
 
+/** WeChat's global for plugins; missing outside a real WeChat client (the simulator, old base libraries). */
+declare const requirePlugin: ((name: string) => unknown) | undefined
+
 /** This phone's way to read aloud, or null (no 听 button) where there is none. */
 export function deviceSpeech(): Speech | null {
   try {
     if (process.env.TARO_ENV === 'weapp') {
-      // Throws where the plugin is not declared or not authorised for this app (and in the simulator): no button then.
-      const plugin = Taro.requirePlugin('WechatSI') as WechatSI | undefined
+      if (typeof requirePlugin !== 'function') return null
+      // Throws where the plugin is not declared or not authorised for this app: no button then.
+      const plugin = requirePlugin('WechatSI') as WechatSI | undefined
       if (typeof plugin?.textToSpeech !== 'function') return null
       // An older resident's phone is often on silent: reading aloud was asked for, so it is heard anyway.
       void Taro.setInnerAudioOption?.({ obeyMuteSwitch: false })
