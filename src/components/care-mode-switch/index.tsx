@@ -14,7 +14,8 @@ export const CareModeSwitch = observer(function CareModeSwitch() {
     <View
       className={`care-switch tap-target${on ? ' care-switch--on' : ''}`}
       role='switch'
-      aria-checked={on}
+      // A string: Taro's H5 components set a changed boolean as a property, leaving the attribute as first rendered.
+      aria-checked={on ? 'true' : 'false'}
       aria-label='关怀模式'
       hoverClass='card-hover'
       onClick={() => ui.setCareMode(!on)}
