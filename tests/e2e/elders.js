@@ -40,6 +40,7 @@ module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes }) =>
         await absent(page, '开启关怀模式？')
         await absent(page, '领奖品')
         const homeSwitch = page.getByRole('switch', { name: '关怀模式' }).filter({ visible: true }).first()
+        await homeSwitch.scrollIntoViewIfNeeded()
         if ((await homeSwitch.getAttribute('aria-checked')) !== 'true') throw new Error(`the home switch does not say 关怀模式 is on: ${(await homeSwitch.evaluate((e) => e.outerHTML)).slice(0, 300)}`)
         await screenshot('e2e-elders-home-care-on')
 
@@ -51,6 +52,7 @@ module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes }) =>
         // Off again from the home itself, by the row's words rather than its knob.
         await tap(page, '字更大，按钮更大，更好认')
         await see(page, '领奖品')
+        await page.getByRole('switch', { name: '关怀模式' }).filter({ visible: true }).first().scrollIntoViewIfNeeded()
         await screenshot('e2e-elders-home-care-off')
 
         await tap(page, '我的')

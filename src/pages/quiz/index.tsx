@@ -109,6 +109,8 @@ const QuestionView = observer(function QuestionView() {
       <Text className='section-title'>{`第 ${quiz.index + 1} 题 / 共 ${paper.questions.length} 题 · ${KIND_LABELS[q.kind]}`}</Text>
       {quiz.timed && !reveal && <Countdown />}
       <Text className='quiz-stem'>{q.stem}</Text>
+      {/* Above the options, so that the verdict shows without scrolling the moment the answer is confirmed. */}
+      {reveal && <Verdict reveal={reveal} options={q.options} />}
       {q.options.map((option, i) => {
         const on = reveal ? reveal.chosen.includes(i) : quiz.chosen.includes(i)
         const right = reveal?.answer.includes(i) ?? false
@@ -125,7 +127,6 @@ const QuestionView = observer(function QuestionView() {
           </View>
         )
       })}
-      {reveal && <Verdict reveal={reveal} options={q.options} />}
       {quiz.answerError && <ErrorBlock message={quiz.answerError} onRetry={() => void quiz.confirm()} />}
       {reveal ? (
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => void quiz.next()}>
