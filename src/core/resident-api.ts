@@ -105,7 +105,7 @@ export interface QuestionImportResult {
   errors: { row: number; message: string }[]
 }
 
-/** A question as the quiz shows it: never its answer or explanation before submitting. */
+/** A question as the quiz shows it: never its answer or explanation before it has been answered. */
 export interface PaperQuestion {
   id: string
   kind: QuestionKind
