@@ -2,7 +2,7 @@
 const TAB_ICONS = { iconPath: 'assets/tab/tab-off.png', selectedIconPath: 'assets/tab/tab-on.png' }
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index', 'pages/scammed/index'],
+  pages: ['pages/home/index', 'pages/learn/index', 'pages/article/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index', 'pages/scammed/index'],
   subPackages: [
     // Used once or rarely (where I live, an invitation, my data, my prizes): kept out of the main package a resident loads first.
     { root: 'packages/account', pages: ['pages/residence/index', 'pages/join/index', 'pages/my-data/index', 'pages/prizes/index'] },
@@ -18,6 +18,9 @@ export default defineAppConfig({
     'pages/quiz/index': { network: 'all', packages: ['packages/account'] },
   },
   lazyCodeLoading: 'requiredComponents',
+  // 听通报 / 听一听 read aloud through WeChat's 同声传译 (textToSpeech). The plugin must also be added to the app in
+  // 小程序管理后台 → 设置 → 第三方设置 → 插件管理; until then requirePlugin fails and the 听 buttons stay hidden.
+  plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
   // The visit form and the pledge may record where they were made, only when the worker taps 记录位置.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '记录入户走访和签署承诺书的位置，便于核实宣防到户' } },

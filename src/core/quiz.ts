@@ -10,6 +10,14 @@ export const MIN_AVERAGE_SECONDS = 2
 /** Network and rendering between the paper arriving and the first tap, and between the last tap and the upload. */
 export const ELAPSED_SLACK_SECONDS = 5
 
+/**
+ * 关怀模式: an older resident reads slowly and taps with care, and a countdown only rushes them into wrong answers,
+ * so their paper has no limit per question (null). The day still bounds it: an attempt counts only on its own date.
+ */
+export function secondsPerQuestionFor(careMode: boolean): number | null {
+  return careMode ? null : SECONDS_PER_QUESTION
+}
+
 export interface BankEntry {
   id: string
   fraudType: string
@@ -77,16 +85,22 @@ export interface AnswerGiven {
   seconds: number
 }
 
+/** An answer to this question choosing existing options once. */
+export function answerFitsQuestion(q: KeyedQuestion, a: AnswerGiven): boolean {
+  return a.questionId.toLowerCase() === q.id.toLowerCase()
+    && new Set(a.chosen).size === a.chosen.length
+    && a.chosen.every((c) => Number.isInteger(c) && c >= 0 && c < q.optionCount)
+    && Number.isFinite(a.seconds) && a.seconds >= 0
+}
+
 /** One answer per question, in paper order, each choosing existing options once. */
 export function answersFitPaper(paper: readonly KeyedQuestion[], answers: readonly AnswerGiven[]): boolean {
-  if (answers.length !== paper.length) return false
-  return paper.every((q, i) => {
-    const a = answers[i]
-    return a.questionId.toLowerCase() === q.id.toLowerCase()
-      && new Set(a.chosen).size === a.chosen.length
-      && a.chosen.every((c) => Number.isInteger(c) && c >= 0 && c < q.optionCount)
-      && Number.isFinite(a.seconds) && a.seconds >= 0
-  })
+  return answers.length === paper.length && paper.every((q, i) => answerFitsQuestion(q, answers[i]))
+}
+
+/** The answers to score: those already shown right or wrong stand as given; the rest come from the submission. */
+export function finalAnswers(answered: readonly AnswerGiven[], submitted: readonly AnswerGiven[]): AnswerGiven[] {
+  return submitted.map((a, i) => answered[i] ?? a)
 }
 
 export interface Outcome {
@@ -105,12 +119,14 @@ export interface QuizScore {
 
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i])
 
-/** Right options and nothing else, within the time limit; a late answer counts wrong however right it is. */
-export function scoreQuiz(paper: readonly KeyedQuestion[], answers: readonly AnswerGiven[], secondsPerQuestion = SECONDS_PER_QUESTION): QuizScore {
-  const outcomes = paper.map((q, i) => {
-    const late = answers[i].seconds > secondsPerQuestion
-    return { questionId: q.id, late, correct: !late && sameSet(answers[i].chosen, q.answer) }
-  })
+/** Right options and nothing else, within the time limit (if any); a late answer counts wrong however right it is. */
+export function judgeAnswer(q: KeyedQuestion, answer: AnswerGiven, secondsPerQuestion: number | null = SECONDS_PER_QUESTION): Outcome {
+  const late = secondsPerQuestion !== null && answer.seconds > secondsPerQuestion
+  return { questionId: q.id, late, correct: !late && sameSet(answer.chosen, q.answer) }
+}
+
+export function scoreQuiz(paper: readonly KeyedQuestion[], answers: readonly AnswerGiven[], secondsPerQuestion: number | null = SECONDS_PER_QUESTION): QuizScore {
+  const outcomes = paper.map((q, i) => judgeAnswer(q, answers[i], secondsPerQuestion))
   const correct = outcomes.filter((o) => o.correct).length
   return { outcomes, correct, total: paper.length, score: paper.length === 0 ? 0 : Math.round((100 * correct) / paper.length) }
 }
@@ -135,7 +151,7 @@ export function fairPlayFlags(
   claimedSeconds: readonly number[],
   startedAt: Date,
   submittedAt: Date,
-  secondsPerQuestion = SECONDS_PER_QUESTION,
+  secondsPerQuestion: number | null = SECONDS_PER_QUESTION,
 ): FlagReason[] {
   const n = claimedSeconds.length
   const claimed = claimedSeconds.reduce((s, x) => s + x, 0)
@@ -143,7 +159,7 @@ export function fairPlayFlags(
   const reasons: FlagReason[] = []
   if (n > 0 && (claimed / n < MIN_AVERAGE_SECONDS || elapsed < n * MIN_AVERAGE_SECONDS)) reasons.push('too_fast')
   if (claimed > elapsed + ELAPSED_SLACK_SECONDS) reasons.push('time_mismatch')
-  if (elapsed > n * secondsPerQuestion + ELAPSED_SLACK_SECONDS) reasons.push('overtime')
+  if (secondsPerQuestion !== null && elapsed > n * secondsPerQuestion + ELAPSED_SLACK_SECONDS) reasons.push('overtime')
   return reasons
 }
 

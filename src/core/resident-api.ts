@@ -23,7 +23,8 @@ import type { FraudTypeKey } from './fraud-types'
  *     GET  /api/questions/template.xlsx               → the import template
  *     GET  /api/quiz/flagged?regionId&from&to         → FlaggedAttempt[]
  *   Daily quiz, signed in (any role; residents mostly):
- *     POST /api/quiz/today                            → QuizPaper (starts or resumes today's attempt; no answers in it)
+ *     POST /api/quiz/today                            QuizStart → QuizPaper (starts or resumes today's attempt; no answers in it)
+ *     POST /api/quiz/today/answer                     QuizAnswer → AnswerReveal (that one answer is final; its right option and explanation now)
  *     POST /api/quiz/today/submit                     QuizSubmission → QuizResult (explanations and answers now)
  *     GET  /api/quiz/me                               → QuizStanding (streak, today's result if any, history)
  *     GET  /api/quiz/leaderboard?villageId&date       → VillageLeaderboard (no personal data)
@@ -104,7 +105,7 @@ export interface QuestionImportResult {
   errors: { row: number; message: string }[]
 }
 
-/** A question as the quiz shows it: never its answer or explanation before submitting. */
+/** A question as the quiz shows it: never its answer or explanation before it has been answered. */
 export interface PaperQuestion {
   id: string
   kind: QuestionKind
@@ -113,15 +114,42 @@ export interface PaperQuestion {
   fraudType: FraudTypeKey
 }
 
+/** 关怀模式 is declared when the day's quiz starts (or resumes) and recorded on the attempt: no time limit per question. */
+export interface QuizStart {
+  careMode?: boolean
+}
+
 export interface QuizPaper {
   attemptId: string
-  /** Must come back with the submission. */
+  /** Must come back with each answer and the submission. */
   token: string
   quizDate: string
   questions: PaperQuestion[]
-  /** Seconds allowed per question. */
-  secondsPerQuestion: number
+  /** Seconds allowed per question; null in 关怀模式 (no countdown). */
+  secondsPerQuestion: number | null
   startedAt: string
+  /** Answers already given to the first questions, in paper order, when the attempt is resumed. */
+  revealed: AnswerReveal[]
+}
+
+/** One answer, given as soon as the resident confirms it; the next question is answered after it. */
+export interface QuizAnswer {
+  attemptId: string
+  token: string
+  questionId: string
+  chosen: number[]
+  seconds: number
+}
+
+/** A question's verdict, right option and explanation, shown once it has been answered and never before. */
+export interface AnswerReveal {
+  questionId: string
+  chosen: number[]
+  answer: number[]
+  correct: boolean
+  /** Answered after the time limit: counted wrong. */
+  late: boolean
+  explanation: string
 }
 
 export interface QuizSubmission {

@@ -16,7 +16,8 @@ import type {
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
   FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
-  QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
+  AnswerReveal, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart, QuizSubmission, RedemptionView,
+  VillageLeaderboard,
 } from '@/core/resident-api'
 import type {
   DissuaderLoad, RiskLevel, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningState, WarningStepInput,
@@ -360,8 +361,12 @@ export class ApiClient {
     return this.browserDownload('/api/questions/template.xlsx')
   }
 
-  startTodayQuiz(): Promise<QuizPaper> {
-    return this.request('POST', '/api/quiz/today')
+  startTodayQuiz(start: QuizStart = {}): Promise<QuizPaper> {
+    return this.request('POST', '/api/quiz/today', start)
+  }
+
+  answerTodayQuiz(answer: QuizAnswer): Promise<AnswerReveal> {
+    return this.request('POST', '/api/quiz/today/answer', answer)
   }
 
   submitTodayQuiz(submission: QuizSubmission): Promise<QuizResult> {

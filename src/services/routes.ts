@@ -5,6 +5,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   learn: '/pages/learn/index',
+  article: '/pages/article/index',
   quiz: '/pages/quiz/index',
   workerHome: '/packages/worker/pages/home/index',
   adminHome: '/packages/admin/pages/home/index',

@@ -77,13 +77,6 @@ export class KnowledgeStore {
     if (this.openType) void this.open(this.openType)
   }
 
-  closeArticle(): void {
-    this.openType = null
-    this.article = null
-    this.articleState = 'idle'
-    this.draft = null
-  }
-
   /** Editing starts from the article as published. */
   startEdit(): void {
     const a = this.article

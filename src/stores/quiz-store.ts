@@ -1,17 +1,20 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { PaperQuestion, QuizPaper, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard } from '@/core/resident-api'
+import type { AnswerReveal, PaperQuestion, QuizPaper, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 
 export interface QuizStoreDeps {
-  api: Pick<Api, 'startTodayQuiz' | 'submitTodayQuiz' | 'quizStanding' | 'quizLeaderboard'>
+  api: Pick<Api, 'startTodayQuiz' | 'answerTodayQuiz' | 'submitTodayQuiz' | 'quizStanding' | 'quizLeaderboard'>
   /** Milliseconds since the epoch; tests pass a hand-moved clock. */
   now: () => number
 }
 
 type Answer = QuizSubmission['answers'][number]
 
-/** Today's quiz: one question at a time against a per-question countdown, then the result, streak and leaderboard. */
+/**
+ * Today's quiz: one question at a time, against a per-question countdown unless in 关怀模式; each answer is judged as
+ * soon as it is confirmed (right or wrong, the right option, the explanation); then the result, streak and leaderboard.
+ */
 export class QuizStore {
   standing: QuizStanding | null = null
   standingState: LoadState = 'idle'
@@ -24,6 +27,10 @@ export class QuizStore {
   index = 0
   chosen: number[] = []
   answers: Answer[] = []
+  /** The current question's verdict, once its answer is confirmed; the next question follows when the resident asks. */
+  reveal: AnswerReveal | null = null
+  answering = false
+  answerError: string | null = null
   result: QuizResult | null = null
   submitting = false
   submitError: string | null = null
@@ -33,6 +40,7 @@ export class QuizStore {
   constructor(private readonly deps: QuizStoreDeps) {
     makeAutoObservable<QuizStore, 'deps' | 'questionStartedAt'>(this, {
       deps: false, questionStartedAt: false, paper: observable.ref, result: observable.ref, standing: observable.ref, leaderboard: observable.ref,
+      reveal: observable.ref,
     })
   }
 
@@ -44,16 +52,26 @@ export class QuizStore {
     return this.paper !== null && this.index === this.paper.questions.length - 1
   }
 
-  /** Whole seconds left on the current question; the page ticks the clock every second. */
-  get secondsLeft(): number {
-    if (!this.paper) return 0
-    const spent = Math.floor((this.clock - this.questionStartedAt) / 1000)
-    return Math.max(0, this.paper.secondsPerQuestion - spent)
+  /** False for a paper started in 关怀模式: no countdown is shown or run. */
+  get timed(): boolean {
+    return this.paper !== null && this.paper.secondsPerQuestion !== null
   }
 
-  /** All questions answered but the submission has not gone through: the page offers 重试. */
+  /** Whole seconds left on the current question (null when untimed); the page ticks the clock every second. */
+  get secondsLeft(): number | null {
+    const limit = this.paper?.secondsPerQuestion
+    if (limit === undefined || limit === null) return null
+    const spent = Math.floor((this.clock - this.questionStartedAt) / 1000)
+    return Math.max(0, limit - spent)
+  }
+
+  private get timeIsUp(): boolean {
+    return this.secondsLeft === 0
+  }
+
+  /** All questions answered, the last verdict read, but the submission has not gone through: the page offers 重试. */
   get awaitingSubmit(): boolean {
-    return this.paper !== null && this.answers.length === this.paper.questions.length && this.result === null
+    return this.paper !== null && this.reveal === null && this.answers.length === this.paper.questions.length && this.result === null
   }
 
   reset(): void {
@@ -67,6 +85,8 @@ export class QuizStore {
     this.answers = []
     this.chosen = []
     this.index = 0
+    this.reveal = null
+    this.answerError = null
   }
 
   loadStanding = flow(function* (this: QuizStore) {
@@ -92,20 +112,28 @@ export class QuizStore {
     }
   })
 
-  /** Starts today's attempt, or resumes it: the server keeps one attempt a day. */
-  start = flow(function* (this: QuizStore) {
+  /**
+   * Starts today's attempt, or resumes it after the questions already answered: the server keeps one attempt a day.
+   * 关怀模式 is declared here, and the server records it for the day's paper.
+   */
+  start = flow(function* (this: QuizStore, careMode = false) {
     this.paperState = 'loading'
     this.paperError = null
     this.result = null
     this.submitError = null
     try {
-      const paper: QuizPaper = yield this.deps.api.startTodayQuiz()
+      const paper: QuizPaper = yield this.deps.api.startTodayQuiz({ careMode })
       this.paper = paper
-      this.index = 0
-      this.answers = []
+      // Answers already judged are final on the server; their seconds no longer count.
+      this.answers = paper.revealed.map((r) => ({ questionId: r.questionId, chosen: r.chosen, seconds: 0 }))
+      this.index = this.answers.length
       this.chosen = []
+      this.reveal = null
+      this.answerError = null
       this.beginQuestion()
       this.paperState = 'ready'
+      // Every answer was judged before the app closed: only handing the paper in is left.
+      if (this.awaitingSubmit) yield this.submit()
     } catch (e) {
       this.paperState = 'error'
       this.paperError = errorMessage(e)
@@ -115,7 +143,7 @@ export class QuizStore {
   /** Single choice and true/false keep one option; multiple choice toggles. */
   choose(option: number): void {
     const q = this.question
-    if (!q || this.secondsLeft === 0) return
+    if (!q || this.reveal || this.answering || this.timeIsUp) return
     if (q.kind === 'multiple') {
       this.chosen = this.chosen.includes(option) ? this.chosen.filter((o) => o !== option) : [...this.chosen, option].sort((a, b) => a - b)
     } else {
@@ -123,19 +151,36 @@ export class QuizStore {
     }
   }
 
-  /** Moves the clock on; when the time is up the question goes in as it stands (the server counts it late). */
+  /** Moves the clock on; when the time is up the answer goes in as it stands (the server counts it late). */
   tick(): void {
+    if (!this.timed || this.reveal || this.answering || this.answerError) return
     this.clock = this.deps.now()
-    if (this.question && this.secondsLeft === 0 && !this.submitting) void this.next()
+    if (this.question && this.timeIsUp) void this.confirm()
   }
 
-  /** Records the current answer and shows the next question, or submits after the last. */
-  next = flow(function* (this: QuizStore) {
+  /** Sends the current answer; the server's verdict, right option and explanation then show at once. */
+  confirm = flow(function* (this: QuizStore) {
     const q = this.question
-    if (!q || !this.paper) return
-    this.clock = this.deps.now()
-    const seconds = Math.round((this.clock - this.questionStartedAt) / 1000)
-    this.answers = [...this.answers, { questionId: q.id, chosen: this.chosen, seconds }]
+    if (!q || !this.paper || this.reveal || this.answering) return
+    // A retry after a failed send keeps the seconds first measured, not the time spent on the error.
+    if (!this.answerError) this.clock = this.deps.now()
+    const answer = { questionId: q.id, chosen: this.chosen, seconds: Math.round((this.clock - this.questionStartedAt) / 1000) }
+    this.answering = true
+    this.answerError = null
+    try {
+      this.reveal = yield this.deps.api.answerTodayQuiz({ attemptId: this.paper.attemptId, token: this.paper.token, ...answer })
+      this.answers = [...this.answers, answer]
+    } catch (e) {
+      this.answerError = errorMessage(e)
+    } finally {
+      this.answering = false
+    }
+  })
+
+  /** After a verdict: the next question, or the submission after the last. */
+  next = flow(function* (this: QuizStore) {
+    if (!this.reveal || !this.paper) return
+    this.reveal = null
     this.chosen = []
     this.index++
     if (this.index < this.paper.questions.length) this.beginQuestion()

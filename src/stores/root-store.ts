@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { reaction } from 'mobx'
+import { isLargeSystemFont } from '@/core/care-mode'
 import { ApiClient, type Api } from '@/services/api-client'
 import { TaroPreferences, type PreferenceStore } from '@/services/preferences'
 import { TokenStorage, type TokenStore } from '@/services/token-storage'
@@ -7,6 +7,7 @@ import { getWeChatLoginCode } from '@/services/wechat-auth'
 import { realTimers, TaroConnectivityEvents, type ConnectivityEvents, type Timers } from '@/services/network'
 import { TaroOfflineStorage, type OfflineStorage } from '@/services/offline-storage'
 import { readerKey } from '@/services/reader-key'
+import { readSystemFont } from '@/services/system-font'
 import { groupInfo } from '@/services/share-launch'
 import { BulletinStore } from './bulletin-store'
 import { DoorStore } from './door-store'
@@ -25,6 +26,8 @@ export interface RootDeps {
   createApi: (token: TokenStore) => Api
   tokenStorage: TokenStore
   preferences: PreferenceStore
+  /** Whether the person enlarged the phone's text: 关怀模式 is then offered once. Tests leave it out (normal text). */
+  largeSystemFont?: () => boolean
   wechatCode: () => Promise<string>
   /** Door-to-door work kept on the phone; the defaults are the real device, tests pass fakes. */
   offlineStorage?: OfflineStorage
@@ -70,7 +73,7 @@ export class RootStore {
     const api = deps.createApi(token)
     const storage = deps.offlineStorage ?? new TaroOfflineStorage()
     this.session = new SessionStore(api, token, deps.wechatCode, storage)
-    this.ui = new UiStore(deps.preferences)
+    this.ui = new UiStore(deps.preferences, deps.largeSystemFont)
     this.queue = new VisitQueueStore({
       api, storage, timers: deps.timers ?? realTimers, random: Math.random, currentUserId: () => this.session.me?.id ?? null,
     })
@@ -124,44 +127,8 @@ export function createRootStore(): RootStore {
   return new RootStore({
     createApi: (token) => new ApiClient(token),
     tokenStorage: new TokenStorage(),
-    preferences: careModeFollowsSystemFont(new TaroPreferences(), systemFontIsLarge),
+    preferences: new TaroPreferences(),
+    largeSystemFont: () => isLargeSystemFont(readSystemFont()),
     wechatCode: getWeChatLoginCode,
   })
-}
-
-const CARE_MODE_KEY = 'xuanfang.careMode'
-const CARE_MODE_CHOSEN_KEY = 'xuanfang.careModeChosen'
-
-/** 关怀模式 starts on for someone who enlarged the phone's text, until they choose for themselves on 我的. */
-export function careModeFollowsSystemFont(preferences: PreferenceStore, isLarge: () => boolean): PreferenceStore {
-  return {
-    getFlag: (key) => {
-      if (key !== CARE_MODE_KEY || preferences.getFlag(CARE_MODE_CHOSEN_KEY)) return preferences.getFlag(key)
-      return isLarge()
-    },
-    setFlag: (key, value) => {
-      if (key === CARE_MODE_KEY) preferences.setFlag(CARE_MODE_CHOSEN_KEY, true)
-      preferences.setFlag(key, value)
-    },
-  }
-}
-
-/** WeChat's standard text size is 16–17; H5 reads the browser's default size, which a user enlarges in its settings. */
-const LARGE_FONT_PX = 20
-
-function systemFontIsLarge(): boolean {
-  try {
-    if (process.env.TARO_ENV === 'h5') {
-      // 'medium' is the browser's default size; the root element's own size is Taro's rem scale, not the user's choice.
-      const probe = document.createElement('div')
-      probe.style.fontSize = 'medium'
-      document.body.appendChild(probe)
-      const px = parseFloat(getComputedStyle(probe).fontSize)
-      probe.remove()
-      return px >= LARGE_FONT_PX
-    }
-    return (Taro.getSystemInfoSync().fontSizeSetting ?? 0) >= LARGE_FONT_PX
-  } catch {
-    return false
-  }
 }

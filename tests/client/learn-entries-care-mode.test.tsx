@@ -1,11 +1,8 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, screen } from '@testing-library/react'
 import HomePage from '@/pages/home/index'
-import { careModeFollowsSystemFont } from '@/stores/root-store'
 import { FakeApi } from './support/fake-api'
-import { aRootStore, MemoryPreferences, renderWithStores } from './support/root'
-
-const CARE_MODE = 'xuanfang.careMode'
+import { aRootStore, renderWithStores } from './support/root'
 
 describe('home entries to 学防骗 and the rest, and 关怀模式', () => {
   beforeEach(() => jest.clearAllMocks())
@@ -26,25 +23,5 @@ describe('home entries to 学防骗 and the rest, and 关怀模式', () => {
     fireEvent.click(screen.getByText('领奖品'))
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/prizes/index' })
-  })
-
-  it('when the phone text is large and nobody has chosen, then 关怀模式 starts on', () => {
-    const prefs = careModeFollowsSystemFont(new MemoryPreferences(), () => true)
-
-    expect(prefs.getFlag(CARE_MODE)).toBe(true)
-  })
-
-  it('when the user has switched 关怀模式 off, then a large phone text no longer turns it on', () => {
-    const prefs = careModeFollowsSystemFont(new MemoryPreferences(), () => true)
-
-    prefs.setFlag(CARE_MODE, false)
-
-    expect(prefs.getFlag(CARE_MODE)).toBe(false)
-  })
-
-  it('when the phone text is normal and nobody has chosen, then 关怀模式 starts off', () => {
-    const prefs = careModeFollowsSystemFont(new MemoryPreferences(), () => false)
-
-    expect(prefs.getFlag(CARE_MODE)).toBe(false)
   })
 })

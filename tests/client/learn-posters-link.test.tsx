@@ -1,7 +1,8 @@
-import { useRouter } from '@tarojs/taro'
-import { screen } from '@testing-library/react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { screen, waitFor } from '@testing-library/react'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type { FraudTypeArticle } from '@/core/resident-api'
+import ArticlePage from '@/pages/article/index'
 import LearnPage from '@/pages/learn/index'
 import { learnTypeFromParams } from '@/pages/learn/learn-link'
 import { FakeApi } from './support/fake-api'
@@ -15,17 +16,26 @@ const anArticle = (fraudType: FraudTypeKey): FraudTypeArticle => ({
 describe('opening the learn page from a 扫码学习 poster', () => {
   afterEach(() => { jest.mocked(useRouter).mockReturnValue({ params: {} } as never) })
 
-  it('when the page is opened with ?type=, then that type\'s article is shown without a tap', async () => {
+  it('when the page is opened with ?type=, then that type\'s article page opens over the library without a tap', async () => {
     jest.mocked(useRouter).mockReturnValue({ params: { type: 'fake_police' } } as never)
     const api = new FakeApi()
     api.knowledgeCards = () => Promise.resolve([])
+
+    renderWithStores(<LearnPage />, aRootStore(api))
+
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/article/index?type=fake_police' }))
+  })
+
+  it('when the article page is opened with ?type=, then that type\'s article is shown', async () => {
+    jest.mocked(useRouter).mockReturnValue({ params: { type: 'fake_police' } } as never)
+    const api = new FakeApi()
     const opened: FraudTypeKey[] = []
     api.knowledgeArticle = (type) => {
       opened.push(type)
       return Promise.resolve(anArticle(type))
     }
 
-    renderWithStores(<LearnPage />, aRootStore(api))
+    renderWithStores(<ArticlePage />, aRootStore(api))
 
     expect(await screen.findByText('1. 不存在安全账户')).toBeTruthy()
     expect(opened).toEqual(['fake_police'])

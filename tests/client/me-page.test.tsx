@@ -68,6 +68,17 @@ describe('我的 page', () => {
     expect(store.ui.careMode).toBe(true)
   })
 
+  it('when the 关怀模式 row is tapped away from its knob, then it toggles, and it says its state to a screen reader', async () => {
+    const store = await signedInAs(aRole('resident'))
+    const row = screen.getByRole('switch', { name: '关怀模式' })
+    expect(row.getAttribute('aria-checked')).toBe('false')
+    expect(row.hasAttribute('aria-role')).toBe(false)
+
+    fireEvent.click(screen.getByText('字更大，按钮更大，更好认'))
+
+    expect([store.ui.careMode, row.getAttribute('aria-checked'), screen.getByText('已开启')]).toEqual([true, 'true', expect.anything()])
+  })
+
   it('when 退出登录 is confirmed, then the user is signed out', async () => {
     const store = await signedInAs(aRole('resident'))
 

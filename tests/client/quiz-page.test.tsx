@@ -10,8 +10,8 @@ const aLogin = (): LoginResult => ({
   user: { id: 'u1', displayName: '刘大爷', roles: [{ role: 'resident', regionId: 'v1', regionName: '东胜村', regionPath: '/t/v1/' }] },
 })
 
-const aPaper = (): QuizPaper => ({
-  attemptId: 'a1', token: 'tok', quizDate: '2026-11-29', secondsPerQuestion: 30, startedAt: '2026-11-29T01:00:00Z',
+const aPaper = (secondsPerQuestion: number | null = 30): QuizPaper => ({
+  attemptId: 'a1', token: 'tok', quizDate: '2026-11-29', secondsPerQuestion, startedAt: '2026-11-29T01:00:00Z', revealed: [],
   questions: [{ id: 'q1', kind: 'true_false', stem: '陌生人让你刷单返利，可以试试吗？', options: ['正确', '错误'], fraudType: 'rebate_task' }],
 })
 
@@ -60,19 +60,60 @@ describe('每日答题 page', () => {
 
     expect(screen.getByText('剩余 30 秒')).toBeTruthy()
     expect(screen.getByText('✓ 已选 B. 错误')).toBeTruthy()
-    expect(screen.getByText('提交答卷')).toBeTruthy()
+    expect(screen.getByText('确定')).toBeTruthy()
+  })
+
+  it('when an answer is confirmed, then ✗ 答错了, the right option and the explanation show at once, before the next step', async () => {
+    const api = new FakeApi()
+    api.startTodayQuiz = () => Promise.resolve(aPaper())
+    api.answerTodayQuiz = (a) => Promise.resolve({ questionId: a.questionId, chosen: a.chosen, answer: [1], correct: false, late: false, explanation: '刷单就是诈骗' })
+    await signedIn(api)
+    fireEvent.click(await screen.findByText('开始今日答题'))
+    fireEvent.click(await screen.findByText('A. 正确'))
+
+    await act(async () => {
+      fireEvent.click(screen.getByText('确定'))
+    })
+
+    expect(screen.getByText('✗ 答错了')).toBeTruthy()
+    expect(screen.getByText('正确答案：B. 错误')).toBeTruthy()
+    expect(screen.getByText('B. 错误（正确答案）')).toBeTruthy()
+    expect(screen.getByText('解析：刷单就是诈骗')).toBeTruthy()
+    expect(screen.getByText('交卷，看成绩')).toBeTruthy()
+  })
+
+  it('when 关怀模式 is on, then the quiz is started as such and no countdown shows', async () => {
+    const api = new FakeApi()
+    const starts: unknown[] = []
+    api.startTodayQuiz = (start) => {
+      starts.push(start)
+      return Promise.resolve(aPaper(null))
+    }
+    const store = await signedIn(api)
+    act(() => store.ui.setCareMode(true))
+
+    fireEvent.click(await screen.findByText('开始今日答题'))
+    await screen.findByText('陌生人让你刷单返利，可以试试吗？')
+
+    expect(starts).toEqual([{ careMode: true }])
+    expect(screen.queryByRole('timer')).toBeNull()
+    expect(screen.queryByText(/剩余 \d+ 秒/)).toBeNull()
   })
 
   it('when the answers are submitted, then each question says ✓ or ✗ in words with the right answer and its explanation', async () => {
     const api = new FakeApi()
     api.startTodayQuiz = () => Promise.resolve(aPaper())
+    api.answerTodayQuiz = (a) => Promise.resolve({ questionId: a.questionId, chosen: a.chosen, answer: [1], correct: false, late: false, explanation: '刷单就是诈骗' })
     api.submitTodayQuiz = () => Promise.resolve(aResult())
     await signedIn(api)
     fireEvent.click(await screen.findByText('开始今日答题'))
     fireEvent.click(await screen.findByText('A. 正确'))
 
     await act(async () => {
-      fireEvent.click(screen.getByText('提交答卷'))
+      fireEvent.click(screen.getByText('确定'))
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByText('交卷，看成绩'))
     })
 
     expect(await screen.findByText('第 1 题 ✗ 答错了')).toBeTruthy()

@@ -1,5 +1,6 @@
 import {
-  answersFitPaper, drawQuestions, fairPlayFlags, quizHomeOf, rankVillages, scoreQuiz, streakOf, type BankEntry, type KeyedQuestion,
+  answersFitPaper, drawQuestions, fairPlayFlags, finalAnswers, quizHomeOf, rankVillages, scoreQuiz, secondsPerQuestionFor, streakOf,
+  type BankEntry, type KeyedQuestion,
 } from '@/core/quiz'
 
 const aBank = (perType: Record<string, number>): BankEntry[] =>
@@ -72,6 +73,27 @@ describe('scoreQuiz', () => {
     expect(result.outcomes).toEqual([{ questionId: 'q1', correct: false, late: true }])
     expect(result.score).toBe(0)
   })
+
+  it('when a paper taken in 关怀模式 has an answer after ten minutes, then it is not late and counts by its options', () => {
+    const result = scoreQuiz([q('q1', [0])], [{ questionId: 'q1', chosen: [0], seconds: 600 }], secondsPerQuestionFor(true))
+    expect(result.outcomes).toEqual([{ questionId: 'q1', correct: true, late: false }])
+  })
+})
+
+describe('secondsPerQuestionFor', () => {
+  it('when in 关怀模式, then there is no limit, and otherwise 60 s', () => {
+    expect([secondsPerQuestionFor(true), secondsPerQuestionFor(false)]).toEqual([null, 60])
+  })
+})
+
+describe('finalAnswers', () => {
+  it('when two answers were already shown right or wrong, then the submission cannot change them', () => {
+    const shown = [{ questionId: 'q1', chosen: [1], seconds: 9 }, { questionId: 'q2', chosen: [0], seconds: 7 }]
+    const submitted = [
+      { questionId: 'q1', chosen: [0], seconds: 5 }, { questionId: 'q2', chosen: [2], seconds: 5 }, { questionId: 'q3', chosen: [3], seconds: 5 },
+    ]
+    expect(finalAnswers(shown, submitted).map((a) => a.chosen)).toEqual([[1], [0], [3]])
+  })
 })
 
 describe('fairPlayFlags', () => {
@@ -89,6 +111,10 @@ describe('fairPlayFlags', () => {
 
   it('when the paper was handed out an hour before it came back, then it is flagged overtime', () => {
     expect(fairPlayFlags([10, 10, 10, 10, 10], at(0), at(3600))).toEqual(['overtime'])
+  })
+
+  it('when a 关怀模式 paper comes back an hour after it was handed out, then it is not flagged', () => {
+    expect(fairPlayFlags([720, 720, 720, 720, 720], at(0), at(3600), null)).toEqual([])
   })
 })
 

@@ -270,6 +270,7 @@ module.exports = [
       await see(page, '识别要点')
       await see(page, '防范提示')
       await screenshot('e2e-learn-article')
+      await tap(page, '返回全部骗局类型')
 
       await tap(page, '答题')
       await tap(page, '开始今日答题')
@@ -277,7 +278,9 @@ module.exports = [
         await see(page, `第 ${n} 题 / 共 5 题`)
         await see(page, '剩余')
         await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
-        await tap(page, n === 5 ? '提交答卷' : '下一题')
+        await tap(page, '确定')
+        await see(page, '解析：')
+        await tap(page, n === 5 ? '交卷，看成绩' : '下一题')
       }
       await see(page, '得分')
       await see(page, '解析：')
@@ -319,8 +322,10 @@ module.exports = [
 
       // 关怀模式: the resident's home keeps just the three big actions. The prizes page has no tab bar: start afresh.
       await page.goto(`${baseUrl}/#/pages/me/index`)
-      await page.getByRole('switch', { name: '关怀模式' }).or(page.locator('.nut-switch')).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+      await page.getByRole('switch', { name: '关怀模式' }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+      await page.locator('[role="switch"][aria-checked="true"]').filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
       await tap(page, '首页')
+      await page.locator('.care-home').filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
       for (const label of ['看通报', '学防骗', '每日答题']) await see(page, label)
       if (await visible(page, '领奖品', true).isVisible().catch(() => false)) throw new Error('关怀模式 home still shows 领奖品')
       await screenshot('e2e-care-mode-home')
@@ -547,7 +552,9 @@ module.exports = [
       for (let n = 1; n <= 5; n++) {
         await see(page, `第 ${n} 题 / 共 5 题`)
         await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
-        await tap(page, n === 5 ? '提交答卷' : '下一题')
+        await tap(page, '确定')
+        await see(page, '解析：')
+        await tap(page, n === 5 ? '交卷，看成绩' : '下一题')
       }
       await see(page, '得分')
       await tap(page, '领奖品')
@@ -762,5 +769,6 @@ module.exports = [
 ].concat(
   require('./village-network'),
   require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
+  require('./elders')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
   require('./accessibility-tour')({ apiLogin }),
 )

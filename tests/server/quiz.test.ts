@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { QuizPaper, QuizResult, QuizSubmission } from '@/core/resident-api'
+import type { AnswerReveal, QuizPaper, QuizResult, QuizSubmission } from '@/core/resident-api'
 import type { Role } from '@/core/roles'
 import type { DB } from '../../server/src/db/schema'
 import { aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
@@ -111,6 +111,95 @@ describe.each(ENGINES)('daily quiz on %s', (engine) => {
     const result: QuizResult = (await send('POST', '/api/quiz/today/submit', token, sub)).json()
     expect(result.score).toBe(40)
     expect(result.outcomes.map((o) => [o.correct, o.late])).toEqual([[false, false], [false, false], [false, true], [true, false], [true, false]])
+  })
+
+  /** Next 09:00 in Beijing, so that an hour of answering never crosses into another quiz day. */
+  const morning = () => {
+    const day = 24 * 3600_000
+    const beijing = 8 * 3600_000
+    t.setNow(new Date(Math.ceil((t.now().getTime() + beijing) / day) * day - beijing + 9 * 3600_000))
+  }
+  const answer = (token: string, paper: QuizPaper, i: number, chosen: number[], seconds = 10) =>
+    send('POST', '/api/quiz/today/answer', token, { attemptId: paper.attemptId, token: paper.token, questionId: paper.questions[i].id, chosen, seconds })
+
+  it('when a resident answers the first question, then its verdict, right option and explanation come at once, and no other question\'s', async () => {
+    const token = await tokenFor()
+    const paper = await start(token)
+    const [first, second] = paper.questions.map((q) => bank.get(q.id)!)
+    const res = await answer(token, paper, 0, [0])
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual<AnswerReveal>({ questionId: first.id, chosen: [0], answer: [2], correct: false, late: false, explanation: first.explanation })
+    expect(walk(res.json()).strings).not.toContain(second.explanation)
+  })
+
+  it('when a resident answers the second question before the first, then 400 QUIZ_ANSWERS_INVALID and nothing is revealed', async () => {
+    const token = await tokenFor()
+    const paper = await start(token)
+    const res = await answer(token, paper, 1, [2])
+    expect([res.statusCode, res.json().code]).toEqual([400, 'QUIZ_ANSWERS_INVALID'])
+    expect(walk(res.json()).strings).not.toContain(bank.get(paper.questions[1].id)!.explanation)
+  })
+
+  it('when an answer is sent again with the right option after its verdict, then the first verdict stands, also in the final score', async () => {
+    const token = await tokenFor()
+    const paper = await start(token)
+    await answer(token, paper, 0, [0])
+    const again = await answer(token, paper, 0, [2])
+    expect([again.json().chosen, again.json().correct]).toEqual([[0], false])
+    later(60)
+    const result: QuizResult = (await send('POST', '/api/quiz/today/submit', token, submission(paper))).json()
+    expect([result.score, result.outcomes[0].chosen]).toEqual([80, [0]])
+  })
+
+  it('when the quiz is resumed after two answers, then the paper brings those two verdicts and the third question is next', async () => {
+    const token = await tokenFor()
+    const paper = await start(token)
+    await answer(token, paper, 0, [2])
+    await answer(token, paper, 1, [1])
+    const resumed: QuizPaper = (await send('POST', '/api/quiz/today', token)).json()
+    expect(resumed.revealed.map((r) => [r.questionId, r.correct, r.explanation])).toEqual([
+      [paper.questions[0].id, true, bank.get(paper.questions[0].id)!.explanation],
+      [paper.questions[1].id, false, bank.get(paper.questions[1].id)!.explanation],
+    ])
+    expect((await answer(token, resumed, 2, [2])).json().correct).toBe(true)
+  })
+
+  it('when the quiz is started in 关怀模式, then the paper has no time limit and ten minutes on a question is right, not late, and not flagged', async () => {
+    morning()
+    const token = await tokenFor()
+    const res = await send('POST', '/api/quiz/today', token, { careMode: true })
+    const paper: QuizPaper = res.json()
+    expect(paper.secondsPerQuestion).toBeNull()
+    later(600)
+    expect((await answer(token, paper, 0, [2], 600)).json()).toMatchObject({ correct: true, late: false })
+    later(2400)
+    const result: QuizResult = (await send('POST', '/api/quiz/today/submit', token, submission(paper, (q) => q.answer, 600))).json()
+    expect([result.score, result.outcomes.some((o) => o.late)]).toEqual([100, false])
+    const row = await t.db.selectFrom('quiz_attempts').select(['flagged', 'care_mode']).where('id', '=', paper.attemptId).executeTakeFirstOrThrow()
+    expect(row).toEqual({ flagged: false, care_mode: true })
+  })
+
+  it('when a timed paper is resumed in 关怀模式, then it loses its limit, and a 关怀模式 paper resumed without it stays untimed', async () => {
+    const token = await tokenFor()
+    expect((await start(token)).secondsPerQuestion).toBe(60)
+    expect((await send('POST', '/api/quiz/today', token, { careMode: true })).json().secondsPerQuestion).toBeNull()
+    expect((await start(token)).secondsPerQuestion).toBeNull()
+  })
+
+  it('when a paper without 关怀模式 has an answer after 61 s, then it is late and counts wrong', async () => {
+    morning()
+    const token = await tokenFor()
+    const paper = await start(token)
+    later(61)
+    expect((await answer(token, paper, 0, [2], 61)).json()).toMatchObject({ correct: false, late: true })
+  })
+
+  it('when yesterday\'s 关怀模式 paper is answered today, then it is refused: the day bounds an untimed paper', async () => {
+    const token = await tokenFor()
+    const paper: QuizPaper = (await send('POST', '/api/quiz/today', token, { careMode: true })).json()
+    later(24 * 3600)
+    const res = await answer(token, paper, 0, [2], 30)
+    expect([res.statusCode, res.json().code]).toEqual([404, 'QUIZ_ATTEMPT_UNKNOWN'])
   })
 
   it('when a second submission comes the same day, then 409 QUIZ_ALREADY_SUBMITTED and the first score stays', async () => {

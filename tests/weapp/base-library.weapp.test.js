@@ -22,10 +22,20 @@ test('when 刘大爷 opens the app, then the home offers 看通报, 学防骗 an
   for (const entry of ['看通报', '学防骗', '每日答题']) await mp.page.waitForText(entry)
 })
 
-test('when the phone uses a large system font, then the home opens in 关怀模式 with only 看通报, 学防骗 and 每日答题', async () => {
+test('when the phone uses a large system font, then the home offers 关怀模式 once, and 开启关怀模式 leaves only 看通报, 学防骗 and 每日答题', async () => {
   const mp = await start('resident', { fontSizeSetting: 22 })
+  await mp.page.waitForText('开启关怀模式？')
+  await mp.page.tap('开启关怀模式')
+  await settle(mp)
   for (const entry of ['看通报', '学防骗', '每日答题']) await mp.page.waitForText(entry)
   expect(mp.page.text()).not.toContain('领奖品')
+  expect(mp.page.text()).not.toContain('开启关怀模式？')
+})
+
+test('when the phone uses the standard font, then 关怀模式 is not offered', async () => {
+  const mp = await start('resident', { fontSizeSetting: 17 })
+  await mp.page.waitForText('看通报')
+  expect(mp.page.text()).not.toContain('开启关怀模式？')
 })
 
 test('when the base library lacks the privacy, group and subscribe APIs, then the resident home still offers 看通报, 学防骗 and 每日答题', async () => {

@@ -290,6 +290,7 @@ export interface QuizAttemptsTable {
   score: number | null
   flagged: Generated<boolean>
   flag_reasons: Generated<string[]>
+  care_mode: Generated<boolean>
 }
 
 export interface PrizesTable {

@@ -23,6 +23,8 @@ export const RATE_LIMITED_ROUTES: Record<string, readonly RateLimitPolicy[]> = {
   'POST /api/warnings/:id/reveal-phone': ['phoneReveals'],
   // A person answers a handful of times a day: this leaves room for retries and stops scripts.
   'POST /api/quiz/today': ['quizCalls'],
+  // One per question (five a day), counted apart from the other calls so that answering does not use up their room.
+  'POST /api/quiz/today/answer': ['quizSubmit'],
   'POST /api/quiz/today/submit': ['quizSubmit', 'quizCalls'],
   'GET /api/quiz/me': ['quizCalls'],
   'GET /api/quiz/leaderboard': ['quizCalls'],

@@ -86,7 +86,7 @@ export default observer(function BulletinPage() {
   else {
     body = (
       <View>
-        <BulletinView {...detail} />
+        <BulletinView {...detail} listen />
         <HotlineCard />
         {bulletins.posterUrl && <BulletinPoster url={bulletins.posterUrl} fileName={`${detail.bulletinDate}-警情通报.png`} />}
         {isWeapp ? (

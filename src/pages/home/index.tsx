@@ -3,10 +3,13 @@ import { Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { CareModeSwitch } from '@/components/care-mode-switch'
 import { HotlineCard } from '@/components/hotline-card'
 import { PageShell } from '@/components/page-shell'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
+import { CareModeOffer } from './care-mode-offer'
+import './index.scss'
 
 export default observer(function HomePage() {
   const { ui, session } = useStores()
@@ -17,6 +20,7 @@ export default observer(function HomePage() {
     <PageShell className={careMode ? 'care-home' : undefined}>
       <Text className='page-title'>反诈宣防通</Text>
       {!careMode && <Text className='hint'>看通报、学防骗、做答题，守好自己和家人的钱袋子</Text>}
+      <CareModeOffer />
       {askResidence && (
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.residence })}>
           登记我住的村（社区）
@@ -44,6 +48,8 @@ export default observer(function HomePage() {
         </Button>
       )}
       <HotlineCard />
+      {/* Reachable where an older resident starts, in both modes: whoever turned it on can turn it off here too. */}
+      <CareModeSwitch />
     </PageShell>
   )
 })

@@ -2,31 +2,19 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { Button, Cell, CellGroup, Dialog, Switch } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { ROLE_LABELS } from '@/core/roles'
 import { hasAnyRole } from '@/core/scope'
+import { CareModeSwitch } from '@/components/care-mode-switch'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
-
-const CareModeSwitch = observer(function CareModeSwitch() {
-  const { ui } = useStores()
-  return (
-    <Cell
-      className='tap-target'
-      title='关怀模式'
-      description='字更大，更好认'
-      extra={<Switch checked={ui.careMode} onChange={(on) => ui.setCareMode(on)} ariaLabel='关怀模式' />}
-    />
-  )
-})
 
 function PrivacyLink() {
   return <Cell className='tap-target' title='隐私政策' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.privacy })} />
@@ -83,9 +71,9 @@ const SignedIn = observer(function SignedIn() {
         <Cell className='tap-target' title='我的奖品' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.prizes })} />
         <Cell className='tap-target' title='输入邀请码' description='工作人员加入时使用' extra='输入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.join })} />
         <Cell className='tap-target' title='我的数据' extra='查看' clickable onClick={() => Taro.navigateTo({ url: ROUTES.myData })} />
-        <CareModeSwitch />
         <PrivacyLink />
       </CellGroup>
+      <CareModeSwitch />
       <Button className='big-button' size='large' block onClick={() => setConfirming(true)}>
         退出登录
       </Button>
@@ -120,8 +108,8 @@ export default observer(function MePage() {
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
           登录
         </Button>
+        <CareModeSwitch />
         <CellGroup>
-          <CareModeSwitch />
           <PrivacyLink />
         </CellGroup>
       </View>

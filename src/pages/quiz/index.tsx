@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { QuestionOutcome } from '@/core/resident-api'
+import type { AnswerReveal, QuestionOutcome } from '@/core/resident-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
@@ -16,6 +16,12 @@ const KIND_LABELS = { single: '单选题', multiple: '多选题（可选多项�
 
 const optionText = (options: string[], chosen: number[]) =>
   chosen.length === 0 ? '未作答' : chosen.map((i) => `${LETTERS[i]}. ${options[i]}`).join('；')
+
+/** Told by a sign and words, never by colour alone. */
+function verdictOf(o: Pick<AnswerReveal, 'correct' | 'late'>): string {
+  if (o.late) return '✗ 超时，按答错计'
+  return o.correct ? '✓ 答对了' : '✗ 答错了'
+}
 
 const Leaderboard = observer(function Leaderboard() {
   const { quiz } = useStores()
@@ -34,7 +40,8 @@ const Leaderboard = observer(function Leaderboard() {
 })
 
 const Standing = observer(function Standing() {
-  const { quiz } = useStores()
+  const { quiz, ui } = useStores()
+  const start = () => void quiz.start(ui.careMode)
   if (quiz.standingState === 'error') return <ErrorBlock message={quiz.standingError ?? '加载失败'} onRetry={() => void quiz.loadStanding()} />
   if (quiz.standingState !== 'ready' || !quiz.standing) return <LoadingBlock />
   const { streak, today, bestScore } = quiz.standing
@@ -50,11 +57,11 @@ const Standing = observer(function Standing() {
           <Text className='hint'>明天再来，保持连续答题</Text>
         </View>
       ) : (
-        <Button className='big-button' type='primary' size='xlarge' block loading={quiz.paperState === 'loading'} onClick={() => void quiz.start()}>
+        <Button className='big-button' type='primary' size='xlarge' block loading={quiz.paperState === 'loading'} onClick={start}>
           开始今日答题
         </Button>
       )}
-      {quiz.paperState === 'error' && <ErrorBlock message={quiz.paperError ?? '出题失败'} onRetry={() => void quiz.start()} />}
+      {quiz.paperState === 'error' && <ErrorBlock message={quiz.paperError ?? '出题失败'} onRetry={start} />}
       <Button className='big-button' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.prizes })}>
         领奖品
       </Button>
@@ -62,50 +69,90 @@ const Standing = observer(function Standing() {
   )
 })
 
-const QuestionView = observer(function QuestionView() {
+/** Shown as soon as the answer is confirmed: right or wrong, the right option and why. */
+function Verdict({ reveal, options }: { reveal: AnswerReveal; options: string[] }) {
+  return (
+    <View className={`card quiz-verdict${reveal.correct ? '' : ' quiz-verdict--wrong'}`} role='status'>
+      <Text className='card-title'>{verdictOf(reveal)}</Text>
+      <Text className='quiz-answer'>{`正确答案：${optionText(options, reveal.answer)}`}</Text>
+      <Text className='hint'>{`解析：${reveal.explanation}`}</Text>
+    </View>
+  )
+}
+
+/** The countdown, only on a timed paper: 关怀模式 has none. */
+const Countdown = observer(function Countdown() {
   const { quiz } = useStores()
-  const q = quiz.question
-  const paper = quiz.paper
   useEffect(() => {
     const timer = setInterval(() => quiz.tick(), 1000)
     return () => clearInterval(timer)
   }, [quiz])
+  const left = quiz.secondsLeft ?? 0
+  return (
+    <View role='timer'>
+      <Text className={`quiz-countdown${left <= 5 ? ' quiz-countdown--low' : ''}`}>{left > 0 ? `剩余 ${left} 秒` : '时间到'}</Text>
+    </View>
+  )
+})
+
+const optionLabel = (option: string, i: number, on: boolean, right: boolean) =>
+  `${on ? '✓ 已选 ' : ''}${LETTERS[i]}. ${option}${right ? '（正确答案）' : ''}`
+
+const QuestionView = observer(function QuestionView() {
+  const { quiz } = useStores()
+  const q = quiz.question
+  const paper = quiz.paper
   if (!q || !paper) return null
-  const left = quiz.secondsLeft
+  const reveal = quiz.reveal
   return (
     <View>
       <Text className='section-title'>{`第 ${quiz.index + 1} 题 / 共 ${paper.questions.length} 题 · ${KIND_LABELS[q.kind]}`}</Text>
-      <View role='timer'>
-        <Text className={`quiz-countdown${left <= 5 ? ' quiz-countdown--low' : ''}`}>{left > 0 ? `剩余 ${left} 秒` : '时间到'}</Text>
-      </View>
+      {quiz.timed && !reveal && <Countdown />}
       <Text className='quiz-stem'>{q.stem}</Text>
+      {/* Above the options, so that the verdict shows without scrolling the moment the answer is confirmed. */}
+      {reveal && <Verdict reveal={reveal} options={q.options} />}
       {q.options.map((option, i) => {
-        const on = quiz.chosen.includes(i)
+        const on = reveal ? reveal.chosen.includes(i) : quiz.chosen.includes(i)
+        const right = reveal?.answer.includes(i) ?? false
         return (
           <View
             key={i}
-            className={`quiz-option tap-target${on ? ' quiz-option--on' : ''}`}
+            className={`quiz-option tap-target${on ? ' quiz-option--on' : ''}${right ? ' quiz-option--right' : ''}`}
             role='button'
-            aria-label={`${LETTERS[i]}. ${option}${on ? '（已选）' : ''}`}
+            aria-label={`${LETTERS[i]}. ${option}${right ? '（正确答案）' : ''}${on ? '（已选）' : ''}`}
+            aria-disabled={reveal !== null}
             onClick={() => quiz.choose(i)}
           >
-            <Text>{`${on ? '✓ 已选 ' : ''}${LETTERS[i]}. ${option}`}</Text>
+            <Text>{optionLabel(option, i, on, right)}</Text>
           </View>
         )
       })}
-      <Button className='big-button' type='primary' size='xlarge' block disabled={quiz.chosen.length === 0} onClick={() => void quiz.next()}>
-        {quiz.isLast ? '提交答卷' : '下一题'}
-      </Button>
+      {quiz.answerError && <ErrorBlock message={quiz.answerError} onRetry={() => void quiz.confirm()} />}
+      {reveal ? (
+        <Button className='big-button' type='primary' size='xlarge' block onClick={() => void quiz.next()}>
+          {quiz.isLast ? '交卷，看成绩' : '下一题'}
+        </Button>
+      ) : (
+        <Button
+          className='big-button'
+          type='primary'
+          size='xlarge'
+          block
+          disabled={quiz.chosen.length === 0}
+          loading={quiz.answering}
+          onClick={() => void quiz.confirm()}
+        >
+          确定
+        </Button>
+      )}
     </View>
   )
 })
 
 function Outcome({ outcome, n }: { outcome: QuestionOutcome; n: number }) {
-  let verdict = outcome.correct ? '✓ 答对了' : '✗ 答错了'
-  if (outcome.late) verdict = '✗ 超时，按答错计'
   return (
     <View className='card'>
-      <Text className='card-title'>{`第 ${n} 题 ${verdict}`}</Text>
+      <Text className='card-title'>{`第 ${n} 题 ${verdictOf(outcome)}`}</Text>
       <Text className='quiz-stem'>{outcome.stem}</Text>
       <Text className='quiz-line'>{`您的答案：${optionText(outcome.options, outcome.chosen)}`}</Text>
       <Text className='quiz-answer'>{`正确答案：${optionText(outcome.options, outcome.answer)}`}</Text>

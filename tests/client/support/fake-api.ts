@@ -16,7 +16,7 @@ import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
   FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
-  QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
+  AnswerReveal, QuizAnswer, QuizStart, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
 } from '@/core/resident-api'
 import type { QuestionQuery } from '@/services/api-client'
 import type { ActivityQuery } from '@/services/api-client'
@@ -103,7 +103,8 @@ export class FakeApi implements Api {
   updateQuestion: (id: string, input: QuizQuestionInput) => Promise<QuizQuestion> = notFaked('updateQuestion')
   importQuestions: (file: Blob, name: string) => Promise<QuestionImportResult> = notFaked('importQuestions')
   questionImportTemplate: () => Promise<Blob> = notFaked('questionImportTemplate')
-  startTodayQuiz: () => Promise<QuizPaper> = notFaked('startTodayQuiz')
+  startTodayQuiz: (start?: QuizStart) => Promise<QuizPaper> = notFaked('startTodayQuiz')
+  answerTodayQuiz: (answer: QuizAnswer) => Promise<AnswerReveal> = notFaked('answerTodayQuiz')
   submitTodayQuiz: (submission: QuizSubmission) => Promise<QuizResult> = notFaked('submitTodayQuiz')
   quizStanding: () => Promise<QuizStanding> = notFaked('quizStanding')
   quizLeaderboard: (villageId?: string, date?: string) => Promise<VillageLeaderboard> = notFaked('quizLeaderboard')

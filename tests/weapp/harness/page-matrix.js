@@ -22,6 +22,7 @@ function reachable(personaId, route) {
 
 function queryFor(route, ids) {
   if (route === 'pages/door/index') return `?token=${ids.doorToken}`
+  if (route === 'pages/article/index') return '?type=rebate_task'
   if (route === 'pages/bulletin/index' || route === 'packages/admin/pages/bulletin-reach/index') return `?id=${ids.bulletinId}`
   if (['visit', 'pledge', 'pledge-view'].some((p) => route === `packages/worker/pages/${p}/index`)) return `?householdId=${ids.householdId}`
   if (route === 'packages/worker/pages/warning/index') return `?id=${ids.warningId}`

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool } from 'kysely'
-import type { BankEntry } from '../../../../src/core/quiz'
+import type { AnswerGiven, BankEntry } from '../../../../src/core/quiz'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 
@@ -12,6 +12,9 @@ export interface StoredAttempt {
   startedAt: Date
   submittedAt: Date | null
   score: number | null
+  careMode: boolean
+  /** Before submission: the answers already revealed one by one, in paper order. */
+  answered: AnswerGiven[]
 }
 
 export interface PaperRow {
@@ -67,20 +70,39 @@ export class QuizRepo {
   }
 
   /** Today's attempt, created unless a request of the same user raced this one and created it first. */
-  async startAttempt(a: { countyId: string; userId: string; villageId: string | null; quizDate: string; questionIds: string[]; tokenHash: string; startedAt: Date }): Promise<StoredAttempt> {
+  async startAttempt(a: {
+    countyId: string; userId: string; villageId: string | null; quizDate: string; questionIds: string[]; tokenHash: string; startedAt: Date; careMode: boolean
+  }): Promise<StoredAttempt> {
     await this.db.insertInto('quiz_attempts').values({
       county_id: a.countyId, user_id: a.userId, village_id: a.villageId, quiz_date: a.quizDate,
-      question_ids: a.questionIds, token_hash: a.tokenHash, started_at: a.startedAt,
+      question_ids: a.questionIds, token_hash: a.tokenHash, started_at: a.startedAt, care_mode: a.careMode,
     }).onConflict((oc) => oc.columns(['user_id', 'quiz_date']).doNothing()).execute()
     const stored = await this.attemptOn(a.userId, a.quizDate)
     if (!stored) throw new Error('quiz attempt vanished after insert')
     return stored
   }
 
-  /** Only the hash of the newest token is kept, so a resumed paper gets a new token; false once submitted. */
-  async replaceToken(attemptId: string, tokenHash: string): Promise<boolean> {
-    const row = await this.db.updateTable('quiz_attempts').set({ token_hash: tokenHash })
+  /**
+   * Only the hash of the newest token is kept, so a resumed paper gets a new token; false once submitted.
+   * 关怀模式 can be switched on when resuming, never off: a paper is not timed again once it was untimed.
+   */
+  async replaceToken(attemptId: string, tokenHash: string, careMode = false): Promise<boolean> {
+    const row = await this.db.updateTable('quiz_attempts')
+      .set((eb) => ({ token_hash: tokenHash, care_mode: careMode ? sql<boolean>`true` : eb.ref('care_mode') }))
       .where('id', '=', attemptId).where('submitted_at', 'is', null).returning('id').executeTakeFirst()
+    return row !== undefined
+  }
+
+  /**
+   * Appends one revealed answer at its place in the paper. False when the attempt was submitted meanwhile or another
+   * request answered this question first: an answer, once its right option was shown, is never replaced.
+   */
+  async recordAnswer(attemptId: string, position: number, answer: AnswerGiven): Promise<boolean> {
+    const row = await this.db.updateTable('quiz_attempts')
+      .set({ answers: sql<string>`coalesce(answers, '[]'::jsonb) || jsonb_build_array(${JSON.stringify(answer)}::jsonb)` })
+      .where('id', '=', attemptId).where('submitted_at', 'is', null)
+      .where(sql<SqlBool>`jsonb_array_length(coalesce(answers, '[]'::jsonb)) = ${position}`)
+      .returning('id').executeTakeFirst()
     return row !== undefined
   }
 
@@ -128,13 +150,18 @@ export class QuizRepo {
   }
 
   private selectAttempts() {
-    return this.db.selectFrom('quiz_attempts').select(['id', 'user_id', QUIZ_DATE, 'question_ids', 'token_hash', 'started_at', 'submitted_at', 'score'])
+    return this.db.selectFrom('quiz_attempts')
+      .select(['id', 'user_id', QUIZ_DATE, 'question_ids', 'token_hash', 'started_at', 'submitted_at', 'score', 'care_mode', 'answers'])
   }
 }
 
-function toAttempt(r: { id: string; user_id: string; quiz_date: string; question_ids: string[]; token_hash: string; started_at: Date; submitted_at: Date | null; score: number | null }): StoredAttempt {
+function toAttempt(r: {
+  id: string; user_id: string; quiz_date: string; question_ids: string[]; token_hash: string; started_at: Date; submitted_at: Date | null
+  score: number | null; care_mode: boolean; answers: unknown
+}): StoredAttempt {
   return {
     id: r.id, userId: r.user_id, quizDate: r.quiz_date, questionIds: r.question_ids, tokenHash: r.token_hash,
     startedAt: new Date(r.started_at), submittedAt: r.submitted_at ? new Date(r.submitted_at) : null, score: r.score,
+    careMode: r.care_mode, answered: r.submitted_at ? [] : ((r.answers ?? []) as AnswerGiven[]),
   }
 }

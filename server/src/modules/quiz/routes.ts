@@ -13,14 +13,32 @@ const Kind = Type.Enum(['single', 'multiple', 'true_false'])
 const FraudType = Type.String({ description: `诈骗类型：${FRAUD_TYPE_KEYS.join('、')}` })
 const QUIZ_ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse, 429: ErrorResponse, 503: ErrorResponse }
 
+const AnswerReveal = Type.Object({
+  questionId: Type.String(), chosen: Type.Array(Type.Integer()), answer: Type.Array(Type.Integer()),
+  correct: Type.Boolean(), late: Type.Boolean({ description: '超时作答，按答错计' }), explanation: Type.String(),
+})
+
 /** What the paper shows; the response schema drops anything else, so no answer can slip out by mistake. */
 const QuizPaper = Type.Object({
   attemptId: Type.String(),
   token: Type.String({ description: '答题凭证：提交时原样带回' }),
   quizDate: Type.String(),
   questions: Type.Array(Type.Object({ id: Type.String(), kind: Kind, stem: Type.String(), options: Type.Array(Type.String()), fraudType: FraudType })),
-  secondsPerQuestion: Type.Integer(),
+  secondsPerQuestion: Type.Union([Type.Integer(), Type.Null()], { description: '每题限时（秒）；关怀模式不限时，为 null' }),
   startedAt: Type.String({ format: 'date-time' }),
+  revealed: Type.Array(AnswerReveal, { description: '继续答题时，已作答的题目及其答案与解析' }),
+})
+
+const QuizStart = Type.Object({
+  careMode: Type.Optional(Type.Boolean({ description: '关怀模式：本日答题不限每题时间（当天有效）' })),
+})
+
+const QuizAnswer = Type.Object({
+  attemptId: Uuid,
+  token: Type.String({ minLength: 1, maxLength: 100 }),
+  questionId: Uuid,
+  chosen: Type.Array(Type.Integer({ minimum: 0, maximum: 9 }), { maxItems: 10 }),
+  seconds: Type.Number({ minimum: 0, maximum: 86400, description: '本题用时（秒），由小程序计时' }),
 })
 
 const QuizSubmission = Type.Object({
@@ -73,9 +91,21 @@ export default async function quizRoutes(fastify: FastifyInstance, { ctx }: { ct
   const signedInAndLimited = [app.requireUser]
 
   app.post('/api/quiz/today', {
-    schema: { tags: TAGS, summary: '开始或继续今天的答题（题目不含答案）', security: BEARER, response: { 200: QuizPaper, ...QUIZ_ERRORS } },
+    schema: {
+      tags: TAGS, summary: '开始或继续今天的答题（题目不含答案）', security: BEARER, body: QuizStart, response: { 200: QuizPaper, ...QUIZ_ERRORS },
+    },
+    // A client from before 关怀模式 was declared here posts no body at all.
+    preValidation: async (req) => { req.body ??= {} },
     preHandler: signedInAndLimited,
-  }, (req) => quiz.today(callerOf(req)))
+  }, (req) => quiz.today(callerOf(req), req.body))
+
+  app.post('/api/quiz/today/answer', {
+    schema: {
+      tags: TAGS, summary: '提交一道题的答案（提交后不可更改），返回对错、正确答案与解析', security: BEARER, body: QuizAnswer,
+      response: { 200: AnswerReveal, ...QUIZ_ERRORS },
+    },
+    preHandler: signedInAndLimited,
+  }, (req) => quiz.answer(callerOf(req), req.body))
 
   app.post('/api/quiz/today/submit', {
     schema: { tags: TAGS, summary: '提交今天的答案，由服务器评分，返回答案与解析', security: BEARER, body: QuizSubmission, response: { 200: QuizResult, ...QUIZ_ERRORS } },

@@ -1,17 +1,18 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { chinaDateOf, isCalendarDate } from '../../../../src/core/bulletins'
 import {
-  answersFitPaper, drawQuestions, fairPlayFlags, flagReasonLabel, quizHomeOf, QUESTIONS_PER_QUIZ, rankVillages, scoreQuiz, SECONDS_PER_QUESTION, streakOf,
+  answerFitsQuestion, answersFitPaper, drawQuestions, fairPlayFlags, finalAnswers, flagReasonLabel, judgeAnswer, quizHomeOf, QUESTIONS_PER_QUIZ,
+  rankVillages, scoreQuiz, secondsPerQuestionFor, streakOf, type AnswerGiven, type KeyedQuestion,
 } from '../../../../src/core/quiz'
 import type {
-  FlaggedAttempt, QuizPaper, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard,
+  AnswerReveal, FlaggedAttempt, QuizAnswer, QuizPaper, QuizResult, QuizStanding, QuizStart, QuizSubmission, VillageLeaderboard,
 } from '../../../../src/core/resident-api'
 import type { FraudTypeKey } from '../../../../src/core/fraud-types'
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
-import { QuizRepo, type PaperRow } from './repo'
+import { QuizRepo, type PaperRow, type StoredAttempt } from './repo'
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -32,53 +33,78 @@ export class QuizService {
     this.repo = new QuizRepo(ctx.db)
   }
 
-  /** Starts today's paper, or hands the same questions out again with a fresh token; answers stay on the server. */
-  async today(caller: SessionUser): Promise<QuizPaper> {
+  /**
+   * Starts today's paper, or hands the same questions out again with a fresh token; answers stay on the server
+   * until each question is answered. 关怀模式 declared here is recorded on the attempt.
+   */
+  async today(caller: SessionUser, start: QuizStart = {}): Promise<QuizPaper> {
     const now = this.ctx.now()
     const quizDate = chinaDateOf(now)
     const token = randomBytes(24).toString('base64url')
+    const careMode = start.careMode === true
     let attempt = await this.repo.attemptOn(caller.id, quizDate)
     if (attempt?.submittedAt) throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
     if (attempt) {
-      if (!(await this.repo.replaceToken(attempt.id, hashToken(token)))) throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
+      if (!(await this.repo.replaceToken(attempt.id, hashToken(token), careMode))) throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
+      attempt = { ...attempt, careMode: attempt.careMode || careMode }
     } else {
       const home = quizHomeOf(homePaths(caller).slice(0, 1))
       if (!home) throw forbidden()
       const questionIds = drawQuestions(await this.repo.activeBank(), caller.id, quizDate)
       if (questionIds.length < QUESTIONS_PER_QUIZ) throw new AppError('QUIZ_NOT_ENOUGH_QUESTIONS', 503)
-      attempt = await this.repo.startAttempt({ ...home, userId: caller.id, quizDate, questionIds, tokenHash: hashToken(token), startedAt: now })
+      attempt = await this.repo.startAttempt({
+        ...home, userId: caller.id, quizDate, questionIds, tokenHash: hashToken(token), startedAt: now, careMode,
+      })
       // A concurrent start of the same user won: hand its questions out under a token of our own.
-      if (!tokenMatches(token, attempt.tokenHash) && !(await this.repo.replaceToken(attempt.id, hashToken(token)))) {
+      if (!tokenMatches(token, attempt.tokenHash) && !(await this.repo.replaceToken(attempt.id, hashToken(token), careMode))) {
         throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
       }
     }
     const questions = await this.repo.questions(attempt.questionIds)
+    const limit = secondsPerQuestionFor(attempt.careMode)
     return {
       attemptId: attempt.id,
       token,
       quizDate,
       questions: questions.map((q) => ({ id: q.id, kind: q.kind, stem: q.stem, options: q.options, fraudType: q.fraudType as FraudTypeKey })),
-      secondsPerQuestion: SECONDS_PER_QUESTION,
+      secondsPerQuestion: limit,
       startedAt: attempt.startedAt.toISOString(),
+      revealed: attempt.answered.map((a, i) => revealOf(questions[i], a, limit)),
     }
+  }
+
+  /**
+   * One answer, final from now on: the next unanswered question's verdict, right option and explanation. The same
+   * answer sent again (a retry after a lost reply) gets the verdict already recorded, whatever it chooses now.
+   */
+  async answer(caller: SessionUser, given: QuizAnswer): Promise<AnswerReveal> {
+    const attempt = await this.openAttempt(caller, given.attemptId, given.token)
+    const questions = await this.repo.questions(attempt.questionIds)
+    const limit = secondsPerQuestionFor(attempt.careMode)
+    const earlier = attempt.answered.findIndex((a) => a.questionId === given.questionId.toLowerCase())
+    if (earlier >= 0) return revealOf(questions[earlier], attempt.answered[earlier], limit)
+    const position = attempt.answered.length
+    const q = questions[position]
+    if (!q || !answerFitsQuestion(keyed(q), given)) throw new AppError('QUIZ_ANSWERS_INVALID', 400)
+    const answer = normalised(given)
+    // Another request of this user answered first: read what stands now.
+    if (!(await this.repo.recordAnswer(attempt.id, position, answer))) return this.answer(caller, given)
+    return revealOf(q, answer, limit)
   }
 
   async submit(caller: SessionUser, submission: QuizSubmission): Promise<QuizResult> {
     const now = this.ctx.now()
-    const attempt = await this.repo.attempt(submission.attemptId, caller.id)
-    if (!attempt || attempt.quizDate !== chinaDateOf(now)) throw new AppError('QUIZ_ATTEMPT_UNKNOWN', 404)
-    if (attempt.submittedAt) throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
-    if (!tokenMatches(submission.token, attempt.tokenHash)) throw new AppError('QUIZ_TOKEN_INVALID', 403)
+    const attempt = await this.openAttempt(caller, submission.attemptId, submission.token)
     const questions = await this.repo.questions(attempt.questionIds)
-    const paper = questions.map((q) => ({ id: q.id, optionCount: q.options.length, answer: q.answer }))
+    const paper = questions.map(keyed)
     if (questions.length !== attempt.questionIds.length || !answersFitPaper(paper, submission.answers)) throw new AppError('QUIZ_ANSWERS_INVALID', 400)
 
-    const scored = scoreQuiz(paper, submission.answers)
-    const flagReasons = fairPlayFlags(submission.answers.map((a) => a.seconds), attempt.startedAt, now)
+    const answers = finalAnswers(attempt.answered, submission.answers.map(normalised))
+    const limit = secondsPerQuestionFor(attempt.careMode)
+    const scored = scoreQuiz(paper, answers, limit)
+    const flagReasons = fairPlayFlags(answers.map((a) => a.seconds), attempt.startedAt, now, limit)
     const recorded = await this.repo.recordScore({
-      attemptId: attempt.id,
-      answers: submission.answers.map((a) => ({ questionId: a.questionId.toLowerCase(), chosen: [...a.chosen].sort((x, y) => x - y), seconds: a.seconds })),
-      correct: scored.correct, score: scored.score, flagReasons, submittedAt: now,
+      attemptId: attempt.id, answers: answers.map((a) => ({ ...a, chosen: [...a.chosen] })), correct: scored.correct, score: scored.score, flagReasons, submittedAt: now,
     })
     if (!recorded) throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
     const history = await this.repo.scoredHistory(caller.id)
@@ -88,8 +114,17 @@ export class QuizService {
       total: scored.total,
       score: scored.score,
       streak: streakOf(history.map((h) => h.quizDate), attempt.quizDate),
-      outcomes: scored.outcomes.map((o, i) => outcomeOf(questions[i], submission.answers[i].chosen, o)),
+      outcomes: scored.outcomes.map((o, i) => outcomeOf(questions[i], answers[i].chosen, o)),
     }
+  }
+
+  /** Today's attempt of this caller, not yet submitted, under the newest token; an attempt of another day is gone. */
+  private async openAttempt(caller: SessionUser, attemptId: string, token: string): Promise<StoredAttempt> {
+    const attempt = await this.repo.attempt(attemptId, caller.id)
+    if (!attempt || attempt.quizDate !== chinaDateOf(this.ctx.now())) throw new AppError('QUIZ_ATTEMPT_UNKNOWN', 404)
+    if (attempt.submittedAt) throw new AppError('QUIZ_ALREADY_SUBMITTED', 409)
+    if (!tokenMatches(token, attempt.tokenHash)) throw new AppError('QUIZ_TOKEN_INVALID', 403)
+    return attempt
   }
 
   async standing(caller: SessionUser): Promise<QuizStanding> {
@@ -142,6 +177,16 @@ export class QuizService {
 
 function townOf(paths: readonly string[]): string | null {
   return paths.map((p) => p.split('/').filter(Boolean)).find((s) => s.length >= 2)?.[1] ?? null
+}
+
+const keyed = (q: PaperRow): KeyedQuestion => ({ id: q.id, optionCount: q.options.length, answer: q.answer })
+
+const normalised = (a: AnswerGiven): AnswerGiven =>
+  ({ questionId: a.questionId.toLowerCase(), chosen: [...a.chosen].sort((x, y) => x - y), seconds: a.seconds })
+
+function revealOf(q: PaperRow, a: AnswerGiven, limit: number | null): AnswerReveal {
+  const { correct, late } = judgeAnswer(keyed(q), a, limit)
+  return { questionId: q.id, chosen: [...a.chosen], answer: q.answer, correct, late, explanation: q.explanation }
 }
 
 function outcomeOf(q: PaperRow, chosen: readonly number[], o: { correct: boolean; late: boolean }) {
