@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { FraudTypeKey } from '@/core/fraud-types'
+import { isKnowledgeFraudType, type KnowledgeFraudType } from '@/core/knowledge'
 import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
@@ -56,6 +57,11 @@ export class KnowledgeStore {
       this.cardsError = errorMessage(e)
     }
   })
+
+  /** The article a link names, if the library has one of that type; null for a link that names none. */
+  articleTypeIn(param: string | undefined): KnowledgeFraudType | null {
+    return param && isKnowledgeFraudType(param) ? param : null
+  }
 
   open = flow(function* (this: KnowledgeStore, fraudType: FraudTypeKey) {
     this.openType = fraudType

@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { isKnowledgeFraudType } from '@/core/knowledge'
 import type { FraudTypeArticle } from '@/core/resident-api'
 import { BulletinLinkCard } from '@/components/bulletin-link-card'
 import { ListenButton } from '@/components/listen-button'
@@ -60,7 +59,7 @@ function Article({ article }: { article: FraudTypeArticle }) {
 export default observer(function ArticlePage() {
   const { knowledge } = useStores()
   const param = useRouter().params.type
-  const type = param && isKnowledgeFraudType(param) ? param : null
+  const type = knowledge.articleTypeIn(param)
 
   useEffect(() => {
     if (type) void knowledge.open(type)
