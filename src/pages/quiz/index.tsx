@@ -119,7 +119,6 @@ const QuestionView = observer(function QuestionView() {
             key={i}
             className={`quiz-option tap-target${on ? ' quiz-option--on' : ''}${right ? ' quiz-option--right' : ''}`}
             role='button'
-            aria-label={`${LETTERS[i]}. ${option}${right ? '（正确答案）' : ''}${on ? '（已选）' : ''}`}
             aria-disabled={reveal !== null}
             onClick={() => quiz.choose(i)}
           >
