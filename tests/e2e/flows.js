@@ -3,9 +3,11 @@ const TIMEOUT = 20_000
 
 /**
  * Taro's H5 tab bar and NutUI buttons render as plain elements: find them by their visible text. Taro keeps
- * pages of the stack in the DOM, hidden, so only visible matches count.
+ * pages of the stack in the DOM, hidden, so only visible matches count. The H5 title bar repeats the page's title
+ * (often the label of the button that opened it, or of the form's submit): steps look at the page, not at that bar.
  */
-const visible = (page, text, exact) => page.getByText(text, { exact }).filter({ visible: true }).first()
+const OUTSIDE_TITLE_BAR = 'xpath=//*[not(ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " title-bar ")])]'
+const visible = (page, text, exact) => page.getByText(text, { exact }).and(page.locator(OUTSIDE_TITLE_BAR)).filter({ visible: true }).first()
 const tap = (page, text) => visible(page, text, true).click({ timeout: TIMEOUT })
 const see = (page, text) => visible(page, text, false).waitFor({ state: 'visible', timeout: TIMEOUT })
 
