@@ -1,5 +1,6 @@
-// A ring for the other tabs and a filled disc for the open one: the open tab is told by shape, not by colour alone.
-const TAB_ICONS = { iconPath: 'assets/tab/tab-off.png', selectedIconPath: 'assets/tab/tab-on.png' }
+// Drawn by scripts/draw-icons.js: an outline for the other tabs and the filled shape for the open one, so the open tab
+// is told by shape, not by colour alone.
+const TAB_ICONS = (name: string) => ({ iconPath: `assets/tab/${name}.png`, selectedIconPath: `assets/tab/${name}-on.png` })
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/learn/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index', 'pages/scammed/index'],
@@ -33,10 +34,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', ...TAB_ICONS },
-      { pagePath: 'pages/learn/index', text: '学习', ...TAB_ICONS },
-      { pagePath: 'pages/quiz/index', text: '答题', ...TAB_ICONS },
-      { pagePath: 'pages/me/index', text: '我的', ...TAB_ICONS },
+      { pagePath: 'pages/home/index', text: '首页', ...TAB_ICONS('home') },
+      { pagePath: 'pages/learn/index', text: '学习', ...TAB_ICONS('learn') },
+      { pagePath: 'pages/quiz/index', text: '答题', ...TAB_ICONS('quiz') },
+      { pagePath: 'pages/me/index', text: '我的', ...TAB_ICONS('me') },
     ],
   },
 })

@@ -6,6 +6,7 @@ interface Props {
   id?: string
   role?: string
   'aria-label'?: string
+  'aria-hidden'?: string | boolean
   style?: CSSProperties
   /** Kept for <Image>, so that a test can tell which picture is shown. */
   src?: string
@@ -13,8 +14,8 @@ interface Props {
 }
 
 function host(tag: string) {
-  return function Host({ className, id, role, 'aria-label': ariaLabel, style, src, onClick, children }: PropsWithChildren<Props>) {
-    return createElement(tag, { className, id, role, 'aria-label': ariaLabel, style, src, onClick }, children)
+  return function Host({ className, id, role, 'aria-label': ariaLabel, 'aria-hidden': ariaHidden, style, src, onClick, children }: PropsWithChildren<Props>) {
+    return createElement(tag, { className, id, role, 'aria-label': ariaLabel, 'aria-hidden': ariaHidden, style, src, onClick }, children)
   }
 }
 
