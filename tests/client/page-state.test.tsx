@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { EmptyBlock, ErrorBlock } from '@/components/page-state'
 
-const picturesIn = (container: HTMLElement) => [...container.querySelectorAll('img')]
+const picturesIn = (container: HTMLElement) => Array.from(container.querySelectorAll('img'))
 
 describe('page states', () => {
   it('when a list is empty, then the empty picture shows above the title, hidden from screen readers', () => {
