@@ -219,8 +219,16 @@ module.exports = [
       await visible(page, '保存草稿', true).waitFor({ timeout: TIMEOUT })
       const title = `E2E 警情通报 ${Date.now()}`
       await page.locator('.form-field input').filter({ visible: true }).first().fill(title)
+      // The template's facts are blank, with hints: each case is written as the station would.
+      for (const n of [0, 1]) {
+        await page.locator('input[placeholder^="如：某村"]').filter({ visible: true }).nth(n).fill(`柏林镇某村 ${60 + n}岁 女性 务农`)
+        await page.locator('input[placeholder^="几句话说清"]').filter({ visible: true }).nth(n).fill('受害人接到冒充客服的来电，被要求共享屏幕，经劝阻未转账。')
+      }
       await screenshot('e2e-bulletin-editor')
       await tap(page, '立即发布')
+      // The seed already published a bulletin for the same day: the editor asks before a second one goes out.
+      await see(page, '这一天已有通报')
+      await tap(page, '仍要发布')
       await see(page, '已发布')
       await screenshot('e2e-bulletin-published')
       const police = await apiLogin(baseUrl, 'police')
@@ -761,4 +769,5 @@ module.exports = [
       }
     },
   },
-].concat(require('./village-network'), require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }))
+].concat(require('./village-network'), require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
+  require('./cadre')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }))
