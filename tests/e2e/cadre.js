@@ -12,10 +12,31 @@ async function openAdmin(page, tap) {
   if (!page.url().includes('packages/admin')) await tap(page, '管理后台')
 }
 
+/** Yesterday in China: the day a new bulletin reports. */
+const chinaYesterday = () => new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10)
+
+/** The station has already published a bulletin for yesterday, through the API as its other editor would. */
+async function publishedForYesterday(baseUrl, police, title) {
+  const headers = { authorization: `Bearer ${police.session.token}`, 'content-type': 'application/json' }
+  const post = async (path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+    if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  const regionId = police.session.user.roles[0].regionId
+  const draft = await post('/api/bulletins', {
+    regionId, bulletinDate: chinaYesterday(), title, advice: '不听不信不转账，接到 96110 来电请务必接听。',
+    cases: [{ fraudType: 'rebate_task', victimProfile: '柏林镇某村 45岁 女性 务农', lossYuan: 3000, method: '受害人被拉入刷单群，垫付 3 笔后无法提现。', warning: '刷单返利都是诈骗。' }],
+  })
+  await post(`/api/bulletins/${draft.id}/publish`, {})
+}
+
 module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }) => [
   {
     title: 'when the police publish a bulletin still holding template text, then it is refused; filled in, a same-day bulletin is warned of, and once published 转发到平安群 offers 保存海报 and 复制链接',
     async run({ page, baseUrl, screenshot }) {
+      const police = await apiLogin(baseUrl, 'police')
+      await publishedForYesterday(baseUrl, police, `E2E 早班通报 ${Date.now()}`)
       await loginAsPersona(page, baseUrl, '派出所民警')
       await see(page, '李警官')
       await openAdmin(page, tap)
@@ -43,7 +64,7 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       await writeWithTemplateText()
       await field(page, VICTIM_HINT, 0).fill('柏林社区 66岁 男性 退休职工')
       await field(page, METHOD_HINT, 0).fill('受害人接到自称“公安局”的来电，称其涉嫌洗钱，被要求转账到“安全账户”，经民警劝阻未转账。')
-      // The seed published yesterday's bulletin of 柏林镇: publishing another for that day asks first.
+      // Yesterday's bulletin of 柏林镇 is out already: publishing another for that day asks first.
       await tap(page, '立即发布')
       await see(page, '这一天已有通报')
       await screenshot('cadre-bulletin-same-day-warning')
@@ -53,7 +74,6 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       await page.getByRole('link', { name: '保存海报' }).filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
       await screenshot('cadre-bulletin-forward')
 
-      const police = await apiLogin(baseUrl, 'police')
       const { items } = await police.get('/api/public/bulletins?page=1&pageSize=20')
       const bulletin = items.find((b) => b.title === title)
       if (!bulletin) throw new Error(`published bulletin not in the public list: ${JSON.stringify(items.map((b) => b.title))}`)

@@ -70,10 +70,10 @@ export default observer(function GroupsPage() {
       <Text className='page-title'>群管理</Text>
       <SubscribeOptIn templateKey='bulletin_reminder' buttonText='开启转发提醒' />
       <View className='tag-choices'>
-        <Tag type={groups.unlabelledOnly ? 'default' : 'primary'} plain={groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(false)}>
+        <Tag className='tag-choice' type={groups.unlabelledOnly ? 'default' : 'primary'} plain={groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(false)}>
           {groups.unlabelledOnly ? '全部' : '✓ 全部'}
         </Tag>
-        <Tag type={groups.unlabelledOnly ? 'primary' : 'default'} plain={!groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(true)}>
+        <Tag className='tag-choice' type={groups.unlabelledOnly ? 'primary' : 'default'} plain={!groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(true)}>
           {groups.unlabelledOnly ? `✓ 待标注（${groups.unlabelledCount}）` : '待标注'}
         </Tag>
       </View>
