@@ -21,7 +21,7 @@ function headingOfCurrentPage(): Heading {
 export function TitleBar() {
   const [{ title, canGoBack }] = useState(headingOfCurrentPage)
   return (
-    <View className='title-bar'>
+    <View className='title-bar no-print'>
       {canGoBack && (
         <View className='title-bar-back' role='button' onClick={() => void Taro.navigateBack()}>
           <Text aria-hidden='true'>‹ </Text>
