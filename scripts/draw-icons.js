@@ -71,5 +71,5 @@ for (const [name, drawing] of Object.entries(TABS)) {
   write(path.join(ASSETS, 'tab', `${name}.png`), tabSvg(drawing.outline(OFF)), 81)
   write(path.join(ASSETS, 'tab', `${name}-on.png`), tabSvg(drawing.filled(ON)), 81)
 }
-// Rendered 240 px wide for a picture shown 80 CSS px wide (page-state), so lines stay sharp on 3× screens.
+// Rendered 240 px wide for a picture shown 100 CSS px wide (page-state), sharp enough on 2–3× screens.
 for (const [name, body] of Object.entries(STATES)) write(path.join(ASSETS, 'state', `${name}.png`), svg(160, body), 240)

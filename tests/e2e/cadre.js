@@ -110,6 +110,17 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       await see(page, '东胜村1组群')
       if (!page.url().includes('/groups/index')) throw new Error(`返回 did not lead to 群管理: ${page.url()}`)
       await screenshotBothModes(page, screenshot, 'cadre-groups-list-title-bar', () => see(page, '东胜村1组群'))
+
+      // Opened with no group chosen, the page says so under the drawn empty picture.
+      await page.goto(`${baseUrl}/#/packages/admin/pages/group-label/index`)
+      await see(page, '请先选择微信群')
+      const pictureLoaded = () => page.waitForFunction(() => [...document.querySelectorAll('.state-picture img')]
+        .some((img) => img.offsetParent !== null && img.complete && img.naturalWidth > 0), null, { timeout: TIMEOUT })
+      await pictureLoaded()
+      await screenshotBothModes(page, screenshot, 'cadre-empty-state', async () => {
+        await see(page, '请先选择微信群')
+        await pictureLoaded()
+      })
     },
   },
   {

@@ -3,17 +3,22 @@ import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/loading/style/css'
-
-import emptyPicture from '@/assets/state/empty.png'
-import errorPicture from '@/assets/state/error.png'
+import emptyPng from '@/assets/state/empty.png'
+import errorPng from '@/assets/state/error.png'
+import emptySvg from '@/assets/state/empty.svg'
+import errorSvg from '@/assets/state/error.svg'
 import './index.scss'
 
 // NutUI's default pictures load from a JD CDN: our own (scripts/draw-icons.js) keep pages offline-safe and free of
-// third-party requests. They only illustrate the title beside them, so screen readers skip them.
+// third-party requests. H5 takes the SVGs, small enough for the build to inline, so an error page shown offline
+// still has its picture; the weapp takes the PNGs, which ship in its package.
+const PICTURES = process.env.TARO_ENV === 'h5' ? { empty: emptySvg, error: errorSvg } : { empty: emptyPng, error: errorPng }
+
+// They only illustrate the title beside them, so screen readers skip them.
 function Illustration({ kind }: { kind: 'empty' | 'error' }) {
   return (
     <View className='state-illustration' aria-hidden='true'>
-      <Image className={`state-picture state-picture-${kind}`} src={kind === 'empty' ? emptyPicture : errorPicture} mode='aspectFit' />
+      <Image className={`state-picture state-picture-${kind}`} src={PICTURES[kind]} />
     </View>
   )
 }
