@@ -281,7 +281,9 @@ export class BulletinAdminStore {
       return false
     }
     if (input && !this.sameDayConfirmed) {
+      this.saving = true
       const others: BulletinAdminItem[] = yield this.sameDayOthers(input)
+      this.saving = false
       if (others.length > 0) {
         this.sameDay = others
         return false
