@@ -269,7 +269,7 @@ export const STANDARD_ADVICE = [
 
 /** What the case fields ask for, shown as placeholders: hints, never text that could be published. */
 export const CASE_HINTS = {
-  victimProfile: '如：某村 62岁 女性 务农（不写姓名）',
+  victimProfile: '如：某村 62岁 女性 务农',
   method: '几句话说清怎么被骗的：从哪里认识对方、对方怎么说、怎么转的钱',
 } as const
 

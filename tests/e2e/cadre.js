@@ -2,7 +2,7 @@
 // past the template check and the same-day warning, then forward it; the H5 title bar leads back from a form page;
 // the tab bar draws four different icons. Helpers come from flows.js.
 const TIMEOUT = 20_000
-const VICTIM_HINT = '如：某村 62岁 女性 务农（不写姓名）'
+const VICTIM_HINT = '如：某村 62岁 女性 务农'
 const METHOD_HINT = '几句话说清怎么被骗的：从哪里认识对方、对方怎么说、怎么转的钱'
 
 /** The editor's inputs found by their hints (placeholders), n-th case first. */
@@ -43,6 +43,14 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       await tap(page, '通报管理')
       await tap(page, '新建通报')
       await visible(page, '保存草稿', true).waitFor({ timeout: TIMEOUT })
+      // A new bulletin's facts are blank: the hints are placeholders, never text that could go out.
+      const hinted = async () => {
+        await field(page, VICTIM_HINT, 0).waitFor({ timeout: TIMEOUT })
+        if (await field(page, VICTIM_HINT, 0).inputValue() !== '') throw new Error('the victim profile is prefilled')
+        await field(page, VICTIM_HINT, 0).scrollIntoViewIfNeeded()
+      }
+      await hinted()
+      await screenshotBothModes(page, screenshot, 'cadre-bulletin-editor-hints', hinted)
       const title = `E2E 通报 ${Date.now()}`
       const writeWithTemplateText = async () => {
         await page.locator('.form-field input').filter({ visible: true }).first().fill(title)
