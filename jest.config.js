@@ -34,6 +34,8 @@ module.exports = {
       moduleNameMapper: {
         // Styles first: a stylesheet imported through the @/ alias is still a stylesheet.
         '\\.(css|scss|sass|less)$': '<rootDir>/tests/__mocks__/style.ts',
+        // Pictures are files the build copies; a test tells them apart by where they are used.
+        '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/__mocks__/file.ts',
         '^@/(.*)$': '<rootDir>/src/$1',
         // NutUI's per-component styles are imported as ".../style/css", without an extension.
         '^@nutui/nutui-react-taro/dist/.*$': '<rootDir>/tests/__mocks__/style.ts',

@@ -1,4 +1,4 @@
-import type { BulletinCase, BulletinInput, BulletinStatus } from './bulletin-api'
+import type { BulletinAdminItem, BulletinCase, BulletinInput, BulletinStatus } from './bulletin-api'
 import type { ErrorCode } from './errors'
 import { FRAUD_TYPE_KEYS, type FraudTypeKey } from './fraud-types'
 import type { RegionLevel } from './regions'
@@ -31,7 +31,7 @@ const CASE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '
 export type BulletinDraft = Omit<BulletinInput, 'cases'> & { cases: (Omit<BulletinCase, 'fraudType'> & { fraudType: string })[] }
 
 export interface BulletinProblem {
-  code: Extract<ErrorCode, 'BULLETIN_INVALID' | 'BULLETIN_NO_CASES'>
+  code: Extract<ErrorCode, 'BULLETIN_INVALID' | 'BULLETIN_NO_CASES' | 'BULLETIN_TEMPLATE_TEXT'>
   /** Where the problem is, as a path into BulletinInput: "cases.1.lossYuan". */
   field: string
   message: string
@@ -267,32 +267,73 @@ export const STANDARD_ADVICE = [
   '如不慎被骗，请立即拨打 110 报警。',
 ].join('\n')
 
+/** What the case fields ask for, shown as placeholders: hints, never text that could be published. */
+export const CASE_HINTS = {
+  victimProfile: '如：某村 62岁 女性 务农',
+  method: '几句话说清怎么被骗的：从哪里认识对方、对方怎么说、怎么转的钱',
+} as const
+
+/** What earlier templates prefilled, so that a draft started from one is still caught before it goes out. */
+const FORMER_TEMPLATE_TEXTS = [
+  '某村 XX岁 女性 务农',
+  '某社区 XX岁 男性 退休职工',
+  '受害人通过（短视频平台/陌生来电）结识对方，被拉入刷单群，先小额返利取得信任，后以“做任务”为由诱导垫付资金……',
+  '受害人接到自称“公安局”的来电，称其涉嫌洗钱，要求下载会议软件、共享屏幕，并将资金转入“安全账户”……',
+]
+
 /**
- * What a new bulletin starts from: yesterday's date in China, the usual title, two case skeletons to fill in
- * and the standard closing advice.
+ * Marks of a template left unfilled: "XX岁" or "XX元", a choice left open as "（短视频平台/陌生来电）", a story trailing off
+ * in "……" or "...", or a hint copied as it stands.
+ */
+const PLACEHOLDER_MARKS = [/[XxＸｘ×]{2,}\s*[岁元]/, /[（(][^（()）]*[/／][^（()）]*[）)]/, /(…|\.\.\.)\s*$/]
+
+export function looksLikePlaceholder(text: string): boolean {
+  const trimmed = text.trim()
+  if (trimmed === '') return false
+  if (FORMER_TEMPLATE_TEXTS.includes(trimmed) || Object.values(CASE_HINTS).includes(trimmed as never)) return true
+  return PLACEHOLDER_MARKS.some((mark) => mark.test(trimmed))
+}
+
+/**
+ * Template text still in a bulletin about to go out (published now, scheduled, or a new version of one out):
+ * residents would read "某社区 XX岁 男性 …" as the police's words. Drafts may keep it while being written.
+ */
+export function templateTextProblems(input: Pick<BulletinInput, 'title' | 'advice' | 'cases'>): BulletinProblem[] {
+  const problem = (field: string, label: string): BulletinProblem =>
+    ({ code: 'BULLETIN_TEMPLATE_TEXT', field, message: `${label}还是模板提示，请按实际情况填写` })
+  const problems: BulletinProblem[] = []
+  if (looksLikePlaceholder(input.title)) problems.push(problem('title', '标题'))
+  input.cases.forEach((c, i) => {
+    const at = `第 ${i + 1} 个案例`
+    if (looksLikePlaceholder(c.victimProfile)) problems.push(problem(`cases.${i}.victimProfile`, `${at}的受害人情况`))
+    if (looksLikePlaceholder(c.method)) problems.push(problem(`cases.${i}.method`, `${at}的案情经过`))
+    if (looksLikePlaceholder(c.warning)) problems.push(problem(`cases.${i}.warning`, `${at}的警方提示`))
+  })
+  if (looksLikePlaceholder(input.advice)) problems.push(problem('advice', '结尾的警方提示'))
+  return problems
+}
+
+/** Another bulletin of the same station for the same day that residents see or will see: a likely double. */
+export function sameDayBulletins<T extends Pick<BulletinAdminItem, 'id' | 'regionId' | 'bulletinDate' | 'status'>>(
+  items: readonly T[], bulletin: { id: string | null; regionId: string; bulletinDate: string },
+): T[] {
+  return items.filter((b) => b.id !== bulletin.id && b.regionId === bulletin.regionId && b.bulletinDate === bulletin.bulletinDate
+    && (b.status === 'published' || b.status === 'scheduled'))
+}
+
+/**
+ * What a new bulletin starts from: yesterday's date in China, the usual title, two cases of the commonest types
+ * with their standard warnings and blank facts (CASE_HINTS show as placeholders), and the standard closing advice.
  */
 export function defaultBulletinInput(regionId: string, now: Date): BulletinInput {
   const bulletinDate = chinaDateOf(new Date(now.getTime() - DAY_MS))
+  const blankCase = (fraudType: FraudTypeKey): BulletinCase =>
+    ({ fraudType, victimProfile: '', lossYuan: 0, method: '', warning: STANDARD_WARNINGS[fraudType] })
   return {
     regionId,
     bulletinDate,
     title: bulletinTitleFor(bulletinDate),
-    cases: [
-      {
-        fraudType: 'rebate_task',
-        victimProfile: '某村 XX岁 女性 务农',
-        lossYuan: 0,
-        method: '受害人通过（短视频平台/陌生来电）结识对方，被拉入刷单群，先小额返利取得信任，后以“做任务”为由诱导垫付资金……',
-        warning: STANDARD_WARNINGS.rebate_task,
-      },
-      {
-        fraudType: 'fake_police',
-        victimProfile: '某社区 XX岁 男性 退休职工',
-        lossYuan: 0,
-        method: '受害人接到自称“公安局”的来电，称其涉嫌洗钱，要求下载会议软件、共享屏幕，并将资金转入“安全账户”……',
-        warning: STANDARD_WARNINGS.fake_police,
-      },
-    ],
+    cases: [blankCase('rebate_task'), blankCase('fake_police')],
     advice: STANDARD_ADVICE,
   }
 }

@@ -52,6 +52,7 @@ export const ERRORS = {
   BULLETIN_RETRACTED: '该通报已撤回',
   BULLETIN_INVALID: '通报内容不符合要求',
   BULLETIN_NO_CASES: '请至少填写一个案例',
+  BULLETIN_TEMPLATE_TEXT: '通报中还有模板提示文字，请按实际案情填写后再发布',
   BULLETIN_ALREADY_PUBLISHED: '该通报已发布，修改将生成新版本',
   BULLETIN_PUBLISH_TIME_INVALID: '定时发布时间无效或已过去太久',
   SHARE_NOT_FOUND: '分享链接无效，已按直接打开计算',

@@ -15,6 +15,7 @@ export const ROUTES = {
   bulletinEdit: '/packages/admin/pages/bulletin-edit/index',
   bulletinReach: '/packages/admin/pages/bulletin-reach/index',
   groups: '/packages/admin/pages/groups/index',
+  groupLabel: '/packages/admin/pages/group-label/index',
   prizes: '/packages/account/pages/prizes/index',
   privacy: '/pages/privacy/index',
   scammed: '/pages/scammed/index',

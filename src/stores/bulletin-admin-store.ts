@@ -1,9 +1,11 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable } from 'mobx'
+import type { Page } from '@/core/api-types'
 import type {
   BulletinAdminItem, BulletinCase, BulletinDetail, BulletinInput, BulletinStatus, BulletinVersionItem,
 } from '@/core/bulletin-api'
-import { defaultBulletinInput, STANDARD_WARNINGS } from '@/core/bulletins'
+import { bulletinPagePathOf, defaultBulletinInput, sameDayBulletins, STANDARD_WARNINGS, templateTextProblems } from '@/core/bulletins'
+import { ERRORS } from '@/core/errors'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
@@ -11,6 +13,8 @@ import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
 
 export const MANAGE_PAGE_SIZE = 20
+/** The server's largest page: a hundred bulletins reach back months, far past any day still being reported. */
+const SAME_DAY_LOOKUP_SIZE = 100
 
 export const STATUS_LABELS: Record<BulletinStatus, string> = {
   draft: '草稿',
@@ -89,11 +93,14 @@ export class BulletinAdminStore {
   removingCase: number | null = null
   retracting = false
   retractReason = ''
+  /** Bulletins already out for the same day, shown as a warning the author confirms before publishing anyway. */
+  sameDay: BulletinAdminItem[] = []
+  private sameDayConfirmed = false
   private generation = 0
 
   constructor(private readonly api: Pick<Api,
-    'manageBulletins' | 'bulletin' | 'createBulletin' | 'updateBulletin' | 'publishBulletin' | 'retractBulletin' | 'bulletinVersions'>) {
-    makeAutoObservable<BulletinAdminStore, 'api' | 'generation'>(this, { api: false, generation: false, list: false })
+    'manageBulletins' | 'bulletin' | 'createBulletin' | 'updateBulletin' | 'publishBulletin' | 'retractBulletin' | 'bulletinVersions' | 'absoluteUrl'>) {
+    makeAutoObservable<BulletinAdminStore, 'api' | 'generation' | 'sameDayConfirmed'>(this, { api: false, generation: false, sameDayConfirmed: false, list: false })
   }
 
   /** Another person signs in: nothing of the previous editor's list, draft or answers in flight remains. */
@@ -116,6 +123,8 @@ export class BulletinAdminStore {
     this.removingCase = null
     this.retracting = false
     this.retractReason = ''
+    this.sameDay = []
+    this.sameDayConfirmed = false
   }
 
   get isNew(): boolean {
@@ -239,13 +248,48 @@ export class BulletinAdminStore {
     }
   })
 
-  /** Saves first, so that what is published is exactly what the preview showed. */
+  /** Published (not scheduled): residents can read it now, so the editor offers to forward it to the groups. */
+  get canForward(): boolean {
+    return this.saved?.status === 'published'
+  }
+
+  get posterUrl(): string | null {
+    return this.saved ? this.api.absoluteUrl(this.saved.posterUrl) : null
+  }
+
+  /** The resident page of the published bulletin, as forwarded cards and links open it. */
+  get sharePath(): string | null {
+    return this.saved ? bulletinPagePathOf(this.saved.id) : null
+  }
+
+  /**
+   * Saves first, so that what is published is exactly what the preview showed. Template text is refused here as
+   * the server would refuse it; a second bulletin for the same day only asks to be confirmed.
+   */
   publish = flow(function* (this: BulletinAdminStore) {
     const at = this.publishMode === 'at' ? dayjs(`${this.publishDate}T${this.publishTime}`) : null
     if (at && !at.isValid()) {
       this.showFormError('请选择定时发布的日期和时间')
       return false
     }
+    const input = this.draft ? inputOf(this.draft) : null
+    const leftovers = input ? templateTextProblems(input) : []
+    if (leftovers.length > 0) {
+      this.formError = ERRORS.BULLETIN_TEMPLATE_TEXT
+      this.formDetails = leftovers.map((p) => p.message)
+      this.notice = null
+      return false
+    }
+    if (input && !this.sameDayConfirmed) {
+      this.saving = true
+      const others: BulletinAdminItem[] = yield this.sameDayOthers(input)
+      this.saving = false
+      if (others.length > 0) {
+        this.sameDay = others
+        return false
+      }
+    }
+    this.sameDayConfirmed = false
     const ok: boolean = yield this.save()
     if (!ok || !this.saved) return false
     this.saving = true
@@ -262,6 +306,16 @@ export class BulletinAdminStore {
       this.saving = false
     }
   })
+
+  confirmSameDay(): Promise<boolean> {
+    this.sameDay = []
+    this.sameDayConfirmed = true
+    return this.publish()
+  }
+
+  cancelSameDay(): void {
+    this.sameDay = []
+  }
 
   askRetract(): void {
     if (this.canRetract) this.retracting = true
@@ -292,6 +346,19 @@ export class BulletinAdminStore {
       this.showApiError(e)
     } finally {
       this.saving = false
+    }
+  })
+
+  /**
+   * The station's bulletins come newest day first, so the first page holds any for a recent day. Should the list
+   * not load, publishing goes on: the warning is a courtesy, never a gate.
+   */
+  private sameDayOthers = flow(function* (this: BulletinAdminStore, input: BulletinInput) {
+    try {
+      const page: Page<BulletinAdminItem> = yield this.api.manageBulletins(input.regionId, 1, SAME_DAY_LOOKUP_SIZE)
+      return sameDayBulletins(page.items, { id: this.saved?.id ?? null, regionId: input.regionId, bulletinDate: input.bulletinDate })
+    } catch {
+      return []
     }
   })
 
@@ -331,6 +398,8 @@ export class BulletinAdminStore {
     this.removingCase = null
     this.retracting = false
     this.retractReason = ''
+    this.sameDay = []
+    this.sameDayConfirmed = false
     this.clearMessages()
   }
 }

@@ -68,6 +68,18 @@ export class GroupStore {
     this.formError = null
   }
 
+  /**
+   * The label form is a page of its own (so that back returns to the list): opened from the list it finds the
+   * group already chosen; opened afresh (a reload, a shared link) it loads the list to find it.
+   */
+  openLabel = flow(function* (this: GroupStore, groupId: string, regionId: string) {
+    if (this.editingId === groupId) return
+    this.editingId = null
+    if (this.regionId !== regionId || this.state !== 'ready') yield this.load(regionId)
+    const group = this.groups.find((g) => g.id === groupId)
+    if (group) this.startLabel(group, regionId)
+  })
+
   cancelLabel(): void {
     this.editingId = null
     this.formError = null
@@ -77,13 +89,14 @@ export class GroupStore {
     this.form = { ...this.form, ...patch }
   }
 
+  /** True once saved: the form page then goes back to the list, which already shows the new label. */
   saveLabel = flow(function* (this: GroupStore) {
     const id = this.editingId
-    if (!id) return
+    if (!id) return false
     const { name, tier, regionId } = this.form
     if (!name.trim() || tier === null || !regionId) {
       this.formError = '请填写群名称、类型和所属村社'
-      return
+      return false
     }
     const input: GroupLabelInput = { name: name.trim(), tier, regionId }
     this.saving = true
@@ -92,8 +105,10 @@ export class GroupStore {
       const saved: WeChatGroup = yield this.api.labelGroup(id, input)
       this.groupsLoad.value = this.groups.map((g) => (g.id === saved.id ? saved : g))
       this.editingId = null
+      return true
     } catch (e) {
       this.formError = errorMessage(e)
+      return false
     } finally {
       this.saving = false
     }

@@ -38,9 +38,10 @@ export function CellGroup({ children }: PropsWithChildren) {
   return <div>{children}</div>
 }
 
-export function Empty({ title, description }: { title?: ReactNode; description?: ReactNode }) {
+export function Empty({ image, title, description }: { image?: ReactNode; title?: ReactNode; description?: ReactNode }) {
   return (
     <div>
+      {image}
       <div>{title}</div>
       {description && <div>{description}</div>}
     </div>

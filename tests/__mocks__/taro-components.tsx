@@ -6,8 +6,8 @@ interface Props {
   id?: string
   role?: string
   'aria-label'?: string
-  'aria-checked'?: boolean
-  'aria-hidden'?: boolean
+  'aria-checked'?: boolean | string
+  'aria-hidden'?: string | boolean
   style?: CSSProperties
   /** Kept for <Image>, so that a test can tell which picture is shown. */
   src?: string

@@ -1,5 +1,5 @@
 import { STANDARD_WARNINGS } from '@/core/bulletins'
-import type { BulletinDetail, BulletinInput, PublishInput } from '@/core/bulletin-api'
+import type { BulletinAdminItem, BulletinDetail, BulletinInput, PublishInput } from '@/core/bulletin-api'
 import { ApiError } from '@/services/api-client'
 import { BulletinAdminStore, inputOf } from '@/stores/bulletin-admin-store'
 import { FakeApi } from './support/fake-api'
@@ -25,6 +25,12 @@ function fakeServer(api: FakeApi) {
   }
   return { created, published }
 }
+
+const anItem = (overrides: Partial<BulletinAdminItem> = {}): BulletinAdminItem => ({
+  id: 'other', bulletinDate: '2026-11-28', title: '11月28日 电信网络诈骗警情通报', caseCount: 2, totalLossYuan: 0, version: 1,
+  status: 'published', regionId: 't1', regionName: '柏林镇', publishedAt: '2026-11-29T00:30:00Z', updatedAt: '2026-11-29T00:30:00Z',
+  ...overrides,
+})
 
 describe('BulletinAdminStore', () => {
   it('when a new bulletin starts, then it is yesterday’s, from the template, with the station’s region', () => {
@@ -178,5 +184,66 @@ describe('BulletinAdminStore', () => {
     await store.edit('b1', NOW)
 
     expect(store.versions.map((v) => v.version)).toEqual([2, 1])
+  })
+
+  it('when a case still holds template text, then publishing is refused, nothing is sent and the text stays', async () => {
+    const api = new FakeApi()
+    const { created, published } = fakeServer(api)
+    const store = new BulletinAdminStore(api)
+    store.startNew('t1', NOW)
+    store.setCase(0, { victimProfile: '某社区 XX岁 男性 退休职工', method: '受害人接到陌生来电……' })
+
+    expect(await store.publish()).toBe(false)
+
+    expect(created).toEqual([])
+    expect(published).toEqual([])
+    expect(store.formError).toBe('通报中还有模板提示文字，请按实际案情填写后再发布')
+    expect(store.formDetails).toEqual(['第 1 个案例的受害人情况还是模板提示，请按实际情况填写', '第 1 个案例的案情经过还是模板提示，请按实际情况填写'])
+    expect(store.draft!.cases[0].victimProfile).toBe('某社区 XX岁 男性 退休职工')
+  })
+
+  it('when a bulletin for the same day is already out, then publishing waits for a confirmation and then goes on', async () => {
+    const api = new FakeApi()
+    const { published } = fakeServer(api)
+    api.manageBulletins = () => Promise.resolve({ total: 2, items: [anItem(), anItem({ id: 'older', bulletinDate: '2026-11-27' })] })
+    const store = new BulletinAdminStore(api)
+    store.startNew('t1', NOW)
+
+    expect(await store.publish()).toBe(false)
+    expect(published).toEqual([])
+    expect(store.sameDay.map((b) => b.id)).toEqual(['other'])
+
+    expect(await store.confirmSameDay()).toBe(true)
+    expect(published).toEqual([{}])
+    expect(store.sameDay).toEqual([])
+  })
+
+  it('when the same-day warning is cancelled, then nothing is published and the form stays as typed', async () => {
+    const api = new FakeApi()
+    const { published } = fakeServer(api)
+    api.manageBulletins = () => Promise.resolve({ total: 1, items: [anItem()] })
+    const store = new BulletinAdminStore(api)
+    store.startNew('t1', NOW)
+    store.setCase(0, { victimProfile: '东胜村 70岁 男性' })
+
+    await store.publish()
+    store.cancelSameDay()
+
+    expect(published).toEqual([])
+    expect(store.sameDay).toEqual([])
+    expect(store.draft!.cases[0].victimProfile).toBe('东胜村 70岁 男性')
+  })
+
+  it('when only a draft or a retracted bulletin shares the day, then publishing goes on without asking', async () => {
+    const api = new FakeApi()
+    const { published } = fakeServer(api)
+    api.manageBulletins = () => Promise.resolve({ total: 2, items: [anItem({ status: 'draft' }), anItem({ id: 'gone', status: 'retracted' })] })
+    const store = new BulletinAdminStore(api)
+    store.startNew('t1', NOW)
+
+    expect(await store.publish()).toBe(true)
+
+    expect(published).toEqual([{}])
+    expect(store.canForward).toBe(true)
   })
 })

@@ -1,7 +1,8 @@
-import type { BulletinCase, BulletinInput } from '@/core/bulletin-api'
+import type { BulletinCase, BulletinInput, BulletinStatus } from '@/core/bulletin-api'
 import {
-  bulletinStatus, bulletinTitleFor, caseOrdinal, checkBulletinInput, chinaDateOf, defaultBulletinInput, formatYuan, isCalendarDate,
-  isValidLoss, normaliseBulletinInput, planEdit, planPublish, planRetract, publicVisibility, stationNameOf, totalLossYuan,
+  bulletinStatus, bulletinTitleFor, CASE_HINTS, caseOrdinal, checkBulletinInput, chinaDateOf, defaultBulletinInput, formatYuan, isCalendarDate,
+  isValidLoss, looksLikePlaceholder, normaliseBulletinInput, planEdit, planPublish, planRetract, publicVisibility, sameDayBulletins,
+  STANDARD_ADVICE, STANDARD_WARNINGS, stationNameOf, templateTextProblems, totalLossYuan,
 } from '@/core/bulletins'
 
 const NOW = new Date('2026-11-29T02:00:00Z') // 10:00 in China
@@ -179,6 +180,53 @@ describe('station and template', () => {
     expect(input.title).toBe(bulletinTitleFor('2026-11-28'))
     expect(input.cases.map((c) => c.fraudType)).toEqual(['rebate_task', 'fake_police'])
     expect(input.advice).toContain('96110')
-    expect(checkBulletinInput(input, new Date('2026-11-28T16:30:00Z'))).toEqual([])
+    expect(input.cases.map((c) => [c.victimProfile, c.method])).toEqual([['', ''], ['', '']])
+  })
+})
+
+describe('template text', () => {
+  const aWrittenCase = (overrides: Partial<BulletinCase> = {}): BulletinCase => ({
+    fraudType: 'rebate_task', victimProfile: '东胜村 58岁 女性 务农', lossYuan: 3200, method: '受害人被拉入刷单群，垫付 3 笔后无法提现。',
+    warning: STANDARD_WARNINGS.rebate_task, ...overrides,
+  })
+  const aBulletin = (cases: BulletinCase[]) => ({ title: '11月28日 电信网络诈骗警情通报', advice: STANDARD_ADVICE, cases })
+
+  it.each([
+    '某社区 XX岁 男性 退休职工', '东胜村 xx 岁 女性', '损失 XX元', '受害人通过（短视频平台/陌生来电）结识对方', '受害人被诱导垫付资金……', '对方称...',
+    CASE_HINTS.victimProfile, CASE_HINTS.method,
+  ])('when a text reads %s, then it is taken for template text', (text) => {
+    expect(looksLikePlaceholder(text)).toBe(true)
+  })
+
+  it.each(['东胜村 70岁 男性 务农', '受害人在“XX理财”APP 投资后无法提现。', '受害人（男，62岁）接到来电', ''])(
+    'when a text reads %s, then it is taken as written', (text) => {
+      expect(looksLikePlaceholder(text)).toBe(false)
+    },
+  )
+
+  it('when cases still hold template text, then each such field is named with the stable code', () => {
+    const problems = templateTextProblems(aBulletin([aWrittenCase(), aWrittenCase({ victimProfile: '某村 XX岁 女性 务农', method: '受害人被骗……' })]))
+
+    expect(problems.map((p) => [p.code, p.field])).toEqual([
+      ['BULLETIN_TEMPLATE_TEXT', 'cases.1.victimProfile'], ['BULLETIN_TEMPLATE_TEXT', 'cases.1.method'],
+    ])
+  })
+
+  it('when every field is written, then the standard warnings and advice pass as they are', () => {
+    expect(templateTextProblems(aBulletin([aWrittenCase(), aWrittenCase({ fraudType: 'fake_police', warning: STANDARD_WARNINGS.fake_police })]))).toEqual([])
+  })
+})
+
+describe('same-day bulletins', () => {
+  const anItem = (id: string, bulletinDate: string, status: BulletinStatus, regionId = 't1') => ({ id, bulletinDate, status, regionId })
+
+  it('when the station has one out or scheduled for that day, then those are found, never the bulletin itself, a draft, a retracted one or another station’s', () => {
+    const items = [
+      anItem('self', '2026-11-28', 'published'), anItem('out', '2026-11-28', 'published'), anItem('soon', '2026-11-28', 'scheduled'),
+      anItem('draft', '2026-11-28', 'draft'), anItem('gone', '2026-11-28', 'retracted'), anItem('before', '2026-11-27', 'published'),
+      anItem('elsewhere', '2026-11-28', 'published', 't2'),
+    ]
+
+    expect(sameDayBulletins(items, { id: 'self', regionId: 't1', bulletinDate: '2026-11-28' }).map((b) => b.id)).toEqual(['out', 'soon'])
   })
 })

@@ -3,9 +3,11 @@ const TIMEOUT = 20_000
 
 /**
  * Taro's H5 tab bar and NutUI buttons render as plain elements: find them by their visible text. Taro keeps
- * pages of the stack in the DOM, hidden, so only visible matches count.
+ * pages of the stack in the DOM, hidden, so only visible matches count. The H5 title bar repeats the page's title
+ * (often the label of the button that opened it, or of the form's submit): steps look at the page, not at that bar.
  */
-const visible = (page, text, exact) => page.getByText(text, { exact }).filter({ visible: true }).first()
+const OUTSIDE_TITLE_BAR = 'xpath=//*[not(ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " title-bar ")])]'
+const visible = (page, text, exact) => page.getByText(text, { exact }).and(page.locator(OUTSIDE_TITLE_BAR)).filter({ visible: true }).first()
 const tap = (page, text) => visible(page, text, true).click({ timeout: TIMEOUT })
 const see = (page, text) => visible(page, text, false).waitFor({ state: 'visible', timeout: TIMEOUT })
 
@@ -217,8 +219,16 @@ module.exports = [
       await visible(page, '保存草稿', true).waitFor({ timeout: TIMEOUT })
       const title = `E2E 警情通报 ${Date.now()}`
       await page.locator('.form-field input').filter({ visible: true }).first().fill(title)
+      // The template's facts are blank, with hints: each case is written as the station would.
+      for (const n of [0, 1]) {
+        await page.locator('input[placeholder^="如：某村"]').filter({ visible: true }).nth(n).fill(`柏林镇某村 ${60 + n}岁 女性 务农`)
+        await page.locator('input[placeholder^="几句话说清"]').filter({ visible: true }).nth(n).fill('受害人接到冒充客服的来电，被要求共享屏幕，经劝阻未转账。')
+      }
       await screenshot('e2e-bulletin-editor')
       await tap(page, '立即发布')
+      // Another flow may have published for the same day already: then the editor asks before a second one goes out.
+      await page.getByText(/^(已发布|这一天已有通报)$/).filter({ visible: true }).first().waitFor({ timeout: TIMEOUT })
+      if (await visible(page, '这一天已有通报', true).isVisible()) await tap(page, '仍要发布')
       await see(page, '已发布')
       await screenshot('e2e-bulletin-published')
       const police = await apiLogin(baseUrl, 'police')
@@ -770,5 +780,6 @@ module.exports = [
   require('./village-network'),
   require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
   require('./elders')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
+  require('./cadre')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
   require('./accessibility-tour')({ apiLogin }),
 )

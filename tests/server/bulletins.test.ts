@@ -175,6 +175,29 @@ describe.each(ENGINES)('bulletins: authoring and the public pages on %s', (engin
     expect((await send('GET', `/api/bulletins/${draft.id}`, token)).json().status).toBe('draft')
   })
 
+  it('when a draft still holds template text, then publishing is refused with 400 BULLETIN_TEMPLATE_TEXT naming the field, and it stays a draft', async () => {
+    const token = await tokenFor('admin', j.bailin.id)
+    const draft = await aDraft(token, { cases: [aCase(), aCase({ victimProfile: '某社区 XX岁 男性 退休职工' })] })
+
+    const res = await send('POST', `/api/bulletins/${draft.id}/publish`, token, {})
+
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'BULLETIN_TEMPLATE_TEXT', message: '通报中还有模板提示文字，请按实际案情填写后再发布' })
+    expect(res.json().details).toEqual([expect.objectContaining({ field: 'cases.1.victimProfile' })])
+    expect((await send('GET', `/api/bulletins/${draft.id}`, token)).json().status).toBe('draft')
+    expect((await send('GET', '/api/public/bulletins?page=1&pageSize=20')).json().items).toEqual([])
+  })
+
+  it('when a published bulletin is edited back to template text, then 400 BULLETIN_TEMPLATE_TEXT and residents keep version 1', async () => {
+    const token = await tokenFor('admin', j.bailin.id)
+    const published = await aPublished(token)
+
+    const res = await send('PUT', `/api/bulletins/${published.id}`, token, anInput({ cases: [aCase({ method: '受害人被拉入刷单群……' })] }))
+
+    expect([res.statusCode, res.json().code]).toEqual([400, 'BULLETIN_TEMPLATE_TEXT'])
+    expect((await send('GET', `/api/public/bulletins/${published.id}`)).json()).toMatchObject({ version: 1 })
+  })
+
   it('when a published bulletin is published again, then 409 BULLETIN_ALREADY_PUBLISHED', async () => {
     const token = await tokenFor('admin', j.bailin.id)
     const published = await aPublished(token)

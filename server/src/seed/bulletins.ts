@@ -33,6 +33,15 @@ const DEMO_CASES: BulletinCase[] = [
   },
 ]
 
+/** Today's draft, being written: the station has typed its one case so far. */
+const DRAFT_CASE: BulletinCase = {
+  fraudType: 'fake_police',
+  victimProfile: '柏林镇某村 71岁 男性 务农',
+  lossYuan: 0,
+  method: '受害人接到自称“公安局”的来电，称其名下银行卡涉嫌洗钱，要求将存款转入“安全账户”配合调查。其子女发现后立即报警，民警上门劝阻，未造成损失。',
+  warning: STANDARD_WARNINGS.fake_police,
+}
+
 export interface DemoBulletinRows {
   bulletins: Insertable<BulletinsTable>[]
   versions: Insertable<BulletinVersionsTable>[]
@@ -40,14 +49,14 @@ export interface DemoBulletinRows {
 
 /**
  * The demo bulletins of a town: yesterday's, published this morning half an hour before `now`, and today's
- * draft started from the template. Same arguments, same rows (ids included).
+ * draft started from the template, its one case written so far. Same arguments, same rows (ids included).
  */
 export function demoBulletinRows(townId: string, countyId: string, authorId: string, now: Date): DemoBulletinRows {
   const random = new SeededRandom(seedOf(`bulletins/${townId}`))
   const yesterday = chinaDateOf(new Date(now.getTime() - DAY_MS))
   const today = chinaDateOf(now)
   const published: BulletinInput = { regionId: townId, bulletinDate: yesterday, title: bulletinTitleFor(yesterday), cases: DEMO_CASES, advice: STANDARD_ADVICE }
-  const draft: BulletinInput = { ...defaultBulletinInput(townId, now), bulletinDate: today, title: bulletinTitleFor(today) }
+  const draft: BulletinInput = { ...defaultBulletinInput(townId, now), bulletinDate: today, title: bulletinTitleFor(today), cases: [DRAFT_CASE] }
   const plans = [
     { input: published, createdAt: new Date(now.getTime() - 90 * MINUTE_MS), publishedAt: new Date(now.getTime() - 30 * MINUTE_MS) },
     { input: draft, createdAt: new Date(now.getTime() - 10 * MINUTE_MS), publishedAt: null },

@@ -5,7 +5,7 @@ import type {
 } from '../../../../src/core/bulletin-api'
 import {
   bulletinPagePathOf, bulletinStatus, type BulletinDraft, checkBulletinInput, isBulletinRegionLevel, normaliseBulletinInput, planEdit, planPublish,
-  planRetract, posterPathOf, publicVisibility, stationNameOf, totalLossYuan,
+  planRetract, posterPathOf, publicVisibility, stationNameOf, templateTextProblems, totalLossYuan,
 } from '../../../../src/core/bulletins'
 import type { ErrorCode } from '../../../../src/core/errors'
 import { canActOn, scopePathsFor } from '../../../../src/core/scope'
@@ -70,6 +70,8 @@ export class BulletinService {
     const region = clean.regionId === current.region.id ? current.region : await this.regionFor(caller, clean.regionId)
     const plan = planEdit(bulletinStatus(current, now), current.version)
     if (plan.kind === 'refused') throw refused(plan.code)
+    // A new version of a bulletin that is out goes straight to residents: no template text in it either.
+    if (plan.kind === 'add') refuseTemplateText(clean)
     const saved = await this.repo.saveEdit({
       id, kind: plan.kind, seenVersion: current.version, version: plan.version, input: clean, countyId: region.countyId, editorId: caller.id, now,
     })
@@ -83,6 +85,7 @@ export class BulletinService {
     const now = this.ctx.now()
     const plan = planPublish(bulletinStatus(current, now), at, now)
     if (!plan.ok) throw refused(plan.code)
+    refuseTemplateText(current)
     if (!(await this.repo.publish(id, plan.publishedAt, { id: caller.id, countyId: current.countyId, now }))) throw conflict()
     return this.detailOf(id, now)
   }
@@ -165,6 +168,12 @@ function checked(input: BulletinDraft, now: Date): BulletinInput {
   const problems = checkBulletinInput(input, now)
   if (problems.length > 0) throw new AppError(problems[0].code, 400, problems.map((p) => p.message).join('；'), problems)
   return normaliseBulletinInput(input)
+}
+
+/** The problems go along as details, so that the editor names each field still to be written. */
+function refuseTemplateText(bulletin: Pick<BulletinInput, 'title' | 'advice' | 'cases'>): void {
+  const problems = templateTextProblems(bulletin)
+  if (problems.length > 0) throw new AppError('BULLETIN_TEMPLATE_TEXT', 400, undefined, problems)
 }
 
 function listFields(b: BulletinRecord) {

@@ -5,6 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import { CASE_HINTS } from '@/core/bulletins'
 import { FRAUD_TYPES } from '@/core/fraud-types'
 import type { CaseDraft } from '@/stores/bulletin-admin-store'
 import { useStore } from '@/stores/stores-context'
@@ -30,13 +31,13 @@ const CaseEditor = observer(function CaseEditor({ index, draft }: { index: numbe
         </View>
       </Field>
       <Field label='受害人情况（不写姓名）'>
-        <Input value={draft.victimProfile} placeholder='如：某村 62岁 女性 退休职工' onChange={(victimProfile) => set({ victimProfile })} />
+        <Input value={draft.victimProfile} placeholder={CASE_HINTS.victimProfile} onChange={(victimProfile) => set({ victimProfile })} />
       </Field>
       <Field label='损失金额（元，未造成损失填 0）'>
         <Input value={draft.lossText} type='digit' placeholder='0' onChange={(lossText) => set({ lossText })} />
       </Field>
       <Field label='经过'>
-        <Input value={draft.method} placeholder='几句话说清怎么被骗的' onChange={(method) => set({ method })} />
+        <Input value={draft.method} placeholder={CASE_HINTS.method} onChange={(method) => set({ method })} />
       </Field>
       <Field label='警方提示'>
         <Input value={draft.warning} placeholder='如：凡是刷单都是诈骗' onChange={(warning) => set({ warning })} />
@@ -112,6 +113,29 @@ export const PublishPanel = observer(function PublishPanel() {
         {at ? '定时发布' : '立即发布'}
       </Button>
     </View>
+  )
+})
+
+/** A second bulletin for a day is usually a slip, sometimes a correction: the author decides. */
+export const SameDayDialog = observer(function SameDayDialog() {
+  const bulletinAdmin = useStore(bulletinAdminStore)
+  const others = bulletinAdmin.sameDay
+  return (
+    <Dialog
+      visible={others.length > 0}
+      title='这一天已有通报'
+      content={
+        <View>
+          <Text className='hint'>以下通报的日期与本通报相同，居民可能收到两份：</Text>
+          {others.map((b) => <Text key={b.id} className='bulletin-line'>· {b.title}</Text>)}
+          <Text className='hint'>确定还要发布吗？</Text>
+        </View>
+      }
+      confirmText='仍要发布'
+      cancelText='取消'
+      onConfirm={() => void bulletinAdmin.confirmSameDay()}
+      onCancel={() => bulletinAdmin.cancelSameDay()}
+    />
   )
 })
 

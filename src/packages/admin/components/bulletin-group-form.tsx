@@ -10,8 +10,8 @@ import { groupStore } from '@/stores/group-store'
 
 const TIERS = [1, 2] as const
 
-/** Name, kind and village of a group; saving claims it for the signed-in cadre. */
-export const GroupLabelForm = observer(function GroupLabelForm() {
+/** Name, kind and village of a group; saving claims it for the signed-in cadre. `onClose` follows a save or 取消. */
+export const GroupLabelForm = observer(function GroupLabelForm({ onClose }: { onClose: () => void }) {
   const { session } = useStores()
   const groups = useStore(groupStore)
   const regions = session.roles.filter((r) => r.role === 'admin' || r.role === 'cadre')
@@ -44,10 +44,18 @@ export const GroupLabelForm = observer(function GroupLabelForm() {
         })}
       </View>
       {groups.formError && <Text className='error-text'>{groups.formError}</Text>}
-      <Button className='big-button' type='primary' size='large' block loading={groups.saving} onClick={() => void groups.saveLabel()}>
+      <Button className='big-button' type='primary' size='large' block loading={groups.saving} onClick={() => void groups.saveLabel().then((saved) => saved && onClose())}>
         保存并认领
       </Button>
-      <Button className='big-button' size='large' block onClick={() => groups.cancelLabel()}>
+      <Button
+        className='big-button'
+        size='large'
+        block
+        onClick={() => {
+          groups.cancelLabel()
+          onClose()
+        }}
+      >
         取消
       </Button>
     </View>

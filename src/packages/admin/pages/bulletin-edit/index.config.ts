@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '编写通报' })
+export default definePageConfig({ navigationBarTitleText: '编写通报', enableShareAppMessage: true })

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
@@ -12,8 +12,13 @@ import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
 import { adminHomeRegion } from '../../admin-region'
-import { BulletinForm, PublishPanel, RetractDialog } from '../../components/bulletin-form'
+import { BulletinForm, PublishPanel, RetractDialog, SameDayDialog } from '../../components/bulletin-form'
+import { BulletinForward } from '../../components/bulletin-forward'
 import './index.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+// The hook only exists in the mini-program; the choice is fixed at build time, so hook order never changes.
+const useShare: typeof useShareAppMessage = isWeapp ? useShareAppMessage : () => undefined
 
 const Preview = observer(function Preview() {
   const bulletinAdmin = useStore(bulletinAdminStore)
@@ -60,6 +65,12 @@ export default observer(function BulletinEditPage() {
   const region = adminHomeRegion(session.roles)
   const regionId = region?.regionId
 
+  // 转发到平安群 shares the bulletin's resident page, never this editor; before publishing, the bulletin list.
+  useShare(() => {
+    const path = bulletinAdmin.canForward ? bulletinAdmin.sharePath : null
+    return path ? { title: bulletinAdmin.saved?.title ?? '每日警情通报', path } : { title: '每日警情通报', path: ROUTES.bulletins }
+  })
+
   useEffect(() => {
     if (id) void bulletinAdmin.edit(id, new Date())
     else if (regionId) bulletinAdmin.startNew(regionId, new Date())
@@ -85,6 +96,7 @@ export default observer(function BulletinEditPage() {
         </Button>
         {bulletinAdmin.previewing ? <Preview /> : <BulletinForm />}
         <Messages />
+        <BulletinForward />
         <Button className='big-button' size='large' block loading={bulletinAdmin.saving} onClick={() => void bulletinAdmin.save()}>
           保存草稿
         </Button>
@@ -101,6 +113,7 @@ export default observer(function BulletinEditPage() {
         )}
         <Versions />
         <RetractDialog />
+        <SameDayDialog />
       </View>
     )
   }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button, Tag } from '@nutui/nutui-react-taro'
@@ -8,11 +9,11 @@ import type { WeChatGroup } from '@/core/bulletin-api'
 import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { ROUTES } from '@/services/routes'
 import { TIER_NAMES } from '@/stores/reach-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { groupStore } from '@/stores/group-store'
 import { adminHomeRegion } from '../../admin-region'
-import { GroupLabelForm } from '../../components/bulletin-group-form'
 import './index.scss'
 
 const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: WeChatGroup; homeRegionId: string }) {
@@ -26,7 +27,15 @@ const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: 
       <Text className='hint'>
         {group.tier ? TIER_NAMES[group.tier] : '类型未标注'} · {group.regionName ?? '村社未标注'} · {owner} · 首次出现 {group.firstSeenAt.slice(0, 10)}
       </Text>
-      <Button className='big-button' size='large' block onClick={() => groups.startLabel(group, homeRegionId)}>
+      <Button
+        className='big-button'
+        size='large'
+        block
+        onClick={() => {
+          groups.startLabel(group, homeRegionId)
+          void Taro.navigateTo({ url: `${ROUTES.groupLabel}?id=${encodeURIComponent(group.id)}` })
+        }}
+      >
         {group.labelledAt ? '修改标注' : '标注并认领'}
       </Button>
     </View>
@@ -51,8 +60,7 @@ export default observer(function GroupsPage() {
     )
   }
   let body
-  if (groups.editingId) body = <GroupLabelForm />
-  else if (groups.state === 'error') body = <ErrorBlock message={groups.error ?? '加载失败'} onRetry={() => void groups.load(regionId)} />
+  if (groups.state === 'error') body = <ErrorBlock message={groups.error ?? '加载失败'} onRetry={() => void groups.load(regionId)} />
   else if (groups.state !== 'ready') body = <LoadingBlock text='正在加载微信群…' />
   else if (groups.groups.length === 0) {
     body = <EmptyBlock title='还没有微信群' description='把通报转发到群里，群里有人打开后，群就会出现在这里' />
@@ -62,10 +70,10 @@ export default observer(function GroupsPage() {
       <Text className='page-title'>群管理</Text>
       <SubscribeOptIn templateKey='bulletin_reminder' buttonText='开启转发提醒' />
       <View className='tag-choices'>
-        <Tag type={groups.unlabelledOnly ? 'default' : 'primary'} plain={groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(false)}>
+        <Tag className='tag-choice' type={groups.unlabelledOnly ? 'default' : 'primary'} plain={groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(false)}>
           {groups.unlabelledOnly ? '全部' : '✓ 全部'}
         </Tag>
-        <Tag type={groups.unlabelledOnly ? 'primary' : 'default'} plain={!groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(true)}>
+        <Tag className='tag-choice' type={groups.unlabelledOnly ? 'primary' : 'default'} plain={!groups.unlabelledOnly} onClick={() => void groups.showUnlabelledOnly(true)}>
           {groups.unlabelledOnly ? `✓ 待标注（${groups.unlabelledCount}）` : '待标注'}
         </Tag>
       </View>
