@@ -155,6 +155,24 @@ export interface CoverageReport {
   children: CoverageRow[]
 }
 
+/** One of a worker's grids this quarter: households reached since the quarter began, against all of the grid's. */
+export interface GridProgress {
+  gridId: string
+  /** With its village: "东胜村第1网格". */
+  gridName: string
+  households: number
+  visited: number
+  pledged: number
+  vulnerable: number
+  vulnerableVisited: number
+}
+
+/** GET /api/coverage/my-grids: the signed-in grid worker's grids this quarter (China time). */
+export interface WorkerProgress {
+  quarter: { from: string; to: string; label: string }
+  grids: GridProgress[]
+}
+
 export interface DoorLabel {
   householdId: string
   householdCode: string
