@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { countyIdOf, type RegionLevel } from '../../../../src/core/regions'
+import { countyIdOf, gridTitle, type RegionLevel } from '../../../../src/core/regions'
 import { emptyFacts, type ActivityRow, type DoorToDoorRow, type ReportFacts, type WarningRow } from '../../../../src/core/reports'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
@@ -42,8 +42,16 @@ export class ReportsRepo {
     return row ? { ...row, level: row.level as RegionLevel } : null
   }
 
+  /** The region's children; grids named with their village, which is the region itself. */
   async children(id: string): Promise<{ id: string; name: string }[]> {
-    return this.db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', id).orderBy('id').execute()
+    const rows = await this.db
+      .selectFrom('regions')
+      .innerJoin('regions as parent', 'parent.id', 'regions.parent_id')
+      .select(['regions.id', 'regions.name', 'regions.level', 'parent.name as parent_name'])
+      .where('regions.parent_id', '=', id)
+      .orderBy('regions.id')
+      .execute()
+    return rows.map((r) => ({ id: r.id, name: r.level === 'grid' ? gridTitle(r.name, r.parent_name) : r.name }))
   }
 
   /**
