@@ -57,25 +57,20 @@ export function rollupCoverage(
   return { region: row(root), children: children.map(row) }
 }
 
-/** One bar of a grid's progress, with the words that carry it when colour cannot. */
+/** One bar of a grid's progress: how many of how many, and the percentage. */
 export interface ProgressBar {
   label: string
-  done: number
-  total: number
+  part: number
+  whole: number
   percent: number
-  /** "已走访 12 / 40 户，30%". */
-  words: string
 }
 
 /** A grid's quarter in three bars: visited and pledged against all households, 一老一小 visited against the vulnerable ones. */
 export function progressBars(g: GridProgress): ProgressBar[] {
-  const bar = (label: string, done: number, total: number): ProgressBar => {
-    const p = percent(done, total)
-    return { label, done, total, percent: p, words: `${label} ${done} / ${total} 户，${p}%` }
-  }
+  const bar = (label: string, part: number, whole: number): ProgressBar => ({ label, part, whole, percent: percent(part, whole) })
   return [
-    bar('已走访', g.visited, g.households),
-    bar('已签承诺书', g.pledged, g.households),
+    bar('本季度已走访', g.visited, g.households),
+    bar('本季度已签承诺书', g.pledged, g.households),
     bar('一老一小已走访', g.vulnerableVisited, g.vulnerable),
   ]
 }

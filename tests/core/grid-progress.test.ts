@@ -22,9 +22,11 @@ describe('chinaQuarterOf', () => {
 })
 
 describe('progressBars', () => {
-  it('when a grid has households, then each bar says its numbers and percentage in words', () => {
-    expect(progressBars(aGrid()).map((b) => b.words)).toEqual([
-      '已走访 12 / 40 户，30%', '已签承诺书 5 / 40 户，12%', '一老一小已走访 2 / 8 户，25%',
+  it('when a grid has households, then visited and signed count against all of them and 一老一小 against the vulnerable ones', () => {
+    expect(progressBars(aGrid())).toEqual([
+      { label: '本季度已走访', part: 12, whole: 40, percent: 30 },
+      { label: '本季度已签承诺书', part: 5, whole: 40, percent: 12 },
+      { label: '一老一小已走访', part: 2, whole: 8, percent: 25 },
     ])
   })
 

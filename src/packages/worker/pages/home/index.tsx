@@ -16,6 +16,7 @@ import { ROUTES } from '@/services/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { householdStore } from '@/stores/household-store'
 import { pledgeStore } from '@/stores/pledge-store'
+import { GridProgress } from '../../components/grid-progress'
 import { PatrolPlan } from '../../components/patrol-plan'
 import { ScanDoorButton } from '../../components/scan-door-button'
 import { useOpenVisitForm } from '../../open-visit-form'
@@ -122,6 +123,8 @@ export default observer(function WorkerHome() {
       ) : (
         <View>
           <Text className='section-title'>我的网格</Text>
+          <GridProgress />
+          {grids.length > 1 && <Text className='hint'>选择要查看住户的网格：</Text>}
           <View className='grid-choices'>
             {grids.map((g) => {
               const selected = g.regionId === households.gridId
