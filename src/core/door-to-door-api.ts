@@ -100,7 +100,10 @@ export interface PledgeInput {
   householdId: string
   templateVersion: number
   templateSha256: string
-  signerName: string
+  /** 'head': the server takes the name from the household record and ignores `signerName`. */
+  signer?: 'head' | 'member'
+  /** Typed at the door for another member; not sent for the head. */
+  signerName?: string
   signerRelation: string
   /** Compact vector encoding of the signature (see src/core/strokes.ts). */
   strokes: string

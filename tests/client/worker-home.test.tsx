@@ -1,4 +1,5 @@
-import { act, fireEvent, screen } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import type { HouseholdSummary, LoginResult } from '@/core/api-types'
 import type { WorkerProgress } from '@/core/door-to-door-api'
 import { ApiError } from '@/services/api-client'
@@ -81,5 +82,30 @@ describe('网格员工作台', () => {
     await act(async () => { fireEvent.click(screen.getByText('重试')) })
 
     expect(await screen.findByRole('img', { name: '本季度已走访 12/40 户，30%' })).toBeTruthy()
+  })
+
+  it('when 签承诺书 is tapped on a household in the list, then the pledge form opens for it, not the visit form', async () => {
+    const api = new FakeApi()
+    api.householdPages = () => ({ items: [aHousehold({ id: 'h9', code: 'DS-009' })], total: 1 })
+    await renderSignedIn(api)
+    jest.mocked(Taro.navigateTo).mockClear()
+
+    fireEvent.click(await screen.findByLabelText('为 DS-009 签承诺书'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/worker/pages/pledge/index?householdId=h9' })
+  })
+
+  it('when 签承诺书 is tapped on one of today\'s suggestions, then the pledge form opens for that household', async () => {
+    const api = new FakeApi()
+    api.patrolToday = () => Promise.resolve({ items: [{ household: aHousehold({ id: 'h5', code: 'DS-005' }), lastVisitAt: null, reason: '从未走访' }], tasks: [] })
+    await renderSignedIn(api)
+    jest.mocked(Taro.navigateTo).mockClear()
+
+    const suggestion = (await screen.findByText('建议理由：从未走访')).parentElement!
+    fireEvent.click(within(suggestion).getByText('签承诺书'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/worker/pages/pledge/index?householdId=h5' })
   })
 })

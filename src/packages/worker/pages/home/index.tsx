@@ -18,6 +18,7 @@ import { householdStore } from '@/stores/household-store'
 import { pledgeStore } from '@/stores/pledge-store'
 import { GridProgress } from '../../components/grid-progress'
 import { PatrolPlan } from '../../components/patrol-plan'
+import { PledgeEntry } from '../../components/pledge-entry'
 import { ScanDoorButton } from '../../components/scan-door-button'
 import { useOpenVisitForm } from '../../open-visit-form'
 import './index.scss'
@@ -42,6 +43,7 @@ function HouseholdCell({ household }: { household: HouseholdSummary }) {
               </Tag>
             ))}
           </View>
+          <PledgeEntry household={household} />
         </View>
       }
     />
