@@ -11,9 +11,9 @@ interface ButtonProps {
   'aria-pressed'?: boolean
 }
 
-export function Button({ className, disabled, loading, onClick, children, ...aria }: PropsWithChildren<ButtonProps>) {
+export function Button({ className, disabled, loading, onClick, children, ...props }: PropsWithChildren<ButtonProps>) {
   return (
-    <button className={className} disabled={disabled || loading} onClick={onClick} {...aria}>
+    <button className={className} disabled={disabled || loading} onClick={onClick} aria-label={props['aria-label']} aria-pressed={props['aria-pressed']}>
       {children}
     </button>
   )
