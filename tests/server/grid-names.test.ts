@@ -27,6 +27,12 @@ describe.each(ENGINES)('grids named with their village on %s', (engine) => {
     expect(report.children.map((c: { regionName: string }) => c.regionName)).toContain('西村第9网格')
   })
 
+  it('when coverage and a report are opened for the grid itself, then the grid is named with its village too', async () => {
+    const { grid, admin } = await aNumberOnlyGrid()
+    expect((await get(`/api/coverage?regionId=${grid.id}`, admin)).json().region.name).toBe('西村第9网格')
+    expect((await get(`/api/reports?regionId=${grid.id}&period=month&date=2026-11-01`, admin)).json().region.name).toBe('西村第9网格')
+  })
+
   it('when the grid\'s worker signs in, then their role names the grid with its village', async () => {
     const { grid } = await aNumberOnlyGrid()
     const worker = await signIn(t, (await aUser(t.db, { roles: [{ role: 'grid_worker', regionId: grid.id }] })).id)

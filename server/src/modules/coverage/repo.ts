@@ -25,8 +25,12 @@ export class CoverageRepo {
   findRegionPath = async (id: string): Promise<string | null> =>
     (await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null
 
+  /** The regions under the path, and the one just above it: a grid's report is named with its village. */
   async regionsUnder(path: string): Promise<CoverageRegion[]> {
-    const rows = await this.db.selectFrom('regions').select(['id', 'parent_id', 'level', 'name']).where('path', 'like', likePrefix(path)).execute()
+    const parentId = path.split('/').filter(Boolean).at(-2)
+    const rows = await this.db.selectFrom('regions').select(['id', 'parent_id', 'level', 'name'])
+      .where((eb) => (parentId ? eb.or([eb('path', 'like', likePrefix(path)), eb('id', '=', parentId)]) : eb('path', 'like', likePrefix(path))))
+      .execute()
     return rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name }))
   }
 

@@ -37,9 +37,17 @@ export class ReportsRepo {
 
   findRegionPath = async (id: string): Promise<string | null> => (await this.region(id))?.path ?? null
 
+  /** A grid is named with its village, as everywhere. */
   async region(id: string): Promise<ReportRegion | null> {
-    const row = await this.db.selectFrom('regions').select(['id', 'name', 'level', 'path']).where('id', '=', id).executeTakeFirst()
-    return row ? { ...row, level: row.level as RegionLevel } : null
+    const row = await this.db
+      .selectFrom('regions')
+      .leftJoin('regions as parent', 'parent.id', 'regions.parent_id')
+      .select(['regions.id', 'regions.name', 'regions.level', 'regions.path', 'parent.name as parent_name'])
+      .where('regions.id', '=', id)
+      .executeTakeFirst()
+    if (!row) return null
+    const { parent_name: parentName, ...region } = row
+    return { ...region, name: region.level === 'grid' ? gridTitle(region.name, parentName) : region.name, level: region.level as RegionLevel }
   }
 
   /** The region's children; grids named with their village, which is the region itself. */

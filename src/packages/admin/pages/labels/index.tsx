@@ -73,7 +73,7 @@ export default observer(function LabelsPage() {
               selectedId={target && 'gridId' in target ? target.gridId : null}
               canPick={(node) => node.level === 'grid'}
               onPick={(node) => {
-                labels.chooseGrid(node.id, node.name)
+                labels.chooseGrid(node.id, regions.titleOf(node))
                 setChoosing(false)
               }}
             />
