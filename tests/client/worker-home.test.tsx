@@ -63,7 +63,8 @@ describe('网格员工作台', () => {
     api.myGridProgress = () => Promise.resolve(aProgress())
     await renderSignedIn(api)
 
-    expect(await screen.findByText('2026年第4季度（2026-10-01 至 2026-12-31）')).toBeTruthy()
+    expect(await screen.findByText('2026年第4季度：')).toBeTruthy()
+    expect([screen.getByText('10月1日'), screen.getByText('12月31日')].map((d) => d.className)).toEqual(['grid-progress__date', 'grid-progress__date'])
     expect(screen.getByText('共 40 户，其中一老一小 8 户')).toBeTruthy()
     expect(screen.getByRole('img', { name: '本季度已走访 12/40 户，30%' })).toBeTruthy()
     expect(screen.getByRole('img', { name: '本季度已签承诺书 5/40 户，12%' })).toBeTruthy()

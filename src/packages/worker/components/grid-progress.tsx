@@ -7,6 +7,10 @@ import { CoverageBar } from '@/components/coverage-bar'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { gridProgressStore } from '@/stores/grid-progress-store'
 import { useStore } from '@/stores/stores-context'
+import './grid-progress.scss'
+
+/** "2026-10-01" → "10月1日" */
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
 /** 我的网格: each of the worker's grids this quarter, as counts and bars that read the same without colour. */
 export const GridProgress = observer(function GridProgress() {
@@ -28,7 +32,13 @@ export const GridProgress = observer(function GridProgress() {
   }
   return (
     <View className='grid-progress'>
-      <Text className='hint'>{`${progress.quarter.label}（${progress.quarter.from} 至 ${progress.quarter.to}）`}</Text>
+      <View className='hint'>
+        <Text>{`${progress.quarter.label}：`}</Text>
+        {/* Each date on one line: a date broken mid-number reads as two. */}
+        <Text className='grid-progress__date'>{monthDay(progress.quarter.from)}</Text>
+        <Text> 至 </Text>
+        <Text className='grid-progress__date'>{monthDay(progress.quarter.to)}</Text>
+      </View>
       {progress.grids.map((g) => (
         <View key={g.gridId} className='card grid-progress__card'>
           <Text className='card-title'>{g.gridName}</Text>

@@ -126,23 +126,28 @@ export default observer(function WorkerHome() {
         <View>
           <Text className='section-title'>我的网格</Text>
           <GridProgress />
-          {grids.length > 1 && <Text className='hint'>选择要查看住户的网格：</Text>}
-          <View className='grid-choices'>
-            {grids.map((g) => {
-              const selected = g.regionId === households.gridId
-              return (
-                <Button
-                  key={g.regionId}
-                  className='grid-choice'
-                  type={selected ? 'primary' : 'default'}
-                  size='large'
-                  onClick={() => void households.selectGrid(g.regionId)}
-                >
-                  {selected ? `✓ ${g.regionName}` : g.regionName}
-                </Button>
-              )
-            })}
-          </View>
+          {/* One grid needs no choosing: its card above already names it. */}
+          {grids.length > 1 && (
+            <View>
+              <Text className='hint'>选择要查看住户的网格：</Text>
+              <View className='grid-choices'>
+                {grids.map((g) => {
+                  const selected = g.regionId === households.gridId
+                  return (
+                    <Button
+                      key={g.regionId}
+                      className='grid-choice'
+                      type={selected ? 'primary' : 'default'}
+                      size='large'
+                      onClick={() => void households.selectGrid(g.regionId)}
+                    >
+                      {selected ? `✓ ${g.regionName}` : g.regionName}
+                    </Button>
+                  )
+                })}
+              </View>
+            </View>
+          )}
           <PatrolPlan />
           <Text className='section-title'>住户</Text>
           <SearchBar
