@@ -82,7 +82,9 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
         await see(page, '✓ 户主本人')
         await see(page, `由户主 ${household.headName} 本人签署，姓名按住户登记自动填写`)
         if (await page.locator('input[placeholder="请填写签署人姓名"]').filter({ visible: true }).count()) throw new Error('the name is asked for although 户主本人 is chosen')
-        await screenshotBothModes(page, screenshot, 'e2e-worker-pledge-head', () => see(page, '✓ 户主本人'))
+        const signerChoice = () => page.getByText('由户主 ').filter({ visible: true }).first().scrollIntoViewIfNeeded()
+        await signerChoice()
+        await screenshotBothModes(page, screenshot, 'e2e-worker-pledge-head', signerChoice)
 
         const pad = page.getByLabel('签名板').filter({ visible: true }).first()
         await pad.scrollIntoViewIfNeeded()

@@ -33,6 +33,15 @@ describe.each(ENGINES)('grids named with their village on %s', (engine) => {
     expect((await get(`/api/reports?regionId=${grid.id}&period=month&date=2026-11-01`, admin)).json().region.name).toBe('西村第9网格')
   })
 
+  it('when a warning is made for a household of the grid, then the warning names the grid with its village', async () => {
+    const { grid, admin } = await aNumberOnlyGrid()
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/warnings', headers: bearer(admin),
+      payload: { regionId: grid.id, householdCode: null, residentName: '赵桂兰', phone: '13912345678', address: '西村9组1号', fraudType: 'fake_police', riskLevel: 'high', source: 'instruction', amountAtRisk: null, receivedAt: t.now().toISOString(), assigneeId: null },
+    })
+    expect([res.statusCode, res.json().regionName]).toEqual([200, '西村第9网格'])
+  })
+
   it('when the grid\'s worker signs in, then their role names the grid with its village', async () => {
     const { grid } = await aNumberOnlyGrid()
     const worker = await signIn(t, (await aUser(t.db, { roles: [{ role: 'grid_worker', regionId: grid.id }] })).id)
