@@ -14,7 +14,7 @@ describe('选择文件 for a spreadsheet import', () => {
     const chosen: string[] = []
     render(<SheetFileInput accept='.xlsx' ariaLabel='选择预警导入文件' disabled={false} onFile={(f) => chosen.push(f.name)} />)
 
-    fireEvent.change(screen.getByLabelText('选择预警导入文件'), { target: { files: [new File(['x'], '11月预警.xlsx')] } })
+    fireEvent.change(screen.getByLabelText(/选择预警导入文件/), { target: { files: [new File(['x'], '11月预警.xlsx')] } })
 
     expect(screen.getByText('已选择：11月预警.xlsx')).toBeTruthy()
     expect(chosen).toEqual(['11月预警.xlsx'])

@@ -172,8 +172,13 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
         const grid = worker.session.user.roles.find((r) => r.role === 'grid_worker')
         await page.goto(`${baseUrl}/#/packages/admin/pages/labels/index`)
         await see(page, '选择网格')
-        await tap(page, '柏林镇')
-        await tap(page, '东胜村')
+        await see(page, '柏林镇')
+        // The tree may open its first levels by itself: a tap on an open level would close it again.
+        const open = async (name, child) => {
+          if (!(await visible(page, child, true).isVisible().catch(() => false))) await tap(page, name)
+        }
+        await open('柏林镇', '东胜村')
+        await open('东胜村', '第1网格')
         await tap(page, '第1网格')
         await see(page, `当前：${grid.regionName}`)
         await tap(page, '生成门牌')
@@ -185,6 +190,7 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
         await screenshot('e2e-station-labels-preview')
 
         await page.goto(`${baseUrl}/#/packages/admin/pages/reports/index`)
+        await see(page, '环比对比') // 导出Excel is enabled once the report has come
         await tap(page, '导出Excel')
         await see(page, '✓ 导出成功：')
         await screenshot('e2e-station-export-confirmed')
@@ -192,9 +198,13 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
         await page.goto(`${baseUrl}/#/packages/admin/pages/households/index`)
         await see(page, '选择文件')
         await see(page, '未选择文件')
-        const input = page.getByLabel('选择住户导入文件').first()
-        await input.setInputFiles({ name: '住户.csv', mimeType: 'text/csv', buffer: Buffer.from('门牌编号,地址\n') })
+        const pick = visible(page, '选择文件', true)
+        await pick.scrollIntoViewIfNeeded()
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: TIMEOUT }), pick.click({ timeout: TIMEOUT })])
+        await chooser.setFiles({ name: '住户.csv', mimeType: 'text/csv', buffer: Buffer.from('门牌编号,地址\n') })
         await see(page, '已选择：住户.csv')
+        // A screen reader names the input by its label's words.
+        await page.getByLabel('选择住户导入文件').first().waitFor({ state: 'attached', timeout: TIMEOUT })
         await page.getByText('已选择：住户.csv').filter({ visible: true }).first().scrollIntoViewIfNeeded()
         await screenshotBothModes(page, screenshot, 'e2e-station-import-button', () => see(page, '选择文件'))
       },

@@ -49,8 +49,10 @@ export function SheetFileInput({ accept, ariaLabel, disabled, onFile }: SheetFil
   return (
     <View className='sheet-file'>
       <label className={`sheet-file__pick${disabled ? ' sheet-file__pick--disabled' : ''}`}>
-        <input className='sheet-file__input' type='file' accept={accept} aria-label={ariaLabel} disabled={disabled} onChange={onChange} />
-        <Text className='sheet-file__button' aria-hidden>选择文件</Text>
+        {/* The H5 build drops aria-label on a native input: the label's own words name it instead. */}
+        <input className='sheet-file__input' type='file' accept={accept} disabled={disabled} onChange={onChange} />
+        <Text className='sheet-file__unseen'>{ariaLabel}</Text>
+        <Text className='sheet-file__button'>选择文件</Text>
         <Text className='sheet-file__name'>{chosen ? `已选择：${chosen}` : '未选择文件'}</Text>
       </label>
       <Text className='hint'>{`请选择按「下载模板」填写好的 ${endings} 文件`}</Text>
