@@ -3,7 +3,7 @@ import { SheetFileInput } from '@/packages/admin/components/import-controls'
 
 describe('选择文件 for a spreadsheet import', () => {
   it('when nothing is chosen yet, then a 选择文件 button, 未选择文件 and the wanted file type are shown', () => {
-    render(<SheetFileInput accept='.xlsx,.csv' ariaLabel='选择住户导入文件' disabled={false} onFile={() => {}} />)
+    render(<SheetFileInput accept='.xlsx,.csv' purpose='选择住户导入文件' disabled={false} onFile={() => {}} />)
 
     expect(screen.getByText('选择文件')).toBeTruthy()
     expect(screen.getByText('未选择文件')).toBeTruthy()
@@ -12,7 +12,7 @@ describe('选择文件 for a spreadsheet import', () => {
 
   it('when a file is chosen, then its name is shown and it is handed on', () => {
     const chosen: string[] = []
-    render(<SheetFileInput accept='.xlsx' ariaLabel='选择预警导入文件' disabled={false} onFile={(f) => chosen.push(f.name)} />)
+    render(<SheetFileInput accept='.xlsx' purpose='选择预警导入文件' disabled={false} onFile={(f) => chosen.push(f.name)} />)
 
     fireEvent.change(screen.getByLabelText(/选择预警导入文件/), { target: { files: [new File(['x'], '11月预警.xlsx')] } })
 

@@ -26,7 +26,8 @@ export function TemplateButton({ download, fileName }: { download: () => Promise
 interface SheetFileInputProps {
   /** '.xlsx' or '.xlsx,.csv'; the label names the same endings. */
   accept: string
-  ariaLabel: string
+  /** What a screen reader hears for the input, e.g. 选择住户导入文件. */
+  purpose: string
   disabled: boolean
   onFile: (file: File) => void
 }
@@ -35,7 +36,7 @@ interface SheetFileInputProps {
  * H5 only: a 选择文件 button over the browser's file input (kept in the page, invisible, so that it still takes focus
  * and files), the chosen file's name beside it, and which file is wanted. The mini-program has no picker for spreadsheets.
  */
-export function SheetFileInput({ accept, ariaLabel, disabled, onFile }: SheetFileInputProps) {
+export function SheetFileInput({ accept, purpose, disabled, onFile }: SheetFileInputProps) {
   const [chosen, setChosen] = useState<string | null>(null)
   const endings = accept.split(',').join(' 或 ')
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -49,9 +50,9 @@ export function SheetFileInput({ accept, ariaLabel, disabled, onFile }: SheetFil
   return (
     <View className='sheet-file'>
       <label className={`sheet-file__pick${disabled ? ' sheet-file__pick--disabled' : ''}`}>
-        {/* The H5 build drops aria-label on a native input: the label's own words name it instead. */}
+        {/* The H5 build drops aria-* props on the way to a native input: the label's own words name it instead. */}
         <input className='sheet-file__input' type='file' accept={accept} disabled={disabled} onChange={onChange} />
-        <Text className='sheet-file__unseen'>{ariaLabel}</Text>
+        <Text className='sheet-file__unseen'>{purpose}</Text>
         <Text className='sheet-file__button'>选择文件</Text>
         <Text className='sheet-file__name'>{chosen ? `已选择：${chosen}` : '未选择文件'}</Text>
       </label>
