@@ -77,6 +77,7 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
         await openWorkbench(page, baseUrl)
         const entry = page.getByLabel(`为 ${household.code} 签承诺书`, { exact: true }).filter({ visible: true }).first()
         await entry.scrollIntoViewIfNeeded()
+        await screenshotBothModes(page, screenshot, 'e2e-worker-list-pledge-entry', () => entry.scrollIntoViewIfNeeded())
         await entry.click({ timeout: TIMEOUT })
         await visible(page, '确认签署', true).waitFor({ timeout: TIMEOUT })
         await see(page, '✓ 户主本人')
