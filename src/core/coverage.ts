@@ -1,5 +1,5 @@
-import type { CoverageReport, CoverageRow } from './door-to-door-api'
-import type { RegionLevel } from './regions'
+import type { CoverageReport, CoverageRow, GridProgress } from './door-to-door-api'
+import { gridTitle, type RegionLevel } from './regions'
 
 /** The counters kept per grid, plus visits in the last 90 days counted at read time. */
 export type CoverageCounts = Omit<CoverageRow, 'regionId' | 'name' | 'level'>
@@ -51,7 +51,26 @@ export function rollupCoverage(
       if (region.id === rootId) break
     }
   }
-  const row = (r: CoverageRegion): CoverageRow => ({ regionId: r.id, name: r.name, level: r.level, ...totals.get(r.id)! })
+  const nameOf = (r: CoverageRegion) => (r.level === 'grid' ? gridTitle(r.name, r.parentId === null ? null : byId.get(r.parentId)?.name) : r.name)
+  const row = (r: CoverageRegion): CoverageRow => ({ regionId: r.id, name: nameOf(r), level: r.level, ...totals.get(r.id)! })
   const children = regions.filter((r) => r.parentId === rootId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { region: row(root), children: children.map(row) }
+}
+
+/** One bar of a grid's progress: how many of how many, and the percentage. */
+export interface ProgressBar {
+  label: string
+  part: number
+  whole: number
+  percent: number
+}
+
+/** A grid's quarter in three bars: visited and pledged against all households, 一老一小 visited against the vulnerable ones. */
+export function progressBars(g: GridProgress): ProgressBar[] {
+  const bar = (label: string, part: number, whole: number): ProgressBar => ({ label, part, whole, percent: percent(part, whole) })
+  return [
+    bar('本季度已走访', g.visited, g.households),
+    bar('本季度已签承诺书', g.pledged, g.households),
+    bar('一老一小已走访', g.vulnerableVisited, g.vulnerable),
+  ]
 }

@@ -100,7 +100,10 @@ export interface PledgeInput {
   householdId: string
   templateVersion: number
   templateSha256: string
-  signerName: string
+  /** 'head': the server takes the name from the household record and ignores `signerName`. */
+  signer?: 'head' | 'member'
+  /** Typed at the door for another member; not sent for the head. */
+  signerName?: string
   signerRelation: string
   /** Compact vector encoding of the signature (see src/core/strokes.ts). */
   strokes: string
@@ -153,6 +156,24 @@ export interface CoverageRow {
 export interface CoverageReport {
   region: CoverageRow
   children: CoverageRow[]
+}
+
+/** One of a worker's grids this quarter: households reached since the quarter began, against all of the grid's. */
+export interface GridProgress {
+  gridId: string
+  /** With its village: "东胜村第1网格". */
+  gridName: string
+  households: number
+  visited: number
+  pledged: number
+  vulnerable: number
+  vulnerableVisited: number
+}
+
+/** GET /api/coverage/my-grids: the signed-in grid worker's grids this quarter (China time). */
+export interface WorkerProgress {
+  quarter: { from: string; to: string; label: string }
+  grids: GridProgress[]
 }
 
 export interface DoorLabel {

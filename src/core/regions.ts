@@ -40,3 +40,12 @@ export function countyIdOf(path: string): string {
 export function shortRegionName(officialName: string): string {
   return officialName.replace(/(村民委员会|居民委员会)$/, '')
 }
+
+/**
+ * A grid as people say it: "东胜村第1网格". Grids are numbered per village, so "第1网格" alone names a dozen places;
+ * a name that already carries its village is kept as it is.
+ */
+export function gridTitle(gridName: string, villageName: string | null | undefined): string {
+  const village = villageName ? shortRegionName(villageName) : ''
+  return village && !gridName.startsWith(village) ? `${village}${gridName}` : gridName
+}

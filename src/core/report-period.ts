@@ -41,6 +41,16 @@ export function periodInstants(period: Pick<ReportPeriod, 'from' | 'to'>): { sta
   return { start: new Date(dayOf(period.from) - CHINA_OFFSET_MS), end: new Date(dayOf(period.to) + DAY_MS - CHINA_OFFSET_MS) }
 }
 
+/** The calendar quarter holding `now` in China: the first and last Beijing day, and "2026年第4季度". */
+export function chinaQuarterOf(now: Date): { from: string; to: string; label: string } {
+  const today = dateOf(now.getTime() + CHINA_OFFSET_MS)
+  const year = Number(today.slice(0, 4))
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3)
+  const from = dateOf(Date.UTC(year, quarter * 3, 1))
+  const to = addDays(dateOf(Date.UTC(year, quarter * 3 + 3, 1)), -1)
+  return { from, to, label: `${year}年第${quarter + 1}季度` }
+}
+
 /** ISO 8601 week: weeks start on Monday and week 1 holds the year's first Thursday. */
 export function isoWeekOf(date: string): { year: number; week: number; monday: string } {
   const weekday = (new Date(dayOf(date)).getUTCDay() + 6) % 7 // Monday 0 … Sunday 6

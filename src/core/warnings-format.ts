@@ -1,4 +1,4 @@
-import { RISK_LEVEL_LABELS, type RiskLevel, type WarningEvent, type WarningStep } from './warning-api'
+import { RISK_LEVEL_LABELS, type RiskLevel, type WarningEvent, type WarningListItem, type WarningStep } from './warning-api'
 
 /** What a dissuader reads on a warning's deadline: the time left, or how long it is overdue, in words. */
 export interface Countdown {
@@ -70,4 +70,9 @@ export function formatYuan(amount: number): string {
 /** Share of a whole in whole percent; nothing received is 0%, not a division by zero. */
 export function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0
+}
+
+/** What the station reads once a warning is saved: who now has it, or that nobody could be given it yet. */
+export function dispatchConfirmation(w: Pick<WarningListItem, 'assignee' | 'residentName'>): string {
+  return w.assignee ? `已派发给 ${w.assignee.name}` : `已保存 ${w.residentName} 的预警，该区域暂无劝阻员，请改派`
 }

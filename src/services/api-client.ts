@@ -6,7 +6,7 @@ import type {
 import type {
   DoorView, HouseholdDetail, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
 } from '@/core/door-to-door-api'
-import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet, PledgeSummary } from '@/core/door-to-door-api'
+import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet, PledgeSummary, WorkerProgress } from '@/core/door-to-door-api'
 import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
@@ -171,6 +171,10 @@ export class ApiClient {
 
   coverage(regionId: string): Promise<CoverageReport> {
     return this.request('GET', '/api/coverage', undefined, { regionId })
+  }
+
+  myGridProgress(): Promise<WorkerProgress> {
+    return this.request('GET', '/api/coverage/my-grids')
   }
 
   coverageGaps(regionId: string, page: number, pageSize: number): Promise<Page<HouseholdSummary>> {

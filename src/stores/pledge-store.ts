@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { LatLng, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
 import { ERRORS } from '@/core/errors'
+import { HEAD_RELATION, type MemberRelation, type SignerChoice } from '@/core/pledge-signer'
 import { encodeStrokes, validateSignature, type Stroke } from '@/core/strokes'
 import { ApiError, type Api } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'
@@ -8,9 +9,6 @@ import { errorMessage, type LoadState } from './load-state'
 import type { VisitQueueStore } from './visit-queue-store'
 import { newUuid } from '@/services/uuid'
 import type { StoreFactory } from './store-context'
-
-export const SIGNER_RELATIONS = ['本人', '配偶', '子女', '父母', '其他'] as const
-export type SignerRelation = (typeof SIGNER_RELATIONS)[number]
 
 export const TEMPLATE_STORAGE_KEY = 'xuanfang.pledgeTemplate'
 const NO_TEMPLATE_MESSAGE = '承诺书内容还没有下载，请联网后再打开'
@@ -33,8 +31,11 @@ export class PledgeStore {
   template: PledgeTemplate | null
   templateState: LoadState = 'idle'
   templateError: string | null = null
+  /** 户主本人 unless the worker says otherwise: the server then fills in the head's name from the household record. */
+  signer: SignerChoice = 'head'
+  /** Typed only for another member. */
   signerName = ''
-  relation: SignerRelation = '本人'
+  relation: MemberRelation | null = null
   /** On the core grid (see src/core/strokes.ts), so that the pad's size on this phone does not matter. */
   strokes: Stroke[] = []
   problem: string | null = null
@@ -77,7 +78,12 @@ export class PledgeStore {
     this.problem = null
   }
 
-  setRelation(relation: SignerRelation): void {
+  setSigner(signer: SignerChoice): void {
+    this.signer = signer
+    this.problem = null
+  }
+
+  setRelation(relation: MemberRelation): void {
     this.relation = relation
     this.problem = null
   }
@@ -90,7 +96,7 @@ export class PledgeStore {
   /** The first thing that stops signing, in the order the page shows the fields; null when all is well. */
   get firstProblem(): string | null {
     if (!this.template) return NO_TEMPLATE_MESSAGE
-    if (this.signerName.trim() === '') return ERRORS.PLEDGE_SIGNER_MISSING
+    if (this.signer === 'member' && (this.signerName.trim() === '' || !this.relation)) return ERRORS.PLEDGE_SIGNER_MISSING
     const signature = validateSignature(this.strokes)
     return signature.ok ? null : signature.reason
   }
@@ -102,8 +108,9 @@ export class PledgeStore {
 
   /** A blank form; the template stays. */
   startNew(): void {
+    this.signer = 'head'
     this.signerName = ''
-    this.relation = '本人'
+    this.relation = null
     this.strokes = []
     this.problem = null
   }
@@ -120,8 +127,9 @@ export class PledgeStore {
         householdId: household.id,
         templateVersion: template.version,
         templateSha256: template.sha256,
-        signerName: this.signerName.trim(),
-        signerRelation: this.relation,
+        ...(this.signer === 'head'
+          ? { signer: 'head', signerRelation: HEAD_RELATION }
+          : { signer: 'member', signerName: this.signerName.trim(), signerRelation: this.relation ?? '' }),
         strokes: encodeStrokes(this.strokes),
         signedAt: this.deps.now().toISOString(),
         geo,

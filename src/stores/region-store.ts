@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
+import { gridTitle } from '@/core/regions'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import type { StoreFactory } from './store-context'
@@ -50,6 +51,12 @@ export class RegionStore {
     }
     visit(this.tree, 0)
     return rows
+  }
+
+  /** A region as pages name it outside the tree: a grid with its village, "东胜村第1网格". */
+  titleOf(node: RegionNode): string {
+    if (node.level !== 'grid') return node.name
+    return gridTitle(node.name, this.nodes.find((n) => n.id === node.parentId)?.name)
   }
 
   get selected(): RegionNode | null {

@@ -29,10 +29,12 @@ export class WarningAdminStore {
   dissuadersState: LoadState = 'idle'
   reassignError: string | null = null
   saving = false
+  /** The warning just dispatched from this page: kept at the top, whatever the list's order, until filters change. */
+  justDispatched: WarningListItem | null = null
 
   constructor(private readonly api: AdminApi) {
     makeAutoObservable<WarningAdminStore, 'api'>(this, {
-      api: false, list: false, compliance: observable.ref, reassigning: observable.ref, dissuaders: observable.ref,
+      api: false, list: false, compliance: observable.ref, reassigning: observable.ref, dissuaders: observable.ref, justDispatched: observable.ref,
     })
   }
 
@@ -43,16 +45,34 @@ export class WarningAdminStore {
     this.compliance = null
     this.complianceState = 'idle'
     this.reassigning = null
+    this.justDispatched = null
+  }
+
+  /** The list as shown: the warning just dispatched first, then the server's order without it. */
+  get shown(): WarningListItem[] {
+    const pinned = this.justDispatched
+    if (!pinned) return this.list.items
+    // The list's copy is the fresher one, e.g. after the new warning was handed to someone else.
+    const first = this.list.items.find((w) => w.id === pinned.id) ?? pinned
+    return [first, ...this.list.items.filter((w) => w.id !== pinned.id)]
+  }
+
+  /** After 保存并派发: the new warning leads the list, and the list and compliance count it. */
+  dispatched(warning: WarningListItem): Promise<void> {
+    this.justDispatched = warning
+    return this.reload()
   }
 
   selectRegion(regionId: string): Promise<void> {
     this.regionId = regionId
     this.reassigning = null
+    this.justDispatched = null
     return this.reload()
   }
 
   setFilters(patch: Partial<WarningFilters>): Promise<void> {
     this.filters = { ...this.filters, ...patch }
+    this.justDispatched = null
     return this.list.load(this.fetchPage)
   }
 

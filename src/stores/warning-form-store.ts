@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type { DissuaderLoad, RiskLevel, WarningInput, WarningSourceKey } from '@/core/warning-api'
+import type { DissuaderLoad, RiskLevel, WarningDetail, WarningInput, WarningSourceKey } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import type { StoreFactory } from './store-context'
@@ -109,28 +109,28 @@ export class WarningFormStore {
     }
   })
 
-  /** True when the warning was created; a refusal keeps the form as typed with the server's reason. */
+  /** The warning as the server created and assigned it; null when refused, the form then kept as typed with the reason. */
   save = flow(function* (this: WarningFormStore) {
     const d = this.draft
-    if (!d || this.saving) return false
+    if (!d || this.saving) return null
     if (!d.regionId) {
       this.formError = '请选择预警对象所在的区域'
-      return false
+      return null
     }
     const input = toWarningInput(d)
     if (!input) {
       this.formError = '收到时间请按“2026-11-29 09:30”的格式填写'
-      return false
+      return null
     }
     this.saving = true
     this.formError = null
     try {
-      yield this.deps.api.createWarning(input)
+      const created: WarningDetail = yield this.deps.api.createWarning(input)
       this.draft = null
-      return true
+      return created
     } catch (e) {
       this.formError = errorMessage(e)
-      return false
+      return null
     } finally {
       this.saving = false
     }

@@ -5,12 +5,15 @@ interface ButtonProps {
   className?: string
   disabled?: boolean
   loading?: boolean
-  onClick?: () => void
+  onClick?: (e: { stopPropagation(): void }) => void
+  // NutUI passes these through to the button.
+  'aria-label'?: string
+  'aria-pressed'?: boolean
 }
 
-export function Button({ className, disabled, loading, onClick, children }: PropsWithChildren<ButtonProps>) {
+export function Button({ className, disabled, loading, onClick, children, ...props }: PropsWithChildren<ButtonProps>) {
   return (
-    <button className={className} disabled={disabled || loading} onClick={onClick}>
+    <button className={className} disabled={disabled || loading} onClick={onClick} aria-label={props['aria-label']} aria-pressed={props['aria-pressed']}>
       {children}
     </button>
   )

@@ -32,3 +32,8 @@ export const Image = host('img')
 export function Textarea({ className, value, placeholder, onInput }: { className?: string; value?: string; placeholder?: string; onInput?: (e: { detail: { value: string } }) => void }) {
   return createElement('textarea', { className, value, placeholder, onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }) })
 }
+
+/** Taro's Input reports typing the same way. */
+export function Input({ className, value, placeholder, onInput }: { className?: string; value?: string; placeholder?: string; onInput?: (e: { detail: { value: string } }) => void }) {
+  return createElement('input', { className, value, placeholder, onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }) })
+}

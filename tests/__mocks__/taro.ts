@@ -23,6 +23,8 @@ const Taro = {
   openDocument: jest.fn(() => Promise.resolve()),
   makePhoneCall: jest.fn(() => Promise.resolve()),
   stopPullDownRefresh: jest.fn(),
+  // A 375 px phone.
+  getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 })),
 }
 
 export const useLaunch = jest.fn()

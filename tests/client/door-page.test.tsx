@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react'
-import { useRouter } from '@tarojs/taro'
+import { fireEvent, screen } from '@testing-library/react'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { HouseholdDetail, PledgeInput } from '@/core/door-to-door-api'
 import DoorPage from '@/pages/door/index'
+import { ROUTES } from '@/services/routes'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, MemoryTokens, renderWithStores } from './support/root'
 
@@ -16,9 +17,11 @@ const aPledge = (householdId: string): PledgeInput => ({
   signerName: '张三', signerRelation: '子女', strokes: '1:AAgB', signedAt: '2026-11-24T01:00:00.000Z',
 })
 
-async function aWorkerAtTheDoor(household: HouseholdDetail) {
+const WORKER_ROLES = [{ role: 'grid_worker' as const, regionId: 'g1', regionName: '东胜村第1网格', regionPath: '/g1/' }]
+
+async function aWorkerAtTheDoor(household: HouseholdDetail, roles = WORKER_ROLES) {
   const api = new FakeApi()
-  api.me = () => Promise.resolve({ id: 'worker-1', displayName: '张网格', roles: [] })
+  api.me = () => Promise.resolve({ id: 'worker-1', displayName: '张网格', roles })
   api.door = () => Promise.resolve({ kind: 'household', household })
   api.syncPledges = () => new Promise(() => {}) // no signal: the upload never answers
   const store = aRootStore(api, new MemoryTokens('token'))
@@ -45,5 +48,34 @@ describe('door page', () => {
 
     expect(await screen.findByText('承诺书：未签署')).toBeTruthy()
     expect(screen.getByText('上次走访：从未走访')).toBeTruthy()
+  })
+
+  it('when a grid worker opened the door from a scanned code, then 返回工作台 takes them to the workbench in its place', async () => {
+    const store = await aWorkerAtTheDoor(aHousehold({ id: 'h-door-page-3' }))
+    jest.mocked(Taro.getCurrentPages).mockReturnValueOnce([{ route: 'pages/door/index' }] as never)
+    renderWithStores(<DoorPage />, store)
+
+    fireEvent.click(await screen.findByText('‹ 返回工作台'))
+
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: ROUTES.workerHome })
+  })
+
+  it('when the door was opened from the workbench\'s scan button, then 返回工作台 goes back to it', async () => {
+    const store = await aWorkerAtTheDoor(aHousehold({ id: 'h-door-page-4' }))
+    jest.mocked(Taro.getCurrentPages).mockReturnValueOnce([{ route: 'packages/worker/pages/home/index' }, { route: 'pages/door/index' }] as never)
+    jest.mocked(Taro.navigateBack).mockClear()
+    renderWithStores(<DoorPage />, store)
+
+    fireEvent.click(await screen.findByText('‹ 返回工作台'))
+
+    expect(Taro.navigateBack).toHaveBeenCalled()
+  })
+
+  it('when the person signed in is not a grid worker, then there is no 返回工作台', async () => {
+    const store = await aWorkerAtTheDoor(aHousehold({ id: 'h-door-page-5' }), [])
+    renderWithStores(<DoorPage />, store)
+
+    await screen.findByText('承诺书：未签署')
+    expect(screen.queryByText('‹ 返回工作台')).toBeNull()
   })
 })

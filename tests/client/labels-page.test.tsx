@@ -51,6 +51,22 @@ describe('打印门牌', () => {
     expect(screen.getByText('共 1 张门牌，1 页 A4')).toBeTruthy()
   })
 
+  it('when the sheet is previewed on a 375 px phone, then the A4 page is shrunk to fit the screen\'s width', async () => {
+    const api = new FakeApi()
+    api.labelSheet = () => Promise.resolve(aSheet())
+    await renderAsCadre(api)
+
+    fireEvent.click(await screen.findByText('第1网格'))
+    await act(async () => {
+      fireEvent.click(screen.getByText('生成门牌'))
+    })
+
+    const area = (await screen.findByText('DS-001')).closest<HTMLElement>('.label-print-area')!
+    const shownWidth = 794 * Number(area.style.zoom)
+    expect(shownWidth).toBeGreaterThan(300)
+    expect(shownWidth).toBeLessThanOrEqual(375 - 24)
+  })
+
   it('when 重新生成 is tapped, then a dialog warns that the old labels stop working before anything is reissued', async () => {
     const api = new FakeApi()
     api.labelSheet = () => Promise.resolve(aSheet())

@@ -43,6 +43,7 @@ function aPledgeStore(options: { storage?: MemoryStorage; template?: () => Promi
 async function aFilledForm() {
   const made = aPledgeStore()
   await made.pledge.loadTemplate()
+  made.pledge.setSigner('member')
   made.pledge.setSignerName(' 张三 ')
   made.pledge.setRelation('子女')
   made.pledge.setStrokes(aSignature())
@@ -73,9 +74,11 @@ describe('PledgeStore', () => {
     expect(pledge.problem).toBe('签名只有一个点，请完整签写姓名')
   })
 
-  it('when the signer name is blank, then signing asks for it first', async () => {
+  it('when another member signs with a blank name, then signing asks for it first', async () => {
     const { pledge } = aPledgeStore()
     await pledge.loadTemplate()
+    pledge.setSigner('member')
+    pledge.setRelation('子女')
     pledge.setSignerName('   ')
     pledge.setStrokes(aSignature())
 
@@ -94,10 +97,35 @@ describe('PledgeStore', () => {
     expect(queued.kind).toBe('pledge')
     const input = queued.input as PledgeInput
     expect(input).toMatchObject({
-      householdId: 'h1', templateVersion: 2, templateSha256: 'b'.repeat(64), signerName: '张三', signerRelation: '子女',
+      householdId: 'h1', templateVersion: 2, templateSha256: 'b'.repeat(64), signer: 'member', signerName: '张三', signerRelation: '子女',
       signedAt: NOW.toISOString(), geo: { lat: 29.1, lng: 106.2 },
     })
     expect(decodeStrokes(input.strokes)).toEqual(aSignature())
+  })
+
+  it('when the form opens, then 户主本人 is chosen and a signature alone queues a pledge that leaves the name to the server', async () => {
+    const { pledge, queue } = aPledgeStore()
+    await pledge.loadTemplate()
+    pledge.setStrokes(aSignature())
+
+    await pledge.sign({ id: 'h1', code: 'DS-001' }, null)
+
+    const input = queue.items[0].input as PledgeInput
+    expect(input).toMatchObject({ signer: 'head', signerRelation: '本人' })
+    expect(input.signerName).toBeUndefined()
+  })
+
+  it('when another member is chosen but no relation picked, then signing asks for the signer', async () => {
+    const { pledge, queue } = aPledgeStore()
+    await pledge.loadTemplate()
+    pledge.setSigner('member')
+    pledge.setSignerName('张小红')
+    pledge.setStrokes(aSignature())
+
+    await pledge.sign({ id: 'h1', code: 'DS-001' }, null)
+
+    expect(pledge.problem).toBe('请填写签署人姓名和与户主的关系')
+    expect(queue.isEmpty).toBe(true)
   })
 
   it('when a pledge is signed, then the form is blank for the next signer', async () => {
@@ -105,7 +133,7 @@ describe('PledgeStore', () => {
 
     await pledge.sign({ id: 'h1', code: 'DS-001' }, null)
 
-    expect([pledge.signerName, pledge.relation, pledge.strokes]).toEqual(['', '本人', []])
+    expect([pledge.signer, pledge.signerName, pledge.relation, pledge.strokes]).toEqual(['head', '', null, []])
   })
 
   it('when the template was loaded once, then it is there offline after a restart', async () => {
@@ -132,10 +160,11 @@ describe('PledgeStore', () => {
   it('when the form is opened for another household, then the last one\'s signer is not carried over', async () => {
     const { pledge } = await aFilledForm()
     pledge.openFor('h1')
+    pledge.setSigner('member')
     pledge.setSignerName('张三')
 
     pledge.openFor('h2')
 
-    expect(pledge.signerName).toBe('')
+    expect([pledge.signer, pledge.signerName]).toEqual(['head', ''])
   })
 })

@@ -158,6 +158,38 @@ describe('统计通报 page', () => {
       expect(Taro.openDocument).not.toHaveBeenCalled()
       click.mockRestore()
     })
+
+    it('when the export has been saved, then a confirmation names the file', async () => {
+      const api = new FakeApi()
+      api.reportAnswer = () => Promise.resolve(aReport())
+      api.reportXlsx = () => Promise.resolve(new Blob(['xlsx']))
+      URL.createObjectURL = jest.fn(() => 'blob:report')
+      URL.revokeObjectURL = jest.fn()
+      const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+      await renderAsAdmin(api)
+
+      await act(async () => {
+        fireEvent.click(await screen.findByText('导出Excel'))
+      })
+
+      expect(screen.getByText('✓ 导出成功：柏林镇-2026年11月25日-宣防通报.xlsx')).toBeTruthy()
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '导出成功：柏林镇-2026年11月25日-宣防通报.xlsx' }))
+      click.mockRestore()
+    })
+
+    it('when the export fails, then no success is claimed and the reason is shown', async () => {
+      const api = new FakeApi()
+      api.reportAnswer = () => Promise.resolve(aReport())
+      api.reportXlsx = () => Promise.reject(new ApiError('DB_UNAVAILABLE', '数据库暂时不可用', 503))
+      await renderAsAdmin(api)
+
+      await act(async () => {
+        fireEvent.click(await screen.findByText('导出Excel'))
+      })
+
+      expect(screen.queryByText(/导出成功/)).toBeNull()
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '数据库暂时不可用' }))
+    })
   })
 
   it('when nothing happened in the period, then it says so instead of a wall of zeros', async () => {

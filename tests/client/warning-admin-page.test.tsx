@@ -1,9 +1,11 @@
 import { act, fireEvent, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import type { WarningCompliance } from '@/core/warning-api'
 import WarningsAdminPage from '@/packages/admin/pages/warnings/index'
+import { warningFormStore } from '@/stores/warning-form-store'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, renderWithStores } from './support/root'
-import { aDissuaderLogin, anAdminLogin, aWarningItem } from './warning-factories'
+import { aDissuaderLogin, anAdminLogin, aWarningDetail, aWarningItem } from './warning-factories'
 
 const aCompliance = (): WarningCompliance => ({
   received: 4, contactedInTime: 3, contactedLate: 1, overdueNow: 1,
@@ -66,5 +68,32 @@ describe('预警劝阻 admin page', () => {
     await renderAdmin(new FakeApi(), aDissuaderLogin())
 
     expect(screen.getByText('您没有管理预警的权限')).toBeTruthy()
+  })
+
+  it('when 保存并派发 succeeds, then it says to whom it went and the new warning is first although the server lists it last', async () => {
+    const api = new FakeApi()
+    const older = Array.from({ length: 11 }, (_, i) => aWarningItem({ id: `old-${i}`, residentName: `旧预警${i}` }))
+    const created = aWarningDetail({ id: 'new', residentName: '冉新', assignee: { id: 'd2', name: '周劝阻' } })
+    let saved = false
+    api.warnings = () => Promise.resolve(saved ? { items: [...older, created], total: 12 } : { items: older, total: 11 })
+    api.warningCompliance = () => Promise.resolve(aCompliance())
+    api.dissuaders = () => Promise.resolve([])
+    api.createWarning = () => { saved = true; return Promise.resolve(created) }
+    const store = await renderAdmin(api)
+    const form = store.store(warningFormStore)
+    await act(async () => {
+      form.startNew()
+      await form.pickRegion('v1', '东胜村')
+      form.edit({ residentName: '冉新', phone: '13812341234' })
+    })
+
+    await act(async () => { fireEvent.click(screen.getByText('保存并派发')) })
+
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已派发给 周劝阻' }))
+    expect(screen.getByText('✓ 已派发给 周劝阻')).toBeTruthy()
+    const cards = screen.getAllByRole('button', { name: /^打开预警/ })
+    expect(cards[0].getAttribute('aria-label')).toBe('打开预警 冉新')
+    expect(cards).toHaveLength(12)
+    expect(screen.getByText('刚刚派发 · 已派发给 周劝阻')).toBeTruthy()
   })
 })

@@ -96,7 +96,7 @@ describe('WarningFormStore', () => {
     expect(created[0]).toMatchObject({
       regionId: 'v1', residentName: '刘某某', amountAtRisk: 200000, householdCode: null, assigneeId: null, receivedAt: now.toISOString(),
     })
-    expect(saved).toBe(false)
+    expect(saved).toBeNull()
     expect(store.formError).toBe('预警信息不符合要求')
     expect(store.draft?.residentName).toBe(' 刘某某 ')
   })
@@ -106,7 +106,7 @@ describe('WarningFormStore', () => {
     const store = new WarningFormStore({ api, now: () => now })
     store.startNew()
 
-    expect(await store.save()).toBe(false)
+    expect(await store.save()).toBeNull()
     expect(store.formError).toBe('请选择预警对象所在的区域')
   })
 })

@@ -155,6 +155,7 @@ module.exports = [
 
       await tap(page, '签承诺书')
       await visible(page, '确认签署', true).waitFor({ timeout: TIMEOUT })
+      await tap(page, '其他家庭成员')
       await page.locator('input[placeholder="请填写签署人姓名"]').filter({ visible: true }).first().fill('张三')
       await tap(page, '子女')
       const pad = page.getByLabel('签名板').filter({ visible: true }).first()
@@ -781,5 +782,6 @@ module.exports = [
   require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
   require('./elders')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
   require('./cadre')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
+  require('./worker')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes, drawStroke }),
   require('./accessibility-tour')({ apiLogin }),
 )

@@ -70,8 +70,9 @@ describe('签承诺书', () => {
     await mp.page.waitForText('确认签署')
     await mp.page.waitForText('第 ')
 
-    mp.page.input('请填写签署人姓名', '陈秀兰')
-    await mp.page.tap('本人')
+    // 户主本人 is the default: no name is typed, the server takes the head's from the household record.
+    await mp.page.waitForText('✓ 户主本人')
+    expect(mp.page.text()).toContain('姓名按住户登记自动填写')
     // The pad measures itself through a selector query once laid out; a finger comes later than that on a phone.
     await waitFor(() => mp.canvas('#signature-pad')?.context.calls.length, 'the signature pad to take its canvas')
     const canvas = mp.page.byId('signature-pad')

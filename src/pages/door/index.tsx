@@ -171,9 +171,20 @@ function ProblemBlock({ problem, onRetry }: { problem: DoorProblem; onRetry: () 
   )
 }
 
+/**
+ * To the grid worker's workbench: back to it when the door was opened from there (its scan button), otherwise in
+ * place of this page, so that the back button then does not return to a door already done.
+ */
+function backToWorkbench(): void {
+  const pages = Taro.getCurrentPages()
+  const previous = pages.length > 1 ? pages[pages.length - 2]?.route : undefined
+  if (previous && `/${previous.replace(/^\//, '')}` === ROUTES.workerHome) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: ROUTES.workerHome })
+}
+
 /** Opened by a scanned door label: `token` from our links and the H5 redirect of /h/<token>, `q` from WeChat. */
 export default observer(function DoorPage() {
-  const { doors } = useStores()
+  const { doors, session } = useStores()
   const { params } = useRouter()
   const token = doorTokenFromParams(params)
   const shown = useRef(false)
@@ -195,6 +206,11 @@ export default observer(function DoorPage() {
   return (
     <PageShell>
       <Text className='page-title'>{doors.advice ? '反诈提醒' : '入户宣防'}</Text>
+      {session.isWorker && (
+        <Button className='big-button door-workbench' size='xlarge' block onClick={backToWorkbench}>
+          ‹ 返回工作台
+        </Button>
+      )}
       {body}
     </PageShell>
   )

@@ -1,7 +1,7 @@
 import type {
   DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
-import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet } from '@/core/door-to-door-api'
+import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet, WorkerProgress } from '@/core/door-to-door-api'
 import type {
   DoorView, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
 } from '@/core/door-to-door-api'
@@ -60,6 +60,7 @@ export class FakeApi implements Api {
   patrolToday: (gridId: string, size?: number) => Promise<PatrolPlan> = () => Promise.resolve({ items: [], tasks: [] })
   completeVisitTask: (id: string, note: string) => Promise<VisitTask> = notFaked('completeVisitTask')
   coverage: (regionId: string) => Promise<CoverageReport> = notFaked('coverage')
+  myGridProgress: () => Promise<WorkerProgress> = notFaked('myGridProgress')
   coverageGaps: (regionId: string, page: number, pageSize: number) => Promise<Page<HouseholdSummary>> = notFaked('coverageGaps')
   coverageGapsXlsx: (regionId: string) => Promise<Blob> = notFaked('coverageGapsXlsx')
   coverageGapsXlsxFile: (regionId: string) => Promise<string> = notFaked('coverageGapsXlsxFile')

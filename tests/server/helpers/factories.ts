@@ -27,7 +27,7 @@ export interface RegionTree {
 
 const uniqueDigits = () => String(parseInt(randomBytes(4).toString('hex'), 16)).padStart(6, '0').slice(-6)
 
-async function aRegion(db: Kysely<DB>, level: RegionLevel, id: string, name: string, parent: MadeRegion | null): Promise<MadeRegion> {
+export async function aRegion(db: Kysely<DB>, level: RegionLevel, id: string, name: string, parent: MadeRegion | null): Promise<MadeRegion> {
   const path = regionPath(parent?.path ?? null, id)
   await db.insertInto('regions').values({ id, parent_id: parent?.id ?? null, level, name, path, county_id: countyIdOf(path) }).execute()
   return { id, name, path }

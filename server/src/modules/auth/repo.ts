@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { MeRole } from '../../../../src/core/api-types'
 import { isRole } from '../../../../src/core/roles'
+import { gridTitle } from '../../../../src/core/regions'
 import type { DB } from '../../db/schema'
 
 export interface UserRow {
@@ -40,12 +41,14 @@ export class AuthRepo {
     const rows = await this.db
       .selectFrom('role_assignments')
       .innerJoin('regions', 'regions.id', 'role_assignments.region_id')
-      .select(['role_assignments.role', 'regions.id', 'regions.name', 'regions.path'])
+      .leftJoin('regions as parent', 'parent.id', 'regions.parent_id')
+      .select(['role_assignments.role', 'regions.id', 'regions.name', 'regions.level', 'parent.name as parent_name', 'regions.path'])
       .where('role_assignments.user_id', '=', userId)
       .orderBy('regions.path')
       .orderBy('role_assignments.role')
       .execute()
-    return rows.filter((r) => isRole(r.role)).map((r) => ({ role: r.role, regionId: r.id, regionName: r.name, regionPath: r.path }))
+    return rows.filter((r) => isRole(r.role)).map((r) => ({ role: r.role, regionId: r.id, regionName: r.level === 'grid' ? gridTitle(r.name, r.parent_name) : r.name, regionPath: r.path,
+    }))
   }
 
   async demoUsers(): Promise<(Omit<UserRow, 'deactivated'> & { personaId: string })[]> {

@@ -1,10 +1,23 @@
 import { sql, type Kysely } from 'kysely'
 import type { CoverageCounts, CoverageRegion } from '../../../../src/core/coverage'
 import { emptyCounts } from '../../../../src/core/coverage'
+import { VULNERABLE_TAGS } from '../../../../src/core/door-to-door-api'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 import type { HouseholdRecord } from '../households/repo'
 import { selectHouseholdRecords, toHouseholdRecord } from '../households/household-records'
+
+/** A grid's quarter as counted in SQL; the name is not yet joined to its village's. */
+export interface GridQuarterRow {
+  gridId: string
+  gridName: string
+  villageName: string | null
+  households: number
+  visited: number
+  pledged: number
+  vulnerable: number
+  vulnerableVisited: number
+}
 
 export class CoverageRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -12,8 +25,12 @@ export class CoverageRepo {
   findRegionPath = async (id: string): Promise<string | null> =>
     (await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null
 
+  /** The regions under the path, and the one just above it: a grid's report is named with its village. */
   async regionsUnder(path: string): Promise<CoverageRegion[]> {
-    const rows = await this.db.selectFrom('regions').select(['id', 'parent_id', 'level', 'name']).where('path', 'like', likePrefix(path)).execute()
+    const parentId = path.split('/').filter(Boolean).at(-2)
+    const rows = await this.db.selectFrom('regions').select(['id', 'parent_id', 'level', 'name'])
+      .where((eb) => (parentId ? eb.or([eb('path', 'like', likePrefix(path)), eb('id', '=', parentId)]) : eb('path', 'like', likePrefix(path))))
+      .execute()
     return rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name }))
   }
 
@@ -52,6 +69,43 @@ export class CoverageRepo {
       if (r.n > 0) counts.set(r.id, { ...(counts.get(r.id) ?? emptyCounts()), visited90d: r.n })
     }
     return counts
+  }
+
+  /**
+   * The grids' households and 一老一小 from the kept counters; visited and signed since `since`, counted per grid:
+   * a household's last visit is after the start exactly when it was visited in the quarter (visits are never dated
+   * ahead), which the (region_id, last_visit_at) index answers; pledges go through their household index.
+   */
+  async gridQuarter(gridIds: readonly string[], since: Date): Promise<GridQuarterRow[]> {
+    if (gridIds.length === 0) return []
+    const vulnerable = sql<boolean>`households.tags && ${sql.val([...VULNERABLE_TAGS])}::text[]`
+    const rows = await this.db
+      .selectFrom('regions')
+      .leftJoin('regions as village', 'village.id', 'regions.parent_id')
+      .leftJoin('grid_coverage', 'grid_coverage.grid_id', 'regions.id')
+      .select((eb) => [
+        'regions.id', 'regions.name', 'village.name as village_name',
+        sql<number>`coalesce(grid_coverage.households, 0)`.as('households'),
+        sql<number>`coalesce(grid_coverage.vulnerable, 0)`.as('vulnerable'),
+        eb.selectFrom('households').select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('households.region_id', '=', 'regions.id').where('households.last_visit_at', '>=', since).as('visited'),
+        eb.selectFrom('households').select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('households.region_id', '=', 'regions.id').where('households.last_visit_at', '>=', since).where(vulnerable)
+          .as('vulnerable_visited'),
+        eb.selectFrom('households').select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('households.region_id', '=', 'regions.id')
+          .where((w) => w.exists(w.selectFrom('pledges').select('pledges.id')
+            .whereRef('pledges.household_id', '=', 'households.id').where('pledges.signed_at', '>=', since)))
+          .as('pledged'),
+      ])
+      .where('regions.id', 'in', [...gridIds])
+      .where('regions.level', '=', 'grid')
+      .orderBy('regions.id')
+      .execute()
+    return rows.map((r) => ({
+      gridId: r.id, gridName: r.name, villageName: r.village_name, households: r.households, visited: r.visited ?? 0,
+      pledged: r.pledged ?? 0, vulnerable: r.vulnerable, vulnerableVisited: r.vulnerable_visited ?? 0,
+    }))
   }
 
   /** Households never visited, under any of the paths, in code order. */

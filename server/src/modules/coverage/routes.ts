@@ -22,6 +22,19 @@ const CoverageRow = Type.Object({
   vulnerable: count('一老一小、独居老人户'),
   vulnerableVisited: count('其中已走访'),
 })
+const GridProgress = Type.Object({
+  gridId: Type.String(),
+  gridName: Type.String({ description: '带村名的网格名，如 东胜村第1网格' }),
+  households: count('住户数'),
+  visited: count('本季度已走访'),
+  pledged: count('本季度已签承诺书'),
+  vulnerable: count('一老一小、独居老人户'),
+  vulnerableVisited: count('其中本季度已走访'),
+})
+const WorkerProgress = Type.Object({
+  quarter: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }), label: Type.String() }),
+  grids: Type.Array(GridProgress),
+})
 const RegionQuery = Type.Object({ regionId: Type.Optional(RegionId) })
 const TAGS = ['覆盖率']
 
@@ -39,6 +52,16 @@ export default async function coverageRoutes(fastify: FastifyInstance, { ctx }: 
     },
     preHandler: app.requireUser,
   }, (req) => coverage.report(callerOf(req), req.query.regionId))
+
+  app.get('/api/coverage/my-grids', {
+    schema: {
+      tags: TAGS,
+      summary: '网格员本人负责的网格：本季度已走访、已签承诺书、一老一小已走访户数，及网格总户数',
+      security: BEARER,
+      response: { 200: WorkerProgress, ...COMMON_ERRORS },
+    },
+    preHandler: app.requireRole('grid_worker'),
+  }, (req) => coverage.workerProgress(callerOf(req)))
 
   app.get('/api/coverage/gaps', {
     schema: {

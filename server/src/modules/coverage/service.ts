@@ -1,6 +1,8 @@
 import type { HouseholdSummary, Page } from '../../../../src/core/api-types'
 import { recentVisitSince, rollupCoverage } from '../../../../src/core/coverage'
-import type { CoverageReport } from '../../../../src/core/door-to-door-api'
+import type { CoverageReport, WorkerProgress } from '../../../../src/core/door-to-door-api'
+import { gridTitle } from '../../../../src/core/regions'
+import { chinaQuarterOf, periodInstants } from '../../../../src/core/report-period'
 import { scopePathsFor } from '../../../../src/core/scope'
 import type { AppContext } from '../../context'
 import { forbidden } from '../../errors'
@@ -32,6 +34,18 @@ export class CoverageService {
       this.repo.gridCountsUnder(path, recentVisitSince(this.ctx.now())),
     ])
     return rollupCoverage(regions, counts, idOfPath(path))
+  }
+
+  /** The caller's own grids this quarter: only grids they are assigned to as a grid worker, never anyone else's. */
+  async workerProgress(caller: SessionUser): Promise<WorkerProgress> {
+    const gridIds = caller.roles.filter((r) => r.role === 'grid_worker').map((r) => r.regionId)
+    if (gridIds.length === 0) throw forbidden()
+    const quarter = chinaQuarterOf(this.ctx.now())
+    const rows = await this.repo.gridQuarter(gridIds, periodInstants(quarter).start)
+    return {
+      quarter,
+      grids: rows.map(({ villageName, gridName, ...counts }) => ({ ...counts, gridName: gridTitle(gridName, villageName) })),
+    }
   }
 
   async gaps(caller: SessionUser, query: { regionId?: string; page: number; pageSize: number }): Promise<Page<HouseholdSummary>> {

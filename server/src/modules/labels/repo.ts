@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import { gridTitle } from '../../../../src/core/regions'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditEntry } from '../households/repo'
 
@@ -24,12 +25,14 @@ function selectLabelHouseholds(db: Kysely<DB>) {
   return db
     .selectFrom('households')
     .innerJoin('regions', 'regions.id', 'households.region_id')
-    .select(['households.id', 'households.code', 'regions.path', 'regions.name', 'households.label_version'])
+    .leftJoin('regions as village', 'village.id', 'regions.parent_id')
+    .select(['households.id', 'households.code', 'regions.path', 'regions.name', 'village.name as village_name', 'households.label_version'])
     .orderBy('households.code')
 }
 
-const toLabelHousehold = (r: { id: string; code: string; path: string; name: string; label_version: number }): LabelHousehold => ({
-  id: r.id, code: r.code, regionPath: r.path, gridName: r.name, labelVersion: r.label_version,
+type LabelRow = { id: string; code: string; path: string; name: string; village_name: string | null; label_version: number }
+const toLabelHousehold = (r: LabelRow): LabelHousehold => ({
+  id: r.id, code: r.code, regionPath: r.path, gridName: gridTitle(r.name, r.village_name), labelVersion: r.label_version,
 })
 
 export class LabelRepo {

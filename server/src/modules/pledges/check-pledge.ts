@@ -1,5 +1,6 @@
 import type { PledgeInput, PledgeTemplate } from '../../../../src/core/door-to-door-api'
 import type { ErrorCode } from '../../../../src/core/errors'
+import { resolveSigner } from '../../../../src/core/pledge-signer'
 import type { RoleAssignment } from '../../../../src/core/roles'
 import { canActOn } from '../../../../src/core/scope'
 import { decodeStrokes, validateSignature } from '../../../../src/core/strokes'
@@ -30,14 +31,13 @@ export function checkPledge(
   if (!household || !villageId) return { ok: false, code: 'PLEDGE_HOUSEHOLD_UNKNOWN' }
   if (!canActOn(roles, 'pledge.write', household.regionPath)) return { ok: false, code: 'PLEDGE_OUT_OF_SCOPE' }
   if (templates.get(input.templateVersion)?.sha256 !== input.templateSha256.toLowerCase()) return { ok: false, code: 'PLEDGE_TEMPLATE_OUTDATED' }
-  const signerName = input.signerName.trim()
-  const signerRelation = input.signerRelation.trim()
-  if (!signerName || !signerRelation) return { ok: false, code: 'PLEDGE_SIGNER_MISSING' }
+  const signer = resolveSigner(input, household.headName)
+  if (!signer) return { ok: false, code: 'PLEDGE_SIGNER_MISSING' }
   const signedAt = parseTimestamp(input.signedAt)
   if (signedAt === null || signedAt > now.getTime() + CLOCK_SKEW_MS) return { ok: false, code: 'PLEDGE_TIME_INVALID' }
   const strokes = decodeStrokes(input.strokes)
   if (!strokes) return { ok: false, code: 'SIGNATURE_MALFORMED' }
   const signature = validateSignature(strokes)
   if (!signature.ok) return { ok: false, code: signature.code }
-  return { ok: true, household, villageId, signerName, signerRelation, signedAt: new Date(signedAt).toISOString() }
+  return { ok: true, household, villageId, signerName: signer.name, signerRelation: signer.relation, signedAt: new Date(signedAt).toISOString() }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
+import { SIGNER_CHOICES } from '../../../../src/core/pledge-signer'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PlainText, RegionId, Uuid } from '../../plugins/schemas'
 import { PledgeService } from './service'
@@ -19,7 +20,8 @@ const PledgeInput = Type.Object({
   householdId: Uuid,
   templateVersion: Type.Integer({ minimum: 1, maximum: 100000 }),
   templateSha256: Type.String({ maxLength: 64 }),
-  signerName: PlainText({ maxLength: 30, description: '签署人姓名' }),
+  signer: Type.Optional(Type.Enum([...SIGNER_CHOICES], { description: 'head 户主本人（姓名由服务器按住户登记填写）/ member 其他家庭成员' })),
+  signerName: Type.Optional(PlainText({ maxLength: 30, description: '签署人姓名（其他家庭成员时填写；户主本人时忽略）' })),
   signerRelation: PlainText({ maxLength: 20, description: '与户主关系' }),
   strokes: Type.String({ maxLength: 16000, description: '签名笔迹的紧凑矢量编码，见 src/core/strokes.ts' }),
   signedAt: Type.String({ maxLength: 40, description: 'ISO 8601 签署时间' }),

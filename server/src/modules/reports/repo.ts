@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { countyIdOf, type RegionLevel } from '../../../../src/core/regions'
+import { countyIdOf, gridTitle, type RegionLevel } from '../../../../src/core/regions'
 import { emptyFacts, type ActivityRow, type DoorToDoorRow, type ReportFacts, type WarningRow } from '../../../../src/core/reports'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
@@ -37,13 +37,29 @@ export class ReportsRepo {
 
   findRegionPath = async (id: string): Promise<string | null> => (await this.region(id))?.path ?? null
 
+  /** A grid is named with its village, as everywhere. */
   async region(id: string): Promise<ReportRegion | null> {
-    const row = await this.db.selectFrom('regions').select(['id', 'name', 'level', 'path']).where('id', '=', id).executeTakeFirst()
-    return row ? { ...row, level: row.level as RegionLevel } : null
+    const row = await this.db
+      .selectFrom('regions')
+      .leftJoin('regions as parent', 'parent.id', 'regions.parent_id')
+      .select(['regions.id', 'regions.name', 'regions.level', 'regions.path', 'parent.name as parent_name'])
+      .where('regions.id', '=', id)
+      .executeTakeFirst()
+    if (!row) return null
+    const { parent_name: parentName, ...region } = row
+    return { ...region, name: region.level === 'grid' ? gridTitle(region.name, parentName) : region.name, level: region.level as RegionLevel }
   }
 
+  /** The region's children; grids named with their village, which is the region itself. */
   async children(id: string): Promise<{ id: string; name: string }[]> {
-    return this.db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', id).orderBy('id').execute()
+    const rows = await this.db
+      .selectFrom('regions')
+      .innerJoin('regions as parent', 'parent.id', 'regions.parent_id')
+      .select(['regions.id', 'regions.name', 'regions.level', 'parent.name as parent_name'])
+      .where('regions.parent_id', '=', id)
+      .orderBy('regions.id')
+      .execute()
+    return rows.map((r) => ({ id: r.id, name: r.level === 'grid' ? gridTitle(r.name, r.parent_name) : r.name }))
   }
 
   /**

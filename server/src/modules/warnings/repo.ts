@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { gridTitle } from '../../../../src/core/regions'
 import type { RiskLevel, WarningState } from '../../../../src/core/warning-api'
 import type { AssigneeCandidate, WarningProgress } from '../../../../src/core/warnings'
 import type { DB } from '../../db/schema'
@@ -87,10 +88,11 @@ export class WarningRepo {
   private selectWarnings(db: Db = this.db) {
     return db.selectFrom('warnings as w')
       .innerJoin('regions as r', 'r.id', 'w.region_id')
+      .leftJoin('regions as rp', 'rp.id', 'r.parent_id')
       .leftJoin('users as a', 'a.id', 'w.assignee_id')
       .leftJoin('households as h', 'h.id', 'w.household_id')
       .select([
-        'w.id', 'w.county_id', 'w.region_id', 'r.name as region_name', 'r.path', 'w.household_id', 'h.region_id as household_region_id',
+        'w.id', 'w.county_id', 'w.region_id', 'r.name as region_name', 'r.level as region_level', 'rp.name as region_parent_name', 'r.path', 'w.household_id', 'h.region_id as household_region_id',
         'w.resident_name', 'w.phone_enc', 'w.phone_last4', 'w.address', 'w.fraud_type', 'w.risk_level', 'w.source', 'w.amount_at_risk',
         'w.received_at', 'w.contact_due_at', 'w.assignee_id', 'a.display_name as assignee_name', 'w.state', 'w.first_contact_at', 'w.closed_at',
         'w.loss_amount', 'w.version',
@@ -277,7 +279,8 @@ type WarningRow = Awaited<ReturnType<ReturnType<WarningRepo['selectWarnings']>['
 function toWarning(r: WarningRow): StoredWarning {
   const at = (d: Date | string | null) => (d === null ? null : new Date(d))
   return {
-    id: r.id, countyId: r.county_id, regionId: r.region_id, regionName: r.region_name, regionPath: r.path, householdId: r.household_id,
+    id: r.id, countyId: r.county_id, regionId: r.region_id,
+    regionName: r.region_level === 'grid' ? gridTitle(r.region_name, r.region_parent_name) : r.region_name, regionPath: r.path, householdId: r.household_id,
     householdRegionId: r.household_region_id, residentName: r.resident_name, phoneEnc: r.phone_enc, phoneLast4: r.phone_last4, address: r.address,
     fraudType: r.fraud_type, riskLevel: r.risk_level, source: r.source, amountAtRisk: money(r.amount_at_risk), receivedAt: new Date(r.received_at),
     contactDueAt: new Date(r.contact_due_at), assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null, state: r.state,

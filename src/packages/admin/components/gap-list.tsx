@@ -1,28 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { errorMessage } from '@/stores/load-state'
 import { useStore } from '@/stores/stores-context'
 import { coverageStore } from '@/stores/coverage-store'
-import { saveBlob } from '../save-blob'
+import { ExportButton } from './export-button'
 
 /** 缺口清单: households never visited under the open region, masked, paged, and exported to Excel. */
 export const GapList = observer(function GapList({ regionName }: { regionName: string }) {
   const coverage = useStore(coverageStore)
-
-  const exportGaps = async () => {
-    try {
-      if (process.env.TARO_ENV === 'h5') saveBlob(await coverage.exportGaps(), `${regionName}-未走访住户.xlsx`)
-      else await Taro.openDocument({ filePath: await coverage.exportGapsFile(), fileType: 'xlsx', showMenu: true })
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
-    }
-  }
 
   let body
   if (coverage.gapsState === 'error' && coverage.gaps.length === 0) {
@@ -54,9 +43,13 @@ export const GapList = observer(function GapList({ regionName }: { regionName: s
   return (
     <View>
       <Text className='section-title'>缺口清单（从未走访 {coverage.gapsTotal} 户）</Text>
-      <Button className='big-button' size='large' block loading={coverage.exporting} disabled={coverage.gapsTotal === 0} onClick={() => void exportGaps()}>
-        导出 Excel
-      </Button>
+      <ExportButton
+        fileName={`${regionName}-未走访住户.xlsx`}
+        loading={coverage.exporting}
+        disabled={coverage.gapsTotal === 0}
+        blob={() => coverage.exportGaps()}
+        file={() => coverage.exportGapsFile()}
+      />
       {body}
     </View>
   )

@@ -16,7 +16,8 @@ export const HouseholdForm = observer(function HouseholdForm() {
   const regions = useStore(regionStore)
   const { draft } = householdAdmin
   if (!draft) return null
-  const gridName = regions.nodes.find((n) => n.id === draft.regionId)?.name ?? draft.regionId
+  const grid = regions.nodes.find((n) => n.id === draft.regionId)
+  const gridName = grid ? regions.titleOf(grid) : draft.regionId
   const editing = householdAdmin.editingId !== null
   return (
     <View className='card household-form'>

@@ -58,7 +58,7 @@ export const HouseholdImportPanel = observer(function HouseholdImportPanel({ onI
       <Text className='section-title'>导入住户（Excel 或 CSV）</Text>
       <Text className='hint'>先下载模板，按模板填写后选择文件；系统会先逐行检查，全部无误才能导入，导入时要么全部成功，要么一条也不写入。</Text>
       <TemplateButton download={() => householdImport.downloadTemplate()} fileName='住户导入模板.xlsx' />
-      <SheetFileInput accept='.xlsx,.csv' ariaLabel='选择住户导入文件' disabled={householdImport.busy} onFile={(file) => void householdImport.choose(file, file.name)} />
+      <SheetFileInput accept='.xlsx,.csv' purpose='选择住户导入文件' disabled={householdImport.busy} onFile={(file) => void householdImport.choose(file, file.name)} />
       {householdImport.progressText && (
         <View role='status'>
           <Text className='hint'>{householdImport.progressText}</Text>

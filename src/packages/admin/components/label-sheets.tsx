@@ -22,10 +22,23 @@ function Label({ label, sheet }: { label: DoorLabel; sheet: LabelSheet }) {
   )
 }
 
-/** A4 sheets of door labels, one View per printed page. */
-export function LabelSheets({ sheet, pages }: { sheet: LabelSheet; pages: DoorLabel[][] }) {
+/** An A4 sheet is 210 mm, 794 CSS px, wide. */
+const A4_WIDTH_PX = 794
+/** The page's own side padding, both sides, on a phone. */
+const PAGE_PADDING_PX = 32
+
+/**
+ * How far the on-screen preview is shrunk so that a whole A4 sheet fits the phone's width (1 on a wide screen).
+ * Printing ignores it: the print rules set the zoom back to 1, so the paper keeps its millimetres.
+ */
+export function previewZoom(windowWidth: number): number {
+  return Math.min(1, Math.max(0.2, (windowWidth - PAGE_PADDING_PX) / A4_WIDTH_PX))
+}
+
+/** A4 sheets of door labels, one View per printed page, shrunk on screen to fit the window's width. */
+export function LabelSheets({ sheet, pages, windowWidth }: { sheet: LabelSheet; pages: DoorLabel[][]; windowWidth: number }) {
   return (
-    <View className='print-area label-print-area scroll-region'>
+    <View className='print-area label-print-area scroll-region' style={{ zoom: String(previewZoom(windowWidth)) }}>
       {pages.map((labels, i) => (
         <View key={labels[0]?.householdId ?? i} className='print-page label-sheet'>
           {labels.map((label) => <Label key={label.householdId} label={label} sheet={sheet} />)}

@@ -28,7 +28,7 @@ export const SheetImportPanel = observer(function SheetImportPanel(props: SheetI
       <Text className='section-title'>{props.title}</Text>
       <Text className='hint'>{props.hint}</Text>
       <TemplateButton download={() => importer.downloadTemplate()} fileName={props.templateFileName} />
-      <SheetFileInput accept='.xlsx' ariaLabel={`选择${subject}导入文件`} disabled={importer.importing} onFile={(file) => void importFile(file)} />
+      <SheetFileInput accept='.xlsx' purpose={`选择${subject}导入文件`} disabled={importer.importing} onFile={(file) => void importFile(file)} />
       {importer.importing && <Text className='hint'>正在导入…</Text>}
       {importer.error && <Text className='error-text'>{`导入失败：${importer.error}`}</Text>}
       {result && result.errors.length === 0 && <Text className='hint'>{`✓ 导入完成：${props.doneText(result.imported)}`}</Text>}

@@ -12,6 +12,7 @@ import { useStore, useStores } from '@/stores/stores-context'
 import { householdStore } from '@/stores/household-store'
 import { patrolStore } from '@/stores/patrol-store'
 import { useOpenVisitForm } from '../open-visit-form'
+import { PledgeEntry } from './pledge-entry'
 import { VisitTaskList } from './visit-task-list'
 
 const SuggestionCell = observer(function SuggestionCell({ suggestion, rank }: { suggestion: PatrolSuggestion; rank: number }) {
@@ -26,7 +27,12 @@ const SuggestionCell = observer(function SuggestionCell({ suggestion, rank }: { 
       clickable
       onClick={() => openVisitForm(household)}
       title={`${rank}. ${household.code} · ${household.address}`}
-      description={<Text className='hint'>建议理由：{suggestion.reason}</Text>}
+      description={
+        <View>
+          <Text className='hint'>建议理由：{suggestion.reason}</Text>
+          <PledgeEntry household={household} />
+        </View>
+      }
       extra={recorded ? '已记录 · 待上传' : '去走访'}
     />
   )

@@ -2,18 +2,17 @@ import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { Tag } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/services/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { reachStore } from '@/stores/reach-store'
 import { adminHomeRegion } from '../../admin-region'
+import { FilterChips } from '../../components/filter-chips'
 import { CadreTable, DailyChart, NotReachedList, OutboxList, ReachSummary, ShareTree } from '../../components/bulletin-reach-panels'
 import './index.scss'
 
-const WINDOWS = [6, 24, 48] as const
+const WINDOWS = [6, 24, 48].map((h) => ({ value: String(h), label: `${h} 小时内` }))
 
 const BulletinReachBlock = observer(function BulletinReachBlock({ id }: { id: string }) {
   const reach = useStore(reachStore)
@@ -21,16 +20,12 @@ const BulletinReachBlock = observer(function BulletinReachBlock({ id }: { id: st
   if (reach.state !== 'ready') return <LoadingBlock text='正在统计转发情况…' />
   return (
     <View>
-      <View className='tag-choices'>
-        {WINDOWS.map((h) => {
-          const on = reach.withinHours === h
-          return (
-            <Tag key={h} type={on ? 'primary' : 'default'} plain={!on} onClick={() => void reach.loadBulletin(id, h)}>
-              {on ? `✓ ${h} 小时内` : `${h} 小时内`}
-            </Tag>
-          )
-        })}
-      </View>
+      <FilterChips
+        label='统计时段'
+        options={WINDOWS}
+        value={String(reach.withinHours)}
+        onChange={(h) => void reach.loadBulletin(id, Number(h))}
+      />
       <ReachSummary />
       <NotReachedList />
       <ShareTree />

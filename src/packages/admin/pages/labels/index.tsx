@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
@@ -36,7 +37,7 @@ const SheetPreview = observer(function SheetPreview() {
           重新生成
         </Button>
       </View>
-      <LabelSheets sheet={labels.sheet} pages={labels.pages} />
+      <LabelSheets sheet={labels.sheet} pages={labels.pages} windowWidth={Taro.getWindowInfo().windowWidth} />
     </View>
   )
 })
@@ -72,7 +73,7 @@ export default observer(function LabelsPage() {
               selectedId={target && 'gridId' in target ? target.gridId : null}
               canPick={(node) => node.level === 'grid'}
               onPick={(node) => {
-                labels.chooseGrid(node.id, node.name)
+                labels.chooseGrid(node.id, regions.titleOf(node))
                 setChoosing(false)
               }}
             />

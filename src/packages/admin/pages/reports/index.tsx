@@ -78,7 +78,7 @@ export default observer(function ReportsPage() {
         <RegionPicker
           selectedId={reports.regionId}
           canPick={() => true}
-          onPick={(node) => void reports.selectRegion(node.id, node.name)}
+          onPick={(node) => void reports.selectRegion(node.id, regions.titleOf(node))}
         />
       )}
       <PeriodBar />

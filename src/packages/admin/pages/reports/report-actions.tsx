@@ -3,24 +3,14 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { errorMessage } from '@/stores/load-state'
 import { useStore } from '@/stores/stores-context'
 import { reportStore } from '@/stores/report-store'
-import { saveBlob } from '../../save-blob'
+import { ExportButton } from '../../components/export-button'
 
 /** 导出Excel and 复制通报: the 通报 text is shown first, so the cadre sees what will be pasted into the group. */
 export const ReportActions = observer(function ReportActions() {
   const reports = useStore(reportStore)
   const ready = reports.state === 'ready'
-
-  const exportReport = async () => {
-    try {
-      if (process.env.TARO_ENV === 'h5') saveBlob(await reports.exportXlsx(), reports.exportFileName)
-      else await Taro.openDocument({ filePath: await reports.exportXlsxFile(), fileType: 'xlsx', showMenu: true })
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
-    }
-  }
 
   const copySummary = async () => {
     try {
@@ -34,9 +24,13 @@ export const ReportActions = observer(function ReportActions() {
   return (
     <View>
       <View className='report-actions'>
-        <Button className='big-button' size='large' loading={reports.exporting} disabled={!ready} onClick={() => void exportReport()}>
-          导出Excel
-        </Button>
+        <ExportButton
+          fileName={reports.exportFileName}
+          loading={reports.exporting}
+          disabled={!ready}
+          blob={() => reports.exportXlsx()}
+          file={() => reports.exportXlsxFile()}
+        />
         <Button className='big-button' size='large' loading={reports.summaryState === 'loading'} disabled={!ready} onClick={() => void reports.loadSummary()}>
           复制通报
         </Button>

@@ -1,9 +1,12 @@
 import { useEffect } from 'react'
-import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { roleAllows } from '@/core/scope'
+import type { WarningDetail } from '@/core/warning-api'
+import { dispatchConfirmation } from '@/core/warnings-format'
 import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock } from '@/components/page-state'
@@ -17,6 +20,7 @@ import { WarningFilters } from './warning-filters'
 import { WarningForm } from './warning-form'
 import { WarningImportPanel } from './warning-import-panel'
 import { WarningList } from './warning-list'
+import './index.scss'
 
 /** The station's warnings of its region: compliance, filters, the list with overdue on top, create and import. */
 export default observer(function WarningsAdminPage() {
@@ -40,12 +44,22 @@ export default observer(function WarningsAdminPage() {
     )
   }
   const reload = () => void warningAdmin.reload()
+  const dispatched = (created: WarningDetail) => {
+    void Taro.showToast({ title: dispatchConfirmation(created), icon: 'none', duration: 2500 })
+    void warningAdmin.dispatched(created)
+  }
   return (
     <PageShell>
       <Text className='page-title'>预警劝阻</Text>
       <Text className='section-title'>{`范围：${home.regionName}`}</Text>
       <CompliancePanel />
-      <WarningForm onSaved={reload} />
+      {warningAdmin.justDispatched && !warningForm.draft && (
+        <View className='card dispatch-notice' role='status'>
+          <Text className='card-title'>{`✓ ${dispatchConfirmation(warningAdmin.justDispatched)}`}</Text>
+          <Text className='hint'>这条预警排在下方预警列表的第一条</Text>
+        </View>
+      )}
+      <WarningForm onSaved={dispatched} />
       {!warningForm.draft && (
         <Button className='big-button' type='primary' size='large' block onClick={() => warningForm.startNew()}>
           新增预警

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { FRAUD_TYPES } from '@/core/fraud-types'
-import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES } from '@/core/warning-api'
+import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES, type WarningDetail } from '@/core/warning-api'
 import type { WarningDraft } from '@/stores/warning-form-store'
 import { useStore } from '@/stores/stores-context'
 import { warningFormStore } from '@/stores/warning-form-store'
@@ -46,13 +46,14 @@ const AssigneeField = observer(function AssigneeField({ draft }: { draft: Warnin
 })
 
 /** Create one warning by hand. Every keystroke goes to the store's draft, which survives a refused save. */
-export const WarningForm = observer(function WarningForm({ onSaved }: { onSaved: () => void }) {
+export const WarningForm = observer(function WarningForm({ onSaved }: { onSaved: (created: WarningDetail) => void }) {
   const warningForm = useStore(warningFormStore)
   const [picking, setPicking] = useState(false)
   const d = warningForm.draft
   if (!d) return null
   const save = async () => {
-    if (await warningForm.save()) onSaved()
+    const created = await warningForm.save()
+    if (created) onSaved(created)
   }
   return (
     <View className='card'>

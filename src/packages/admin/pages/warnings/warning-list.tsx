@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
+import { dispatchConfirmation } from '@/core/warnings-format'
 import { ROUTES } from '@/services/routes'
 import { useStore } from '@/stores/stores-context'
 import { warningAdminStore } from '@/stores/warning-admin-store'
@@ -42,9 +43,10 @@ export const WarningList = observer(function WarningList() {
   if (list.isEmpty) return <EmptyBlock title='没有符合条件的预警' description='可以换个筛选条件，或新增预警' />
   return (
     <View>
-      <Text className='hint'>{`共 ${list.total} 条，已显示 ${list.items.length} 条`}</Text>
-      {list.items.map((w) => (
+      <Text className='hint'>{`共 ${list.total} 条，已显示 ${warningAdmin.shown.length} 条`}</Text>
+      {warningAdmin.shown.map((w) => (
         <WarningCard key={w.id} warning={w} showAssignee onOpen={() => void Taro.navigateTo({ url: `${ROUTES.warning}?id=${encodeURIComponent(w.id)}` })}>
+          {w.id === warningAdmin.justDispatched?.id && <Text className='dispatch-badge'>{`刚刚派发 · ${dispatchConfirmation(w)}`}</Text>}
           {warningAdmin.reassigning?.id === w.id ? (
             <ReassignPanel />
           ) : (

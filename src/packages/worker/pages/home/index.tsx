@@ -16,7 +16,9 @@ import { ROUTES } from '@/services/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { householdStore } from '@/stores/household-store'
 import { pledgeStore } from '@/stores/pledge-store'
+import { GridProgress } from '../../components/grid-progress'
 import { PatrolPlan } from '../../components/patrol-plan'
+import { PledgeEntry } from '../../components/pledge-entry'
 import { ScanDoorButton } from '../../components/scan-door-button'
 import { useOpenVisitForm } from '../../open-visit-form'
 import './index.scss'
@@ -41,6 +43,7 @@ function HouseholdCell({ household }: { household: HouseholdSummary }) {
               </Tag>
             ))}
           </View>
+          <PledgeEntry household={household} />
         </View>
       }
     />
@@ -122,22 +125,29 @@ export default observer(function WorkerHome() {
       ) : (
         <View>
           <Text className='section-title'>我的网格</Text>
-          <View className='grid-choices'>
-            {grids.map((g) => {
-              const selected = g.regionId === households.gridId
-              return (
-                <Button
-                  key={g.regionId}
-                  className='grid-choice'
-                  type={selected ? 'primary' : 'default'}
-                  size='large'
-                  onClick={() => void households.selectGrid(g.regionId)}
-                >
-                  {selected ? `✓ ${g.regionName}` : g.regionName}
-                </Button>
-              )
-            })}
-          </View>
+          <GridProgress />
+          {/* One grid needs no choosing: its card above already names it. */}
+          {grids.length > 1 && (
+            <View>
+              <Text className='hint'>选择要查看住户的网格：</Text>
+              <View className='grid-choices'>
+                {grids.map((g) => {
+                  const selected = g.regionId === households.gridId
+                  return (
+                    <Button
+                      key={g.regionId}
+                      className='grid-choice'
+                      type={selected ? 'primary' : 'default'}
+                      size='large'
+                      onClick={() => void households.selectGrid(g.regionId)}
+                    >
+                      {selected ? `✓ ${g.regionName}` : g.regionName}
+                    </Button>
+                  )
+                })}
+              </View>
+            </View>
+          )}
           <PatrolPlan />
           <Text className='section-title'>住户</Text>
           <SearchBar

@@ -10,7 +10,7 @@ import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { SignaturePad } from '@/components/signature-pad'
 import { SyncBanner } from '@/components/sync-banner'
-import { SIGNER_RELATIONS } from '@/stores/pledge-store'
+import { MEMBER_RELATIONS, SIGNER_CHOICES, SIGNER_CHOICE_LABELS } from '@/core/pledge-signer'
 import { useStore, useStores } from '@/stores/stores-context'
 import { pledgeStore } from '@/stores/pledge-store'
 import { HouseholdGate } from '../../components/household-gate'
@@ -36,35 +36,45 @@ const TemplateText = observer(function TemplateText() {
   return <LoadingBlock text='正在加载承诺书…' />
 })
 
-const SignerFields = observer(function SignerFields() {
+/** A choice written out with ✓ as well as highlighted, so that it reads without colour. */
+function Choice({ chosen, label, onPick }: { chosen: boolean; label: string; onPick: () => void }) {
+  return (
+    <Button className='relation-choice' type={chosen ? 'primary' : 'default'} size='large' aria-pressed={chosen} onClick={onPick}>
+      {chosen ? `✓ ${label}` : label}
+    </Button>
+  )
+}
+
+const SignerFields = observer(function SignerFields({ household }: { household: HouseholdSummary }) {
   const pledge = useStore(pledgeStore)
   return (
     <View>
-      <Text className='section-title'>签署人姓名</Text>
-      <Input
-        className='pledge-input'
-        value={pledge.signerName}
-        maxlength={20}
-        placeholder='请填写签署人姓名'
-        onInput={(e) => pledge.setSignerName(e.detail.value)}
-      />
-      <Text className='section-title'>与户主关系</Text>
+      <Text className='section-title'>签署人</Text>
       <View className='relation-choices'>
-        {SIGNER_RELATIONS.map((relation) => {
-          const chosen = pledge.relation === relation
-          return (
-            <Button
-              key={relation}
-              className='relation-choice'
-              type={chosen ? 'primary' : 'default'}
-              size='large'
-              onClick={() => pledge.setRelation(relation)}
-            >
-              {chosen ? `✓ ${relation}` : relation}
-            </Button>
-          )
-        })}
+        {SIGNER_CHOICES.map((choice) => (
+          <Choice key={choice} chosen={pledge.signer === choice} label={SIGNER_CHOICE_LABELS[choice]} onPick={() => pledge.setSigner(choice)} />
+        ))}
       </View>
+      {pledge.signer === 'head' ? (
+        <Text className='hint'>{`由户主 ${household.headName} 本人签署，姓名按住户登记自动填写`}</Text>
+      ) : (
+        <View>
+          <Text className='section-title'>签署人姓名</Text>
+          <Input
+            className='pledge-input'
+            value={pledge.signerName}
+            maxlength={20}
+            placeholder='请填写签署人姓名'
+            onInput={(e) => pledge.setSignerName(e.detail.value)}
+          />
+          <Text className='section-title'>与户主关系</Text>
+          <View className='relation-choices'>
+            {MEMBER_RELATIONS.map((relation) => (
+              <Choice key={relation} chosen={pledge.relation === relation} label={relation} onPick={() => pledge.setRelation(relation)} />
+            ))}
+          </View>
+        </View>
+      )}
     </View>
   )
 })
@@ -92,7 +102,7 @@ export default observer(function PledgePage() {
         <SyncBanner />
         <HouseholdHeader household={household} />
         <TemplateText />
-        <SignerFields />
+        <SignerFields household={household} />
         <Text className='section-title'>签名</Text>
         <SignaturePad strokes={pledge.strokes} onChange={(strokes) => pledge.setStrokes(strokes)} />
         <Text className='section-title'>位置</Text>
