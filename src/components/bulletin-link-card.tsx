@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 
 /** A whole-card tap target that opens one bulletin; the hint line says what the card's list is about. */
 export function BulletinLinkCard({ id, title, hint }: { id: string; title: string; hint: string }) {

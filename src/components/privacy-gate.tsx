@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { observable, runInAction } from 'mobx'
 import { observer } from 'mobx-react-lite'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 
 type Resolve = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void
 

@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { LatLng, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
 import { ERRORS } from '@/core/errors'
-import { HEAD_RELATION, type MemberRelation, type SignerChoice } from '@/core/pledge-signer'
+import { HEAD_RELATION, MEMBER_RELATIONS, SIGNER_CHOICES, SIGNER_CHOICE_LABELS, type MemberRelation, type SignerChoice } from '@/core/pledge-signer'
 import { encodeStrokes, validateSignature, type Stroke } from '@/core/strokes'
 import { ApiError, type Api } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'
@@ -33,6 +33,9 @@ export class PledgeStore {
   templateError: string | null = null
   /** 户主本人 unless the worker says otherwise: the server then fills in the head's name from the household record. */
   signer: SignerChoice = 'head'
+  /** Who may sign, in the order the form offers them (户主本人 first). */
+  readonly signerChoices = SIGNER_CHOICES.map((choice) => ({ choice, label: SIGNER_CHOICE_LABELS[choice] }))
+  readonly memberRelations = MEMBER_RELATIONS
   /** Typed only for another member. */
   signerName = ''
   relation: MemberRelation | null = null
@@ -46,7 +49,7 @@ export class PledgeStore {
   constructor(private readonly deps: PledgeDeps) {
     // Kept from the last time online, so that a pledge can be signed in a cellar without signal.
     this.template = readTemplate(deps.storage.read(TEMPLATE_STORAGE_KEY))
-    makeAutoObservable<PledgeStore, 'deps'>(this, { deps: false })
+    makeAutoObservable<PledgeStore, 'deps'>(this, { deps: false, signerChoices: false, memberRelations: false })
   }
 
   /** A half-signed pledge belongs to the worker who started it. */

@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { DissuaderLoad, RiskLevel, WarningCompliance, WarningListItem, WarningState } from '@/core/warning-api'
+import { dispatchConfirmation } from '@/core/warnings-format'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
@@ -58,6 +59,11 @@ export class WarningAdminStore {
   }
 
   /** After 保存并派发: the new warning leads the list, and the list and compliance count it. */
+  /** 已派发给 …: what the station is told about the warning it has just sent, while it stays pinned. */
+  get dispatchedMessage(): string | null {
+    return this.justDispatched ? dispatchConfirmation(this.justDispatched) : null
+  }
+
   dispatched(warning: WarningListItem): Promise<void> {
     this.justDispatched = warning
     return this.reload()

@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { HouseholdDetail, PledgeInput } from '@/core/door-to-door-api'
 import DoorPage from '@/pages/door/index'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, MemoryTokens, renderWithStores } from './support/root'
 

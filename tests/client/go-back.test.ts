@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { goBackOr, ROUTES } from '@/services/routes'
+import { goBackOr, ROUTES } from '@/navigation/routes'
 
 describe('goBackOr', () => {
   beforeEach(() => jest.clearAllMocks())

@@ -38,10 +38,10 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
 
   /** The first warning card of the list is the one named. */
   async function firstCardIs(page, name) {
-    const first = page.getByRole('button', { name: /^打开预警 / }).filter({ visible: true }).first()
+    const first = page.locator('.warning-card .card-title').filter({ visible: true }).first()
     await first.waitFor({ timeout: TIMEOUT })
-    const label = await first.getAttribute('aria-label')
-    if (label !== `打开预警 ${name}`) throw new Error(`first warning is "${label}", not the one just dispatched (${name})`)
+    const title = await first.textContent()
+    if (!title.startsWith(`${name} · `)) throw new Error(`first warning is "${title}", not the one just dispatched (${name})`)
   }
 
   return [

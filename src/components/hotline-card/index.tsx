@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import './index.scss'
 
 const ANTI_FRAUD_HOTLINE = '96110'

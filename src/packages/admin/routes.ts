@@ -1,4 +1,4 @@
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 
 /** The admin subpackage's pages, kept in one place so that a moved page breaks loudly. */
 export const ADMIN_ROUTES = {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import type { VisitQueueStore } from '@/stores/visit-queue-store'
 
 function savedMessage(queue: VisitQueueStore, id: string): string {

@@ -9,7 +9,7 @@ import { BulletinLinkCard } from '@/components/bulletin-link-card'
 import { ListenButton } from '@/components/listen-button'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { goBackOr, ROUTES } from '@/services/routes'
+import { goBackOr, ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
 

@@ -8,7 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import type { DemoPersona } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { goBackOr, ROUTES } from '@/services/routes'
+import { goBackOr, ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import type { SessionStore } from '@/stores/session-store'
 

@@ -12,7 +12,7 @@ import { hasAnyRole } from '@/core/scope'
 import { CareModeSwitch } from '@/components/care-mode-switch'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
 

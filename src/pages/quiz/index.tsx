@@ -7,7 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { AnswerReveal, QuestionOutcome } from '@/core/resident-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { roleAllows, type Action } from '@/core/scope'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import { ADMIN_ROUTES } from '../routes'
 

@@ -10,7 +10,7 @@ import type { MyData } from '@/core/membership-api'
 import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
 

@@ -11,7 +11,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import type { PlaceTown, PlaceVillage } from '@/core/membership-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
-import { goBackOr, LOGIN_AND_BACK, ROUTES } from '@/services/routes'
+import { goBackOr, LOGIN_AND_BACK, ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 import './index.scss'
 

@@ -6,7 +6,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { roleAllows } from '@/core/scope'
 import type { WarningDetail } from '@/core/warning-api'
-import { dispatchConfirmation } from '@/core/warnings-format'
 import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock } from '@/components/page-state'
@@ -45,8 +44,8 @@ export default observer(function WarningsAdminPage() {
   }
   const reload = () => void warningAdmin.reload()
   const dispatched = (created: WarningDetail) => {
-    void Taro.showToast({ title: dispatchConfirmation(created), icon: 'none', duration: 2500 })
     void warningAdmin.dispatched(created)
+    void Taro.showToast({ title: warningAdmin.dispatchedMessage ?? '已派发', icon: 'none', duration: 2500 })
   }
   return (
     <PageShell>
@@ -55,7 +54,7 @@ export default observer(function WarningsAdminPage() {
       <CompliancePanel />
       {warningAdmin.justDispatched && !warningForm.draft && (
         <View className='card dispatch-notice' role='status'>
-          <Text className='card-title'>{`✓ ${dispatchConfirmation(warningAdmin.justDispatched)}`}</Text>
+          <Text className='card-title'>{`✓ ${warningAdmin.dispatchedMessage}`}</Text>
           <Text className='hint'>这条预警排在下方预警列表的第一条</Text>
         </View>
       )}

@@ -5,8 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
-import { dispatchConfirmation } from '@/core/warnings-format'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { useStore } from '@/stores/stores-context'
 import { warningAdminStore } from '@/stores/warning-admin-store'
 import { FilterChips } from '../../components/filter-chips'
@@ -46,7 +45,7 @@ export const WarningList = observer(function WarningList() {
       <Text className='hint'>{`共 ${list.total} 条，已显示 ${warningAdmin.shown.length} 条`}</Text>
       {warningAdmin.shown.map((w) => (
         <WarningCard key={w.id} warning={w} showAssignee onOpen={() => void Taro.navigateTo({ url: `${ROUTES.warning}?id=${encodeURIComponent(w.id)}` })}>
-          {w.id === warningAdmin.justDispatched?.id && <Text className='dispatch-badge'>{`刚刚派发 · ${dispatchConfirmation(w)}`}</Text>}
+          {w.id === warningAdmin.justDispatched?.id && <Text className='dispatch-badge'>{`刚刚派发 · ${warningAdmin.dispatchedMessage}`}</Text>}
           {warningAdmin.reassigning?.id === w.id ? (
             <ReassignPanel />
           ) : (

@@ -10,7 +10,6 @@ import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { SignaturePad } from '@/components/signature-pad'
 import { SyncBanner } from '@/components/sync-banner'
-import { MEMBER_RELATIONS, SIGNER_CHOICES, SIGNER_CHOICE_LABELS } from '@/core/pledge-signer'
 import { useStore, useStores } from '@/stores/stores-context'
 import { pledgeStore } from '@/stores/pledge-store'
 import { HouseholdGate } from '../../components/household-gate'
@@ -51,8 +50,8 @@ const SignerFields = observer(function SignerFields({ household }: { household: 
     <View>
       <Text className='section-title'>签署人</Text>
       <View className='relation-choices'>
-        {SIGNER_CHOICES.map((choice) => (
-          <Choice key={choice} chosen={pledge.signer === choice} label={SIGNER_CHOICE_LABELS[choice]} onPick={() => pledge.setSigner(choice)} />
+        {pledge.signerChoices.map(({ choice, label }) => (
+          <Choice key={choice} chosen={pledge.signer === choice} label={label} onPick={() => pledge.setSigner(choice)} />
         ))}
       </View>
       {pledge.signer === 'head' ? (
@@ -69,7 +68,7 @@ const SignerFields = observer(function SignerFields({ household }: { household: 
           />
           <Text className='section-title'>与户主关系</Text>
           <View className='relation-choices'>
-            {MEMBER_RELATIONS.map((relation) => (
+            {pledge.memberRelations.map((relation) => (
               <Choice key={relation} chosen={pledge.relation === relation} label={relation} onPick={() => pledge.setRelation(relation)} />
             ))}
           </View>

@@ -9,7 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/navigation/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { warningStore } from '@/stores/warning-store'
 
