@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { DescribedImage } from '@/components/described-image'
+import './bulletin-poster.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 

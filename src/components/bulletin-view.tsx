@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { BulletinCase } from '@/core/bulletin-api'
 import { fraudTypeName } from '@/core/fraud-types'
 import { ListenButton } from '@/components/listen-button'
+import './bulletin-view.scss'
 
 /** ¥12,300.00, or 未造成损失 for a fraud that was stopped. Written out by hand: the WeChat runtime's Intl is unreliable. */
 export function formatLoss(yuan: number): string {

@@ -85,7 +85,7 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       const { items } = await police.get('/api/public/bulletins?page=1&pageSize=20')
       const bulletin = items.find((b) => b.title === title)
       if (!bulletin) throw new Error(`published bulletin not in the public list: ${JSON.stringify(items.map((b) => b.title))}`)
-      const link = (await page.locator('.bulletin-forward .bulletin-link').filter({ visible: true }).first().textContent()).trim()
+      const link = (await page.locator('.bulletin-forward .copy-link-url').filter({ visible: true }).first().textContent()).trim()
       if (!link.endsWith(`/pages/bulletin/index?id=${bulletin.id}`)) throw new Error(`copy link is not the bulletin's page: ${link}`)
       // Reopened, a published bulletin still offers the step: the same screen in both modes.
       await page.goto(`${baseUrl}/#/packages/admin/pages/bulletin-edit/index?id=${bulletin.id}`)

@@ -20,7 +20,7 @@ function installFakeSpeech(voiceLangs) {
   window.SpeechSynthesisUtterance = function SpeechSynthesisUtterance(text) { this.text = text }
 }
 
-module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes }) => {
+module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes, answerWithA }) => {
   const absent = async (page, text) => {
     if (await visible(page, text, false).isVisible().catch(() => false)) throw new Error(`"${text}" should not show`)
   }
@@ -92,16 +92,12 @@ module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes }) =>
         await page.reload()
         await tap(page, '开始今日答题')
         await see(page, '第 2 题 / 共 5 题')
-        await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
-        await tap(page, '确定')
-        await see(page, '解析：')
+        await answerWithA(page)
         await screenshot('e2e-elders-quiz-verdict')
         await tap(page, '下一题')
         for (let n = 3; n <= 5; n++) {
           await see(page, `第 ${n} 题 / 共 5 题`)
-          await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
-          await tap(page, '确定')
-          await see(page, '解析：')
+          await answerWithA(page)
           await tap(page, n === 5 ? '交卷，看成绩' : '下一题')
         }
         await see(page, '得分')

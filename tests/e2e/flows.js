@@ -28,6 +28,25 @@ async function apiLogin(baseUrl, personaId) {
   }
 }
 
+/** The demo grid worker's grid and its door labels as the police print them, with both personas' API sessions. */
+async function demoGridLabels(baseUrl) {
+  const police = await apiLogin(baseUrl, 'police')
+  const worker = await apiLogin(baseUrl, 'grid_worker')
+  const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
+  const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
+  return { police, worker, gridId, labels }
+}
+
+/** What a door label's QR code opens: /h/<token>. */
+const labelToken = (label) => label.url.split('/h/')[1]
+
+/** Picks A for the question shown, confirms it and waits for its verdict. */
+async function answerWithA(page) {
+  await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
+  await tap(page, '确定')
+  await see(page, '解析：')
+}
+
 /** Draws one stroke on the signature pad with the mouse, as a person signing with a finger would. */
 async function drawStroke(page, box, from, steps, step) {
   await page.mouse.move(box.x + from.x, box.y + from.y)
@@ -128,12 +147,9 @@ module.exports = [
   {
     title: 'when a grid worker records a visit and a pledge at a labelled door, then two more visits made offline sync on reconnecting and coverage shows the increase',
     async run({ page, baseUrl, screenshot }) {
-      const police = await apiLogin(baseUrl, 'police')
-      const worker = await apiLogin(baseUrl, 'grid_worker')
-      const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
-      const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
+      const { police, worker, gridId, labels } = await demoGridLabels(baseUrl)
       const label = labels[0]
-      const token = label.url.split('/h/')[1]
+      const token = labelToken(label)
       const before = (await police.get(`/api/coverage?regionId=${gridId}`)).region
 
       // A resident scanning the door learns nothing about the household.
@@ -248,7 +264,7 @@ module.exports = [
       await cadrePage.getByRole('link', { name: '保存海报' }).filter({ visible: true }).first().scrollIntoViewIfNeeded()
       await cadrePage.waitForFunction(() => [...document.querySelectorAll('img')].some((i) => i.src.includes('poster.png') && i.complete && i.naturalWidth > 0), null, { timeout: TIMEOUT })
       await see(cadrePage, '复制链接')
-      const link = (await cadrePage.locator('.bulletin-link').filter({ visible: true }).first().textContent()).trim()
+      const link = (await cadrePage.locator('.copy-link-url').filter({ visible: true }).first().textContent()).trim()
       if (!/[?&]share=[0-9A-Za-z]{10}/.test(link)) throw new Error(`share link without a share id: ${link}`)
       await tap(cadrePage, '复制链接')
       await snap(cadrePage, 'e2e-bulletin-cadre-share')
@@ -288,9 +304,7 @@ module.exports = [
       for (let n = 1; n <= 5; n++) {
         await see(page, `第 ${n} 题 / 共 5 题`)
         await see(page, '剩余')
-        await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
-        await tap(page, '确定')
-        await see(page, '解析：')
+        await answerWithA(page)
         await tap(page, n === 5 ? '交卷，看成绩' : '下一题')
       }
       await see(page, '得分')
@@ -546,11 +560,8 @@ module.exports = [
   {
     title: 'when a newcomer who is not in the seed opens a door label and taps 我住这里, then they answer today\'s quiz and claim a prize as a resident of that village',
     async run({ page, baseUrl, screenshot }) {
-      const police = await apiLogin(baseUrl, 'police')
-      const worker = await apiLogin(baseUrl, 'grid_worker')
-      const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
-      const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
-      const token = labels[1].url.split('/h/')[1]
+      const { labels } = await demoGridLabels(baseUrl)
+      const token = labelToken(labels[1])
 
       await signUpAsNewcomer(page, baseUrl, '周阿姨')
       await see(page, '您住在哪个村（社区）？')
@@ -564,9 +575,7 @@ module.exports = [
       await tap(page, '开始今日答题')
       for (let n = 1; n <= 5; n++) {
         await see(page, `第 ${n} 题 / 共 5 题`)
-        await page.getByRole('button', { name: /^A\. / }).filter({ visible: true }).first().click({ timeout: TIMEOUT })
-        await tap(page, '确定')
-        await see(page, '解析：')
+        await answerWithA(page)
         await tap(page, n === 5 ? '交卷，看成绩' : '下一题')
       }
       await see(page, '得分')
@@ -625,10 +634,8 @@ module.exports = [
       })
       if (!workerToken) throw new Error('no session token in the worker\'s storage')
 
-      const worker = await apiLogin(baseUrl, 'grid_worker')
-      const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
-      const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
-      await newcomer.goto(`${baseUrl}/h/${labels[2].url.split('/h/')[1]}`)
+      const { labels } = await demoGridLabels(baseUrl)
+      await newcomer.goto(`${baseUrl}/h/${labelToken(labels[2])}`)
       await see(newcomer, labels[2].householdCode)
       await tap(newcomer, '记录走访')
       await tap(newcomer, '宣讲到位')
@@ -782,8 +789,8 @@ module.exports = [
 ].concat(
   require('./village-network'),
   require('./offline')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
-  require('./elders')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
+  require('./elders')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes, answerWithA }),
   require('./cadre')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes }),
-  require('./worker')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes, drawStroke }),
+  require('./worker')({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes, drawStroke, demoGridLabels, labelToken }),
   require('./accessibility-tour')({ apiLogin }),
 )

@@ -3,7 +3,7 @@
 // Helpers come from flows.js.
 const TIMEOUT = 20_000
 
-module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes, drawStroke }) => {
+module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothModes, drawStroke, demoGridLabels, labelToken }) => {
   /** The demo grid worker on the workbench. */
   async function openWorkbench(page, baseUrl) {
     await loginAsPersona(page, baseUrl, '网格员')
@@ -114,11 +114,8 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
     {
       title: 'when the grid worker opens a door label, then 返回工作台 on the door page leads back to the workbench',
       async run({ page, baseUrl, screenshot }) {
-        const police = await apiLogin(baseUrl, 'police')
-        const worker = await apiLogin(baseUrl, 'grid_worker')
-        const gridId = worker.session.user.roles.find((r) => r.role === 'grid_worker').regionId
-        const { labels } = await police.get(`/api/labels/sheet?gridId=${gridId}`)
-        const token = labels[1].url.split('/h/')[1]
+        const { labels } = await demoGridLabels(baseUrl)
+        const token = labelToken(labels[1])
 
         await openWorkbench(page, baseUrl)
         await page.goto(`${baseUrl}/h/${token}`)

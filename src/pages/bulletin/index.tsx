@@ -13,7 +13,7 @@ import { ROUTES } from '@/navigation/routes'
 import { currentEnterOptions, shareLaunchFrom, shareLinkUrl } from '@/services/share-launch'
 import type { BulletinProblem } from '@/stores/bulletin-store'
 import { useStores } from '@/stores/stores-context'
-import './index.scss'
+import { CopyLink } from '@/components/copy-link'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 // The hook only exists in the mini-program; the choice is fixed at build time, so hook order never changes.
@@ -41,23 +41,14 @@ function ProblemPage({ problem, onRetry }: { problem: BulletinProblem; onRetry: 
 }
 
 /** H5 has no share sheet: the reader copies a link that carries their share id. */
-const CopyLink = observer(function CopyLink() {
+const ShareByLink = observer(function ShareByLink() {
   const { bulletins } = useStores()
   if (!bulletins.share) return null
   const url = shareLinkUrl(bulletins.share.path, window.location)
   return (
     <View className='card'>
       <Text className='card-title'>分享给家人和邻居</Text>
-      <Text className='bulletin-link'>{url}</Text>
-      <Button
-        className='big-button'
-        type='primary'
-        size='xlarge'
-        block
-        onClick={() => void Taro.setClipboardData({ data: url }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))}
-      >
-        复制链接
-      </Button>
+      <CopyLink url={url} />
     </View>
   )
 })
@@ -94,7 +85,7 @@ export default observer(function BulletinPage() {
             分享
           </Button>
         ) : (
-          <CopyLink />
+          <ShareByLink />
         )}
       </View>
     )

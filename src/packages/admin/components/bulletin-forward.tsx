@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
@@ -7,6 +6,7 @@ import { BulletinPoster } from '@/components/bulletin-poster'
 import { shareLinkUrl } from '@/services/share-launch'
 import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
 import { useStore } from '@/stores/stores-context'
+import { CopyLink } from '@/components/copy-link'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -19,16 +19,7 @@ const H5Forward = observer(function H5Forward() {
   return (
     <View>
       <BulletinPoster url={posterUrl} fileName={`${saved.bulletinDate}-警情通报.png`} />
-      <Text className='bulletin-link'>{url}</Text>
-      <Button
-        className='big-button'
-        type='primary'
-        size='xlarge'
-        block
-        onClick={() => void Taro.setClipboardData({ data: url }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))}
-      >
-        复制链接
-      </Button>
+      <CopyLink url={url} />
     </View>
   )
 })
