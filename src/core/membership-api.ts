@@ -52,7 +52,7 @@ export interface Invitation {
   qrSvg: string
   role: StaffRole
   regionId: string
-  /** e.g. 柏林镇 东胜村 第1网格 */
+  /** e.g. 东胜村第1网格, 柏林镇 东胜村 */
   regionName: string
   maxUses: number
   usedCount: number

@@ -36,7 +36,7 @@ describe('join page', () => {
 
     expect(screen.getByText('王所长 邀请您加入')).toBeTruthy()
     expect(screen.getByText('网格员/民警')).toBeTruthy()
-    expect(screen.getByText('区域：柏林镇 东胜村 第1网格')).toBeTruthy()
+    expect(screen.getByText('区域：东胜村第1网格')).toBeTruthy()
     await act(async () => {
       fireEvent.click(screen.getByText('接受'))
     })

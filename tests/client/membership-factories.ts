@@ -19,25 +19,25 @@ export const aResidence = (overrides: Partial<Residence> = {}): Residence => ({
 })
 
 export const aPreview = (overrides: Partial<InvitationPreview> = {}): InvitationPreview => ({
-  code: 'ABCDEFGH', role: 'grid_worker', regionName: '柏林镇 东胜村 第1网格', inviterName: '王所长',
+  code: 'ABCDEFGH', role: 'grid_worker', regionName: '东胜村第1网格', inviterName: '王所长',
   expiresAt: '2030-01-01T00:00:00Z', status: 'open', alreadyHeld: false, ...overrides,
 })
 
 export const anInvitation = (overrides: Partial<Invitation> = {}): Invitation => ({
   code: 'ABCDEFGH', url: 'https://x.test/join/ABCDEFGH', qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-  role: 'grid_worker', regionId: 'g1', regionName: '柏林镇 东胜村 第1网格', maxUses: 1, usedCount: 0,
+  role: 'grid_worker', regionId: 'g1', regionName: '东胜村第1网格', maxUses: 1, usedCount: 0,
   expiresAt: '2030-01-01T00:00:00Z', createdAt: '2026-12-01T00:00:00Z', inviterName: '王所长', status: 'open', ...overrides,
 })
 
 export const aManagedUser = (overrides: Partial<ManagedUser> = {}): ManagedUser => ({
   id: 'u-zhang', displayName: '张网格', active: true,
-  roles: [aRole({ role: 'grid_worker', regionId: 'g1', regionName: '东胜村 第1网格', regionPath: '/c1/t-bl/v-ds/g1/' })],
+  roles: [aRole({ role: 'grid_worker', regionId: 'g1', regionName: '东胜村第1网格', regionPath: '/c1/t-bl/v-ds/g1/' })],
   ...overrides,
 })
 
 export const aUserDetail = (overrides: Partial<ManagedUserDetail> = {}): ManagedUserDetail => ({
   ...aManagedUser(), createdAt: '2026-11-01T00:00:00Z',
-  history: [{ at: '2026-11-01T01:00:00Z', action: 'role.grant', text: '授予角色 网格员/民警 · 东胜村 第1网格', actorName: '王所长' }],
+  history: [{ at: '2026-11-01T01:00:00Z', action: 'role.grant', text: '授予角色 网格员/民警 · 东胜村第1网格', actorName: '王所长' }],
   ...overrides,
 })
 

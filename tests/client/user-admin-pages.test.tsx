@@ -45,7 +45,7 @@ describe('人员管理', () => {
     api.managedUsers = () => Promise.resolve({ items: [aManagedUser(), aManagedUser({ id: 'u-li', displayName: '李劝阻', active: false, roles: [] })], total: 2 })
     await renderAs(api, <UsersPage />)
 
-    expect(screen.getByText('网格员/民警 · 东胜村 第1网格')).toBeTruthy()
+    expect(screen.getByText('网格员/民警 · 东胜村第1网格')).toBeTruthy()
     expect(screen.getByText('李劝阻（已停用）')).toBeTruthy()
     fireEvent.click(screen.getByText('张网格'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/user/index?id=u-zhang' })
@@ -80,7 +80,7 @@ describe('人员管理', () => {
 
     fireEvent.click(screen.getByText('移除'))
     expect(removed).toEqual([])
-    expect(screen.getByRole('dialog').textContent).toContain('确定移除 张网格 的「网格员/民警 · 东胜村 第1网格」吗？')
+    expect(screen.getByRole('dialog').textContent).toContain('确定移除 张网格 的「网格员/民警 · 东胜村第1网格」吗？')
     await act(async () => {
       fireEvent.click(screen.getByText('确定'))
     })

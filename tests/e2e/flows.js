@@ -620,7 +620,7 @@ module.exports = [
       await signUpAsNewcomer(newcomer, baseUrl, '孙网格')
       await newcomer.goto(`${baseUrl}/join/${invitation.code}`)
       await see(newcomer, '李警官')
-      await see(newcomer, '东胜村 第1网格')
+      await see(newcomer, '东胜村第1网格')
       await newcomer.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'test-results', 'e2e-join-invitation.png') })
       await tap(newcomer, '接受')
       await see(newcomer, '今日巡访建议')

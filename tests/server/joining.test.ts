@@ -118,7 +118,7 @@ describe.each(ENGINES)('joining on %s', (engine) => {
       expect(ok.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
       expect(ok.url).toBe(`${t.config.publicBaseUrl}/join/${ok.code}`)
       expect(ok.qrSvg).toContain('<svg')
-      expect(ok.regionName).toBe('东村 东村第2网格')
+      expect(ok.regionName).toBe('东村第2网格')
     })
 
     it('when a town admin invites for the county, a grid worker invites anyone, or a role is put at the wrong level, then it is refused', async () => {
@@ -135,7 +135,7 @@ describe.each(ENGINES)('joining on %s', (engine) => {
       const inv = await anInvitation(await signIn(t, inviter.id), 'grid_worker', tree.grids[0][0].id)
       const user = await aNewcomer()
       const preview = await send('GET', `/api/invitations/${inv.code.toLowerCase().slice(0, 4)}-${inv.code.slice(4)}`, user.token)
-      expect(preview.json()).toMatchObject({ inviterName: '李警官', role: 'grid_worker', regionName: '东村 东村第1网格', status: 'open', alreadyHeld: false })
+      expect(preview.json()).toMatchObject({ inviterName: '李警官', role: 'grid_worker', regionName: '东村第1网格', status: 'open', alreadyHeld: false })
       const accepted = await send('POST', `/api/invitations/${inv.code}/accept`, user.token)
       expect(accepted.statusCode).toBe(200)
       expect(accepted.json().me.roles).toMatchObject([{ role: 'grid_worker', regionId: tree.grids[0][0].id }])
@@ -147,7 +147,7 @@ describe.each(ENGINES)('joining on %s', (engine) => {
       const synced = await send('POST', '/api/visits/batch', user.token, { visits: [visit] })
       expect(synced.json().items[0].status).toBe('stored')
       const history = (await send('GET', `/api/users/${user.id}`, await signIn(t, inviter.id))).json().history
-      expect(history[0]).toMatchObject({ action: 'role.grant', actorName: '李警官', text: '授予角色 网格员/民警 · 东村 东村第1网格（通过邀请）' })
+      expect(history[0]).toMatchObject({ action: 'role.grant', actorName: '李警官', text: '授予角色 网格员/民警 · 东村第1网格（通过邀请）' })
     })
 
     it('when two people accept a one-use code at the same moment, then exactly one of them gets the role', async () => {
@@ -249,7 +249,7 @@ describe.each(ENGINES)('joining on %s', (engine) => {
       const removed = await send('POST', `/api/users/${worker.id}/roles/remove`, admin, { role: 'dissuader', regionId: tree.town.id })
       expect(removed.json().history.map((h: { text: string; actorName: string }) => [h.text, h.actorName])).toEqual([
         ['移除角色 劝阻员 · 测试镇', '李警官'],
-        ['调整辖区 网格员/民警 · 东村 东村第1网格 → 西村 西村第2网格', '李警官'],
+        ['调整辖区 网格员/民警 · 东村第1网格 → 西村第2网格', '李警官'],
       ])
       expect((await send('POST', `/api/users/${worker.id}/roles/remove`, admin, { role: 'dissuader', regionId: tree.town.id })).json().code).toBe('ROLE_NOT_HELD')
     })

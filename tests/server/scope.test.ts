@@ -92,7 +92,7 @@ describe.each(ENGINES)('scope of reads on %s', (engine) => {
     expect(res.statusCode).toBe(200)
     expect(res.json().total).toBe(2)
     const listed = res.json().items.find((u: { id: string }) => u.id === worker.id)
-    expect(listed.roles).toEqual([{ role: 'grid_worker', regionId: tree.grids[0][1].id, regionName: '东村 东村第2网格', regionPath: tree.grids[0][1].path }])
+    expect(listed.roles).toEqual([{ role: 'grid_worker', regionId: tree.grids[0][1].id, regionName: '东村第2网格', regionPath: tree.grids[0][1].path }])
   })
 
   it('when a cadre lists the users of another village, then 403 OUT_OF_SCOPE', async () => {

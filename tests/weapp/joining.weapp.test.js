@@ -63,7 +63,7 @@ test('when a new user opens a staff invitation QR code in WeChat and taps 接受
   const token = await newcomerSignedIn('worker')
   await mp.launch({ path: JOIN_PAGE, query: { q: encodeURIComponent(invitation.url) }, scene: 1011 })
   await mp.page.waitForText('李警官')
-  await mp.page.waitForText('东胜村 第1网格')
+  await mp.page.waitForText('东胜村第1网格')
   await mp.page.tap('接受')
   await mp.waitForRoute('packages/worker/pages/home/index')
 

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { RegionLevel } from '../../../../src/core/regions'
+import { gridTitle, type RegionLevel } from '../../../../src/core/regions'
 import type { DB } from '../../db/schema'
 
-/** A region as membership rules need it, named as people say it: 东胜村 第1网格, not just 第1网格. */
+/** A region as membership rules need it, named as people say it: 东胜村第1网格, not just 第1网格. */
 export interface RegionRef {
   id: string
   name: string
@@ -13,8 +13,10 @@ export interface RegionRef {
   parentName: string | null
 }
 
+/** A grid with its village, as everywhere else (core's gridTitle); a village with its town: 柏林镇 东胜村. */
 export function spokenName(region: Pick<RegionRef, 'name' | 'level' | 'parentName'>): string {
-  return (region.level === 'grid' || region.level === 'village') && region.parentName ? `${region.parentName} ${region.name}` : region.name
+  if (region.level === 'grid') return gridTitle(region.name, region.parentName)
+  return region.level === 'village' && region.parentName ? `${region.parentName} ${region.name}` : region.name
 }
 
 export async function findRegionRef(db: Kysely<DB> | Transaction<DB>, id: string): Promise<RegionRef | null> {
