@@ -44,6 +44,13 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'server-uses-only-core-of-the-app',
+      comment: 'The server shares the rules (#core/…), never the phone\'s stores, pages or services.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
+    },
+    {
       name: 'routes-use-services',
       comment: 'A route checks its input, calls a use case and shapes the answer: no SQL, no repository.',
       severity: 'error',

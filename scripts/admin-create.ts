@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
-import { formatInvitationCode } from '../src/core/membership'
+import { formatInvitationCode } from '#core/membership'
 import { ConfigError, loadConfig } from '../server/src/config'
 import { openDatabase } from '../server/src/db/database'
 import { migrate, MigrationError } from '../server/src/db/migrator'

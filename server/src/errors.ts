@@ -1,4 +1,4 @@
-import { ERRORS, type ErrorCode } from '../../src/core/errors'
+import { ERRORS, type ErrorCode } from '#core/errors'
 
 /** The one error type use cases throw; the error handler turns it into `{ code, message }`. */
 export class AppError extends Error {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { verifyChain } from '../../../src/core/pledge-chain'
+import { verifyChain } from '#core/pledge-chain'
 import type { DB } from '../db/schema'
 import { PledgeRepo } from '../modules/pledges/repo'
 

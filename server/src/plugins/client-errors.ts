@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
-import { ERRORS, type ErrorBody } from '../../../src/core/errors'
+import { ERRORS, type ErrorBody } from '#core/errors'
 
 /**
  * Node's HTTP parser refuses some requests before Fastify sees them (headers over the size limit, a request line

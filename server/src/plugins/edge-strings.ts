@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { ERRORS } from '../../../src/core/errors'
+import { ERRORS } from '#core/errors'
 import { AppError } from '../errors'
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ERRORS, type ErrorBody, type ErrorCode } from '../../../src/core/errors'
-import { TIMESTAMP_EXAMPLE, TIMESTAMP_MAX_YEAR, TIMESTAMP_MIN_YEAR } from '../../../src/core/timestamp'
+import { ERRORS, type ErrorBody, type ErrorCode } from '#core/errors'
+import { TIMESTAMP_EXAMPLE, TIMESTAMP_MAX_YEAR, TIMESTAMP_MIN_YEAR } from '#core/timestamp'
 import { AppError } from '../errors'
 import { redactUrl } from './log-redaction'
 

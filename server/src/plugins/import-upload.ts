@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ERRORS } from '../../../src/core/errors'
+import { ERRORS } from '#core/errors'
 import type { Config } from '../config'
 import { AppError } from '../errors'
 import { isZip } from '../lib/sheet'

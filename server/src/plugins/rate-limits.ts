@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import { ERRORS } from '../../../src/core/errors'
+import { ERRORS } from '#core/errors'
 import type { RateLimitPolicy } from '../config'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'

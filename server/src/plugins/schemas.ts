@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
-import { REGION_LEVELS } from '../../../src/core/regions'
-import { ROLES } from '../../../src/core/roles'
-import { TIMESTAMP_EXAMPLE } from '../../../src/core/timestamp'
+import { REGION_LEVELS } from '#core/regions'
+import { ROLES } from '#core/roles'
+import { TIMESTAMP_EXAMPLE } from '#core/timestamp'
 
 /** Schemas shared by several modules, mirroring src/core/api-types.ts. */
 

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
-import { canActOn, scopePathsFor, type Action } from '../../../src/core/scope'
-import type { RoleAssignment } from '../../../src/core/roles'
-import type { ErrorCode } from '../../../src/core/errors'
+import { canActOn, scopePathsFor, type Action } from '#core/scope'
+import type { RoleAssignment } from '#core/roles'
+import type { ErrorCode } from '#core/errors'
 import { AppError, forbidden, notFound, outOfScope } from '../errors'
 
 /** Region paths are prefixes: `%` and `_` in them must not act as wildcards. */

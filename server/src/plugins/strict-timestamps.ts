@@ -1,5 +1,5 @@
 import type { Ajv } from 'ajv'
-import { parseTimestamp } from '../../../src/core/timestamp'
+import { parseTimestamp } from '#core/timestamp'
 
 /**
  * Replaces ajv-formats' `date-time` (space separator, lower-case `t`/`z`, `+0800`, any year) with the one rule

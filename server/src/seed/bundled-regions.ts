@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { regionPath, shortRegionName } from '../../../src/core/regions'
+import { regionPath, shortRegionName } from '#core/regions'
 import type { DB, NewRegion } from '../db/schema'
 import { readJiangjinRegions } from './jiangjin-regions'
 

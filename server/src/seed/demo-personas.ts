@@ -1,4 +1,4 @@
-import type { Role } from '../../../src/core/roles'
+import type { Role } from '#core/roles'
 
 /**
  * The one-tap logins of AUTH_MODE=demo. The seed creates a user per persona (users.demo_persona = id)

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
-import { regionPath, shortRegionName } from '../../../src/core/regions'
-import type { Role } from '../../../src/core/roles'
+import { regionPath, shortRegionName } from '#core/regions'
+import type { Role } from '#core/roles'
 import type { Config } from '../config'
 import { FieldCipher } from '../crypto/field-cipher'
 import type { Database } from '../db/database'

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
-import { countyIdOf } from '../../../src/core/regions'
+import { countyIdOf } from '#core/regions'
 import type { DB, PrizesTable, UsersTable } from '../db/schema'
 import { DEMO_PERSONAS } from './demo-personas'
 

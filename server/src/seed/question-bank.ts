@@ -1,6 +1,6 @@
-import type { KnowledgeFraudType } from '../../../src/core/knowledge'
-import type { QuizQuestionInput } from '../../../src/core/resident-api'
-import { TRUE_FALSE_OPTIONS } from '../../../src/core/questions'
+import type { KnowledgeFraudType } from '#core/knowledge'
+import type { QuizQuestionInput } from '#core/resident-api'
+import { TRUE_FALSE_OPTIONS } from '#core/questions'
 
 /** The first edition of the question bank: six questions for every fraud type with an article. */
 

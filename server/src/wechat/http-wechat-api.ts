@@ -1,4 +1,4 @@
-import { classifyWeChatErrcode } from '../../../src/core/outbox'
+import { classifyWeChatErrcode } from '#core/outbox'
 import { WeChatError, type Code2SessionResult, type SubscribeMessage, type WeChatApi } from './wechat-api'
 
 /** A token is renewed this long before WeChat says it expires, so that no send goes out with a dying one. */

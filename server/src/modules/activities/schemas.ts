@@ -1,8 +1,8 @@
 import { Type } from 'typebox'
-import { ACTIVITY_KINDS, TARGET_GROUPS } from '../../../../src/core/activity-api'
+import { ACTIVITY_KINDS, TARGET_GROUPS } from '#core/activity-api'
 import {
   MAX_ACTIVITY_ORGANISER_LENGTH, MAX_ACTIVITY_PLACE_LENGTH, MAX_ACTIVITY_SUMMARY_LENGTH, MAX_ACTIVITY_TITLE_LENGTH, MAX_ATTENDANCE, MAX_MATERIALS,
-} from '../../../../src/core/activities'
+} from '#core/activities'
 import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
 
 /**

@@ -1,10 +1,10 @@
-import type { Page } from '../../../../src/core/api-types'
-import { checkActivityInput, monthRange, sniffImageMime, type ActivityDraft } from '../../../../src/core/activities'
+import type { Page } from '#core/api-types'
+import { checkActivityInput, monthRange, sniffImageMime, type ActivityDraft } from '#core/activities'
 import {
   MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES, type Activity, type ActivityInput, type ActivityListItem, type ActivityPhoto,
-} from '../../../../src/core/activity-api'
-import { countyIdOf, isWithin } from '../../../../src/core/regions'
-import { canActOn } from '../../../../src/core/scope'
+} from '#core/activity-api'
+import { countyIdOf, isWithin } from '#core/regions'
+import { canActOn } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, notFound, outOfScope } from '../../errors'
 import { rowInScope, scopeFor } from '../../plugins/scope-filter'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { MeRole } from '../../../../src/core/api-types'
-import { isRole } from '../../../../src/core/roles'
-import { gridTitle } from '../../../../src/core/regions'
+import type { MeRole } from '#core/api-types'
+import { isRole } from '#core/roles'
+import { gridTitle } from '#core/regions'
 import type { DB } from '../../db/schema'
 
 export interface UserRow {

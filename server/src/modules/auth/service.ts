@@ -1,4 +1,4 @@
-import type { DemoPersona, LoginResult, Me } from '../../../../src/core/api-types'
+import type { DemoPersona, LoginResult, Me } from '#core/api-types'
 import type { AppContext } from '../../context'
 import { FieldCipher } from '../../crypto/field-cipher'
 import { AppError } from '../../errors'

@@ -1,6 +1,6 @@
 import { TtlCache } from '../../lib/ttl-cache'
 import type { StoredSession } from './session-repo'
-import type { RoleAssignment } from '../../../../src/core/roles'
+import type { RoleAssignment } from '#core/roles'
 
 export interface CachedSession extends StoredSession {
   roles: RoleAssignment[]

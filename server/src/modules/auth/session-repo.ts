@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { isRole, type RoleAssignment } from '../../../../src/core/roles'
+import { isRole, type RoleAssignment } from '#core/roles'
 import type { DB } from '../../db/schema'
 
 export interface StoredSession {

@@ -1,4 +1,4 @@
-import type { RoleAssignment } from '../../../../src/core/roles'
+import type { RoleAssignment } from '#core/roles'
 
 /** The signed-in caller as every use case sees it. */
 export interface SessionUser {

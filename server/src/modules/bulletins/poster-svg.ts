@@ -1,7 +1,7 @@
-import type { BulletinCase } from '../../../../src/core/bulletin-api'
-import { caseOrdinal, chineseDate, formatYuan, POLICE_HOTLINE } from '../../../../src/core/bulletins'
-import { ANTI_FRAUD_HOTLINE } from '../../../../src/core/door-advice'
-import { fraudTypeName } from '../../../../src/core/fraud-types'
+import type { BulletinCase } from '#core/bulletin-api'
+import { caseOrdinal, chineseDate, formatYuan, POLICE_HOTLINE } from '#core/bulletins'
+import { ANTI_FRAUD_HOTLINE } from '#core/door-advice'
+import { fraudTypeName } from '#core/fraud-types'
 
 /** What the poster shows; every text in it comes from authors and is escaped here. */
 export interface PosterContent {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { BulletinCase, BulletinInput } from '../../../../src/core/bulletin-api'
-import type { RegionLevel } from '../../../../src/core/regions'
+import type { BulletinCase, BulletinInput } from '#core/bulletin-api'
+import type { RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import { writeAudit } from '../households/repo'

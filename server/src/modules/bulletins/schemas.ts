@@ -1,8 +1,8 @@
 import { Type } from 'typebox'
 import {
   MAX_ADVICE_LENGTH, MAX_CASES, MAX_METHOD_LENGTH, MAX_RETRACT_REASON_LENGTH, MAX_TITLE_LENGTH, MAX_VICTIM_PROFILE_LENGTH, MAX_WARNING_LENGTH,
-} from '../../../../src/core/bulletins'
-import { FRAUD_TYPES } from '../../../../src/core/fraud-types'
+} from '#core/bulletins'
+import { FRAUD_TYPES } from '#core/fraud-types'
 import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
 
 /**

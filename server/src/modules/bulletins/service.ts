@@ -1,14 +1,14 @@
 import QRCode from 'qrcode'
-import type { Page } from '../../../../src/core/api-types'
+import type { Page } from '#core/api-types'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinVersionItem,
-} from '../../../../src/core/bulletin-api'
+} from '#core/bulletin-api'
 import {
   bulletinPagePathOf, bulletinStatus, type BulletinDraft, checkBulletinInput, isBulletinRegionLevel, normaliseBulletinInput, planEdit, planPublish,
   planRetract, posterPathOf, publicVisibility, stationNameOf, templateTextProblems, totalLossYuan,
-} from '../../../../src/core/bulletins'
-import type { ErrorCode } from '../../../../src/core/errors'
-import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+} from '#core/bulletins'
+import type { ErrorCode } from '#core/errors'
+import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
-import type { WeChatGroup } from '../../../../src/core/bulletin-api'
-import { countyIdOf, type RegionLevel } from '../../../../src/core/regions'
+import type { WeChatGroup } from '#core/bulletin-api'
+import { countyIdOf, type RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 

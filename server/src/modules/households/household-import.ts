@@ -1,8 +1,8 @@
 import {
   checkImportRows, householdAddressKey, previewOf, type HouseholdImportResult,
-} from '../../../../src/core/households'
-import { countyIdOf } from '../../../../src/core/regions'
-import { scopePathsFor } from '../../../../src/core/scope'
+} from '#core/households'
+import { countyIdOf } from '#core/regions'
+import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import type { FieldCipher } from '../../crypto/field-cipher'
 import { AppError, forbidden } from '../../errors'

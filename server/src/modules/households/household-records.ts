@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { gridTitle } from '../../../../src/core/regions'
+import { gridTitle } from '#core/regions'
 import type { DB } from '../../db/schema'
 import type { HouseholdRecord } from './repo'
 

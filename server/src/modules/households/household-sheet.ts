@@ -1,6 +1,6 @@
 import {
   HOUSEHOLD_IMPORT_COLUMNS, importHeaderMessage, missingImportColumns, type HouseholdSheetRow,
-} from '../../../../src/core/households'
+} from '#core/households'
 import { parseCsv } from '../../lib/csv'
 import { isZip, keyedRows, unreadableImport, xlsxRows, type TextRow } from '../../lib/sheet'
 import { importTemplate } from '../../lib/sheet-template'

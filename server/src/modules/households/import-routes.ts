@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../../src/core/households'
+import { HOUSEHOLD_IMPORT_COLUMNS } from '#core/households'
 import type { AppContext } from '../../context'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'

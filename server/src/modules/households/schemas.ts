@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { HOUSEHOLD_TAGS } from '../../../../src/core/door-to-door-api'
-import { IMPORT_PREVIEW_ROWS } from '../../../../src/core/households'
+import { HOUSEHOLD_TAGS } from '#core/door-to-door-api'
+import { IMPORT_PREVIEW_ROWS } from '#core/households'
 import { PlainText, RegionId } from '../../plugins/schemas'
 
 /** Household schemas, mirroring src/core/api-types.ts and door-to-door-api.ts; the doors module answers them too. */

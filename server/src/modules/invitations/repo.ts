@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
-import type { StaffRole } from '../../../../src/core/membership'
-import type { RegionLevel } from '../../../../src/core/regions'
+import type { StaffRole } from '#core/membership'
+import type { RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 

@@ -1,10 +1,10 @@
 import QRCode from 'qrcode'
-import type { Me } from '../../../../src/core/api-types'
+import type { Me } from '#core/api-types'
 import {
   canInvite, invitableRoles, invitationStatus, looksLikeInvitationCode, normalizeInvitationCode, type InvitationStatus,
-} from '../../../../src/core/membership'
-import type { Invitation, InvitationInput, InvitationPreview } from '../../../../src/core/membership-api'
-import type { ErrorCode } from '../../../../src/core/errors'
+} from '#core/membership'
+import type { Invitation, InvitationInput, InvitationPreview } from '#core/membership-api'
+import type { ErrorCode } from '#core/errors'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import { writeAudit } from '../households/repo'

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { MAX_ITEM_LENGTH, MAX_ITEMS, MAX_SUMMARY_LENGTH } from '../../../../src/core/knowledge'
-import { FRAUD_TYPES } from '../../../../src/core/fraud-types'
+import { MAX_ITEM_LENGTH, MAX_ITEMS, MAX_SUMMARY_LENGTH } from '#core/knowledge'
+import { FRAUD_TYPES } from '#core/fraud-types'
 import { PlainText } from '../../plugins/schemas'
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import { gridTitle } from '../../../../src/core/regions'
+import { gridTitle } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditEntry } from '../households/repo'
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { PATROL_SIZE_MAX, PATROL_SIZE_MIN } from '../../../../src/core/patrol-plan'
+import { PATROL_SIZE_MAX, PATROL_SIZE_MIN } from '#core/patrol-plan'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'

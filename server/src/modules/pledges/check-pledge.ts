@@ -1,10 +1,10 @@
-import type { PledgeInput, PledgeTemplate } from '../../../../src/core/door-to-door-api'
-import type { ErrorCode } from '../../../../src/core/errors'
-import { resolveSigner } from '../../../../src/core/pledge-signer'
-import type { RoleAssignment } from '../../../../src/core/roles'
-import { canActOn } from '../../../../src/core/scope'
-import { decodeStrokes, validateSignature } from '../../../../src/core/strokes'
-import { parseTimestamp } from '../../../../src/core/timestamp'
+import type { PledgeInput, PledgeTemplate } from '#core/door-to-door-api'
+import type { ErrorCode } from '#core/errors'
+import { resolveSigner } from '#core/pledge-signer'
+import type { RoleAssignment } from '#core/roles'
+import { canActOn } from '#core/scope'
+import { decodeStrokes, validateSignature } from '#core/strokes'
+import { parseTimestamp } from '#core/timestamp'
 import type { PledgeHousehold } from './repo'
 
 /** A phone's clock may run a little ahead of the server's; more than this is a wrong clock, not a signature. */

@@ -1,4 +1,4 @@
-import { strokeBounds, svgPathData, type Stroke } from '../../../../src/core/strokes'
+import { strokeBounds, svgPathData, type Stroke } from '#core/strokes'
 
 /** What the printed pledge shows. Names arrive already masked: the rendering may be sent to the household. */
 export interface PledgeSheet {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { PledgeTemplate } from '../../../../src/core/door-to-door-api'
-import { GENESIS_HASH, nextLink, recordHash, type ChainHead, type ChainedPledge, type PledgeRecord } from '../../../../src/core/pledge-chain'
+import type { PledgeTemplate } from '#core/door-to-door-api'
+import { GENESIS_HASH, nextLink, recordHash, type ChainHead, type ChainedPledge, type PledgeRecord } from '#core/pledge-chain'
 import type { DB } from '../../db/schema'
 
 export interface PledgeHousehold {

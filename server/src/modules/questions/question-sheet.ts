@@ -1,6 +1,6 @@
 import {
   MAX_IMPORT_QUESTIONS, missingQuestionColumns, QUESTION_IMPORT_COLUMNS, questionHeaderMessage, type QuestionSheetRow,
-} from '../../../../src/core/questions'
+} from '#core/questions'
 import { keyedRows, unreadableImport, xlsxRows } from '../../lib/sheet'
 import { importTemplate } from '../../lib/sheet-template'
 

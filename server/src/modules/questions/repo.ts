@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { QuizQuestion, QuizQuestionInput } from '../../../../src/core/resident-api'
+import type { QuizQuestion, QuizQuestionInput } from '#core/resident-api'
 import type { DB, QuizQuestionsTable } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 import { writeAudit, type AuditEntry } from '../households/repo'

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { MAX_IMPORT_QUESTIONS, QUESTION_IMPORT_COLUMNS } from '../../../../src/core/questions'
+import { MAX_IMPORT_QUESTIONS, QUESTION_IMPORT_COLUMNS } from '#core/questions'
 import type { AppContext } from '../../context'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'

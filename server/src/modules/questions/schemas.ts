@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { FRAUD_TYPES } from '../../../../src/core/fraud-types'
-import { MAX_CHOICE_OPTIONS, MAX_EXPLANATION_LENGTH, MAX_OPTION_LENGTH, MAX_STEM_LENGTH } from '../../../../src/core/questions'
+import { FRAUD_TYPES } from '#core/fraud-types'
+import { MAX_CHOICE_OPTIONS, MAX_EXPLANATION_LENGTH, MAX_OPTION_LENGTH, MAX_STEM_LENGTH } from '#core/questions'
 import { PageQuery, PlainText, Uuid } from '../../plugins/schemas'
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool } from 'kysely'
-import type { AnswerGiven, BankEntry } from '../../../../src/core/quiz'
+import type { AnswerGiven, BankEntry } from '#core/quiz'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 

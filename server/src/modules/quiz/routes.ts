@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { FRAUD_TYPE_KEYS } from '../../../../src/core/fraud-types'
+import { FRAUD_TYPE_KEYS } from '#core/fraud-types'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, Uuid } from '../../plugins/schemas'

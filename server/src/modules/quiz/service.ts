@@ -1,14 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { chinaDateOf, isCalendarDate } from '../../../../src/core/bulletins'
+import { chinaDateOf, isCalendarDate } from '#core/bulletins'
 import {
   answerFitsQuestion, answersFitPaper, drawQuestions, fairPlayFlags, finalAnswers, flagReasonLabel, judgeAnswer, quizHomeOf, QUESTIONS_PER_QUIZ,
   rankVillages, scoreQuiz, secondsPerQuestionFor, streakOf, type AnswerGiven, type KeyedQuestion,
-} from '../../../../src/core/quiz'
+} from '#core/quiz'
 import type {
   AnswerReveal, FlaggedAttempt, QuizAnswer, QuizPaper, QuizResult, QuizStanding, QuizStart, QuizSubmission, VillageLeaderboard,
-} from '../../../../src/core/resident-api'
-import type { FraudTypeKey } from '../../../../src/core/fraud-types'
-import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+} from '#core/resident-api'
+import type { FraudTypeKey } from '#core/fraud-types'
+import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'

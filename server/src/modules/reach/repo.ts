@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import type { DailyReach, ShareTreeNode } from '../../../../src/core/bulletin-api'
-import type { CadreFacts, RegisteredGroupReach } from '../../../../src/core/reach'
-import { countyIdOf } from '../../../../src/core/regions'
+import type { DailyReach, ShareTreeNode } from '#core/bulletin-api'
+import type { CadreFacts, RegisteredGroupReach } from '#core/reach'
+import { countyIdOf } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 

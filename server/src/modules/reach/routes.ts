@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { DEFAULT_WITHIN_HOURS } from '../../../../src/core/reach'
+import { DEFAULT_WITHIN_HOURS } from '#core/reach'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId, Uuid } from '../../plugins/schemas'

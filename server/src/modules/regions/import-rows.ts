@@ -1,7 +1,7 @@
-import type { ImportRowError } from '../../../../src/core/api-types'
-import { REGION_LEVEL_LABELS, REGION_LEVELS, countyIdOf, regionPath, type RegionLevel } from '../../../../src/core/regions'
-import type { RoleAssignment } from '../../../../src/core/roles'
-import { canActOn } from '../../../../src/core/scope'
+import type { ImportRowError } from '#core/api-types'
+import { REGION_LEVEL_LABELS, REGION_LEVELS, countyIdOf, regionPath, type RegionLevel } from '#core/regions'
+import type { RoleAssignment } from '#core/roles'
+import { canActOn } from '#core/scope'
 
 /** One data row of the sheet as typed: every cell trimmed text, the row number as the spreadsheet shows it. */
 export interface SheetRow {

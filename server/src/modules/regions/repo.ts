@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { RegionLevel } from '../../../../src/core/regions'
+import type { RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import type { KnownRegion, PlannedRegion } from './import-rows'

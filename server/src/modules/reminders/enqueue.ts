@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { SubscribeTemplateKey } from '../../../../src/core/bulletin-api'
-import { bulletinReminderPayload, dedupeKey, reminderWindows } from '../../../../src/core/outbox'
+import type { SubscribeTemplateKey } from '#core/bulletin-api'
+import { bulletinReminderPayload, dedupeKey, reminderWindows } from '#core/outbox'
 import type { Config } from '../../config'
 import type { DB } from '../../db/schema'
 import { ReminderRepo } from './repo'

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
-import type { OutboxItem } from '../../../../src/core/bulletin-api'
-import type { BulletinReminderKind, ReminderKind, SubscribePayload, TimeWindow } from '../../../../src/core/outbox'
+import type { OutboxItem } from '#core/bulletin-api'
+import type { BulletinReminderKind, ReminderKind, SubscribePayload, TimeWindow } from '#core/outbox'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 

@@ -1,5 +1,5 @@
-import { SUBSCRIBE_TEMPLATES, type OutboxItem, type SubscribeInput } from '../../../../src/core/bulletin-api'
-import { countyIdOf } from '../../../../src/core/regions'
+import { SUBSCRIBE_TEMPLATES, type OutboxItem, type SubscribeInput } from '#core/bulletin-api'
+import { countyIdOf } from '#core/regions'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'

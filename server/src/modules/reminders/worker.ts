@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { SubscribeTemplateKey } from '../../../../src/core/bulletin-api'
-import { afterFailedAttempt, classifyWeChatErrcode, ERRCODE_UNREACHABLE } from '../../../../src/core/outbox'
+import type { SubscribeTemplateKey } from '#core/bulletin-api'
+import { afterFailedAttempt, classifyWeChatErrcode, ERRCODE_UNREACHABLE } from '#core/outbox'
 import type { AppContext } from '../../context'
 import { WeChatError, type SubscribeMessage } from '../../wechat/wechat-api'
 import { enqueueDueReminders } from './enqueue'

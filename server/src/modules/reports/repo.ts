@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { countyIdOf, gridTitle, type RegionLevel } from '../../../../src/core/regions'
-import { emptyFacts, type ActivityRow, type DoorToDoorRow, type ReportFacts, type WarningRow } from '../../../../src/core/reports'
+import { countyIdOf, gridTitle, type RegionLevel } from '#core/regions'
+import { emptyFacts, type ActivityRow, type DoorToDoorRow, type ReportFacts, type WarningRow } from '#core/reports'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
-import { ACTIVITY_KINDS } from '../../../../src/core/activity-api'
-import type { Report, ReportPeriod } from '../../../../src/core/report-api'
-import { REPORT_FIGURES } from '../../../../src/core/reports'
-import { RISK_LEVEL_LABELS } from '../../../../src/core/warning-api'
+import { ACTIVITY_KINDS } from '#core/activity-api'
+import type { Report, ReportPeriod } from '#core/report-api'
+import { REPORT_FIGURES } from '#core/reports'
+import { RISK_LEVEL_LABELS } from '#core/warning-api'
 
 const COUNT = '#,##0'
 const MONEY = '#,##0.00'

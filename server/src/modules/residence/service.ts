@@ -1,5 +1,5 @@
-import type { Me } from '../../../../src/core/api-types'
-import type { MyData, PlaceTown, Residence, ResidenceInput } from '../../../../src/core/membership-api'
+import type { Me } from '#core/api-types'
+import type { MyData, PlaceTown, Residence, ResidenceInput } from '#core/membership-api'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import { AuthService } from '../auth/service'

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { MAX_SHARE_DEPTH, type ShareLink } from '../../../../src/core/share-tree'
+import { MAX_SHARE_DEPTH, type ShareLink } from '#core/share-tree'
 import type { DB } from '../../db/schema'
 
 export interface BulletinState {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { MembershipDetail, MembershipEvent } from '../../../../src/core/membership'
+import type { MembershipDetail, MembershipEvent } from '#core/membership'
 import type { DB } from '../../db/schema'
 import { writeAudit } from '../households/repo'
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { gridTitle, type RegionLevel } from '../../../../src/core/regions'
+import { gridTitle, type RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 
 /** A region as membership rules need it, named as people say it: 东胜村第1网格, not just 第1网格. */

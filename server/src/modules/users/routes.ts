@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { MEMBERSHIP_EVENT_LABELS } from '../../../../src/core/membership'
+import { MEMBERSHIP_EVENT_LABELS } from '#core/membership'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, PageQuery, PlainText, RegionId, RoleName, Uuid } from '../../plugins/schemas'

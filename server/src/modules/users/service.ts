@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely'
-import type { Page } from '../../../../src/core/api-types'
+import type { Page } from '#core/api-types'
 import {
   canDeactivate, canManageRole, describeMembershipEvent, isMembershipEvent, roleFitsRegion, type MembershipDetail, type MembershipEvent,
-} from '../../../../src/core/membership'
-import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '../../../../src/core/membership-api'
-import { countyIdOf } from '../../../../src/core/regions'
-import { scopePathsFor } from '../../../../src/core/scope'
+} from '#core/membership'
+import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '#core/membership-api'
+import { countyIdOf } from '#core/regions'
+import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import type { DB } from '../../db/schema'
 import { AppError, notFound } from '../../errors'

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { RiskLevel, VisitTask } from '../../../../src/core/warning-api'
+import type { RiskLevel, VisitTask } from '#core/warning-api'
 import type { DB } from '../../db/schema'
 import { selectHouseholdRecords, toHouseholdRecord } from '../households/household-records'
 import type { HouseholdRecord } from '../households/repo'

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { VISIT_TASK_NOTE_MAX } from '../../../../src/core/visit-tasks'
+import { VISIT_TASK_NOTE_MAX } from '#core/visit-tasks'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PlainText, Uuid } from '../../plugins/schemas'

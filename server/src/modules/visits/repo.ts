@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
-import { VISIT_TASK_DONE_BY_VISIT_NOTE } from '../../../../src/core/visit-tasks'
+import { VISIT_TASK_DONE_BY_VISIT_NOTE } from '#core/visit-tasks'
 import type { DB, VisitsTable } from '../../db/schema'
 
 export interface VisitedHousehold {

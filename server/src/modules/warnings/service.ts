@@ -1,11 +1,11 @@
-import type { Page } from '../../../../src/core/api-types'
-import { normalisePhone } from '../../../../src/core/households'
-import { countyIdOf, isWithin } from '../../../../src/core/regions'
-import { canActOn, scopePathsFor } from '../../../../src/core/scope'
+import type { Page } from '#core/api-types'
+import { normalisePhone } from '#core/households'
+import { countyIdOf, isWithin } from '#core/regions'
+import { canActOn, scopePathsFor } from '#core/scope'
 import type {
   DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput,
-} from '../../../../src/core/warning-api'
-import { applyStep, byLoad, checkWarningInput, complianceOf, contactDueAt, pickAssignee, type WarningDraft } from '../../../../src/core/warnings'
+} from '#core/warning-api'
+import { applyStep, byLoad, checkWarningInput, complianceOf, contactDueAt, pickAssignee, type WarningDraft } from '#core/warnings'
 import type { AppContext } from '../../context'
 import type { FieldCipher } from '../../crypto/field-cipher'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
