@@ -4,7 +4,7 @@ import { MAX_PHOTOS_PER_ACTIVITY } from '#core/activity-api'
 import type { PhotoMime } from '#core/activities'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
-import { writeAudit, type AuditEntry } from '../households/repo'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 export interface StoredActivity extends ActivityInput {
   id: string

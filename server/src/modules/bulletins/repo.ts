@@ -3,7 +3,7 @@ import type { BulletinCase, BulletinInput } from '#core/bulletin-api'
 import type { RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
-import { writeAudit } from '../households/repo'
+import { writeAudit } from '../../db/audit-log'
 
 export interface BulletinRegion {
   id: string

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 import { newHouseholdCode } from './household-code'
 import { selectHouseholdRecords, toHouseholdRecord } from './household-records'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 export interface HouseholdRecord {
   id: string
@@ -42,16 +43,6 @@ export interface HouseholdFields {
   geo: { lat: number; lng: number } | null
 }
 
-export interface AuditEntry {
-  countyId: string | null
-  actorId: string
-  action: string
-  targetType: string
-  targetId: string | null
-  detail: Record<string, unknown>
-  at: Date
-}
-
 export interface ListCriteria extends HouseholdFilters {
   q?: string
 }
@@ -78,17 +69,6 @@ function insertValues(f: HouseholdFields, code: string, now: Date) {
     phone_enc: f.phone?.enc ?? null, phone_last4: f.phone?.last4 ?? null, tags: f.tags, member_count: f.memberCount,
     geo_lat: f.geo?.lat ?? null, geo_lng: f.geo?.lng ?? null, created_at: now, updated_at: now,
   }
-}
-
-/** `actorId` null: the system itself, e.g. the first admin's invitation printed by a command. */
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: Omit<AuditEntry, 'actorId'> & { actorId: string | null }): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      county_id: entry.countyId, actor_id: entry.actorId, action: entry.action, target_type: entry.targetType,
-      target_id: entry.targetId, detail: JSON.stringify(entry.detail), created_at: entry.at,
-    })
-    .execute()
 }
 
 export class HouseholdRepo {

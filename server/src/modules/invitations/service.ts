@@ -7,7 +7,7 @@ import type { Invitation, InvitationInput, InvitationPreview } from '#core/membe
 import type { ErrorCode } from '#core/errors'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
-import { writeAudit } from '../households/repo'
+import { writeAudit } from '../../db/audit-log'
 import { AuthService } from '../auth/service'
 import type { SessionUser } from '../auth/session-user'
 import { auditMembership } from '../users/membership-audit'

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { FraudTypeArticleInput } from '#core/resident-api'
 import type { DB } from '../../db/schema'
-import { writeAudit, type AuditEntry } from '../households/repo'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 export interface ArticleRecord extends FraudTypeArticleInput {
   fraudType: string

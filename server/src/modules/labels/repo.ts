@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { gridTitle } from '#core/regions'
 import type { DB } from '../../db/schema'
-import { writeAudit, type AuditEntry } from '../households/repo'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 export interface LabelHousehold {
   id: string

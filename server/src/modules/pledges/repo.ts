@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { PledgeTemplate } from '#core/door-to-door-api'
 import { GENESIS_HASH, nextLink, recordHash, type ChainHead, type ChainedPledge, type PledgeRecord } from '#core/pledge-chain'
 import type { DB } from '../../db/schema'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 export interface PledgeHousehold {
   id: string
@@ -166,10 +167,7 @@ export class PledgeRepo {
     return row ?? null
   }
 
-  async audit(entry: { countyId: string; actorId: string; action: string; pledgeId: string; detail: Record<string, unknown> }): Promise<void> {
-    await this.db.insertInto('audit_log').values({
-      county_id: entry.countyId, actor_id: entry.actorId, action: entry.action, target_type: 'pledge', target_id: entry.pledgeId,
-      detail: JSON.stringify(entry.detail),
-    }).execute()
+  async audit(entry: AuditEntry): Promise<void> {
+    await writeAudit(this.db, entry)
   }
 }

@@ -110,7 +110,10 @@ export class PledgeService {
       recordHash: pledge.recordHash,
       strokes: decodeStrokes(pledge.strokes) ?? [],
     })
-    await this.repo.audit({ countyId: household.countyId, actorId: caller.id, action: 'pledge.render', pledgeId: pledge.id, detail: { householdId: household.id } })
+    await this.repo.audit({
+      countyId: household.countyId, actorId: caller.id, action: 'pledge.render', targetType: 'pledge', targetId: pledge.id,
+      detail: { householdId: household.id }, at: this.ctx.now(),
+    })
     return svg
   }
 

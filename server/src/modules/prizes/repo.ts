@@ -3,6 +3,7 @@ import type { PrizeInput } from '#core/resident-api'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 import { allotClaims, type Allotment } from './allot-claims'
+import { writeAudit } from '../../db/audit-log'
 
 export interface StoredPrize {
   id: string
@@ -159,9 +160,7 @@ export class PrizeRepo {
       const done = await trx.updateTable('prize_claims').set({ redeemed_at: r.now, redeemed_by: r.staffId })
         .where('id', '=', r.claimId).where('redeemed_at', 'is', null).returning('id').executeTakeFirst()
       if (!done) return false
-      await trx.insertInto('audit_log').values({
-        county_id: r.countyId, actor_id: r.staffId, action: 'prize.redeem', target_type: 'prize_claim', target_id: r.claimId, detail: '{}',
-      }).execute()
+      await writeAudit(trx, { countyId: r.countyId, actorId: r.staffId, action: 'prize.redeem', targetType: 'prize_claim', targetId: r.claimId, detail: {}, at: r.now })
       return true
     })
   }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { QuizQuestion, QuizQuestionInput } from '#core/resident-api'
 import type { DB, QuizQuestionsTable } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
-import { writeAudit, type AuditEntry } from '../households/repo'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 export interface QuestionCriteria {
   fraudType?: string

@@ -5,7 +5,7 @@ import type { QuestionImportResult, QuizQuestion, QuizQuestionInput } from '#cor
 import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
-import type { AuditEntry } from '../households/repo'
+import type { AuditEntry } from '../../db/audit-log'
 import type { SessionUser } from '../auth/session-user'
 import { questionTemplate, readQuestionFile } from './question-sheet'
 import { QuestionRepo, type QuestionCriteria } from './repo'

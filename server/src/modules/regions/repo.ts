@@ -4,15 +4,12 @@ import type { RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import type { KnownRegion, PlannedRegion } from './import-rows'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 /** Keeps each INSERT well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500
 
-export interface ImportAudit {
-  actorId: string
-  countyId: string | null
-  detail: Record<string, unknown>
-}
+export type ImportAudit = Omit<AuditEntry, 'action' | 'targetType' | 'targetId'>
 
 export class RegionRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -73,16 +70,7 @@ export class RegionRepo {
           else updated++
         }
       }
-      await trx
-        .insertInto('audit_log')
-        .values({
-          county_id: audit.countyId,
-          actor_id: audit.actorId,
-          action: 'region.import',
-          target_type: 'region',
-          detail: JSON.stringify({ ...audit.detail, created, updated }),
-        })
-        .execute()
+      await writeAudit(trx, { ...audit, action: 'region.import', targetType: 'region', targetId: null, detail: { ...audit.detail, created, updated } })
       return { created, updated }
     })
   }

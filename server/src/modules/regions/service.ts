@@ -18,7 +18,7 @@ function ancestorPaths(path: string): string[] {
 export class RegionService {
   private readonly repo: RegionRepo
 
-  constructor(ctx: AppContext) {
+  constructor(private readonly ctx: AppContext) {
     this.repo = new RegionRepo(ctx.db)
   }
 
@@ -56,6 +56,7 @@ export class RegionService {
       actorId: caller.id,
       countyId: planned[0]?.countyId ?? null,
       detail: { fileName: opts.fileName, rows: rows.length },
+      at: this.ctx.now(),
     })
     return { dryRun: false, created, updated, errors: [] }
   }

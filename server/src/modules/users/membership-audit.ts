@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { MembershipDetail, MembershipEvent } from '#core/membership'
 import type { DB } from '../../db/schema'
-import { writeAudit } from '../households/repo'
+import { writeAudit } from '../../db/audit-log'
 
 /** Every grant, removal, move, (de)activation and residence change lands in the user's history. */
 export async function auditMembership(

@@ -4,7 +4,7 @@ import type { RiskLevel, WarningState } from '#core/warning-api'
 import type { AssigneeCandidate, WarningProgress } from '#core/warnings'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
-import { writeAudit, type AuditEntry } from '../households/repo'
+import { writeAudit, type AuditEntry } from '../../db/audit-log'
 
 /** The instruction as received: who is at risk, where, of what, and by when they must be contacted. */
 interface WarningFacts {
