@@ -5,6 +5,7 @@ import type { PhotoMime } from '#core/activities'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'
+import { regionPathOf } from '../../db/region-path'
 
 export interface StoredActivity extends ActivityInput {
   id: string
@@ -154,9 +155,8 @@ export class ActivityRepo {
     return { activityId: row.activity_id, mime: row.mime, bytes: Buffer.from(bytes) }
   }
 
-  async regionPath(id: string): Promise<string | null> {
-    const row = await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst()
-    return row?.path ?? null
+  regionPath(id: string): Promise<string | null> {
+    return regionPathOf(this.db, id)
   }
 }
 

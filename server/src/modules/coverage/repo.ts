@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 import type { HouseholdRecord } from '../households/repo'
 import { selectHouseholdRecords, toHouseholdRecord } from '../households/household-records'
+import { regionPathOf } from '../../db/region-path'
 
 /** A grid's quarter as counted in SQL; the name is not yet joined to its village's. */
 export interface GridQuarterRow {
@@ -22,8 +23,7 @@ export interface GridQuarterRow {
 export class CoverageRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
-  findRegionPath = async (id: string): Promise<string | null> =>
-    (await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null
+  findRegionPath = (id: string): Promise<string | null> => regionPathOf(this.db, id)
 
   /** The regions under the path, and the one just above it: a grid's report is named with its village. */
   async regionsUnder(path: string): Promise<CoverageRegion[]> {

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 import { allotClaims, type Allotment } from './allot-claims'
 import { writeAudit } from '../../db/audit-log'
+import { regionPathOf } from '../../db/region-path'
 
 export interface StoredPrize {
   id: string
@@ -165,9 +166,8 @@ export class PrizeRepo {
     })
   }
 
-  async regionPath(id: string): Promise<string | null> {
-    const row = await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst()
-    return row?.path ?? null
+  regionPath(id: string): Promise<string | null> {
+    return regionPathOf(this.db, id)
   }
 }
 

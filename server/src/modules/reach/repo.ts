@@ -4,6 +4,7 @@ import type { CadreFacts, RegisteredGroupReach } from '#core/reach'
 import { countyIdOf } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
+import { regionPathOf } from '../../db/region-path'
 
 export interface ReachBulletin {
   id: string
@@ -14,8 +15,7 @@ export interface ReachBulletin {
 export class ReachRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
-  findRegionPath = async (id: string): Promise<string | null> =>
-    (await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null
+  findRegionPath = (id: string): Promise<string | null> => regionPathOf(this.db, id)
 
   async bulletin(id: string): Promise<ReachBulletin | null> {
     const row = await this.db

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import type { KnownRegion, PlannedRegion } from './import-rows'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'
+import { regionPathOf } from '../../db/region-path'
 
 /** Keeps each INSERT well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500
@@ -14,9 +15,8 @@ export type ImportAudit = Omit<AuditEntry, 'action' | 'targetType' | 'targetId'>
 export class RegionRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async findPath(id: string): Promise<string | null> {
-    const row = await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst()
-    return row?.path ?? null
+  findPath(id: string): Promise<string | null> {
+    return regionPathOf(this.db, id)
   }
 
   async regionsUnder(paths: readonly string[]) {

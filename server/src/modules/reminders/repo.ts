@@ -4,6 +4,7 @@ import type { OutboxItem } from '#core/bulletin-api'
 import type { BulletinReminderKind, ReminderKind, SubscribePayload, TimeWindow } from '#core/outbox'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
+import { regionPathOf } from '../../db/region-path'
 
 /** Someone who should be reminded of a bulletin and still has a one-time subscription to spend. */
 export interface ReminderCandidate {
@@ -222,9 +223,8 @@ export class ReminderRepo {
       .where('id', '=', id).where('status', '=', 'pending').execute()
   }
 
-  async findRegionPath(id: string): Promise<string | null> {
-    const row = await this.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst()
-    return row?.path ?? null
+  findRegionPath(id: string): Promise<string | null> {
+    return regionPathOf(this.db, id)
   }
 
   /** The newest messages to users holding a role under one of the paths. */
