@@ -127,7 +127,8 @@ module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes, answ
         if (!page.url().includes('pages/learn/index')) throw new Error(`back landed on ${page.url()}`)
 
         await page.goto(`${baseUrl}/#/pages/bulletins/index`)
-        await page.locator('.card-title').filter({ visible: true }).first().click({ timeout: TIMEOUT })
+        // A card of the list itself: the article page, still sliding out, shows bulletin cards too.
+        await page.locator('.taro_page[id^="/pages/bulletins/index"] .card-title').filter({ visible: true }).first().click({ timeout: TIMEOUT })
         await see(page, '警方提醒')
         const title = (await page.locator('.bulletin-view .page-title').filter({ visible: true }).first().textContent()).trim()
         await tap(page, '▶ 听通报')
@@ -145,7 +146,8 @@ module.exports = ({ see, tap, visible, loginAsPersona, screenshotBothModes, answ
         await see(page, '识别要点')
         await absent(page, '听一听')
         await page.goto(`${baseUrl}/#/pages/bulletins/index`)
-        await page.locator('.card-title').filter({ visible: true }).first().click({ timeout: TIMEOUT })
+        // A card of the list itself: the article page, still sliding out, shows bulletin cards too.
+        await page.locator('.taro_page[id^="/pages/bulletins/index"] .card-title').filter({ visible: true }).first().click({ timeout: TIMEOUT })
         await see(page, '警方提醒')
         await absent(page, '听通报')
       },
