@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 
 /** Page URLs used by more than one page, kept in one place so a moved page breaks loudly. */
 export const ROUTES = {
+  home: '/pages/home/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
   learn: '/pages/learn/index',

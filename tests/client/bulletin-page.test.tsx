@@ -77,6 +77,21 @@ describe('通报详情', () => {
     expect(taro.setClipboardData).toHaveBeenCalledWith({ data: 'http://localhost/pages/bulletin/index?id=b1&share=CHILD00001' })
   })
 
+  it('when a forwarded bulletin is read, then 回首页, 学防骗 and 每日答题 lead on, and no raw link is printed for the reader', async () => {
+    const api = new FakeApi()
+    api.publicBulletin = () => Promise.resolve(aDetail())
+    api.createShare = () => Promise.resolve({ id: 'CHILD00001', tier: 2, path: '/pages/bulletin/index?id=b1&share=CHILD00001' })
+    taro.switchTab = jest.fn(() => Promise.resolve())
+    await openDetail(api, { id: 'b1', share: 'PARENT0001' })
+
+    for (const [label, url] of [['回首页', '/pages/home/index'], ['学防骗', '/pages/learn/index'], ['每日答题', '/pages/quiz/index']]) {
+      fireEvent.click(screen.getByText(label))
+      expect(taro.switchTab).toHaveBeenLastCalledWith({ url })
+    }
+    expect(screen.queryByText(/share=CHILD00001/)).toBeNull()
+    expect(screen.getByText('复制后粘贴到微信，发给家人和邻居')).toBeTruthy()
+  })
+
   it('when the bulletin was retracted, then a clear page says so and offers the latest ones', async () => {
     const api = new FakeApi()
     api.publicBulletin = () => Promise.reject(new ApiError('BULLETIN_RETRACTED', '该通报已撤回', 410))

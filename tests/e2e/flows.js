@@ -264,7 +264,7 @@ module.exports = [
       await cadrePage.getByRole('link', { name: '保存海报' }).filter({ visible: true }).first().scrollIntoViewIfNeeded()
       await cadrePage.waitForFunction(() => [...document.querySelectorAll('img')].some((i) => i.src.includes('poster.png') && i.complete && i.naturalWidth > 0), null, { timeout: TIMEOUT })
       await see(cadrePage, '复制链接')
-      const link = (await cadrePage.locator('.copy-link-url').filter({ visible: true }).first().textContent()).trim()
+      const link = await cadrePage.locator('.copy-link').filter({ visible: true }).first().getAttribute('data-url')
       if (!/[?&]share=[0-9A-Za-z]{10}/.test(link)) throw new Error(`share link without a share id: ${link}`)
       await tap(cadrePage, '复制链接')
       await snap(cadrePage, 'e2e-bulletin-cadre-share')

@@ -14,6 +14,7 @@ import { currentEnterOptions, shareLaunchFrom, shareLinkUrl } from '@/services/s
 import type { BulletinProblem } from '@/stores/bulletin-store'
 import { useStores } from '@/stores/stores-context'
 import { CopyLink } from '@/components/copy-link'
+import { ResidentEntries } from '@/components/resident-entries'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 // The hook only exists in the mini-program; the choice is fixed at build time, so hook order never changes.
@@ -48,7 +49,7 @@ const ShareByLink = observer(function ShareByLink() {
   return (
     <View className='card'>
       <Text className='card-title'>分享给家人和邻居</Text>
-      <CopyLink url={url} />
+      <CopyLink url={url} hint='复制后粘贴到微信，发给家人和邻居' />
     </View>
   )
 })
@@ -87,6 +88,7 @@ export default observer(function BulletinPage() {
         ) : (
           <ShareByLink />
         )}
+        <ResidentEntries />
       </View>
     )
   }

@@ -17,7 +17,6 @@ import { useStores } from '@/stores/stores-context'
 import { doorTokenFromParams, pledgeFormUrl, pledgeViewUrl, visitFormUrl } from './door-link'
 import './index.scss'
 
-const HOME_PAGE = '/pages/home/index'
 
 const PROBLEM_TITLES: Record<string, string> = {
   LABEL_UNKNOWN: '无法识别的门牌',
@@ -164,7 +163,7 @@ function ProblemBlock({ problem, onRetry }: { problem: DoorProblem; onRetry: () 
           重试
         </Button>
       )}
-      <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: HOME_PAGE })}>
+      <Button className='big-button' size='xlarge' block onClick={() => Taro.switchTab({ url: ROUTES.home })}>
         返回首页
       </Button>
     </View>

@@ -19,7 +19,7 @@ const H5Forward = observer(function H5Forward() {
   return (
     <View>
       <BulletinPoster url={posterUrl} fileName={`${saved.bulletinDate}-警情通报.png`} />
-      <CopyLink url={url} />
+      <CopyLink url={url} showUrl />
     </View>
   )
 })
