@@ -80,7 +80,8 @@ export class DoorStore {
 
   /** A form opened by a link rather than from the door or the plan loads its household by id. */
   ensureHousehold = flow(function* (this: DoorStore, householdId: string) {
-    if (this.household?.id === householdId) return
+    // A form opened without a household (a cut-off link) has nothing to ask the server for.
+    if (!householdId || this.household?.id === householdId) return
     const generation = ++this.generation
     this.token = null
     this.advice = null

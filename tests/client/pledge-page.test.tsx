@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { HouseholdDetail, PledgeTemplate } from '@/core/door-to-door-api'
 import PledgePage from '@/packages/worker/pages/pledge/index'
 import { pledgeStore } from '@/stores/pledge-store'
@@ -45,5 +45,22 @@ describe('pledge form: who signs', () => {
     expect(screen.getByText('✓ 其他家庭成员')).toBeTruthy()
     expect(screen.getByText('✓ 子女')).toBeTruthy()
     expect([store.store(pledgeStore).signer, store.store(pledgeStore).relation]).toEqual(['member', '子女'])
+  })
+
+  it('when the form is opened by a link that names no household, then it says so and 返回工作台 leads to the workbench, asking the server nothing', async () => {
+    const api = new FakeApi()
+    const asked: string[] = []
+    api.household = (id) => { asked.push(id); return Promise.resolve(aHousehold()) }
+    api.pledgeTemplate = () => Promise.resolve(aTemplate())
+    const store = aRootStore(api, new MemoryTokens('token'))
+    jest.mocked(useRouter).mockReturnValue({ params: {} } as never)
+    const redirectTo = jest.spyOn(Taro, 'redirectTo').mockResolvedValue(undefined as never)
+    await act(async () => { renderWithStores(<PledgePage />, store) })
+
+    expect(screen.getByText('没有选定住户')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+    fireEvent.click(screen.getByText('返回工作台'))
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/worker/pages/home/index' })
+    expect(asked).toEqual([])
   })
 })

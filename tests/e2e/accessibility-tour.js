@@ -1,7 +1,7 @@
 // Every page of the app, in normal and 关怀模式, checked by axe-core (scripts/e2e.js fails a flow on any critical or
 // serious violation). The flows before this one reach most pages in one mode, with data; this tour opens each page
 // that app.config.ts lists, as the person who uses it, in both modes, so a page no flow visits is checked too.
-const { readFileSync } = require('node:fs')
+const { mkdirSync, readFileSync } = require('node:fs')
 const path = require('node:path')
 
 const TIMEOUT = 20_000
@@ -19,11 +19,14 @@ function appPages() {
 /** Who opens which pages: the worker's package as the grid worker, the admin package as the police, the rest as a resident. */
 const OPENED_BY = [[/^packages\/worker\//, 'grid_worker'], [/^packages\/admin\//, 'police'], [/./, 'resident']]
 
+const SHOTS = path.join(__dirname, '..', '..', 'test-results', 'tour')
+
 module.exports = ({ apiLogin }) => [
   {
     title: 'when every page of the app is opened by the person who uses it, in normal and 关怀模式, then axe-core finds no critical or serious violation on any',
     async run({ page, baseUrl }) {
       const pages = appPages()
+      mkdirSync(SHOTS, { recursive: true })
       if (pages.length < 40) throw new Error(`only ${pages.length} pages read from app.config.ts`)
       const tokens = {}
       for (const [, persona] of OPENED_BY) tokens[persona] ??= (await apiLogin(baseUrl, persona)).session.token
@@ -43,6 +46,8 @@ module.exports = ({ apiLogin }) => [
           const shownCare = await page.evaluate(() => Boolean(document.querySelector('.care-mode')))
           if (shownCare !== care) throw new Error(`${pagePath} shows ${shownCare ? '' : 'no '}关怀模式 when it was ${care ? 'on' : 'off'}`)
           await page.evaluate(() => window.__xfAxeNow())
+          // Every page as its user sees it in both modes, to look at: test-results/tour/<page>[-care].png.
+          await page.screenshot({ path: path.join(SHOTS, `${pagePath.replace(/\/index$/, '').replace(/\//g, '_')}${care ? '-care' : ''}.png`) })
         }
       }
     },

@@ -1,13 +1,20 @@
 import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { HouseholdSummary } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
-import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { ROUTES } from '@/navigation/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { householdStore } from '@/stores/household-store'
 import { patrolStore } from '@/stores/patrol-store'
 
-/** The visit and pledge forms need their household first: a loading state, or the reason it failed with 重试. */
+/**
+ * The visit and pledge forms need their household first: a loading state, or the reason it failed with 重试; a link
+ * that names no household leads back to the workbench rather than to a 重试 that cannot succeed.
+ */
 export const HouseholdGate = observer(function HouseholdGate({ householdId, children }: {
   householdId: string
   children: (household: HouseholdSummary) => ReactNode
@@ -22,6 +29,16 @@ export const HouseholdGate = observer(function HouseholdGate({ householdId, chil
     : patrol.items.find((s) => s.household.id === householdId)?.household ?? households.items.find((h) => h.id === householdId) ?? null
   const household = loaded ?? listed
   if (household) return <>{children(household)}</>
+  if (!householdId) {
+    return (
+      <PageShell>
+        <EmptyBlock title='没有选定住户' description='请从工作台的住户清单、今日巡访建议，或扫描门牌二维码进入' />
+        <Button className='big-button' type='primary' size='xlarge' block onClick={() => void Taro.redirectTo({ url: ROUTES.workerHome })}>
+          返回工作台
+        </Button>
+      </PageShell>
+    )
+  }
   if (doors.state === 'error') {
     return (
       <PageShell>
