@@ -74,6 +74,12 @@ export class BulletinStore {
     this.share = null
     this.opened = null
     this.problem = null
+    // A link cut off before its id names no bulletin: there is nothing to ask for, or to retry.
+    if (!id) {
+      this.problem = { kind: 'not_found', message: '链接里没有通报编号' }
+      this.state = 'error'
+      return
+    }
     this.state = 'loading'
     try {
       const detail: BulletinDetail = yield this.deps.api.publicBulletin(id)

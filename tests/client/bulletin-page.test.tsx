@@ -92,6 +92,18 @@ describe('通报详情', () => {
     expect(screen.getByText('复制后粘贴到微信，发给家人和邻居')).toBeTruthy()
   })
 
+  it('when a link names no bulletin, then the page says it cannot be found and offers the latest ones, asking the server nothing', async () => {
+    const api = new FakeApi()
+    const asked: string[] = []
+    api.publicBulletin = (id) => { asked.push(id); return Promise.resolve(aDetail()) }
+    await openDetail(api, {})
+
+    expect(screen.getByText('找不到这条通报')).toBeTruthy()
+    expect(screen.getByText('看最新通报')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+    expect(asked).toEqual([])
+  })
+
   it('when the bulletin was retracted, then a clear page says so and offers the latest ones', async () => {
     const api = new FakeApi()
     api.publicBulletin = () => Promise.reject(new ApiError('BULLETIN_RETRACTED', '该通报已撤回', 410))

@@ -25,6 +25,18 @@ const showing = (detail: Partial<WarningDetail>) => {
 }
 
 describe('预警详情 page', () => {
+  it('when opened by a link that names no warning, then it says so and leads to 预警处置 instead of loading forever', async () => {
+    const api = new FakeApi()
+    jest.mocked(useRouter).mockReturnValue({ params: {} } as unknown as ReturnType<typeof useRouter>)
+    const redirectTo = jest.spyOn(Taro, 'redirectTo').mockResolvedValue(undefined as never)
+    await act(async () => { renderWithStores(<WarningPage />, aRootStore(api)) })
+
+    expect(screen.getByText('没有指定预警')).toBeTruthy()
+    expect(screen.queryByText('正在加载预警…')).toBeNull()
+    fireEvent.click(screen.getByText('去预警处置'))
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/worker/pages/warnings/index' })
+  })
+
   it('when the dissuader is the assignee, then 一键拨打 reveals the number and calls it', async () => {
     const api = showing({ canRevealPhone: true })
     api.revealWarningPhone = () => Promise.resolve({ phone: '13812341234' })

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import dayjs from 'dayjs'
@@ -9,8 +9,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { fraudTypeName } from '@/core/fraud-types'
 import { WARNING_SOURCES, WARNING_STATE_LABELS } from '@/core/warning-api'
 import { formatYuan, warningEventText, WARNING_STEP_LABELS } from '@/core/warnings-format'
+import { ROUTES } from '@/navigation/routes'
 import { PageShell } from '@/components/page-shell'
-import { ErrorBlock, LoadingBlock } from '@/components/page-state'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { WarningCard } from '@/components/warning-card'
 import { useStore } from '@/stores/stores-context'
 import { warningDetailStore } from '@/stores/warning-detail-store'
@@ -115,7 +116,16 @@ export default observer(function WarningPage() {
   }, [id, warningDetail])
 
   let body
-  if (warningDetail.state === 'error') body = <ErrorBlock message={warningDetail.error ?? '加载失败'} onRetry={() => void warningDetail.load()} />
+  if (!id) {
+    body = (
+      <View>
+        <EmptyBlock title='没有指定预警' description='请从「预警处置」的待办里打开一条预警' />
+        <Button className='big-button' type='primary' size='xlarge' block onClick={() => void Taro.redirectTo({ url: ROUTES.warnings })}>
+          去预警处置
+        </Button>
+      </View>
+    )
+  } else if (warningDetail.state === 'error') body = <ErrorBlock message={warningDetail.error ?? '加载失败'} onRetry={() => void warningDetail.load()} />
   else if (!warningDetail.warning) body = <LoadingBlock text='正在加载预警…' />
   else {
     body = (
