@@ -42,19 +42,27 @@ function aPhone() {
     await store.session.loadMe()
     return store
   }
-  return { storage, start }
+  /** The worker opens today's plan with signal, which keeps it on the phone. */
+  const showPlanOnline = async (workerId: string) => {
+    const online = new FakeApi()
+    online.patrolToday = () => Promise.resolve(aPlan())
+    await (await start(online, aWorker(workerId))).store(patrolStore).load('g1')
+  }
+  /** The app started again where the plan cannot be fetched. */
+  const startWithoutSignal = (workerId: string) => {
+    const noSignal = new FakeApi()
+    noSignal.patrolToday = offline
+    return start(noSignal, aWorker(workerId))
+  }
+  return { storage, start, showPlanOnline, startWithoutSignal }
 }
 
 describe('today\'s patrol suggestions without network', () => {
   it('when the plan was shown online and the app starts again offline, then the same doors show with when they were fetched', async () => {
     const phone = aPhone()
-    const online = new FakeApi()
-    online.patrolToday = () => Promise.resolve(aPlan())
-    await (await phone.start(online, aWorker('worker-1'))).store(patrolStore).load('g1')
+    await phone.showPlanOnline('worker-1')
 
-    const noSignal = new FakeApi()
-    noSignal.patrolToday = offline
-    const store = await phone.start(noSignal, aWorker('worker-1'))
+    const store = await phone.startWithoutSignal('worker-1')
     render(<StoresProvider store={store}><PatrolPlanView /></StoresProvider>)
     await act(() => store.store(patrolStore).load('g1'))
 
@@ -66,9 +74,7 @@ describe('today\'s patrol suggestions without network', () => {
 
   it('when the server refuses the plan (not a network failure), then its reason shows rather than the kept plan', async () => {
     const phone = aPhone()
-    const online = new FakeApi()
-    online.patrolToday = () => Promise.resolve(aPlan())
-    await (await phone.start(online, aWorker('worker-1'))).store(patrolStore).load('g1')
+    await phone.showPlanOnline('worker-1')
 
     const refusing = new FakeApi()
     refusing.patrolToday = () => Promise.reject(new ApiError('REGION_OUT_OF_SCOPE', '该网格不在您的负责范围内', 403))
@@ -108,9 +114,7 @@ describe('today\'s patrol suggestions without network', () => {
     await first.session.logout()
 
     expect(phone.storage.read(SAVED_PLAN_KEY)).toBeNull()
-    const noSignal = new FakeApi()
-    noSignal.patrolToday = offline
-    const next = await phone.start(noSignal, aWorker('worker-2'))
+    const next = await phone.startWithoutSignal('worker-2')
     await next.store(patrolStore).load('g1')
     expect(next.store(patrolStore).items).toEqual([])
     expect(next.store(patrolStore).state).toBe('error')
@@ -118,13 +122,9 @@ describe('today\'s patrol suggestions without network', () => {
 
   it('when another worker starts the app on the same phone without network, then the first worker\'s kept plan is not shown', async () => {
     const phone = aPhone()
-    const online = new FakeApi()
-    online.patrolToday = () => Promise.resolve(aPlan())
-    await (await phone.start(online, aWorker('worker-1'))).store(patrolStore).load('g1')
+    await phone.showPlanOnline('worker-1')
 
-    const noSignal = new FakeApi()
-    noSignal.patrolToday = offline
-    const other = await phone.start(noSignal, aWorker('worker-2'))
+    const other = await phone.startWithoutSignal('worker-2')
     await other.store(patrolStore).load('g1')
 
     expect(other.store(patrolStore).items).toEqual([])

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
-import { sql } from 'kysely'
 import { HOUSEHOLD_TAGS, VULNERABLE_TAGS, type VisitInput } from '@/core/door-to-door-api'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
+import { keptAndRecountedCoverage } from './helpers/coverage-recount'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'
 
@@ -145,20 +145,11 @@ describe.each(ENGINES)('coverage on %s', (engine) => {
         await t.db.deleteFrom('households').where('id', '=', gone).execute()
       }
     }
-    const kept = await sql<Record<string, number | string>>`
-      SELECT grid_id, households, visited, pledged, app_installed, call_warning_on, vulnerable, vulnerable_visited
-      FROM grid_coverage WHERE grid_id = ANY(${grids}::text[]) ORDER BY grid_id`.execute(t.db)
-    const recount = await sql<Record<string, number | string>>`
-      SELECT r.id AS grid_id, count(h.id)::int AS households, count(h.first_visit_at)::int AS visited,
-             count(h.pledged_at)::int AS pledged, count(*) FILTER (WHERE h.app_installed)::int AS app_installed,
-             count(*) FILTER (WHERE h.call_warning_on)::int AS call_warning_on,
-             count(*) FILTER (WHERE h.tags && ARRAY['一老一小', '独居老人'])::int AS vulnerable,
-             count(*) FILTER (WHERE h.tags && ARRAY['一老一小', '独居老人'] AND h.first_visit_at IS NOT NULL)::int AS vulnerable_visited
-      FROM regions r LEFT JOIN households h ON h.region_id = r.id
-      WHERE r.id = ANY(${grids}::text[]) GROUP BY r.id ORDER BY r.id`.execute(t.db)
-    expect(recount.rows.reduce((n, r) => n + Number(r.visited), 0)).toBeGreaterThan(0)
-    expect(kept.rows).toEqual(recount.rows)
+    const { kept, recount } = await keptAndRecountedCoverage(t.db, grids)
+    expect(recount.reduce((n, r) => n + Number(r.visited), 0)).toBeGreaterThan(0)
+    expect(kept).toEqual(recount)
   })
+
   it('when a household carries each tag core knows, then the kept 一老一小 counter counts exactly those core calls vulnerable', async () => {
     const tree = await aRegionTree(t.db)
     const grid = tree.grids[0][0].id

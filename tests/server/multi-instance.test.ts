@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { VisitInput } from '@/core/door-to-door-api'
 import { hashSessionToken, newSessionToken } from '../../server/src/modules/auth/tokens'
 import { aHousehold, aRegionTree, aUser, signIn, type RegionTree } from './helpers/factories'
+import { keptAndRecountedCoverage } from './helpers/coverage-recount'
 import { aPledgeInput, currentTemplate } from './helpers/pledge-factories'
 import { aBulletin, aSubscriber } from './helpers/reminder-factories'
 import { startTestCluster, type TestCluster } from './helpers/test-cluster'
@@ -188,19 +189,9 @@ describe('three server instances on one PostgreSQL', () => {
     expect(visits.n).toBe(storedVisits.size)
 
     const gridIds = grids.map((g) => g.id)
-    const kept = await sql`
-      SELECT grid_id, households, visited, pledged, app_installed, call_warning_on, vulnerable, vulnerable_visited
-      FROM grid_coverage WHERE grid_id = ANY(${gridIds}::text[]) ORDER BY grid_id`.execute(c.db)
-    const recount = await sql`
-      SELECT r.id AS grid_id, count(h.id)::int AS households, count(h.first_visit_at)::int AS visited,
-             count(h.pledged_at)::int AS pledged, count(*) FILTER (WHERE h.app_installed)::int AS app_installed,
-             count(*) FILTER (WHERE h.call_warning_on)::int AS call_warning_on,
-             count(*) FILTER (WHERE h.tags && ARRAY['一老一小', '独居老人'])::int AS vulnerable,
-             count(*) FILTER (WHERE h.tags && ARRAY['一老一小', '独居老人'] AND h.first_visit_at IS NOT NULL)::int AS vulnerable_visited
-      FROM regions r LEFT JOIN households h ON h.region_id = r.id
-      WHERE r.id = ANY(${gridIds}::text[]) GROUP BY r.id ORDER BY r.id`.execute(c.db)
-    expect(kept.rows).toEqual(recount.rows)
-    expect(recount.rows.every((r) => (r as { visited: number }).visited === 5)).toBe(true)
+    const { kept, recount } = await keptAndRecountedCoverage(c.db, gridIds)
+    expect(kept).toEqual(recount)
+    expect(recount.every((r) => r.visited === 5)).toBe(true)
 
     for (const village of tree.villages) {
       const head = await c.db.selectFrom('pledge_chain_heads').select('last_seq').where('village_id', '=', village.id).executeTakeFirstOrThrow()
