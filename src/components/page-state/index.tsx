@@ -45,10 +45,20 @@ export function ErrorBlock({ message, onRetry }: { message: string; onRetry?: ()
   )
 }
 
-export function EmptyBlock({ title, description }: { title: string; description?: string }) {
+/** `action`: where to go instead, for a page that has nothing to show and nothing a retry would bring. */
+export function EmptyBlock({ title, description, action }: {
+  title: string
+  description?: string
+  action?: { label: string; onClick: () => void }
+}) {
   return (
     <View className='state-block'>
       <Empty status='empty' image={<Illustration kind='empty' />} title={title} description={description} />
+      {action && (
+        <Button className='big-button' type='primary' size='large' onClick={action.onClick}>
+          {action.label}
+        </Button>
+      )}
     </View>
   )
 }

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { HouseholdSummary } from '@/core/api-types'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -32,10 +30,11 @@ export const HouseholdGate = observer(function HouseholdGate({ householdId, chil
   if (!householdId) {
     return (
       <PageShell>
-        <EmptyBlock title='没有选定住户' description='请从工作台的住户清单、今日巡访建议，或扫描门牌二维码进入' />
-        <Button className='big-button' type='primary' size='xlarge' block onClick={() => void Taro.redirectTo({ url: ROUTES.workerHome })}>
-          返回工作台
-        </Button>
+        <EmptyBlock
+          title='没有选定住户'
+          description='请从工作台的住户清单、今日巡访建议，或扫描门牌二维码进入'
+          action={{ label: '返回工作台', onClick: () => void Taro.redirectTo({ url: ROUTES.workerHome }) }}
+        />
       </PageShell>
     )
   }

@@ -118,12 +118,11 @@ export default observer(function WarningPage() {
   let body
   if (!id) {
     body = (
-      <View>
-        <EmptyBlock title='没有指定预警' description='请从「预警处置」的待办里打开一条预警' />
-        <Button className='big-button' type='primary' size='xlarge' block onClick={() => void Taro.redirectTo({ url: ROUTES.warnings })}>
-          去预警处置
-        </Button>
-      </View>
+      <EmptyBlock
+        title='没有指定预警'
+        description='请从「预警处置」的待办里打开一条预警'
+        action={{ label: '去预警处置', onClick: () => void Taro.redirectTo({ url: ROUTES.warnings }) }}
+      />
     )
   } else if (warningDetail.state === 'error') body = <ErrorBlock message={warningDetail.error ?? '加载失败'} onRetry={() => void warningDetail.load()} />
   else if (!warningDetail.warning) body = <LoadingBlock text='正在加载预警…' />
