@@ -87,7 +87,9 @@ module.exports = ({ see, tap, visible, apiLogin, loginAsPersona, screenshotBothM
       if (!bulletin) throw new Error(`published bulletin not in the public list: ${JSON.stringify(items.map((b) => b.title))}`)
       const link = (await page.locator('.bulletin-forward .copy-link-url').filter({ visible: true }).first().textContent()).trim()
       if (!link.endsWith(`/pages/bulletin/index?id=${bulletin.id}`)) throw new Error(`copy link is not the bulletin's page: ${link}`)
-      // Reopened, a published bulletin still offers the step: the same screen in both modes.
+      // Reopened, a published bulletin still offers the step: the same screen in both modes. Loaded afresh: a hash-only
+      // change would keep the publishing page, showing the same step, until the router swaps it out under the test.
+      await page.goto('about:blank')
       await page.goto(`${baseUrl}/#/packages/admin/pages/bulletin-edit/index?id=${bulletin.id}`)
       await see(page, '转发到平安群')
       await page.locator('.bulletin-forward').filter({ visible: true }).first().scrollIntoViewIfNeeded()

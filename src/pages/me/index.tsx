@@ -24,7 +24,7 @@ function PrivacyLink() {
 function ResidencePrompt() {
   const go = () => void Taro.navigateTo({ url: ROUTES.residence })
   return (
-    <View className='card tap-target me-residence-prompt' role='button' aria-label='您住在哪个村（社区）？' hoverClass='card-hover' onClick={go}>
+    <View className='card tap-target me-residence-prompt' role='button' hoverClass='card-hover' onClick={go}>
       <Text className='card-title'>您住在哪个村（社区）？</Text>
       <Text className='hint'>登记后可参加本村每日答题、领奖品，看本村的反诈提醒</Text>
       <Text className='me-residence-go'>去登记 ›</Text>
