@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, PlainText } from '../../plugins/schemas'
-import { AuthService } from './service'
 
 const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
 const LoginResult = Type.Object({
@@ -16,9 +15,9 @@ const DemoPersona = Type.Object({ id: Type.String(), label: Type.String(), displ
 
 const TAGS = ['登录']
 
-export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function authRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const auth = new AuthService(ctx)
+  const auth = services.auth
 
   app.post('/api/auth/wechat-login', {
     schema: {

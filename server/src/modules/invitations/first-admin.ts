@@ -7,6 +7,7 @@ import { SessionInvalidation } from '../auth/session-invalidation'
 import { HttpWeChatApi } from '../../wechat/http-wechat-api'
 import { ensureBundledRegion } from '../../seed/bundled-regions'
 import { findRegionRef, spokenName } from '../users/region-ref'
+import { AuthService } from '../auth/service'
 import { joinPathOf, InvitationService } from './service'
 
 export interface FirstAdminInvitation {
@@ -34,10 +35,11 @@ export async function createFirstAdminInvitation(
     throw new AppError('ROLE_REGION_MISMATCH', 400, `管理员只能设在区县或镇街，${spokenName(region)} 是${region.level === 'village' ? '村社区' : '网格'}`)
   }
   const sessionCache = new SessionCache()
-  const invitations = new InvitationService({
+  const ctx = {
     config, database, db: database.db, sessionCache, metrics: new AppMetrics(database), sessionInvalidation: new SessionInvalidation(database, sessionCache),
     wechat: new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret), now: opts.now ?? (() => new Date()),
-  })
+  }
+  const invitations = new InvitationService(ctx, new AuthService(ctx))
   const inv = await invitations.issue({
     role: 'admin', regionId: region.id, countyId: region.countyId, createdBy: null, maxUses: 1, expiresInHours: opts.hours ?? 72,
   })

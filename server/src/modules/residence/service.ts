@@ -2,7 +2,7 @@ import type { Me } from '#core/api-types'
 import type { MyData, PlaceTown, Residence, ResidenceInput } from '#core/membership-api'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
-import { AuthService } from '../auth/service'
+import type { AuthService } from '../auth/service'
 import type { SessionUser } from '../auth/session-user'
 import { looksLikeLabelToken } from '../labels/label-token'
 import { LabelRepo } from '../labels/repo'
@@ -14,12 +14,10 @@ import { ResidenceRepo } from './repo'
 export class ResidenceService {
   private readonly repo: ResidenceRepo
   private readonly labels: LabelRepo
-  private readonly auth: AuthService
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(private readonly ctx: AppContext, private readonly auth: AuthService) {
     this.repo = new ResidenceRepo(ctx.db)
     this.labels = new LabelRepo(ctx.db)
-    this.auth = new AuthService(ctx)
   }
 
   places(): Promise<PlaceTown[]> {
