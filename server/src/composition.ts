@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context'
 import { ActivityService } from './modules/activities/service'
+import { DemoLogin } from './modules/auth/demo-login'
+import { AuthRepo } from './modules/auth/repo'
 import { AuthService } from './modules/auth/service'
+import { SessionRepo } from './modules/auth/session-repo'
 import { PosterRenderer } from './modules/bulletins/poster'
 import { BulletinService } from './modules/bulletins/service'
 import { CoverageService } from './modules/coverage/service'
@@ -29,11 +32,14 @@ import { UserService } from './modules/users/service'
 import { VisitTaskService } from './modules/visit-tasks/service'
 import { VisitService } from './modules/visits/service'
 import { WarningService } from './modules/warnings/service'
+import { DEMO_PERSONAS } from './seed/demo-personas'
 
 /** Every use case of the server, built once per instance. */
 export interface Services {
   activities: ActivityService
   auth: AuthService
+  /** Only in AUTH_MODE=demo. */
+  demoLogin: DemoLogin | null
   bulletins: BulletinService
   coverage: CoverageService
   doors: DoorService
@@ -79,11 +85,13 @@ export interface ServerRoot {
  * hold the instance's write coalescers and caches, so a second copy of one would split them.
  */
 export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRoot {
-  const auth = new AuthService(ctx)
+  const users = new AuthRepo(ctx.db)
+  const auth = new AuthService(ctx, users, new SessionRepo(ctx.db))
   const visitTasks = new VisitTaskService(ctx)
   const services: Services = {
     activities: new ActivityService(ctx),
     auth,
+    demoLogin: ctx.config.authMode === 'demo' ? new DemoLogin(users, auth, DEMO_PERSONAS, ctx.now) : null,
     bulletins: new BulletinService(ctx, new PosterRenderer((message) => log.warn(message))),
     coverage: new CoverageService(ctx),
     doors: new DoorService(ctx),

@@ -15,7 +15,7 @@ const DemoPersona = Type.Object({ id: Type.String(), label: Type.String(), displ
 
 const TAGS = ['登录']
 
-export default async function authRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
+export default async function authRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const auth = services.auth
 
@@ -42,11 +42,12 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx, servic
   }, (req) => auth.me(callerOf(req).id))
 
   // Demo logins exist only in demo mode: in production the routes are not there at all, not merely refused.
-  if (ctx.config.authMode !== 'demo') return
+  const demo = services.demoLogin
+  if (!demo) return
 
   app.get('/api/auth/demo-personas', {
     schema: { tags: TAGS, summary: '演示账号列表（仅演示模式）', response: { 200: Type.Object({ personas: Type.Array(DemoPersona) }) } },
-  }, async () => ({ personas: await auth.demoPersonas() }))
+  }, async () => ({ personas: await demo.personaList() }))
 
   app.post('/api/auth/demo-login', {
     schema: {
@@ -55,7 +56,7 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx, servic
       body: Type.Object({ personaId: PlainText({ minLength: 1, maxLength: 64 }) }),
       response: { 200: LoginResult, ...COMMON_ERRORS },
     },
-  }, (req) => auth.demoLogin(req.body.personaId))
+  }, (req) => demo.login(req.body.personaId))
 
   app.post('/api/auth/demo-signup', {
     schema: {
@@ -64,5 +65,5 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx, servic
       body: Type.Object({ displayName: PlainText({ minLength: 1, maxLength: 20, description: '称呼' }) }),
       response: { 200: LoginResult, ...COMMON_ERRORS },
     },
-  }, (req) => auth.demoSignup(req.body.displayName.trim() || '新用户'))
+  }, (req) => demo.signup(req.body.displayName.trim() || '新用户'))
 }

@@ -7,7 +7,9 @@ import { SessionInvalidation } from '../auth/session-invalidation'
 import { HttpWeChatApi } from '../../wechat/http-wechat-api'
 import { ensureBundledRegion } from '../../seed/bundled-regions'
 import { findRegionRef, spokenName } from '../users/region-ref'
+import { AuthRepo } from '../auth/repo'
 import { AuthService } from '../auth/service'
+import { SessionRepo } from '../auth/session-repo'
 import { joinPathOf, InvitationService } from './service'
 
 export interface FirstAdminInvitation {
@@ -39,7 +41,7 @@ export async function createFirstAdminInvitation(
     config, database, db: database.db, sessionCache, metrics: new AppMetrics(database), sessionInvalidation: new SessionInvalidation(database, sessionCache),
     wechat: new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret), now: opts.now ?? (() => new Date()),
   }
-  const invitations = new InvitationService(ctx, new AuthService(ctx))
+  const invitations = new InvitationService(ctx, new AuthService(ctx, new AuthRepo(database.db), new SessionRepo(database.db)))
   const inv = await invitations.issue({
     role: 'admin', regionId: region.id, countyId: region.countyId, createdBy: null, maxUses: 1, expiresInHours: opts.hours ?? 72,
   })
