@@ -30,6 +30,8 @@ import { ResidenceService } from './modules/residence/service'
 import { ShareService } from './modules/shares/service'
 import { UserService } from './modules/users/service'
 import { VisitTaskService } from './modules/visit-tasks/service'
+import { BatchingVisitRepository } from './modules/visits/batching-visit-repo'
+import { VisitRepo } from './modules/visits/repo'
 import { VisitService } from './modules/visits/service'
 import { WarningService } from './modules/warnings/service'
 import { DEMO_PERSONAS } from './seed/demo-personas'
@@ -115,7 +117,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     shares: new ShareService(ctx),
     users: new UserService(ctx),
     visitTasks,
-    visits: new VisitService(ctx),
+    visits: new VisitService(ctx, new BatchingVisitRepository(new VisitRepo(ctx.db), ctx.database.kind, ctx.metrics)),
     warnings: new WarningService(ctx),
   }
   const outbox = ctx.config.outboxWorker ? new OutboxWorker({ ...ctx, log }) : null
