@@ -10,6 +10,8 @@ import { findRegionRef, spokenName } from '../users/region-ref'
 import { AuthRepo } from '../auth/repo'
 import { AuthService } from '../auth/service'
 import { SessionRepo } from '../auth/session-repo'
+import { UserRepo } from '../users/repo'
+import { InvitationRepo } from './repo'
 import { joinPathOf, InvitationService } from './service'
 
 export interface FirstAdminInvitation {
@@ -41,7 +43,7 @@ export async function createFirstAdminInvitation(
     config, database, db: database.db, sessionCache, metrics: new AppMetrics(database), sessionInvalidation: new SessionInvalidation(database, sessionCache),
     wechat: new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret), now: opts.now ?? (() => new Date()),
   }
-  const invitations = new InvitationService(ctx, new AuthService(ctx, new AuthRepo(database.db), new SessionRepo(database.db)))
+  const invitations = new InvitationService(ctx, new AuthService(ctx, new AuthRepo(database.db), new SessionRepo(database.db)), new InvitationRepo(database.db), new UserRepo(database.db))
   const inv = await invitations.issue({
     role: 'admin', regionId: region.id, countyId: region.countyId, createdBy: null, maxUses: 1, expiresInHours: opts.hours ?? 72,
   })

@@ -26,13 +26,7 @@ export const joinPathOf = (code: string) => `/join/${code}`
 
 /** Staff join by invitation: a code for a role in a region, from someone whose scope and rank cover it. */
 export class InvitationService {
-  private readonly repo: InvitationRepo
-  private readonly users: UserRepo
-
-  constructor(private readonly ctx: AppContext, private readonly auth: AuthService) {
-    this.repo = new InvitationRepo(ctx.db)
-    this.users = new UserRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly auth: AuthService, private readonly repo: InvitationRepo, private readonly users: UserRepo) {}
 
   async create(caller: SessionUser, input: InvitationInput): Promise<Invitation> {
     const region = await findRegionRef(this.ctx.db, input.regionId)

@@ -6,14 +6,12 @@ import { AppError, forbidden, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
 import type { VisitTaskService } from '../visit-tasks/service'
-import { PatrolRepo } from './repo'
+import type { PatrolRepo } from './repo'
 
 export class PatrolService {
-  private readonly repo: PatrolRepo
   private readonly view: HouseholdView
 
-  constructor(private readonly ctx: AppContext, private readonly tasks: VisitTaskService) {
-    this.repo = new PatrolRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly tasks: VisitTaskService, private readonly repo: PatrolRepo) {
     this.view = new HouseholdView(phoneCipher(ctx.config))
   }
 

@@ -15,7 +15,7 @@ import { AppError, forbidden, notFound, outOfScope } from '../../errors'
 import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { phoneCipher } from '../households/household-view'
-import { WarningRepo, type DissuaderRow, type NewWarning, type StoredWarning, type WarningCriteria, type WarningDispatch } from './repo'
+import type { WarningRepo, DissuaderRow, NewWarning, StoredWarning, WarningCriteria, WarningDispatch } from './repo'
 import { checkWarningRows } from './warning-import'
 import { readWarningFile, warningTemplate } from './warning-sheet'
 import { WarningView } from './warning-view'
@@ -27,12 +27,10 @@ const DEFAULT_COMPLIANCE_DAYS = 30
 const MAX_COMPLIANCE_DAYS = 366
 
 export class WarningService {
-  private readonly repo: WarningRepo
   private readonly view: WarningView
   private readonly phones: FieldCipher
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new WarningRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: WarningRepo) {
     // Sealed like households' phones, so that a door's phone and a warning's phone are handled the same way everywhere.
     this.phones = phoneCipher(ctx.config)
     this.view = new WarningView(this.phones)
