@@ -43,7 +43,8 @@ export async function createFirstAdminInvitation(
     config, database, db: database.db, sessionCache, metrics: new AppMetrics(database), sessionInvalidation: new SessionInvalidation(database, sessionCache),
     wechat: new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret), now: opts.now ?? (() => new Date()),
   }
-  const invitations = new InvitationService(ctx, new AuthService(ctx, new AuthRepo(database.db), new SessionRepo(database.db)), new InvitationRepo(database.db), new UserRepo(database.db))
+  const auth = new AuthService(ctx, new AuthRepo(database.db), new SessionRepo(database.db))
+  const invitations = new InvitationService(ctx, auth, new InvitationRepo(database.db), new UserRepo(database.db))
   const inv = await invitations.issue({
     role: 'admin', regionId: region.id, countyId: region.countyId, createdBy: null, maxUses: 1, expiresInHours: opts.hours ?? 72,
   })
