@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import compress from '@fastify/compress'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
+import { composeServer, type RouteDeps } from './composition'
 import type { AppContext } from './context'
 import type { Database } from './db/database'
 import { AppMetrics } from './metrics/app-metrics'
@@ -48,7 +49,6 @@ import warningRoutes from './modules/warnings/routes'
 import visitTaskRoutes from './modules/visit-tasks/routes'
 import activityRoutes from './modules/activities/routes'
 import reportRoutes from './modules/reports/routes'
-import { OutboxWorker } from './modules/reminders/worker'
 
 export interface AppDeps {
   config: Config
@@ -99,40 +99,37 @@ export async function buildApp(deps: AppDeps) {
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   await app.register(authPlugin, { ctx })
-  app.addHook('onReady', () => ctx.sessionInvalidation.start())
-  app.addHook('onClose', () => ctx.sessionInvalidation.stop())
+  const root = composeServer(ctx, app.log)
+  app.addHook('onReady', () => root.start())
+  app.addHook('onClose', () => root.stop())
+  const routeDeps: RouteDeps = { ctx, services: root.services }
 
-  await app.register(healthRoutes, { ctx })
-  await app.register(authRoutes, { ctx })
-  await app.register(regionRoutes, { ctx })
-  await app.register(userRoutes, { ctx })
-  await app.register(residenceRoutes, { ctx })
-  await app.register(invitationRoutes, { ctx })
-  await app.register(householdRoutes, { ctx })
-  await app.register(labelRoutes, { ctx })
-  await app.register(doorRoutes, { ctx })
-  await app.register(pledgeRoutes, { ctx })
-  await app.register(visitRoutes, { ctx })
-  await app.register(patrolRoutes, { ctx })
-  await app.register(coverageRoutes, { ctx })
-  await app.register(bulletinRoutes, { ctx })
-  await app.register(shareRoutes, { ctx })
-  await app.register(groupRoutes, { ctx })
-  await app.register(reachRoutes, { ctx })
-  await app.register(reminderRoutes, { ctx })
-  await app.register(knowledgeRoutes, { ctx })
-  await app.register(questionRoutes, { ctx })
-  await app.register(quizRoutes, { ctx })
-  await app.register(prizeRoutes, { ctx })
-  await app.register(warningRoutes, { ctx })
-  await app.register(visitTaskRoutes, { ctx })
-  await app.register(activityRoutes, { ctx })
-  await app.register(reportRoutes, { ctx })
-  if (config.outboxWorker) {
-    const worker = new OutboxWorker({ ...ctx, log: app.log })
-    app.addHook('onReady', async () => worker.start())
-    app.addHook('onClose', () => worker.stop())
-  }
+  await app.register(healthRoutes, routeDeps)
+  await app.register(authRoutes, routeDeps)
+  await app.register(regionRoutes, routeDeps)
+  await app.register(userRoutes, routeDeps)
+  await app.register(residenceRoutes, routeDeps)
+  await app.register(invitationRoutes, routeDeps)
+  await app.register(householdRoutes, routeDeps)
+  await app.register(labelRoutes, routeDeps)
+  await app.register(doorRoutes, routeDeps)
+  await app.register(pledgeRoutes, routeDeps)
+  await app.register(visitRoutes, routeDeps)
+  await app.register(patrolRoutes, routeDeps)
+  await app.register(coverageRoutes, routeDeps)
+  await app.register(bulletinRoutes, routeDeps)
+  await app.register(shareRoutes, routeDeps)
+  await app.register(groupRoutes, routeDeps)
+  await app.register(reachRoutes, routeDeps)
+  await app.register(reminderRoutes, routeDeps)
+  await app.register(knowledgeRoutes, routeDeps)
+  await app.register(questionRoutes, routeDeps)
+  await app.register(quizRoutes, routeDeps)
+  await app.register(prizeRoutes, routeDeps)
+  await app.register(warningRoutes, routeDeps)
+  await app.register(visitTaskRoutes, routeDeps)
+  await app.register(activityRoutes, routeDeps)
+  await app.register(reportRoutes, routeDeps)
 
   await registerH5Assets(app, config.h5Dir)
   return app

@@ -10,7 +10,7 @@ import { migrate, MigrationError } from './db/migrator'
 import { DEMO_PERSONAS } from './seed/demo-personas'
 import { METRICS_PATH } from './plugins/metrics'
 import { describeSeed, isDatabaseEmpty, seedDemoData } from './seed/demo-seed'
-import { seedResidentContent } from './seed/resident-content'
+import { seedResidentContent } from './content/resident-content'
 import { startFakeWeChat, type FakeWeChat } from './wechat/fake-wechat-server'
 import { HttpWeChatApi } from './wechat/http-wechat-api'
 

@@ -109,25 +109,6 @@ export function contactedInTime(w: Deadline, now: Date): boolean | null {
   return now.getTime() > w.contactDueAt.getTime() ? false : null
 }
 
-export interface AssigneeCandidate {
-  id: string
-  name: string
-  /** Warnings assigned to them and not yet closed. */
-  openWarnings: number
-}
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/** Least loaded first; ties go to the name, then the id, so that the order never depends on query order. */
-export function byLoad(a: AssigneeCandidate, b: AssigneeCandidate): number {
-  return a.openWarnings - b.openWarnings || compare(a.name, b.name) || compare(a.id, b.id)
-}
-
-/** The dissuader a warning goes to when nobody is chosen by hand. */
-export function pickAssignee<T extends AssigneeCandidate>(candidates: readonly T[]): T | null {
-  return [...candidates].sort(byLoad)[0] ?? null
-}
-
 /** Time-limit compliance of the warnings received in a period, as of now. */
 export function complianceOf(warnings: readonly (Deadline & { riskLevel: RiskLevel })[], now: Date): WarningCompliance {
   const inTime = (w: Deadline) => contactedInTime(w, now) === true

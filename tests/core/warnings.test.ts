@@ -1,6 +1,6 @@
 import { WARNING_STATES, WARNING_STEPS, type WarningState, type WarningStep } from '@/core/warning-api'
 import {
-  allowedSteps, applyStep, checkWarningInput, complianceOf, contactDueAt, contactedInTime, isOverdue, pickAssignee, type WarningDraft,
+  allowedSteps, applyStep, checkWarningInput, complianceOf, contactDueAt, contactedInTime, isOverdue, type WarningDraft,
   type WarningProgress,
 } from '@/core/warnings'
 
@@ -138,22 +138,6 @@ describe('time limits', () => {
       received: 5, contactedInTime: 2, contactedLate: 1, overdueNow: 1,
       byRisk: [{ riskLevel: 'high', received: 3, contactedInTime: 1 }, { riskLevel: 'medium', received: 0, contactedInTime: 0 }, { riskLevel: 'low', received: 2, contactedInTime: 1 }],
     })
-  })
-})
-
-describe('pickAssignee', () => {
-  it('when dissuaders carry different loads, then the least loaded is picked', () => {
-    const picked = pickAssignee([{ id: 'a', name: '甲', openWarnings: 3 }, { id: 'b', name: '乙', openWarnings: 1 }, { id: 'c', name: '丙', openWarnings: 2 }])
-    expect(picked?.id).toBe('b')
-  })
-
-  it('when loads tie, then the name decides and then the id', () => {
-    expect(pickAssignee([{ id: 'a', name: '陈二', openWarnings: 1 }, { id: 'b', name: '陈一', openWarnings: 1 }])?.id).toBe('b')
-    expect(pickAssignee([{ id: 'y', name: '陈劝阻', openWarnings: 0 }, { id: 'x', name: '陈劝阻', openWarnings: 0 }])?.id).toBe('x')
-  })
-
-  it('when there is no dissuader, then nobody is picked', () => {
-    expect(pickAssignee([])).toBeNull()
   })
 })
 

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import type { Role } from '@/core/roles'
-import { seedResidentContent } from '../../server/src/seed/resident-content'
+import { seedResidentContent } from '../../server/src/content/resident-content'
 import { aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { aPledgeInput, currentTemplate } from './helpers/pledge-factories'
 import { prng, SchemaFuzzer, type Schema } from './helpers/schema-fuzz'

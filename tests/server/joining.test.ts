@@ -1,7 +1,7 @@
 import type { Role } from '@/core/roles'
 import { buildApp } from '../../server/src/app'
 import { createFirstAdminInvitation } from '../../server/src/modules/invitations/first-admin'
-import { seedResidentContent } from '../../server/src/seed/resident-content'
+import { seedResidentContent } from '../../server/src/content/resident-content'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'

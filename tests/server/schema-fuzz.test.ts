@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import { FRAUD_TYPE_KEYS } from '@/core/fraud-types'
-import { seedResidentContent } from '../../server/src/seed/resident-content'
+import { seedResidentContent } from '../../server/src/content/resident-content'
 import { aHousehold, aRegionTree, aUser, signIn } from './helpers/factories'
 import { multipartFile } from './helpers/upload'
 import { BAD_TIMESTAMPS, NASTY_STRINGS, prng, SchemaFuzzer, type Schema } from './helpers/schema-fuzz'

@@ -12,7 +12,7 @@ import { readJiangjinRegions } from './jiangjin-regions'
 import { seedDemoPrizes } from './prizes'
 import { COMMUNITY_STREETS, personName } from './names'
 import { SeededRandom, seedOf } from './random'
-import { seedResidentContent } from './resident-content'
+import { seedResidentContent } from '../content/resident-content'
 import { seedDemoWarningsActivities } from './warnings-activities'
 
 export const DEMO_COUNTY = '500116'

@@ -3,13 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from '#core/activity-api'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { refuseUnstorablePart } from '../../plugins/edge-strings'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { Activity, ActivityInput, ActivityPage, ActivityPhoto, ActivityQuery, ById, ByPhoto, ByPhotoId } from './schemas'
-import { ActivityService, type UploadedPhoto } from './service'
+import { type UploadedPhoto } from './service'
 
 const TAGS = ['宣传活动']
 /** A photo's bytes never change under its id; private because only the activity's readers may see it. */
@@ -43,9 +43,9 @@ async function uploadedPhoto(req: FastifyRequest): Promise<UploadedPhoto> {
   return { photo: got.photo, thumbnail: got.thumbnail }
 }
 
-export default async function activitiesRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function activitiesRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const activities = new ActivityService(ctx)
+  const activities = services.activities
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 2, fields: 2, parts: 3, fieldSize: THUMBNAIL_FIELD_CHARS } })
 
   app.get('/api/activities', {

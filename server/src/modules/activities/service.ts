@@ -9,7 +9,7 @@ import type { AppContext } from '../../context'
 import { AppError, notFound, outOfScope } from '../../errors'
 import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
-import { ActivityRepo, type StoredActivity } from './repo'
+import type { ActivityRepo, StoredActivity } from './repo'
 
 export interface ActivityQuery {
   regionId?: string
@@ -29,11 +29,7 @@ const thumbnailUrl = (id: string) => `${photoUrl(id)}/thumbnail`
 const photoOf = (id: string): ActivityPhoto => ({ id, url: photoUrl(id), thumbnailUrl: thumbnailUrl(id) })
 
 export class ActivityService {
-  private readonly repo: ActivityRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new ActivityRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: ActivityRepo) {}
 
   async list(caller: SessionUser, q: ActivityQuery): Promise<Page<ActivityListItem>> {
     const paths = await scopeFor(caller.roles, 'activity.read', q.regionId, (id) => this.repo.regionPath(id))

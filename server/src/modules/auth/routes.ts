@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, PlainText } from '../../plugins/schemas'
-import { AuthService } from './service'
 
 const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
 const LoginResult = Type.Object({
@@ -16,9 +15,9 @@ const DemoPersona = Type.Object({ id: Type.String(), label: Type.String(), displ
 
 const TAGS = ['登录']
 
-export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function authRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const auth = new AuthService(ctx)
+  const auth = services.auth
 
   app.post('/api/auth/wechat-login', {
     schema: {
@@ -43,11 +42,12 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ct
   }, (req) => auth.me(callerOf(req).id))
 
   // Demo logins exist only in demo mode: in production the routes are not there at all, not merely refused.
-  if (ctx.config.authMode !== 'demo') return
+  const demo = services.demoLogin
+  if (!demo) return
 
   app.get('/api/auth/demo-personas', {
     schema: { tags: TAGS, summary: '演示账号列表（仅演示模式）', response: { 200: Type.Object({ personas: Type.Array(DemoPersona) }) } },
-  }, async () => ({ personas: await auth.demoPersonas() }))
+  }, async () => ({ personas: await demo.personaList() }))
 
   app.post('/api/auth/demo-login', {
     schema: {
@@ -56,7 +56,7 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ct
       body: Type.Object({ personaId: PlainText({ minLength: 1, maxLength: 64 }) }),
       response: { 200: LoginResult, ...COMMON_ERRORS },
     },
-  }, (req) => auth.demoLogin(req.body.personaId))
+  }, (req) => demo.login(req.body.personaId))
 
   app.post('/api/auth/demo-signup', {
     schema: {
@@ -65,5 +65,5 @@ export default async function authRoutes(fastify: FastifyInstance, { ctx }: { ct
       body: Type.Object({ displayName: PlainText({ minLength: 1, maxLength: 20, description: '称呼' }) }),
       response: { 200: LoginResult, ...COMMON_ERRORS },
     },
-  }, (req) => auth.demoSignup(req.body.displayName.trim() || '新用户'))
+  }, (req) => demo.signup(req.body.displayName.trim() || '新用户'))
 }

@@ -1,8 +1,7 @@
-import type { DemoPersona, LoginResult, Me } from '#core/api-types'
+import type { LoginResult, Me } from '#core/api-types'
 import type { AppContext } from '../../context'
 import { FieldCipher } from '../../crypto/field-cipher'
 import { AppError } from '../../errors'
-import { DEMO_PERSONAS } from '../../seed/demo-personas'
 import { WeChatError } from '../../wechat/wechat-api'
 import { AuthRepo } from './repo'
 import { SessionRepo } from './session-repo'
@@ -18,13 +17,9 @@ function loginRefusal(error: unknown): AppError {
 }
 
 export class AuthService {
-  private readonly repo: AuthRepo
-  private readonly sessions: SessionRepo
   private readonly sessionKeys: FieldCipher
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new AuthRepo(ctx.db)
-    this.sessions = new SessionRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: AuthRepo, private readonly sessions: SessionRepo) {
     this.sessionKeys = new FieldCipher(ctx.config.sessionSecret, 'wechat-session-key')
   }
 
@@ -45,28 +40,9 @@ export class AuthService {
     return { token: opened.token, expiresAt: opened.expiresAt, user: await this.me(opened.userId) }
   }
 
-  /** Seeded users in the order of demo-personas.ts; personas the seed did not create are left out. */
-  async demoPersonas(): Promise<DemoPersona[]> {
-    const users = new Map((await this.repo.demoUsers()).map((u) => [u.personaId, u]))
-    return DEMO_PERSONAS.filter((p) => users.has(p.id)).map((p) => ({
-      id: p.id,
-      label: p.label,
-      displayName: users.get(p.id)!.displayName,
-      description: p.description,
-    }))
-  }
-
-  async demoLogin(personaId: string): Promise<LoginResult> {
-    const user = await this.repo.userByPersona(personaId)
-    if (!user) throw new AppError('DEMO_PERSONA_UNKNOWN', 404)
-    if (user.deactivated) throw new AppError('USER_DEACTIVATED', 403)
-    return { ...(await this.newSession(this.sessions, user.id, null)), user: await this.me(user.id) }
-  }
-
-  /** Demo mode only: a brand-new user with no role, exactly as a first WeChat login makes one. */
-  async demoSignup(displayName: string): Promise<LoginResult> {
-    const user = await this.repo.createUser(displayName, this.ctx.now())
-    return { ...(await this.newSession(this.sessions, user.id, null)), user: await this.me(user.id) }
+  /** A new session for the user, answered as a login is. */
+  async signIn(userId: string): Promise<LoginResult> {
+    return { ...(await this.newSession(this.sessions, userId, null)), user: await this.me(userId) }
   }
 
   async logout(caller: SessionUser): Promise<void> {

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { PosterRenderer } from './poster'
 import {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinVersionItem, ById, ManageQuery, pageOf, PublicQuery,
   PublishInput, RetractInput,
 } from './schemas'
-import { BulletinService } from './service'
 
 const TAGS = ['警情通报']
 const AUTHORING_ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse }
@@ -17,9 +15,9 @@ const PUBLIC_ERRORS = { 400: ErrorResponse, 404: ErrorResponse, 410: ErrorRespon
 /** Residents reload often and a retraction must take effect soon: a minute of caching is the compromise. */
 const PUBLIC_CACHE = 'public, max-age=60'
 
-export default async function bulletinRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function bulletinRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const bulletins = new BulletinService(ctx, new PosterRenderer((message) => app.log.warn(message)))
+  const bulletins = services.bulletins
 
   app.get('/api/bulletins/manage', {
     schema: {

@@ -15,7 +15,7 @@ import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import type { PosterRenderer } from './poster'
 import { renderPosterSvg } from './poster-svg'
-import { BulletinRepo, type BulletinRecord, type BulletinRegion } from './repo'
+import type { BulletinRepo, BulletinRecord, BulletinRegion } from './repo'
 
 /** Refusals of the authoring rules, with the status each answers. */
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
@@ -35,11 +35,7 @@ export interface PosterResult {
 }
 
 export class BulletinService {
-  private readonly repo: BulletinRepo
-
-  constructor(private readonly ctx: AppContext, private readonly posters: PosterRenderer) {
-    this.repo = new BulletinRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly posters: PosterRenderer, private readonly repo: BulletinRepo) {}
 
   async list(caller: SessionUser, query: { regionId?: string; page: number; pageSize: number }): Promise<Page<BulletinAdminItem>> {
     const paths = await scopeFor(caller.roles, 'bulletin.write', query.regionId, async (id) => (await this.repo.findRegion(id))?.path ?? null)

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PageQuery, RegionId } from '../../plugins/schemas'
 import { HouseholdSummary } from '../households/schemas'
-import { CoverageService } from './service'
 
 const count = (description: string) => Type.Integer({ minimum: 0, description })
 const CoverageRow = Type.Object({
@@ -38,9 +37,9 @@ const WorkerProgress = Type.Object({
 const RegionQuery = Type.Object({ regionId: Type.Optional(RegionId) })
 const TAGS = ['覆盖率']
 
-export default async function coverageRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function coverageRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const coverage = new CoverageService(ctx)
+  const coverage = services.coverage
 
   app.get('/api/coverage', {
     schema: {

@@ -10,17 +10,15 @@ import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
 import { gapSheet } from './gap-sheet'
-import { CoverageRepo } from './repo'
+import type { CoverageRepo } from './repo'
 
 /** A spreadsheet for one office, not a dump of the county: beyond this the caller narrows the region. */
 export const MAX_GAP_EXPORT_ROWS = 50_000
 
 export class CoverageService {
-  private readonly repo: CoverageRepo
   private readonly view: HouseholdView
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new CoverageRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: CoverageRepo) {
     this.view = new HouseholdView(phoneCipher(ctx.config))
   }
 

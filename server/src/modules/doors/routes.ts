@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { HouseholdDetail } from '../households/schemas'
 import { looksLikeLabelToken } from '../labels/label-token'
-import { DoorService } from './service'
 
 const TAGS = ['门牌']
 /** The H5 app's door page; the app is served from the root with hash routing. */
@@ -24,9 +23,9 @@ const DoorView = Type.Union([
 
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 64 }) })
 
-export default async function doorRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function doorRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const doors = new DoorService(ctx)
+  const doors = services.doors
 
   app.get('/api/doors/:token', {
     schema: {

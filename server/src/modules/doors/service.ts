@@ -5,23 +5,17 @@ import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
-import { HouseholdRepo } from '../households/repo'
+import type { HouseholdRepo } from '../households/repo'
 import { looksLikeLabelToken } from '../labels/label-token'
-import { LabelRepo } from '../labels/repo'
-import { ResidenceRepo } from '../residence/repo'
+import type { LabelRepo } from '../labels/repo'
+import type { ResidenceRepo } from '../residence/repo'
 
 /** What a scanned door label opens: the household for the staff responsible for it, the station's advice for anyone else. */
 export class DoorService {
-  private readonly labels: LabelRepo
-  private readonly households: HouseholdRepo
   private readonly view: HouseholdView
-  private readonly villages: ResidenceRepo
 
-  constructor(ctx: AppContext) {
-    this.labels = new LabelRepo(ctx.db)
-    this.households = new HouseholdRepo(ctx.db)
+  constructor(ctx: AppContext, private readonly labels: LabelRepo, private readonly households: HouseholdRepo, private readonly villages: ResidenceRepo) {
     this.view = new HouseholdView(phoneCipher(ctx.config))
-    this.villages = new ResidenceRepo(ctx.db)
   }
 
   async open(caller: SessionUser | null, token: string): Promise<DoorView> {

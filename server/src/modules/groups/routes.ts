@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PlainText, RegionId, Uuid } from '../../plugins/schemas'
-import { GroupService } from './service'
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
@@ -26,9 +25,9 @@ const GroupLabelInput = Type.Object({
   regionId: RegionId,
 })
 
-export default async function groupRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function groupRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const groups = new GroupService(ctx)
+  const groups = services.groups
 
   app.get('/api/groups', {
     schema: {

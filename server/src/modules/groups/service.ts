@@ -6,14 +6,10 @@ import type { AppContext } from '../../context'
 import { AppError, forbidden, outOfScope } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
-import { GroupRepo, type GroupVisibility, type StoredGroup } from './repo'
+import type { GroupRepo, GroupVisibility, StoredGroup } from './repo'
 
 export class GroupService {
-  private readonly repo: GroupRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new GroupRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: GroupRepo) {}
 
   async list(caller: SessionUser, query: { regionId?: string; unlabelled?: boolean }): Promise<WeChatGroup[]> {
     const [regionPath] = query.regionId ? await scopeFor(caller.roles, 'group.label', query.regionId, this.repo.findRegionPath) : []

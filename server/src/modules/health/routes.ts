@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { readMigrations } from '../../db/migrator'
 
 const Health = Type.Object({
@@ -26,7 +26,7 @@ const APP_VERSION: string = require('../../../../package.json').version
 /** The schema this code was written for: an instance on an older schema must not take traffic yet. */
 const LATEST_MIGRATION = readMigrations().at(-1)?.version ?? null
 
-export default async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function healthRoutes(app: FastifyInstance, { ctx }: RouteDeps) {
   let closing = false
   app.addHook('preClose', async () => {
     closing = true

@@ -9,14 +9,12 @@ import { AppError, forbidden } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { readHouseholdFile } from './household-sheet'
 import { phoneCipher } from './household-view'
-import { HouseholdRepo } from './repo'
+import type { HouseholdRepo } from './repo'
 
 export class HouseholdImport {
-  private readonly repo: HouseholdRepo
   private readonly phones: FieldCipher
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new HouseholdRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: HouseholdRepo) {
     this.phones = phoneCipher(ctx.config)
   }
 

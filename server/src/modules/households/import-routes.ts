@@ -2,21 +2,20 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HOUSEHOLD_IMPORT_COLUMNS } from '#core/households'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { HouseholdImport } from './household-import'
 import { householdTemplate } from './household-sheet'
 import { HouseholdImportResult } from './schemas'
 
 const TAGS = ['住户']
 
 /** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
-export default async function householdImportRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function householdImportRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const importer = new HouseholdImport(ctx)
+  const importer = services.householdImport
   await acceptImportUploads(app, ctx.config.imports)
 
   app.post('/api/households/import', {

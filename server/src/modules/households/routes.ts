@@ -1,20 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PageQuery, Uuid } from '../../plugins/schemas'
 import householdImportRoutes from './import-routes'
 import { HouseholdDetail, HouseholdInput, HouseholdListQuery, HouseholdSummary } from './schemas'
-import { HouseholdService } from './service'
 
 const TAGS = ['住户']
 const ById = Type.Object({ id: Uuid })
 
-export default async function householdRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function householdRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const households = new HouseholdService(ctx)
-  await app.register(householdImportRoutes, { ctx })
+  const households = services.households
+  await app.register(householdImportRoutes, { ctx, services })
 
   app.get('/api/households', {
     schema: {

@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound, outOfScope } from '../../errors'
 import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from './household-view'
-import { HouseholdRepo, type HouseholdFields, type HouseholdRecord } from './repo'
+import type { HouseholdRepo, HouseholdFields, HouseholdRecord } from './repo'
 
 export interface HouseholdListQuery extends HouseholdFilters {
   regionId?: string
@@ -18,12 +18,10 @@ export interface HouseholdListQuery extends HouseholdFilters {
 }
 
 export class HouseholdService {
-  private readonly repo: HouseholdRepo
   private readonly phones: FieldCipher
   private readonly view: HouseholdView
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new HouseholdRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: HouseholdRepo) {
     this.phones = phoneCipher(ctx.config)
     this.view = new HouseholdView(this.phones)
   }

@@ -7,6 +7,11 @@ import { SessionInvalidation } from '../auth/session-invalidation'
 import { HttpWeChatApi } from '../../wechat/http-wechat-api'
 import { ensureBundledRegion } from '../../seed/bundled-regions'
 import { findRegionRef, spokenName } from '../users/region-ref'
+import { AuthRepo } from '../auth/repo'
+import { AuthService } from '../auth/service'
+import { SessionRepo } from '../auth/session-repo'
+import { UserRepo } from '../users/repo'
+import { InvitationRepo } from './repo'
 import { joinPathOf, InvitationService } from './service'
 
 export interface FirstAdminInvitation {
@@ -34,10 +39,12 @@ export async function createFirstAdminInvitation(
     throw new AppError('ROLE_REGION_MISMATCH', 400, `管理员只能设在区县或镇街，${spokenName(region)} 是${region.level === 'village' ? '村社区' : '网格'}`)
   }
   const sessionCache = new SessionCache()
-  const invitations = new InvitationService({
+  const ctx = {
     config, database, db: database.db, sessionCache, metrics: new AppMetrics(database), sessionInvalidation: new SessionInvalidation(database, sessionCache),
     wechat: new HttpWeChatApi(config.wechatApiBase, config.wechatAppId, config.wechatSecret), now: opts.now ?? (() => new Date()),
-  })
+  }
+  const auth = new AuthService(ctx, new AuthRepo(database.db), new SessionRepo(database.db))
+  const invitations = new InvitationService(ctx, auth, new InvitationRepo(database.db), new UserRepo(database.db))
   const inv = await invitations.issue({
     role: 'admin', regionId: region.id, countyId: region.countyId, createdBy: null, maxUses: 1, expiresInHours: opts.hours ?? 72,
   })

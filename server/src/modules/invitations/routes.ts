@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { INVITATION_LIMITS, INVITATION_STATUS_LABELS, STAFF_ROLES } from '#core/membership'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
-import { InvitationService } from './service'
 
 const StaffRole = Type.Enum([...STAFF_ROLES])
 const Status = Type.Enum(Object.keys(INVITATION_STATUS_LABELS))
@@ -33,9 +32,9 @@ const TAGS = ['邀请']
 /** The H5 app's join page; the weapp opens the same URL through 扫普通链接二维码打开小程序. */
 const JOIN_PAGE = '/#/packages/account/pages/join/index'
 
-export default async function invitationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function invitationRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const invitations = new InvitationService(ctx)
+  const invitations = services.invitations
 
   app.post('/api/invitations', {
     schema: { tags: TAGS, summary: '邀请工作人员：管理员邀请辖区内任意工作角色，村干部邀请本村网格员', security: BEARER, body: InvitationInput, response: { 200: Invitation, ...COMMON_ERRORS } },

@@ -8,7 +8,7 @@ import type { ErrorCode } from '#core/errors'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import { writeAudit } from '../../db/audit-log'
-import { AuthService } from '../auth/service'
+import type { AuthService } from '../auth/service'
 import type { SessionUser } from '../auth/session-user'
 import { auditMembership } from '../users/membership-audit'
 import { findRegionRef, spokenName } from '../users/region-ref'
@@ -26,13 +26,7 @@ export const joinPathOf = (code: string) => `/join/${code}`
 
 /** Staff join by invitation: a code for a role in a region, from someone whose scope and rank cover it. */
 export class InvitationService {
-  private readonly repo: InvitationRepo
-  private readonly users: UserRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new InvitationRepo(ctx.db)
-    this.users = new UserRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly auth: AuthService, private readonly repo: InvitationRepo, private readonly users: UserRepo) {}
 
   async create(caller: SessionUser, input: InvitationInput): Promise<Invitation> {
     const region = await findRegionRef(this.ctx.db, input.regionId)
@@ -102,7 +96,7 @@ export class InvitationService {
     const status = invitationStatus(inv, this.ctx.now())
     if (status !== 'open') throw new AppError(REFUSALS[status], 409)
     await this.checkInviterStillMay(inv)
-    if (caller.roles.some((r) => r.role === inv.role && r.regionId === inv.regionId)) return { me: await new AuthService(this.ctx).me(caller.id) }
+    if (caller.roles.some((r) => r.role === inv.role && r.regionId === inv.regionId)) return { me: await this.auth.me(caller.id) }
     const now = this.ctx.now()
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new InvitationRepo(trx)
@@ -120,7 +114,7 @@ export class InvitationService {
       await this.ctx.sessionInvalidation.announce(trx, caller.id)
     })
     await this.ctx.sessionInvalidation.committed(caller.id)
-    return { me: await new AuthService(this.ctx).me(caller.id) }
+    return { me: await this.auth.me(caller.id) }
   }
 
   private async find(typed: string): Promise<InvitationRecord> {

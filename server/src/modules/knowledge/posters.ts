@@ -7,7 +7,7 @@ import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
-import { KnowledgeRepo } from './repo'
+import type { KnowledgeRepo } from './repo'
 
 /** The same QR settings as door labels: medium error correction survives a crease or a smudge on a poster. */
 export const POSTER_QR_OPTIONS: QRCodeToStringOptions = { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }
@@ -23,11 +23,7 @@ export interface PosterChoice {
 
 /** 扫码学习 posters for events: whoever holds events (admins, cadres, grid workers) may print them. */
 export class LearnPosterService {
-  private readonly repo: KnowledgeRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new KnowledgeRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: KnowledgeRepo) {}
 
   async sheet(caller: SessionUser, choice: PosterChoice): Promise<LearnPosterSheet> {
     if (scopePathsFor(caller.roles, 'activity.write').length === 0) throw forbidden()

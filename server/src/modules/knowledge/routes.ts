@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { isKnowledgeFraudType } from '#core/knowledge'
-import { LearnPosterService } from './posters'
 import { ByFraudType, FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PosterQuery } from './schemas'
-import { KnowledgeService } from './service'
 
 const TAGS = ['防骗知识']
 /** An admin's correction should reach residents within minutes; the text changes rarely otherwise. */
@@ -15,10 +13,10 @@ const PUBLIC_CACHE = 'public, max-age=60'
 /** The H5 app's learn page; the app is served from the root with hash routing. */
 const LEARN_PAGE = '/#/pages/learn/index'
 
-export default async function knowledgeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function knowledgeRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const knowledge = new KnowledgeService(ctx)
-  const posters = new LearnPosterService(ctx)
+  const knowledge = services.knowledge
+  const posters = services.learnPosters
 
   app.get('/api/public/knowledge', {
     schema: { tags: TAGS, summary: '防骗知识：各类诈骗的简介（无需登录）', response: { 200: Type.Array(FraudTypeCard) } },

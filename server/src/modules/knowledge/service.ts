@@ -6,16 +6,12 @@ import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
-import { KnowledgeRepo, type ArticleRecord } from './repo'
+import type { KnowledgeRepo, ArticleRecord } from './repo'
 
 const RELATED_BULLETINS = 5
 
 export class KnowledgeService {
-  private readonly repo: KnowledgeRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new KnowledgeRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: KnowledgeRepo) {}
 
   /** One card per fraud type with an article, in the order the fraud types are listed everywhere else. */
   async cards(): Promise<FraudTypeCard[]> {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId, Uuid } from '../../plugins/schemas'
-import { LabelService, MAX_LABELS_PER_REQUEST, type LabelSelection } from './service'
+import { MAX_LABELS_PER_REQUEST, type LabelSelection } from './service'
 
 const TAGS = ['门牌']
 const UUID_LIST = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
@@ -42,9 +42,9 @@ function selectionOf(gridId: string | undefined, householdIds: string[] | undefi
   throw new AppError('VALIDATION_FAILED', 400, '请指定网格（gridId）或住户（householdIds）')
 }
 
-export default async function labelRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function labelRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const labels = new LabelService(ctx)
+  const labels = services.labels
 
   app.post('/api/labels/issue', {
     schema: {

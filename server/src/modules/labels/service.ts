@@ -6,9 +6,9 @@ import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
-import { HouseholdRepo } from '../households/repo'
+import type { HouseholdRepo } from '../households/repo'
 import { newLabelToken } from './label-token'
-import { LabelRepo, type LabelHousehold } from './repo'
+import type { LabelRepo, LabelHousehold } from './repo'
 
 /** Either a whole grid or a hand-picked list of households. */
 export type LabelSelection = { gridId: string } | { householdIds: string[] }
@@ -17,13 +17,7 @@ export type LabelSelection = { gridId: string } | { householdIds: string[] }
 export const MAX_LABELS_PER_REQUEST = 500
 
 export class LabelService {
-  private readonly labels: LabelRepo
-  private readonly households: HouseholdRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.labels = new LabelRepo(ctx.db)
-    this.households = new HouseholdRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly labels: LabelRepo, private readonly households: HouseholdRepo) {}
 
   async issue(caller: SessionUser, selection: LabelSelection, reissue: boolean): Promise<{ issued: number; revoked: number }> {
     const chosen = await this.select(caller, selection)

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { PATROL_SIZE_MAX, PATROL_SIZE_MIN } from '#core/patrol-plan'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
 import { HouseholdSummary } from '../households/schemas'
 import { VisitTaskSchema } from '../visit-tasks/schemas'
-import { PatrolService } from './service'
 
 const PatrolSuggestion = Type.Object({
   household: HouseholdSummary,
@@ -15,9 +14,9 @@ const PatrolSuggestion = Type.Object({
   reason: Type.String({ description: '推荐理由，如 从未走访 / 独居老人 · 距上次走访 45 天' }),
 })
 
-export default async function patrolRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function patrolRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const patrol = new PatrolService(ctx)
+  const patrol = services.patrol
 
   app.get('/api/patrol/today', {
     schema: {

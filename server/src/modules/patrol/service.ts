@@ -5,18 +5,14 @@ import type { AppContext } from '../../context'
 import { AppError, forbidden, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
-import { VisitTaskService } from '../visit-tasks/service'
-import { PatrolRepo } from './repo'
+import type { VisitTaskService } from '../visit-tasks/service'
+import type { PatrolRepo } from './repo'
 
 export class PatrolService {
-  private readonly repo: PatrolRepo
   private readonly view: HouseholdView
-  private readonly tasks: VisitTaskService
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new PatrolRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly tasks: VisitTaskService, private readonly repo: PatrolRepo) {
     this.view = new HouseholdView(phoneCipher(ctx.config))
-    this.tasks = new VisitTaskService(ctx)
   }
 
   /** Today's doors for one grid, with its open door-visit tasks; a worker with a single grid need not name it. */

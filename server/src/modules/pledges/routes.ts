@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { SIGNER_CHOICES } from '#core/pledge-signer'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PlainText, RegionId, Uuid } from '../../plugins/schemas'
-import { PledgeService } from './service'
 
 const PledgeTemplate = Type.Object({
   version: Type.Integer(),
@@ -65,9 +64,9 @@ const PledgeSummary = Type.Object({
 
 const TAGS = ['承诺书']
 
-export default async function pledgeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function pledgeRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const pledges = new PledgeService(ctx)
+  const pledges = services.pledges
 
   app.get('/api/pledges/template', {
     schema: { tags: TAGS, summary: '当前的承诺书模板', security: BEARER, response: { 200: PledgeTemplate, ...COMMON_ERRORS } },

@@ -10,15 +10,11 @@ import { rowInScope } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { checkPledge } from './check-pledge'
 import { renderPledgeSvg } from './render-svg'
-import { PledgeRepo, type StoredPledge } from './repo'
+import type { PledgeRepo, StoredPledge } from './repo'
 
 /** One pledge in a household's list: enough to show that and when it was signed, nothing to identify the signer. */
 export class PledgeService {
-  private readonly repo: PledgeRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new PledgeRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: PledgeRepo) {}
 
   async currentTemplate(): Promise<PledgeTemplate> {
     const template = await this.repo.latestTemplate()

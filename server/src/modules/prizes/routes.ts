@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MAX_PICKUP_PLACE_LENGTH, MAX_PRIZE_DESCRIPTION_LENGTH, MAX_PRIZE_NAME_LENGTH } from '#core/prizes'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
-import { PrizeService } from './service'
 
 const TAGS = ['答题奖品']
 const ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse }
@@ -50,11 +49,9 @@ const RedemptionView = Type.Object({
 const ById = Type.Object({ id: Uuid })
 const ByCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, description: '兑换码' }) })
 
-export default async function prizeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function prizeRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const prizes = new PrizeService(ctx)
-  app.addHook('onReady', () => prizes.start())
-  app.addHook('onClose', () => prizes.stop())
+  const prizes = services.prizes
 
   app.get('/api/prizes', {
     schema: { tags: TAGS, summary: '我可以领取的奖品，以及还不能领取的原因', security: BEARER, response: { 200: Type.Array(PrizeOffer), ...COMMON_ERRORS } },

@@ -12,9 +12,9 @@ import { Announcer } from '../../db/announcer'
 import { TtlCache } from '../../lib/ttl-cache'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
-import { QuizRepo } from '../quiz/repo'
+import type { QuizRepo } from '../quiz/repo'
 import { ClaimBatcher } from './claim-batcher'
-import { PrizeRepo, type StoredClaim, type StoredPrize } from './repo'
+import type { PrizeRepo, StoredClaim, StoredPrize } from './repo'
 
 /** Conditions of time and stock are conflicts with the prize's state; region and learning are about the caller. */
 const STATUS_OF: Record<UnmetCode, number> = {
@@ -31,16 +31,12 @@ const PRIZE_TTL_MS = 1_000
 const regionIdsAbove = (paths: readonly string[]) => [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))]
 
 export class PrizeService {
-  private readonly repo: PrizeRepo
-  private readonly quiz: QuizRepo
   private readonly claims: ClaimBatcher
   private readonly prizes: TtlCache<string, StoredPrize | null>
   /** An admin's edit makes every instance drop its copy of the prize. */
   private readonly edits: Announcer
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new PrizeRepo(ctx.db)
-    this.quiz = new QuizRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: PrizeRepo, private readonly quiz: QuizRepo) {
     this.claims = new ClaimBatcher(this.repo, ctx.database.kind, ctx.metrics.batchObserver('prize_claims'))
     this.prizes = new TtlCache(PRIZE_TTL_MS, 1_000, () => ctx.now().getTime())
     this.edits = new Announcer(ctx.database, 'prizes', (id) => this.prizes.forget(id))

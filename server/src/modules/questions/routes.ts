@@ -2,20 +2,19 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MAX_IMPORT_QUESTIONS, QUESTION_IMPORT_COLUMNS } from '#core/questions'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { ById, QuestionImportResult, QuestionPage, QuestionQuery, QuizQuestion, QuizQuestionInput } from './schemas'
-import { QuestionService } from './service'
 
 const TAGS = ['题库']
 
 /** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
-export default async function questionRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function questionRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const questions = new QuestionService(ctx)
+  const questions = services.questions
   await acceptImportUploads(app, ctx.config.imports)
 
   app.get('/api/questions', {

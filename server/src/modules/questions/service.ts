@@ -8,15 +8,11 @@ import { AppError, forbidden, notFound } from '../../errors'
 import type { AuditEntry } from '../../db/audit-log'
 import type { SessionUser } from '../auth/session-user'
 import { questionTemplate, readQuestionFile } from './question-sheet'
-import { QuestionRepo, type QuestionCriteria } from './repo'
+import type { QuestionRepo, QuestionCriteria } from './repo'
 
 /** The bank is shared by the whole county: managing it needs the action, not a particular region. */
 export class QuestionService {
-  private readonly repo: QuestionRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new QuestionRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: QuestionRepo) {}
 
   async list(caller: SessionUser, query: QuestionCriteria & { page: number; pageSize: number }): Promise<Page<QuizQuestion>> {
     this.managerCounty(caller)

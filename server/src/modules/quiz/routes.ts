@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { FRAUD_TYPE_KEYS } from '#core/fraud-types'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, Uuid } from '../../plugins/schemas'
-import { QuizService } from './service'
 
 const TAGS = ['每日答题']
 const QuizDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（北京时间）' })
@@ -84,9 +83,9 @@ const FlaggedAttempt = Type.Object({
   reasons: Type.Array(Type.String()),
 })
 
-export default async function quizRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function quizRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const quiz = new QuizService(ctx)
+  const quiz = services.quiz
   // Limited per user by the quizCalls policy (plugins/rate-limits.ts), counted in the database on PostgreSQL.
   const signedInAndLimited = [app.requireUser]
 

@@ -12,7 +12,7 @@ import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, outOfScope } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
-import { QuizRepo, type PaperRow, type StoredAttempt } from './repo'
+import type { QuizRepo, PaperRow, StoredAttempt } from './repo'
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -27,11 +27,7 @@ const homePaths = (caller: SessionUser) =>
   [...caller.roles].sort((a, b) => Number(b.role === 'resident') - Number(a.role === 'resident')).map((r) => r.regionPath)
 
 export class QuizService {
-  private readonly repo: QuizRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new QuizRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: QuizRepo) {}
 
   /**
    * Starts today's paper, or hands the same questions out again with a fresh token; answers stay on the server

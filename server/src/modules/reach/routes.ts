@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DEFAULT_WITHIN_HOURS } from '#core/reach'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId, Uuid } from '../../plugins/schemas'
-import { ReachService } from './service'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
 const Tier = Type.Union([Type.Literal(1), Type.Literal(2)])
@@ -37,9 +36,9 @@ const CadreForwarding = Type.Object({
   bulletinsForwarded: Type.Integer(), groupsReached: Type.Integer(), lastForwardedAt: Nullable(Type.String()),
 })
 
-export default async function reachRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function reachRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const reach = new ReachService(ctx)
+  const reach = services.reach
   const tags = ['转发触达']
 
   app.get('/api/bulletins/:id/reach', {

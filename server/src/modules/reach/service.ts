@@ -5,14 +5,10 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
-import { ReachRepo, type ReachBulletin } from './repo'
+import type { ReachRepo, ReachBulletin } from './repo'
 
 export class ReachService {
-  private readonly repo: ReachRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new ReachRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: ReachRepo) {}
 
   /** Which registered groups the bulletin reached, how fast per tier, and which it missed within the hours given. */
   async reach(caller: SessionUser, bulletinId: string, withinHours: number): Promise<BulletinReach> {

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, RegionLevelName } from '../../plugins/schemas'
-import { RegionService } from './service'
 import { regionTemplate } from './sheet'
 
 const RegionNode = Type.Object({
@@ -28,9 +27,9 @@ const RegionImportResult = Type.Object({
 const TAGS = ['区域']
 
 /** The uploaded .xlsx from the `file` field; anything else is an unreadable upload, never a server error. */
-export default async function regionRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function regionRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const regions = new RegionService(ctx)
+  const regions = services.regions
   await acceptImportUploads(app, ctx.config.imports)
 
   app.get('/api/regions/tree', {

@@ -6,7 +6,7 @@ import { AppError, forbidden } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { planImport } from './import-rows'
-import { RegionRepo } from './repo'
+import type { RegionRepo } from './repo'
 import { readRegionSheet } from './sheet'
 
 /** "/a/b/c/" → "/a/", "/a/b/", "/a/b/c/": a household counts for its grid and every region above it. */
@@ -16,11 +16,7 @@ function ancestorPaths(path: string): string[] {
 }
 
 export class RegionService {
-  private readonly repo: RegionRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new RegionRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: RegionRepo) {}
 
   async tree(caller: SessionUser, rootId?: string): Promise<RegionNode[]> {
     const paths = await scopeFor(caller.roles, 'region.read', rootId, (id) => this.repo.findPath(id))

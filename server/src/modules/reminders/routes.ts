@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
-import { ReminderService } from './service'
 
 const OutboxStatus = Type.Enum(['pending', 'sent', 'failed'])
 
@@ -28,9 +27,9 @@ const OutboxItem = Type.Object({
 
 const TAGS = ['提醒']
 
-export default async function reminderRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function reminderRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const reminders = new ReminderService(ctx)
+  const reminders = services.reminders
 
   app.post('/api/subscriptions', {
     schema: {

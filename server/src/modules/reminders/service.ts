@@ -4,17 +4,13 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
-import { ReminderRepo } from './repo'
+import type { ReminderRepo } from './repo'
 
 /** The admin page shows the latest messages; older ones only matter in aggregate. */
 const OUTBOX_PAGE = 100
 
 export class ReminderService {
-  private readonly repo: ReminderRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new ReminderRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: ReminderRepo) {}
 
   /**
    * Records what requestSubscribeMessage answered. WeChat's one-time subscriptions allow one message per 允许,

@@ -4,11 +4,10 @@ import { Type } from 'typebox'
 import { ACTIVITY_KINDS } from '#core/activity-api'
 import { REPORT_PERIODS } from '#core/report-api'
 import { RISK_LEVELS } from '#core/warning-api'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, RegionId, RegionLevelName } from '../../plugins/schemas'
-import { ReportsService } from './service'
 
 const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description })
 const count = () => Type.Integer({ minimum: 0 })
@@ -57,9 +56,9 @@ const Report = Type.Object({
 })
 const TAGS = ['统计通报']
 
-export default async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function reportsRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const reports = new ReportsService(ctx)
+  const reports = services.reports
 
   app.get('/api/reports', {
     schema: {

@@ -7,7 +7,7 @@ import { AppError } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { reportSheet } from './report-sheet'
-import { ReportsRepo } from './repo'
+import type { ReportsRepo } from './repo'
 
 export interface ReportQuery {
   regionId: string
@@ -17,11 +17,7 @@ export interface ReportQuery {
 }
 
 export class ReportsService {
-  private readonly repo: ReportsRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new ReportsRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: ReportsRepo) {}
 
   /** One region's figures for the period and the one before, with the child regions and the 通报 text. */
   async report(caller: SessionUser, query: ReportQuery): Promise<Report> {

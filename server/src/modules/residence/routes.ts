@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
-import { ResidenceService } from './service'
 
 const PlaceTown = Type.Object({
   id: Type.String(), name: Type.String(), countyName: Type.String(),
@@ -24,9 +23,9 @@ const ResidenceInput = Type.Object({
 
 const TAGS = ['居民']
 
-export default async function residenceRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function residenceRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const residence = new ResidenceService(ctx)
+  const residence = services.residence
 
   app.get('/api/places', {
     schema: { tags: TAGS, summary: '镇街和村社区列表（选择居住地用，无需登录）', response: { 200: Type.Object({ towns: Type.Array(PlaceTown) }) } },

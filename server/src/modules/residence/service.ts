@@ -2,25 +2,17 @@ import type { Me } from '#core/api-types'
 import type { MyData, PlaceTown, Residence, ResidenceInput } from '#core/membership-api'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
-import { AuthService } from '../auth/service'
+import type { AuthService } from '../auth/service'
 import type { SessionUser } from '../auth/session-user'
 import { looksLikeLabelToken } from '../labels/label-token'
-import { LabelRepo } from '../labels/repo'
+import type { LabelRepo } from '../labels/repo'
 import { auditMembership } from '../users/membership-audit'
 import { findRegionRef, spokenName } from '../users/region-ref'
 import { ResidenceRepo } from './repo'
 
 /** A resident says once where they live; that village is their whole scope: quiz, prizes, leaderboard, bulletins. */
 export class ResidenceService {
-  private readonly repo: ResidenceRepo
-  private readonly labels: LabelRepo
-  private readonly auth: AuthService
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new ResidenceRepo(ctx.db)
-    this.labels = new LabelRepo(ctx.db)
-    this.auth = new AuthService(ctx)
-  }
+  constructor(private readonly ctx: AppContext, private readonly auth: AuthService, private readonly repo: ResidenceRepo, private readonly labels: LabelRepo) {}
 
   places(): Promise<PlaceTown[]> {
     return this.repo.places()

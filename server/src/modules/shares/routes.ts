@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { COMMON_ERRORS, ErrorResponse, Uuid } from '../../plugins/schemas'
-import { ShareService } from './service'
 
 const ShareId = Type.String({ minLength: 1, maxLength: 64, description: '分享编号（来自页面路径）' })
 const ReaderKey = Type.String({ maxLength: 64, description: '未登录读者的设备编号 d:<uuid>' })
@@ -34,10 +33,9 @@ const OpenResult = Type.Object({
 
 const PUBLIC_ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse, 410: ErrorResponse }
 
-export default async function shareRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function shareRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const shares = new ShareService(ctx)
-  app.addHook('onClose', () => shares.drain())
+  const shares = services.shares
 
   app.post('/api/public/bulletins/:id/shares', {
     schema: {

@@ -35,7 +35,6 @@ const SESSION_KEY_TTL_MS = 60_000
 const notice = (code: ErrorCode): Notice => ({ code, message: ERRORS[code] })
 
 export class ShareService {
-  private readonly repo: ShareRepo
   private readonly sessionKeys: FieldCipher
   private readonly coalescer: WriteCoalescer<NewOpen, { counted: boolean; shareKept: boolean }>
   private readonly bulletins = new TtlCache<string, BulletinState | null>(BULLETIN_TTL_MS)
@@ -44,8 +43,7 @@ export class ShareService {
   /** Readers signing in for the first time arrive together: their key lookups share one query. */
   private readonly sessionKeyLoader: WriteCoalescer<string, string | null>
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new ShareRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: ShareRepo) {
     this.sessionKeys = new FieldCipher(ctx.config.sessionSecret, 'wechat-session-key')
     this.coalescer = new WriteCoalescer((items) => this.store(items), { ...COALESCE, onFlush: ctx.metrics.batchObserver('opens') })
     this.sessionKeyLoader = new WriteCoalescer((hashes) => this.repo.sessionKeysEnc(hashes), {

@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MEMBERSHIP_EVENT_LABELS } from '#core/membership'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, PageQuery, PlainText, RegionId, RoleName, Uuid } from '../../plugins/schemas'
-import { UserService } from './service'
 
 const ManagedUser = Type.Object({ id: Type.String(), displayName: Type.String(), active: Type.Boolean(), roles: Type.Array(MeRoleSchema) })
 const ManagedUserDetail = Type.Object({
@@ -32,9 +31,9 @@ const CHANGE_ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse }
 
 const TAGS = ['用户']
 
-export default async function userRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function userRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const users = new UserService(ctx)
+  const users = services.users
 
   app.get('/api/users', {
     schema: {

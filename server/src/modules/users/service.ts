@@ -18,11 +18,7 @@ import { UserRepo } from './repo'
 
 /** 人员管理: who works where, and the admins' changes to it; every change audited and felt by every session at once. */
 export class UserService {
-  private readonly repo: UserRepo
-
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new UserRepo(ctx.db)
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: UserRepo) {}
 
   async list(caller: SessionUser, query: UserQuery): Promise<Page<ManagedUser>> {
     const paths = await scopeFor(caller.roles, 'user.read', query.regionId, async (id) => (await findRegionRef(this.ctx.db, id))?.path ?? null)

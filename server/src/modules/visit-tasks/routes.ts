@@ -2,19 +2,18 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { VISIT_TASK_NOTE_MAX } from '#core/visit-tasks'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PlainText, Uuid } from '../../plugins/schemas'
 import { VisitTaskSchema } from './schemas'
-import { VisitTaskService } from './service'
 
 const DoneInput = Type.Object({
   note: PlainText({ minLength: 1, maxLength: VISIT_TASK_NOTE_MAX, description: '上门核实情况，简要说明' }),
 })
 
-export default async function visitTasksRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function visitTasksRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const tasks = new VisitTaskService(ctx)
+  const tasks = services.visitTasks
 
   app.post('/api/visit-tasks/:id/done', {
     schema: {

@@ -5,15 +5,13 @@ import type { AppContext } from '../../context'
 import { AppError, forbidden } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
 import { HouseholdView, phoneCipher } from '../households/household-view'
-import { VisitTaskRepo, type VisitTaskRecord } from './repo'
+import type { VisitTaskRepo, VisitTaskRecord } from './repo'
 
 /** Doors to knock on that did not come from the patrol ranking: listed in patrol plans, closed by a worker. */
 export class VisitTaskService {
-  private readonly repo: VisitTaskRepo
   private readonly view: HouseholdView
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new VisitTaskRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: VisitTaskRepo) {
     this.view = new HouseholdView(phoneCipher(ctx.config))
   }
 

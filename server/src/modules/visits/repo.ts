@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
 import { VISIT_TASK_DONE_BY_VISIT_NOTE } from '#core/visit-tasks'
+import { ItemFailure, writeIsolated } from '../../db/isolate-failures'
 import type { DB, VisitsTable } from '../../db/schema'
 
 export interface VisitedHousehold {
@@ -11,11 +12,43 @@ export interface VisitedHousehold {
 
 export type NewVisit = Insertable<VisitsTable>
 
-export class VisitRepo {
+export type VisitWriteOutcome = 'stored' | 'duplicate' | 'misplaced'
+
+/** What the visit use case needs of storage: this SQL repository, or it wrapped in batching (batching-visit-repo.ts). */
+export interface VisitRepository {
+  /** The households of these ids, in the order given; null where there is none. */
+  householdsByIds(ids: readonly string[]): Promise<(VisitedHousehold | null)[]>
+  /** Stores each visit not stored before (see storeAndApply); a visit the database refuses on its own fails alone. */
+  insertIdempotent(rows: readonly NewVisit[]): Promise<PromiseSettledResult<VisitWriteOutcome>[]>
+}
+
+export class VisitRepo implements VisitRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
+  async householdsByIds(ids: readonly string[]): Promise<(VisitedHousehold | null)[]> {
+    const found = await this.findHouseholds([...new Set(ids)])
+    return ids.map((id) => found.get(id) ?? null)
+  }
+
+  async insertIdempotent(rows: readonly NewVisit[]): Promise<PromiseSettledResult<VisitWriteOutcome>[]> {
+    const results = await writeIsolated([...rows], (batch) => this.store(batch))
+    return results.map((r) => (r instanceof ItemFailure ? { status: 'rejected', reason: r.error } : { status: 'fulfilled', value: r }))
+  }
+
+  /** One statement for all the rows. The same id twice is a retry racing its original: the first one is the visit. */
+  async store(rows: readonly NewVisit[]): Promise<VisitWriteOutcome[]> {
+    const seen = new Set<string>()
+    const firsts = rows.map((row) => {
+      if (seen.has(row.id)) return false
+      seen.add(row.id)
+      return true
+    })
+    const outcomes = await this.storeAndApply(rows.filter((_, i) => firsts[i]))
+    return rows.map((row, i) => (firsts[i] && outcomes.get(row.id)) || 'duplicate')
+  }
+
   /** The households visited, with the region path the scope check needs. */
-  async findHouseholds(ids: readonly string[]): Promise<Map<string, VisitedHousehold>> {
+  private async findHouseholds(ids: readonly string[]): Promise<Map<string, VisitedHousehold>> {
     if (ids.length === 0) return new Map()
     const rows = await this.db
       .selectFrom('households')

@@ -3,10 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { VISIT_CHECKLIST, type ChecklistKey } from '#core/door-to-door-api'
 import { MAX_VISITS_PER_BATCH } from '#core/visits'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { BEARER, COMMON_ERRORS, PlainText, Uuid } from '../../plugins/schemas'
-import { VisitService } from './service'
 
 const Geo = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) })
 
@@ -32,10 +31,9 @@ const SyncItemResult = Type.Object({
   message: Type.Optional(Type.String()),
 })
 
-export default async function visitRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function visitRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const visits = new VisitService(ctx)
-  app.addHook('onClose', () => visits.drain())
+  const visits = services.visits
 
   app.post('/api/visits/batch', {
     schema: {

@@ -1,7 +1,9 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import { gridTitle } from '#core/regions'
 import type { RiskLevel, WarningState } from '#core/warning-api'
-import type { AssigneeCandidate, WarningProgress } from '#core/warnings'
+import type { AssigneeCandidate } from '#core/warning-assignment'
+import type { WarningEventDraft } from '#core/warning-events'
+import type { WarningProgress } from '#core/warnings'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'
@@ -65,14 +67,15 @@ export interface WarningCriteria {
   to?: string
 }
 
-export interface NewEvent {
-  kind: string
-  fromState: WarningState | null
-  toState: WarningState | null
+export interface NewEvent extends WarningEventDraft {
   actorId: string | null
-  note: string
-  lossAmount: number | null
   at: Date
+}
+
+/** Who a new warning goes to, and the events that say so. */
+export interface WarningDispatch {
+  assigneeId: string | null
+  events: WarningEventDraft[]
 }
 
 export type StepWrite = { warningId: string; version: number; next: WarningProgress; event: NewEvent; visitTask: { regionId: string; countyId: string } | null }
@@ -163,37 +166,29 @@ export class WarningRepo {
   }
 
   /**
-   * Inserts the warnings with their created and assigned events (and the audit entry, if any) in one transaction. Those without an assignee get
-   * the one `pick` chooses from their region's dissuaders, counting the warnings of this batch as load.
+   * Inserts the warnings with their events (and the audit entry, if any) in one transaction. `dispatch` decides each one's
+   * assignee from its region's dissuaders as read inside this transaction, so that their load is current.
    */
   async insertAll(
     warnings: readonly NewWarning[],
-    pick: (candidates: DissuaderRow[]) => DissuaderRow | null,
+    dispatch: (candidatesOf: (regionPath: string) => DissuaderRow[]) => WarningDispatch[],
     actorId: string,
     now: Date,
     audit?: AuditEntry,
   ): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
       const candidatesOf = new Map<string, DissuaderRow[]>()
-      const added = new Map<string, number>()
+      for (const path of new Set(warnings.map((w) => w.regionPath))) candidatesOf.set(path, await this.dissuadersFor(path, trx))
+      const dispatches = dispatch((path) => candidatesOf.get(path) ?? [])
       const ids: string[] = []
-      for (const w of warnings) {
-        if (!candidatesOf.has(w.regionPath)) candidatesOf.set(w.regionPath, await this.dissuadersFor(w.regionPath, trx))
-        const candidates = candidatesOf.get(w.regionPath)!.map((c) => ({ ...c, openWarnings: c.openWarnings + (added.get(c.id) ?? 0) }))
-        const assignee = w.assigneeId ? candidates.find((c) => c.id === w.assigneeId) ?? null : pick(candidates)
-        if (assignee) added.set(assignee.id, (added.get(assignee.id) ?? 0) + 1)
+      for (const [i, w] of warnings.entries()) {
         const { id } = await trx.insertInto('warnings').values({
           county_id: w.countyId, region_id: w.regionId, household_id: w.householdId, resident_name: w.residentName, phone_enc: w.phoneEnc,
           phone_last4: w.phoneLast4, address: w.address, fraud_type: w.fraudType, risk_level: w.riskLevel, source: w.source,
-          amount_at_risk: w.amountAtRisk, received_at: w.receivedAt, contact_due_at: w.contactDueAt, assignee_id: assignee?.id ?? null,
+          amount_at_risk: w.amountAtRisk, received_at: w.receivedAt, contact_due_at: w.contactDueAt, assignee_id: dispatches[i].assigneeId,
           created_by: actorId, created_at: now,
         }).returning('id').executeTakeFirstOrThrow()
-        const event = { kind: 'created', fromState: null, toState: 'pending' as const, actorId, note: '', lossAmount: null, at: now }
-        await insertEvent(trx, id, event)
-        if (assignee) {
-          const how = w.assigneeId ? '指定' : '按辖区和工作量自动'
-          await insertEvent(trx, id, { ...event, kind: 'assigned', fromState: null, toState: null, note: `${how}分派给 ${assignee.name}` })
-        }
+        for (const event of dispatches[i].events) await insertEvent(trx, id, { ...event, actorId, at: now })
         ids.push(id)
       }
       if (audit) await writeAudit(trx, audit)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AppContext } from '../../context'
+import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
@@ -10,15 +10,14 @@ import {
   AssigneeInput, ById, ComplianceQuery, DissuaderLoad, RevealedPhone, WarningCompliance, WarningDetail, WarningImportResult, WarningInput,
   WarningListItem, WarningListQuery, WarningPage, WarningStepInput,
 } from './schemas'
-import { WarningService } from './service'
 import { MAX_IMPORT_WARNINGS, WARNING_IMPORT_COLUMNS } from './warning-sheet'
 
 const TAGS = ['预警劝阻']
 
 /** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
-export default async function warningRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export default async function warningRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const warnings = new WarningService(ctx)
+  const warnings = services.warnings
   await acceptImportUploads(app, ctx.config.imports)
 
   app.post('/api/warnings', {

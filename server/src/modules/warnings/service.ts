@@ -5,14 +5,17 @@ import { canActOn, scopePathsFor } from '#core/scope'
 import type {
   DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput,
 } from '#core/warning-api'
-import { applyStep, byLoad, checkWarningInput, complianceOf, contactDueAt, pickAssignee, type WarningDraft } from '#core/warnings'
+import { assignWarnings, byLoad } from '#core/warning-assignment'
+import { creationEvents, reassignmentEvent, stepEvent } from '#core/warning-events'
+import { applyStep, checkWarningInput, complianceOf, contactDueAt, type WarningDraft } from '#core/warnings'
 import type { AppContext } from '../../context'
+import type { AuditEntry } from '../../db/audit-log'
 import type { FieldCipher } from '../../crypto/field-cipher'
 import { AppError, forbidden, notFound, outOfScope } from '../../errors'
 import { rowInScope, scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import { phoneCipher } from '../households/household-view'
-import { WarningRepo, type NewWarning, type StoredWarning, type WarningCriteria } from './repo'
+import type { WarningRepo, DissuaderRow, NewWarning, StoredWarning, WarningCriteria, WarningDispatch } from './repo'
 import { checkWarningRows } from './warning-import'
 import { readWarningFile, warningTemplate } from './warning-sheet'
 import { WarningView } from './warning-view'
@@ -24,12 +27,10 @@ const DEFAULT_COMPLIANCE_DAYS = 30
 const MAX_COMPLIANCE_DAYS = 366
 
 export class WarningService {
-  private readonly repo: WarningRepo
   private readonly view: WarningView
   private readonly phones: FieldCipher
 
-  constructor(private readonly ctx: AppContext) {
-    this.repo = new WarningRepo(ctx.db)
+  constructor(private readonly ctx: AppContext, private readonly repo: WarningRepo) {
     // Sealed like households' phones, so that a door's phone and a warning's phone are handled the same way everywhere.
     this.phones = phoneCipher(ctx.config)
     this.view = new WarningView(this.phones)
@@ -48,7 +49,7 @@ export class WarningService {
     if (input.assigneeId && !(await this.repo.dissuadersFor(region.path)).some((d) => d.id === input.assigneeId)) {
       throw new AppError('WARNING_ASSIGNEE_INVALID', 400)
     }
-    const [id] = await this.repo.insertAll([this.newWarning(input as WarningInput, region.path, household?.id ?? null)], pickAssignee, caller.id, this.ctx.now())
+    const [id] = await this.insertAll([this.newWarning(input as WarningInput, region.path, household?.id ?? null)], caller.id, this.ctx.now())
     return this.detail(caller, id)
   }
 
@@ -66,7 +67,7 @@ export class WarningService {
     if (errors.length > 0) throw new AppError('IMPORT_INVALID', 422, `导入文件有 ${errors.length} 行错误，未导入任何预警`, errors)
     const warnings = accepted.map((input) => this.newWarning(input, regions.get(input.regionId)!.path, input.householdCode ? households.get(input.householdCode)!.id : null))
     const audit = { countyId: warnings[0].countyId, actorId: caller.id, action: 'warning.import', targetType: 'warning', targetId: null, detail: { fileName, imported: warnings.length }, at: now }
-    await this.repo.insertAll(warnings, pickAssignee, caller.id, now, audit)
+    await this.insertAll(warnings, caller.id, now, audit)
     return { imported: warnings.length, errors: [] }
   }
 
@@ -104,7 +105,7 @@ export class WarningService {
     const opensVisitTask = input.step === 'unreachable'
     const written = await this.repo.step({
       warningId: id, version: input.version, next: result.next,
-      event: { kind: input.step, fromState: warning.state, toState: result.next.state, actorId: caller.id, note: input.note.trim(), lossAmount: input.lossAmount, at: now },
+      event: { ...stepEvent(input.step, warning.state, result.next.state, input.note, input.lossAmount), actorId: caller.id, at: now },
       visitTask: opensVisitTask ? { regionId: warning.householdRegionId ?? warning.regionId, countyId: warning.countyId } : null,
     })
     if (!written) throw stateChanged()
@@ -115,8 +116,7 @@ export class WarningService {
     const warning = await this.warningFor(caller, 'warning.manage', id)
     const assignee = (await this.repo.dissuadersFor(warning.regionPath)).find((d) => d.id === assigneeId)
     if (!assignee) throw new AppError('WARNING_ASSIGNEE_INVALID', 400)
-    const note = `${warning.assignee ? '改派' : '指定分派'}给 ${assignee.name}`
-    await this.repo.reassign(id, assignee.id, { kind: 'assigned', fromState: null, toState: null, actorId: caller.id, note, lossAmount: null, at: this.ctx.now() })
+    await this.repo.reassign(id, assignee.id, { ...reassignmentEvent(warning.assignee !== null, assignee.name), actorId: caller.id, at: this.ctx.now() })
     return this.detail(caller, id)
   }
 
@@ -144,6 +144,13 @@ export class WarningService {
   async dissuaders(caller: SessionUser, regionId: string): Promise<DissuaderLoad[]> {
     const [path] = await scopeFor(caller.roles, 'warning.manage', regionId, (id) => this.repo.regionPath(id))
     return (await this.repo.dissuadersFor(path)).sort(byLoad)
+  }
+
+  /** Each warning goes to its chosen dissuader or the least loaded one of its region, counting this batch as load. */
+  private insertAll(warnings: NewWarning[], actorId: string, now: Date, audit?: AuditEntry): Promise<string[]> {
+    const dispatch = (candidatesOf: (regionPath: string) => DissuaderRow[]): WarningDispatch[] =>
+      assignWarnings(warnings, candidatesOf).map((assignment) => ({ assigneeId: assignment.assignee?.id ?? null, events: creationEvents(assignment) }))
+    return this.repo.insertAll(warnings, dispatch, actorId, now, audit)
   }
 
   private newWarning(input: WarningInput, regionPath: string, householdId: string | null): NewWarning {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { questionColumns } from '../modules/questions/repo'
-import { KNOWLEDGE_ARTICLES } from './knowledge-content'
+import { KNOWLEDGE_ARTICLES } from './knowledge-articles'
 import { QUESTION_BANK } from './question-bank'
 
 export interface ResidentContentSummary {
