@@ -1,5 +1,6 @@
 import type { HouseholdSummary } from './api-types'
 import type { VisitTask } from './warning-api'
+import type { ChecklistKey } from './visits'
 
 /**
  * API shapes of the door-to-door capability (issue 4), shared by app and server. Server TypeBox schemas
@@ -15,16 +16,6 @@ export interface LatLng {
   lat: number
   lng: number
 }
-
-/** The door checklist, in the order the form shows it. */
-export const VISIT_CHECKLIST = [
-  { key: 'briefed', label: '宣讲到位' },
-  { key: 'appInstalled', label: '国家反诈中心APP 已安装' },
-  { key: 'callWarningOn', label: '来电预警已开启' },
-  { key: 'emergencyContact', label: '家人紧急联系人已登记' },
-  { key: 'elderlyChildReminded', label: '一老一小重点提醒' },
-] as const
-export type ChecklistKey = (typeof VISIT_CHECKLIST)[number]['key']
 
 export interface HouseholdDetail extends HouseholdSummary {
   labelVersion: number

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ErrorBody } from '@/core/errors'
+import type { AnswerOf, InputOf } from '@/contract/endpoint'
+import type { EndpointKey, Endpoints } from '@/contract/endpoints'
 import type {
   DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
@@ -73,8 +75,14 @@ export interface HouseholdQuery {
   pageSize: number
 }
 
-/** What stores depend on: the client's public surface, so that tests can hand in a fake. */
-export type Api = Pick<ApiClient, keyof ApiClient>
+/** The input may be left out only when the endpoint declares none. */
+type CallArgs<K extends EndpointKey> = Partial<InputOf<Endpoints[K]>> extends InputOf<Endpoints[K]> ? [input?: InputOf<Endpoints[K]>] : [input: InputOf<Endpoints[K]>]
+
+/**
+ * What stores depend on: the client's named calls, so that tests can hand in a fake. Each is a one-liner over
+ * `call`, which stays out of the surface so that a fake need not understand endpoint keys.
+ */
+export type Api = Omit<ApiClient, 'call'>
 
 export class ApiClient {
   constructor(
@@ -82,6 +90,17 @@ export class ApiClient {
     private readonly baseUrl: string = API_BASE_URL,
     private readonly http: HttpRequest = taroRequest,
   ) {}
+
+  /**
+   * Calls one endpoint of the contract: the key names method and path, `input` fills the path parameters, query
+   * and body it declares, and the answer has its declared type, so a wrong URL, body or answer does not compile.
+   */
+  call<K extends EndpointKey>(key: K, ...[input]: CallArgs<K>): Promise<AnswerOf<Endpoints[K]>> {
+    const [method, pattern] = key.split(' ') as [Method, string]
+    const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown }
+    const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params![name]!))
+    return this.request(method, path, body, query)
+  }
 
   me(): Promise<Me> {
     return this.request('GET', '/api/me')
@@ -124,7 +143,7 @@ export class ApiClient {
   }
 
   syncVisits(visits: VisitInput[]): Promise<SyncBatchResult> {
-    return this.request('POST', '/api/visits/batch', { visits })
+    return this.call('POST /api/visits/batch', { body: { visits } })
   }
 
   pledgeTemplate(): Promise<PledgeTemplate> {
