@@ -1,8 +1,10 @@
 import type { EndpointMap } from './endpoint'
+import { householdEndpoints } from './households'
 import { visitEndpoints } from './visits'
 
 /** Every endpoint of the API, keyed `'METHOD /path/:param'`: the server registers these, the client calls them. */
 export const endpoints = {
+  ...householdEndpoints,
   ...visitEndpoints,
 } satisfies EndpointMap
 

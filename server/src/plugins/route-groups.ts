@@ -1,4 +1,7 @@
-import type { FastifyInstance } from 'fastify'
+import type {
+  FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault,
+} from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { BEARER } from './schemas'
 
 /**
@@ -11,4 +14,15 @@ export function signedInOnly(scope: FastifyInstance): void {
     route.schema = { ...route.schema, security: BEARER }
   })
   scope.addHook('preHandler', scope.requireUser)
+}
+
+/** For a module whose routes are partly public: its signed-in routes, declared together in a scope of their own. */
+export async function signedInRoutes(
+  app: FastifyInstance,
+  declare: (signedIn: FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>) => void,
+): Promise<void> {
+  await app.register(async (scope) => {
+    signedInOnly(scope)
+    declare(scope.withTypeProvider<TypeBoxTypeProvider>())
+  })
 }

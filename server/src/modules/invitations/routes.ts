@@ -4,7 +4,8 @@ import { Type } from 'typebox'
 import { INVITATION_LIMITS, INVITATION_STATUS_LABELS, STAFF_ROLES } from '#core/membership'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
+import { signedInRoutes } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
 import { InvitationService } from './service'
 
 const StaffRole = Type.Enum([...STAFF_ROLES])
@@ -37,30 +38,27 @@ export default async function invitationRoutes(fastify: FastifyInstance, { ctx }
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const invitations = new InvitationService(ctx)
 
-  app.post('/api/invitations', {
-    schema: { tags: TAGS, summary: '邀请工作人员：管理员邀请辖区内任意工作角色，村干部邀请本村网格员', security: BEARER, body: InvitationInput, response: { 200: Invitation, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.create(callerOf(req), req.body))
+  await signedInRoutes(app, (signedIn) => {
+    signedIn.post('/api/invitations', {
+      schema: { tags: TAGS, summary: '邀请工作人员：管理员邀请辖区内任意工作角色，村干部邀请本村网格员', body: InvitationInput, response: { 200: Invitation, ...COMMON_ERRORS } },
+    }, (req) => invitations.create(callerOf(req), req.body))
 
-  app.get('/api/invitations', {
-    schema: { tags: TAGS, summary: '我能管理的邀请（最新在前）', security: BEARER, response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, async (req) => ({ items: await invitations.list(callerOf(req)) }))
+    signedIn.get('/api/invitations', {
+      schema: { tags: TAGS, summary: '我能管理的邀请（最新在前）', response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...COMMON_ERRORS } },
+    }, async (req) => ({ items: await invitations.list(callerOf(req)) }))
 
-  app.post('/api/invitations/:code/revoke', {
-    schema: { tags: TAGS, summary: '作废邀请', security: BEARER, params: CodeParams, response: { 200: Invitation, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.revoke(callerOf(req), req.params.code))
+    signedIn.post('/api/invitations/:code/revoke', {
+      schema: { tags: TAGS, summary: '作废邀请', params: CodeParams, response: { 200: Invitation, ...COMMON_ERRORS } },
+    }, (req) => invitations.revoke(callerOf(req), req.params.code))
 
-  app.get('/api/invitations/:code', {
-    schema: { tags: TAGS, summary: '查看邀请：谁邀请、什么角色、哪个区域', security: BEARER, params: CodeParams, response: { 200: Preview, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.preview(callerOf(req), req.params.code))
+    signedIn.get('/api/invitations/:code', {
+      schema: { tags: TAGS, summary: '查看邀请：谁邀请、什么角色、哪个区域', params: CodeParams, response: { 200: Preview, ...COMMON_ERRORS } },
+    }, (req) => invitations.preview(callerOf(req), req.params.code))
 
-  app.post('/api/invitations/:code/accept', {
-    schema: { tags: TAGS, summary: '接受邀请，获得角色', security: BEARER, params: CodeParams, response: { 200: Type.Object({ me: Me }), ...REFUSALS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.accept(callerOf(req), req.params.code))
+    signedIn.post('/api/invitations/:code/accept', {
+      schema: { tags: TAGS, summary: '接受邀请，获得角色', params: CodeParams, response: { 200: Type.Object({ me: Me }), ...REFUSALS } },
+    }, (req) => invitations.accept(callerOf(req), req.params.code))
+  })
 
   // The address in every invitation QR code: hand it to the H5 join page.
   app.get('/join/:code', { schema: { hide: true, params: Type.Object({ code: Type.String() }) } }, (req, reply) => {

@@ -4,8 +4,9 @@ import { Type } from 'typebox'
 import { PATROL_SIZE_MAX, PATROL_SIZE_MIN } from '#core/patrol-plan'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
-import { HouseholdSummary } from '../households/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, RegionId } from '../../plugins/schemas'
+import { HouseholdSummary } from '#contract/households'
 import { VisitTaskSchema } from '../visit-tasks/schemas'
 import { PatrolService } from './service'
 
@@ -17,13 +18,13 @@ const PatrolSuggestion = Type.Object({
 
 export default async function patrolRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const patrol = new PatrolService(ctx)
 
   app.get('/api/patrol/today', {
     schema: {
       tags: ['走访'],
       summary: '今日建议走访的住户（从未走访优先，其次一老一小、独居老人，再按久未走访），以及待完成的走访任务',
-      security: BEARER,
       querystring: Type.Object({
         gridId: Type.Optional(RegionId),
         // Out-of-range sizes are clamped by the plan rather than refused: the setting is a preference.
@@ -37,6 +38,5 @@ export default async function patrolRoutes(fastify: FastifyInstance, { ctx }: { 
         ...COMMON_ERRORS,
       },
     },
-    preHandler: app.requireUser,
   }, (req) => patrol.today(callerOf(req), req.query))
 }

@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, RegionId } from '../../plugins/schemas'
 import { ReminderService } from './service'
 
 const OutboxStatus = Type.Enum(['pending', 'sent', 'failed'])
@@ -30,27 +31,24 @@ const TAGS = ['提醒']
 
 export default async function reminderRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const reminders = new ReminderService(ctx)
 
   app.post('/api/subscriptions', {
     schema: {
       tags: TAGS,
       summary: '记录订阅消息授权结果（每次“允许”可发送一条提醒），返回剩余可发送条数',
-      security: BEARER,
       body: SubscribeInput,
       response: { 200: Type.Object({ remaining: Type.Integer() }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => reminders.subscribe(callerOf(req), req.body))
 
   app.get('/api/outbox', {
     schema: {
       tags: TAGS,
       summary: '辖区内最近的提醒消息及其发送情况',
-      security: BEARER,
       querystring: Type.Object({ regionId: Type.Optional(RegionId), status: Type.Optional(OutboxStatus) }),
       response: { 200: Type.Array(OutboxItem), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => reminders.outbox(callerOf(req), req.query))
 }
