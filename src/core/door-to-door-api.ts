@@ -1,6 +1,5 @@
 import type { HouseholdSummary } from './api-types'
 import type { VisitTask } from './warning-api'
-import type { ChecklistKey } from './visits'
 
 /**
  * API shapes of the door-to-door capability (issue 4), shared by app and server. Server TypeBox schemas
@@ -43,27 +42,6 @@ export interface HouseholdFilters {
   tag?: HouseholdTag
   visited?: 'yes' | 'no'
   pledged?: 'yes' | 'no'
-}
-
-/** Made on the phone; `id` is a UUID generated there, so a retried upload is recognised. */
-export type VisitInput = {
-  id: string
-  householdId: string
-  visitedAt: string
-  note: string
-  geo?: LatLng | null
-} & Record<ChecklistKey, boolean>
-
-/** One answer per item of a batch, in the order sent. */
-export interface SyncItemResult {
-  id: string
-  status: 'stored' | 'duplicate' | 'rejected'
-  code?: string
-  message?: string
-}
-
-export interface SyncBatchResult {
-  items: SyncItemResult[]
 }
 
 /** GET /api/doors/:token — what a scanned door label opens. */

@@ -16,8 +16,6 @@ export const COMMON_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: Erro
 
 export const BEARER = [{ bearer: [] }]
 
-export { MeRole as MeRoleSchema, PageQuery, PlainText, RegionId, RegionLevelName, RoleName, Timestamp, Uuid } from '#contract/common'
-
 type RouteSchemaOf<E, Errors> = (E extends { params: infer P } ? { params: P } : unknown)
   & (E extends { query: infer Q } ? { querystring: Q } : unknown)
   & (E extends { body: infer B } ? { body: B } : unknown)

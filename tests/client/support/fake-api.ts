@@ -2,9 +2,9 @@ import type {
   DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
 import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet, WorkerProgress } from '@/core/door-to-door-api'
-import type {
-  DoorView, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
-} from '@/core/door-to-door-api'
+import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+import type { SyncBatchResult } from '@/contract/common'
+import type { VisitInput } from '@/contract/visits'
 import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,

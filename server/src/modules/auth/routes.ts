@@ -4,10 +4,11 @@ import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, MeRoleSchema, PlainText } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, PlainText } from '#contract/common'
 import { AuthService } from './service'
 
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
 const LoginResult = Type.Object({
   token: Type.String({ description: '放入 Authorization: Bearer <token>' }),
   expiresAt: Type.String({ format: 'date-time' }),

@@ -4,7 +4,8 @@ import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { PlainText, RegionId, Uuid } from '#contract/common'
 import { GroupService } from './service'
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])

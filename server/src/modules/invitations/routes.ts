@@ -5,7 +5,8 @@ import { INVITATION_LIMITS, INVITATION_STATUS_LABELS, STAFF_ROLES } from '#core/
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, RegionId } from '#contract/common'
 import { InvitationService } from './service'
 
 const StaffRole = Type.Enum([...STAFF_ROLES])
@@ -27,7 +28,7 @@ const Preview = Type.Object({
 })
 // Typed by hand from a phone: case, spaces and dashes are forgiven by the service.
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9 -]+$' }) })
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
 const REFUSALS = { ...COMMON_ERRORS, 409: ErrorResponse }
 
 const TAGS = ['邀请']

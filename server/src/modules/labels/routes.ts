@@ -5,7 +5,8 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, RegionId, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId, Uuid } from '#contract/common'
 import { LabelService, MAX_LABELS_PER_REQUEST, type LabelSelection } from './service'
 
 const TAGS = ['门牌']

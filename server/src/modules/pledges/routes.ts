@@ -5,7 +5,8 @@ import type { AppContext } from '../../context'
 import { SIGNER_CHOICES } from '#core/pledge-signer'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { PlainText, RegionId, Uuid } from '#contract/common'
 import { PledgeService } from './service'
 
 const PledgeTemplate = Type.Object({

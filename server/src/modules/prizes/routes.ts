@@ -5,7 +5,8 @@ import { MAX_PICKUP_PLACE_LENGTH, MAX_PRIZE_DESCRIPTION_LENGTH, MAX_PRIZE_NAME_L
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
 import { PrizeService } from './service'
 
 const TAGS = ['答题奖品']

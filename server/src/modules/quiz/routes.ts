@@ -5,7 +5,8 @@ import { FRAUD_TYPE_KEYS } from '#core/fraud-types'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, RegionId, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { RegionId, Uuid } from '#contract/common'
 import { QuizService } from './service'
 
 const TAGS = ['每日答题']

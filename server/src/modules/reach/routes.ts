@@ -5,7 +5,8 @@ import { DEFAULT_WITHIN_HOURS } from '#core/reach'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, RegionId, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId, Uuid } from '#contract/common'
 import { ReachService } from './service'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])

@@ -4,7 +4,8 @@ import { Type } from 'typebox'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, RegionId } from '../../plugins/schemas'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId } from '#contract/common'
 import { ReminderService } from './service'
 
 const OutboxStatus = Type.Enum(['pending', 'sent', 'failed'])

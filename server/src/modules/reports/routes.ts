@@ -8,7 +8,8 @@ import type { AppContext } from '../../context'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, RegionId, RegionLevelName } from '../../plugins/schemas'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId, RegionLevelName } from '#contract/common'
 import { ReportsService } from './service'
 
 const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description })

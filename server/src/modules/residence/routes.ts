@@ -5,7 +5,8 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, RegionId } from '#contract/common'
 import { ResidenceService } from './service'
 
 const PlaceTown = Type.Object({
@@ -16,7 +17,7 @@ const Residence = Type.Object({
   villageId: Type.String(), villageName: Type.String(), townName: Type.String(),
   householdCode: Type.Union([Type.String(), Type.Null()]), boundAt: Type.String({ format: 'date-time' }),
 })
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
 // One object rather than a union: the server's validator strips unknown properties, which would empty a union's second branch.
 const ResidenceInput = Type.Object({
   villageId: Type.Optional(RegionId),
@@ -65,7 +66,7 @@ export default async function residenceRoutes(fastify: FastifyInstance, { ctx }:
         summary: '本人被保存的信息（隐私政策承诺可查）',
         response: {
           200: Type.Object({
-            displayName: Type.String(), createdAt: Type.String({ format: 'date-time' }), roles: Type.Array(MeRoleSchema),
+            displayName: Type.String(), createdAt: Type.String({ format: 'date-time' }), roles: Type.Array(MeRole),
             residence: Type.Union([Residence, Type.Null()]), quizAttempts: Type.Integer(), prizeClaims: Type.Integer(),
           }),
           ...COMMON_ERRORS,

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { AppContext } from '../../context'
-import { COMMON_ERRORS, ErrorResponse, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { Uuid } from '#contract/common'
 import { ShareService } from './service'
 
 const ShareId = Type.String({ minLength: 1, maxLength: 64, description: '分享编号（来自页面路径）' })

@@ -5,10 +5,11 @@ import { MEMBERSHIP_EVENT_LABELS } from '#core/membership'
 import type { AppContext } from '../../context'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, MeRoleSchema, PageQuery, PlainText, RegionId, RoleName, Uuid } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, PageQuery, PlainText, RegionId, RoleName, Uuid } from '#contract/common'
 import { UserService } from './service'
 
-const ManagedUser = Type.Object({ id: Type.String(), displayName: Type.String(), active: Type.Boolean(), roles: Type.Array(MeRoleSchema) })
+const ManagedUser = Type.Object({ id: Type.String(), displayName: Type.String(), active: Type.Boolean(), roles: Type.Array(MeRole) })
 const ManagedUserDetail = Type.Object({
   ...ManagedUser.properties,
   createdAt: Type.String({ format: 'date-time' }),

@@ -6,7 +6,8 @@ import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse, RegionId } from '../../plugins/schemas'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { RegionId } from '#contract/common'
 import {
   AssigneeInput, ById, ComplianceQuery, DissuaderLoad, RevealedPhone, WarningCompliance, WarningDetail, WarningImportResult, WarningInput,
   WarningListItem, WarningListQuery, WarningPage, WarningStepInput,
