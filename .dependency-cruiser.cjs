@@ -17,6 +17,20 @@ module.exports = {
       to: { pathNot: ['^src/core/', '^node_modules/'] },
     },
     {
+      name: 'contract-is-schemas-over-core',
+      comment: "src/contract holds the API's shapes (TypeBox): it builds on core's vocabulary and nothing else of ours.",
+      severity: 'error',
+      from: { path: '^src/contract/' },
+      to: { pathNot: ['^src/contract/', '^src/core/', '^node_modules/', '^typebox$'] },
+    },
+    {
+      name: 'client-takes-only-types-from-contract',
+      comment: 'The app names the contract\'s types but never loads its schemas: TypeBox stays out of the mini-program bundle.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/contract/' },
+      to: { path: '^src/contract/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'pages-use-stores-and-components',
       comment: 'A page shows what stores hold and calls their actions; rules live in core behind a store, calls in services behind a store.',
       severity: 'error',
@@ -45,10 +59,10 @@ module.exports = {
     },
     {
       name: 'server-uses-only-core-of-the-app',
-      comment: 'The server shares the rules (#core/…), never the phone\'s stores, pages or services.',
+      comment: 'The server shares the rules (#core/…) and the API contract (#contract/…), never the phone\'s stores, pages or services.',
       severity: 'error',
       from: { path: '^server/' },
-      to: { path: '^src/', pathNot: '^src/core/' },
+      to: { path: '^src/', pathNot: ['^src/core/', '^src/contract/'] },
     },
     {
       name: 'routes-use-services',

@@ -16,16 +16,6 @@ export interface LatLng {
   lng: number
 }
 
-/** The door checklist, in the order the form shows it. */
-export const VISIT_CHECKLIST = [
-  { key: 'briefed', label: '宣讲到位' },
-  { key: 'appInstalled', label: '国家反诈中心APP 已安装' },
-  { key: 'callWarningOn', label: '来电预警已开启' },
-  { key: 'emergencyContact', label: '家人紧急联系人已登记' },
-  { key: 'elderlyChildReminded', label: '一老一小重点提醒' },
-] as const
-export type ChecklistKey = (typeof VISIT_CHECKLIST)[number]['key']
-
 export interface HouseholdDetail extends HouseholdSummary {
   labelVersion: number
   firstVisitAt: string | null
@@ -52,27 +42,6 @@ export interface HouseholdFilters {
   tag?: HouseholdTag
   visited?: 'yes' | 'no'
   pledged?: 'yes' | 'no'
-}
-
-/** Made on the phone; `id` is a UUID generated there, so a retried upload is recognised. */
-export type VisitInput = {
-  id: string
-  householdId: string
-  visitedAt: string
-  note: string
-  geo?: LatLng | null
-} & Record<ChecklistKey, boolean>
-
-/** One answer per item of a batch, in the order sent. */
-export interface SyncItemResult {
-  id: string
-  status: 'stored' | 'duplicate' | 'rejected'
-  code?: string
-  message?: string
-}
-
-export interface SyncBatchResult {
-  items: SyncItemResult[]
 }
 
 /** GET /api/doors/:token — what a scanned door label opens. */

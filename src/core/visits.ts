@@ -1,6 +1,15 @@
 import type { ErrorCode } from './errors'
-import type { VisitInput } from './door-to-door-api'
 import { parseTimestamp } from './timestamp'
+
+/** The door checklist, in the order the form shows it. */
+export const VISIT_CHECKLIST = [
+  { key: 'briefed', label: '宣讲到位' },
+  { key: 'appInstalled', label: '国家反诈中心APP 已安装' },
+  { key: 'callWarningOn', label: '来电预警已开启' },
+  { key: 'emergencyContact', label: '家人紧急联系人已登记' },
+  { key: 'elderlyChildReminded', label: '一老一小重点提醒' },
+] as const
+export type ChecklistKey = (typeof VISIT_CHECKLIST)[number]['key']
 
 export const MAX_VISIT_NOTE_LENGTH = 500
 export const MAX_VISITS_PER_BATCH = 500
@@ -21,7 +30,7 @@ export type VisitVerdict = { ok: true } | { ok: false; code: ErrorCode }
  * rule stays free of roles; `household` is null when the id is unknown.
  */
 export function checkVisit(
-  visit: Pick<VisitInput, 'visitedAt' | 'note'>,
+  visit: { visitedAt: string; note: string },
   household: VisitTarget | null,
   mayVisit: (regionPath: string) => boolean,
   now: Date,

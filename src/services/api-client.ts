@@ -1,12 +1,15 @@
 import Taro from '@tarojs/taro'
 import type { ErrorBody } from '@/core/errors'
+import type { AnswerOf, InputOf } from '@/contract/endpoint'
+import type { EndpointKey, Endpoints } from '@/contract/endpoints'
 import type {
-  DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
+  DemoPersona, ImportRowError, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
-import type {
-  DoorView, HouseholdDetail, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
-} from '@/core/door-to-door-api'
-import type { CoverageReport, HouseholdFilters, HouseholdInput, LabelSheet, PledgeSummary, WorkerProgress } from '@/core/door-to-door-api'
+import type { HouseholdDetail, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
+import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+import type { CoverageReport, LabelSheet, PledgeSummary, WorkerProgress } from '@/core/door-to-door-api'
+import type { SyncBatchResult } from '@/contract/common'
+import type { VisitInput } from '@/contract/visits'
 import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
@@ -66,15 +69,14 @@ export type HttpRequest = (options: {
 
 const taroRequest: HttpRequest = (options) => Taro.request({ ...options, dataType: options.dataType ?? 'json' })
 
-export interface HouseholdQuery {
-  regionId: string
-  q: string
-  page: number
-  pageSize: number
-}
+/** The input may be left out only when the endpoint declares none. */
+type CallArgs<K extends EndpointKey> = Partial<InputOf<Endpoints[K]>> extends InputOf<Endpoints[K]> ? [input?: InputOf<Endpoints[K]>] : [input: InputOf<Endpoints[K]>]
 
-/** What stores depend on: the client's public surface, so that tests can hand in a fake. */
-export type Api = Pick<ApiClient, keyof ApiClient>
+/**
+ * What stores depend on: the client's named calls, so that tests can hand in a fake. Each is a one-liner over
+ * `call`, which stays out of the surface so that a fake need not understand endpoint keys.
+ */
+export type Api = Omit<ApiClient, 'call'>
 
 export class ApiClient {
   constructor(
@@ -82,6 +84,17 @@ export class ApiClient {
     private readonly baseUrl: string = API_BASE_URL,
     private readonly http: HttpRequest = taroRequest,
   ) {}
+
+  /**
+   * Calls one endpoint of the contract: the key names method and path, `input` fills the path parameters, query
+   * and body it declares, and the answer has its declared type, so a wrong URL, body or answer does not compile.
+   */
+  call<K extends EndpointKey>(key: K, ...[input]: CallArgs<K>): Promise<AnswerOf<Endpoints[K]>> {
+    const [method, pattern] = key.split(' ') as [Method, string]
+    const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown }
+    const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params![name]!))
+    return this.request(method, path, body, query)
+  }
 
   me(): Promise<Me> {
     return this.request('GET', '/api/me')
@@ -107,8 +120,9 @@ export class ApiClient {
     return this.request('GET', '/api/regions/tree')
   }
 
-  households(query: HouseholdQuery): Promise<Page<HouseholdSummary>> {
-    return this.request('GET', '/api/households', undefined, { ...query })
+  /** A grid worker's search, or an admin's with filters. */
+  households(query: HouseholdSearch): Promise<Page<HouseholdSummary>> {
+    return this.call('GET /api/households', { query })
   }
 
   users(regionId: string, page = 1, pageSize = 50): Promise<Page<UserSummary>> {
@@ -120,11 +134,11 @@ export class ApiClient {
   }
 
   household(id: string): Promise<HouseholdDetail> {
-    return this.request('GET', `/api/households/${encodeURIComponent(id)}`)
+    return this.call('GET /api/households/:id', { params: { id } })
   }
 
   syncVisits(visits: VisitInput[]): Promise<SyncBatchResult> {
-    return this.request('POST', '/api/visits/batch', { visits })
+    return this.call('POST /api/visits/batch', { body: { visits } })
   }
 
   pledgeTemplate(): Promise<PledgeTemplate> {
@@ -162,11 +176,8 @@ export class ApiClient {
   }
 
   /** H5 only: the template needs the bearer token, so a plain link would not do. */
-  async regionImportTemplate(): Promise<Blob> {
-    const response = await this.browserFetch('/api/regions/import-template', { method: 'GET' })
-    if (response.ok) return response.blob()
-    const data: unknown = await response.json().catch(() => null)
-    return this.settle<never>({ statusCode: response.status, data })
+  regionImportTemplate(): Promise<Blob> {
+    return this.browserDownload('/api/regions/import-template')
   }
 
   coverage(regionId: string): Promise<CoverageReport> {
@@ -200,21 +211,17 @@ export class ApiClient {
     await this.request<unknown>('POST', '/api/labels/issue', { ...target, reissue })
   }
 
-  findHouseholds(query: HouseholdSearch): Promise<Page<HouseholdSummary>> {
-    return this.request('GET', '/api/households', undefined, { ...query })
-  }
-
   createHousehold(input: HouseholdInput): Promise<HouseholdDetail> {
-    return this.request('POST', '/api/households', input)
+    return this.call('POST /api/households', { body: input })
   }
 
   updateHousehold(id: string, input: HouseholdInput): Promise<HouseholdDetail> {
-    return this.request('PUT', `/api/households/${encodeURIComponent(id)}`, input)
+    return this.call('PUT /api/households/:id', { params: { id }, body: input })
   }
 
   /** The server writes every reveal to the audit log. */
-  revealPhone(id: string): Promise<{ phone: string | null }> {
-    return this.request('POST', `/api/households/${encodeURIComponent(id)}/phone`)
+  revealPhone(id: string): Promise<{ phone: string }> {
+    return this.call('POST /api/households/:id/phone', { params: { id } })
   }
 
   /**
@@ -225,11 +232,7 @@ export class ApiClient {
     const form = new FormData()
     form.append('file', file, fileName)
     const response = await this.browserUpload(`/api/households/import?dryRun=${dryRun}`, form, onUpload)
-    const { statusCode, data } = response
-    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
-      return { dryRun, rows: 0, created: 0, errors: data.details as HouseholdImportResult['errors'], preview: [] }
-    }
-    return this.settle<HouseholdImportResult>(response)
+    return this.settleImport<HouseholdImportResult>(response, (errors) => ({ dryRun, rows: 0, created: 0, errors, preview: [] }))
   }
 
   /** H5 only: the template needs the bearer token, so a plain link would not do. */
@@ -353,11 +356,7 @@ export class ApiClient {
     const form = new FormData()
     form.append('file', file, fileName)
     const response = await this.browserUpload('/api/questions/import', form)
-    const { statusCode, data } = response
-    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
-      return { imported: 0, errors: data.details as QuestionImportResult['errors'] }
-    }
-    return this.settle<QuestionImportResult>(response)
+    return this.settleImport<QuestionImportResult>(response, (errors) => ({ imported: 0, errors }))
   }
 
   /** H5 only: the template needs the bearer token, so a plain link would not do. */
@@ -427,11 +426,7 @@ export class ApiClient {
     const form = new FormData()
     form.append('file', file, fileName)
     const response = await this.browserUpload('/api/warnings/import', form)
-    const { statusCode, data } = response
-    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
-      return { imported: 0, errors: data.details as WarningImportResult['errors'] }
-    }
-    return this.settle<WarningImportResult>(response)
+    return this.settleImport<WarningImportResult>(response, (errors) => ({ imported: 0, errors }))
   }
 
   /** H5 only: the template needs the bearer token, so a plain link would not do. */
@@ -688,6 +683,15 @@ export class ApiClient {
     return this.settle<T>(response)
   }
 
+  /** An all-or-nothing import refused for row errors (422 IMPORT_INVALID) comes back as a result listing them. */
+  private settleImport<T>(response: HttpResponse, refused: (errors: ImportRowError[]) => T): T {
+    const { statusCode, data } = response
+    if (statusCode === 422 && isErrorBody(data) && data.code === 'IMPORT_INVALID' && Array.isArray(data.details)) {
+      return refused(data.details as ImportRowError[])
+    }
+    return this.settle<T>(response)
+  }
+
   private settle<T>(response: HttpResponse): T {
     const { statusCode, data } = response
     if (statusCode >= 200 && statusCode < 300) return (statusCode === 204 ? undefined : data) as T
@@ -741,9 +745,6 @@ export interface ActivityQuery {
   page: number
   pageSize: number
 }
-
-/** GET /api/households for cadres and admins: the grid workers' query plus filters. */
-export type HouseholdSearch = HouseholdQuery & HouseholdFilters
 
 function labelQuery(target: LabelTarget): Query {
   return 'gridId' in target ? { gridId: target.gridId } : { householdIds: target.householdIds.join(',') }

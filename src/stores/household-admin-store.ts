@@ -2,7 +2,8 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { HouseholdSummary } from '@/core/api-types'
 import type { HouseholdDetail, HouseholdFilters, HouseholdInput, HouseholdTag } from '@/core/door-to-door-api'
 import { checkHouseholdInput, isHouseholdTag } from '@/core/households'
-import type { Api, HouseholdSearch } from '@/services/api-client'
+import type { HouseholdSearch } from '@/contract/households'
+import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
@@ -56,7 +57,7 @@ export class HouseholdAdminStore {
   readonly revealedPhones = observable.map<string, string>()
   revealError: string | null = null
 
-  constructor(private readonly api: Pick<Api, 'findHouseholds' | 'household' | 'createHousehold' | 'updateHousehold' | 'revealPhone'>) {
+  constructor(private readonly api: Pick<Api, 'households' | 'household' | 'createHousehold' | 'updateHousehold' | 'revealPhone'>) {
     makeAutoObservable<HouseholdAdminStore, 'api' | 'list'>(this, { api: false, list: false })
   }
 
@@ -129,11 +130,11 @@ export class HouseholdAdminStore {
 
   search(): Promise<void> {
     if (!this.regionId) return Promise.resolve()
-    return this.list.load((page) => this.api.findHouseholds({ ...this.searchQuery, page }))
+    return this.list.load((page) => this.api.households({ ...this.searchQuery, page }))
   }
 
   loadMore(): Promise<void> {
-    return this.list.loadMore((page) => this.api.findHouseholds({ ...this.searchQuery, page }))
+    return this.list.loadMore((page) => this.api.households({ ...this.searchQuery, page }))
   }
 
   startAdd(gridId: string): void {
@@ -214,7 +215,7 @@ export class HouseholdAdminStore {
     if (!id) return
     this.revealAskedFor = null
     try {
-      const { phone }: { phone: string | null } = yield this.api.revealPhone(id)
+      const { phone }: { phone: string } = yield this.api.revealPhone(id)
       this.revealedPhones.set(id, phone ?? '未登记')
     } catch (e) {
       this.revealError = errorMessage(e)

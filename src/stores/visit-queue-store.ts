@@ -1,5 +1,7 @@
 import { flow, makeAutoObservable, toJS } from 'mobx'
-import type { PledgeInput, SyncBatchResult, SyncItemResult, VisitInput } from '@/core/door-to-door-api'
+import type { PledgeInput } from '@/core/door-to-door-api'
+import type { SyncBatchResult, SyncItemResult } from '@/contract/common'
+import type { VisitInput } from '@/contract/visits'
 import { isRetryableStatus, nextRetryDelay } from '@/core/sync-backoff'
 import { ApiError, type Api } from '@/services/api-client'
 import type { ConnectivityEvents, Timers } from '@/services/network'

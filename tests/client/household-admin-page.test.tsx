@@ -2,7 +2,8 @@ import { act, fireEvent, screen } from '@testing-library/react'
 import type { HouseholdSummary, LoginResult } from '@/core/api-types'
 import type { HouseholdInput } from '@/core/door-to-door-api'
 import HouseholdsPage from '@/packages/admin/pages/households/index'
-import { ApiError, type HouseholdSearch } from '@/services/api-client'
+import type { HouseholdSearch } from '@/contract/households'
+import { ApiError } from '@/services/api-client'
 import { FakeApi } from './support/fake-api'
 import { aRootStore, renderWithStores } from './support/root'
 
@@ -20,7 +21,7 @@ async function renderAsCadre(api: FakeApi) {
   api.demoLogin = () => Promise.resolve(gridCadreLogin)
   api.regionTree = () => Promise.resolve({ nodes: [{ id: 'g1', parentId: null, level: 'grid', name: '第1网格', path: '/t1/v1/g1/', householdCount: 1 }] })
   api.users = () => Promise.resolve({ items: [], total: 0 })
-  api.findHouseholds = (query) => {
+  api.households = (query) => {
     queries.push(query)
     return Promise.resolve({ items: [aHousehold()], total: 1 })
   }

@@ -1,6 +1,7 @@
 import type { HouseholdSummary } from '@/core/api-types'
 import type { HouseholdDetail, HouseholdInput } from '@/core/door-to-door-api'
-import { ApiClient, ApiError, type HouseholdSearch, type HttpRequest } from '@/services/api-client'
+import type { HouseholdSearch } from '@/contract/households'
+import { ApiClient, ApiError, type HttpRequest } from '@/services/api-client'
 import { HouseholdAdminStore } from '@/stores/household-admin-store'
 import { FakeApi } from './support/fake-api'
 import { MemoryTokens } from './support/root'
@@ -16,7 +17,7 @@ const aDetail = (overrides: Partial<HouseholdDetail> = {}): HouseholdDetail => (
 
 function fakeHouseholds(api: FakeApi) {
   const queries: HouseholdSearch[] = []
-  api.findHouseholds = (query) => {
+  api.households = (query) => {
     queries.push(query)
     return Promise.resolve({ items: [aHousehold()], total: 1 })
   }
@@ -164,7 +165,7 @@ describe('HouseholdAdminStore', () => {
 describe('ApiClient households for cadres', () => {
   it('when filters are set, then they go into the query string', async () => {
     const http = jest.fn<ReturnType<HttpRequest>, Parameters<HttpRequest>>(() => Promise.resolve({ statusCode: 200, data: { items: [], total: 0 } }))
-    await new ApiClient(new MemoryTokens(), '', http).findHouseholds({ regionId: 'v1', q: '', page: 1, pageSize: 20, tag: '独居老人', visited: 'no' })
+    await new ApiClient(new MemoryTokens(), '', http).households({ regionId: 'v1', q: '', page: 1, pageSize: 20, tag: '独居老人', visited: 'no' })
 
     expect(http.mock.calls[0][0].url).toBe(`/api/households?regionId=v1&q=&page=1&pageSize=20&tag=${encodeURIComponent('独居老人')}&visited=no`)
   })

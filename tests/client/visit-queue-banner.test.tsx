@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { VisitInput } from '@/core/door-to-door-api'
+import type { VisitInput } from '@/contract/visits'
 import { SyncBanner } from '@/components/sync-banner'
 import { ApiError } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'

@@ -1,4 +1,6 @@
-import type { PledgeInput, SyncBatchResult, SyncItemResult, VisitInput } from '@/core/door-to-door-api'
+import type { PledgeInput } from '@/core/door-to-door-api'
+import type { SyncBatchResult, SyncItemResult } from '@/contract/common'
+import type { VisitInput } from '@/contract/visits'
 import { nextRetryDelay } from '@/core/sync-backoff'
 import { ApiError } from '@/services/api-client'
 import type { Timers } from '@/services/network'

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import type { VisitInput } from '@/core/door-to-door-api'
+import type { VisitInput } from '@/contract/visits'
 import { testConfig } from '../../server/src/config'
 import { migrate } from '../../server/src/db/migrator'
 import { aHousehold, aRegionTree, aUser, signIn } from './helpers/factories'

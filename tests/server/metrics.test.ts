@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { VisitInput } from '@/core/door-to-door-api'
+import type { VisitInput } from '@/contract/visits'
 import { enqueueDueReminders } from '../../server/src/modules/reminders/enqueue'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { aBulletin, aSubscriber } from './helpers/reminder-factories'

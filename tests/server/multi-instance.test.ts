@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { VisitInput } from '@/core/door-to-door-api'
+import type { VisitInput } from '@/contract/visits'
 import { hashSessionToken, newSessionToken } from '../../server/src/modules/auth/tokens'
 import { aHousehold, aRegionTree, aUser, signIn, type RegionTree } from './helpers/factories'
 import { keptAndRecountedCoverage } from './helpers/coverage-recount'

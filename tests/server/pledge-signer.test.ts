@@ -1,4 +1,4 @@
-import type { SyncBatchResult } from '@/core/door-to-door-api'
+import type { SyncBatchResult } from '@/contract/common'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { aPledgeInput, currentTemplate } from './helpers/pledge-factories'
 import { startTestApp, type TestApp } from './helpers/test-app'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { VisitInput } from '@/core/door-to-door-api'
+import type { VisitInput } from '@/contract/visits'
 import { WriteCoalescer } from '../../server/src/db/write-coalescer'
 import { ClaimBatcher } from '../../server/src/modules/prizes/claim-batcher'
 import { PrizeRepo } from '../../server/src/modules/prizes/repo'

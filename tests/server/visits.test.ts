@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { VisitInput } from '@/core/door-to-door-api'
+import type { VisitInput } from '@/contract/visits'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'

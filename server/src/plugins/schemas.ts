@@ -1,9 +1,8 @@
 import { Type } from 'typebox'
-import { REGION_LEVELS } from '#core/regions'
-import { ROLES } from '#core/roles'
-import { TIMESTAMP_EXAMPLE } from '#core/timestamp'
+import type { Endpoint } from '#contract/endpoint'
+import { endpoints, type EndpointKey, type Endpoints } from '#contract/endpoints'
 
-/** Schemas shared by several modules, mirroring src/core/api-types.ts. */
+/** The refusals and the security requirement that server routes share; request and answer shapes are in src/contract. */
 
 export const ErrorResponse = Type.Object({
   code: Type.String({ description: '稳定的错误码，见 src/core/errors.ts' }),
@@ -15,33 +14,26 @@ export const ErrorResponse = Type.Object({
 /** The refusals every signed-in route can give, to merge into a route's `response`. */
 export const COMMON_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse }
 
-/** Free text from the caller: PostgreSQL refuses NUL in text, so control characters stop at validation, not as a 500. */
-export const PlainText = (opts: { minLength?: number; maxLength: number; description?: string }) =>
-  Type.String({ ...opts, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })
+export const BEARER = [{ bearer: [] }]
+
+type RouteSchemaOf<E, Errors> = (E extends { params: infer P } ? { params: P } : unknown)
+  & (E extends { query: infer Q } ? { querystring: Q } : unknown)
+  & (E extends { body: infer B } ? { body: B } : unknown)
+  & { response: { 200: E extends { response: infer R } ? R : never } & Errors }
 
 /**
- * A point in time from the caller: ISO 8601 with an explicit offset, years 2000–2100 (the `date-time` format is
- * replaced by src/core/timestamp.ts, see strict-timestamps.ts). Every timestamp in a body or query uses this.
+ * The validation and answer schemas of a route, taken from the contract so that server and client agree by
+ * construction; the route adds its own tags, summary and any refusal beyond the common ones.
  */
-export const Timestamp = (description?: string) =>
-  Type.String({ format: 'date-time', maxLength: 40, description: `${description ? `${description}；` : ''}ISO 8601，须带时区，如 ${TIMESTAMP_EXAMPLE}` })
-
-export const RegionId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$', description: '区域编码' })
-export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' })
-
-export const RoleName = Type.Enum([...ROLES])
-export const RegionLevelName = Type.Enum([...REGION_LEVELS])
-
-export const MeRoleSchema = Type.Object({
-  role: RoleName,
-  regionId: Type.String(),
-  regionName: Type.String(),
-  regionPath: Type.String(),
-})
-
-export const PageQuery = {
-  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1, description: '页码，从 1 开始' }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数' }),
+export function contractSchema<K extends EndpointKey, Errors extends object = typeof COMMON_ERRORS>(
+  key: K,
+  errors: Errors = COMMON_ERRORS as Errors,
+): RouteSchemaOf<Endpoints[K], Errors> {
+  const endpoint: Endpoint = endpoints[key]
+  return {
+    ...(endpoint.params ? { params: endpoint.params } : {}),
+    ...(endpoint.query ? { querystring: endpoint.query } : {}),
+    ...(endpoint.body ? { body: endpoint.body } : {}),
+    response: { 200: endpoint.response, ...errors },
+  } as RouteSchemaOf<Endpoints[K], Errors>
 }
-
-export const BEARER = [{ bearer: [] }]

@@ -2,16 +2,17 @@ import type {
   DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
 import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet, WorkerProgress } from '@/core/door-to-door-api'
-import type {
-  DoorView, PatrolPlan, PledgeInput, PledgeTemplate, SyncBatchResult, VisitInput,
-} from '@/core/door-to-door-api'
+import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+import type { SyncBatchResult } from '@/contract/common'
+import type { VisitInput } from '@/contract/visits'
 import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
   SubscribeInput, WeChatGroup,
 } from '@/core/bulletin-api'
-import type { Api, HouseholdQuery, HouseholdSearch, LabelTarget } from '@/services/api-client'
+import type { HouseholdSearch } from '@/contract/households'
+import type { Api, LabelTarget } from '@/services/api-client'
 import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
@@ -39,7 +40,7 @@ const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${nam
 
 /** A hand-written stand-in for the API client: each test sets only the answers it needs and reads the calls. */
 export class FakeApi implements Api {
-  householdQueries: HouseholdQuery[] = []
+  householdQueries: HouseholdSearch[] = []
   me: () => Promise<Me> = notFaked('me')
   demoPersonas: () => Promise<{ personas: DemoPersona[] }> = notFaked('demoPersonas')
   demoLogin: (personaId: string) => Promise<LoginResult> = notFaked('demoLogin')
@@ -49,7 +50,7 @@ export class FakeApi implements Api {
   users: (regionId: string) => Promise<Page<UserSummary>> = notFaked('users')
   importRegions: (file: Blob, name: string, dryRun: boolean) => Promise<RegionImportResult> = notFaked('importRegions')
   regionImportTemplate: () => Promise<Blob> = notFaked('regionImportTemplate')
-  householdPages: (query: HouseholdQuery) => Page<HouseholdSummary> = () => ({ items: [], total: 0 })
+  householdPages: (query: HouseholdSearch) => Page<HouseholdSummary> = () => ({ items: [], total: 0 })
   door: (token: string) => Promise<DoorView> = notFaked('door')
   household: (id: string) => Promise<HouseholdDetail> = notFaked('household')
   syncVisits: (visits: VisitInput[]) => Promise<SyncBatchResult> = notFaked('syncVisits')
@@ -66,10 +67,9 @@ export class FakeApi implements Api {
   coverageGapsXlsxFile: (regionId: string) => Promise<string> = notFaked('coverageGapsXlsxFile')
   labelSheet: (target: LabelTarget) => Promise<LabelSheet> = notFaked('labelSheet')
   issueLabels: (target: LabelTarget, reissue: boolean) => Promise<void> = notFaked('issueLabels')
-  findHouseholds: (query: HouseholdSearch) => Promise<Page<HouseholdSummary>> = notFaked('findHouseholds')
   createHousehold: (input: HouseholdInput) => Promise<HouseholdDetail> = notFaked('createHousehold')
   updateHousehold: (id: string, input: HouseholdInput) => Promise<HouseholdDetail> = notFaked('updateHousehold')
-  revealPhone: (id: string) => Promise<{ phone: string | null }> = notFaked('revealPhone')
+  revealPhone: (id: string) => Promise<{ phone: string }> = notFaked('revealPhone')
   importHouseholds: (file: Blob, name: string, dryRun: boolean, onUpload?: (fraction: number) => void) => Promise<HouseholdImportResult> =
     notFaked('importHouseholds')
   householdImportTemplate: () => Promise<Blob> = notFaked('householdImportTemplate')
@@ -169,7 +169,7 @@ export class FakeApi implements Api {
   deactivateUser: (id: string) => Promise<ManagedUserDetail> = notFaked('deactivateUser')
   reactivateUser: (id: string) => Promise<ManagedUserDetail> = notFaked('reactivateUser')
 
-  households = async (query: HouseholdQuery): Promise<Page<HouseholdSummary>> => {
+  households = async (query: HouseholdSearch): Promise<Page<HouseholdSummary>> => {
     this.householdQueries.push(query)
     return this.householdPages(query)
   }

@@ -7,7 +7,8 @@ import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { refuseUnstorablePart } from '../../plugins/edge-strings'
-import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { Activity, ActivityInput, ActivityPage, ActivityPhoto, ActivityQuery, ById, ByPhoto, ByPhotoId } from './schemas'
 import { type UploadedPhoto } from './service'
 
@@ -45,35 +46,31 @@ async function uploadedPhoto(req: FastifyRequest): Promise<UploadedPhoto> {
 
 export default async function activitiesRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const activities = services.activities
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 2, fields: 2, parts: 3, fieldSize: THUMBNAIL_FIELD_CHARS } })
 
   app.get('/api/activities', {
     schema: {
-      tags: TAGS, summary: '辖区内的宣传活动，按月份和类型筛选，最近的在前', security: BEARER, querystring: ActivityQuery,
+      tags: TAGS, summary: '辖区内的宣传活动，按月份和类型筛选，最近的在前', querystring: ActivityQuery,
       response: { 200: ActivityPage, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => activities.list(callerOf(req), req.query))
 
   app.post('/api/activities', {
-    schema: { tags: TAGS, summary: '登记宣传活动', security: BEARER, body: ActivityInput, response: { 200: Activity, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '登记宣传活动', body: ActivityInput, response: { 200: Activity, ...COMMON_ERRORS } },
   }, (req) => activities.create(callerOf(req), req.body))
 
   app.get('/api/activities/:id', {
-    schema: { tags: TAGS, summary: '活动详情（含照片）', security: BEARER, params: ById, response: { 200: Activity, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '活动详情（含照片）', params: ById, response: { 200: Activity, ...COMMON_ERRORS } },
   }, (req) => activities.get(callerOf(req), req.params.id))
 
   app.put('/api/activities/:id', {
-    schema: { tags: TAGS, summary: '修改活动（登记人或管理员）', security: BEARER, params: ById, body: ActivityInput, response: { 200: Activity, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '修改活动（登记人或管理员）', params: ById, body: ActivityInput, response: { 200: Activity, ...COMMON_ERRORS } },
   }, (req) => activities.update(callerOf(req), req.params.id, req.body))
 
   app.delete('/api/activities/:id', {
-    schema: { tags: TAGS, summary: '删除活动及其照片（登记人或管理员）', security: BEARER, params: ById, response: { 204: NoContent, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '删除活动及其照片（登记人或管理员）', params: ById, response: { 204: NoContent, ...COMMON_ERRORS } },
   }, async (req, reply) => {
     await activities.delete(callerOf(req), req.params.id)
     return reply.status(204).send(null)
@@ -83,15 +80,13 @@ export default async function activitiesRoutes(fastify: FastifyInstance, { servi
     schema: {
       tags: TAGS, summary: '上传一张活动照片及其缩略图',
       description: `multipart/form-data：photo（≤ ${MAX_PHOTO_BYTES / 1024} KB）和 thumbnail（≤ ${MAX_THUMBNAIL_BYTES / 1024} KB，文件或 base64 文本），JPG/PNG/WebP，按文件内容识别格式；每个活动最多 9 张。`,
-      security: BEARER, consumes: ['multipart/form-data'], params: ById,
+      consumes: ['multipart/form-data'], params: ById,
       response: { 200: ActivityPhoto, ...COMMON_ERRORS, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
     },
-    preHandler: app.requireUser,
   }, async (req) => activities.addPhoto(callerOf(req), req.params.id, await uploadedPhoto(req)))
 
   app.delete('/api/activities/:id/photos/:photoId', {
-    schema: { tags: TAGS, summary: '删除一张活动照片', security: BEARER, params: ByPhoto, response: { 204: NoContent, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '删除一张活动照片', params: ByPhoto, response: { 204: NoContent, ...COMMON_ERRORS } },
   }, async (req, reply) => {
     await activities.deletePhoto(callerOf(req), req.params.id, req.params.photoId)
     return reply.status(204).send(null)
@@ -100,10 +95,9 @@ export default async function activitiesRoutes(fastify: FastifyInstance, { servi
   for (const which of ['photo', 'thumbnail'] as const) {
     app.get(which === 'photo' ? '/api/activity-photos/:photoId' : '/api/activity-photos/:photoId/thumbnail', {
       schema: {
-        tags: TAGS, summary: which === 'photo' ? '活动照片原图' : '活动照片缩略图', security: BEARER, params: ByPhotoId,
+        tags: TAGS, summary: which === 'photo' ? '活动照片原图' : '活动照片缩略图', params: ByPhotoId,
         response: { 200: Binary, ...COMMON_ERRORS },
       },
-      preHandler: app.requireUser,
     }, async (req, reply) => {
       const { mime, bytes } = await activities.photo(callerOf(req), req.params.photoId, which)
       return reply.header('content-type', mime).header('cache-control', PHOTO_CACHE).header('x-content-type-options', 'nosniff').send(bytes)

@@ -3,7 +3,7 @@ import { ACTIVITY_KINDS, TARGET_GROUPS } from '#core/activity-api'
 import {
   MAX_ACTIVITY_ORGANISER_LENGTH, MAX_ACTIVITY_PLACE_LENGTH, MAX_ACTIVITY_SUMMARY_LENGTH, MAX_ACTIVITY_TITLE_LENGTH, MAX_ATTENDANCE, MAX_MATERIALS,
 } from '#core/activities'
-import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
 
 /**
  * Activity schemas, mirroring src/core/activity-api.ts. They check shape and size only: the kind, the target

@@ -3,9 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, PlainText } from '../../plugins/schemas'
+import { signedInRoutes } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, PlainText } from '#contract/common'
 
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
 const LoginResult = Type.Object({
   token: Type.String({ description: '放入 Authorization: Bearer <token>' }),
   expiresAt: Type.String({ format: 'date-time' }),
@@ -28,18 +30,18 @@ export default async function authRoutes(fastify: FastifyInstance, { services }:
     },
   }, (req) => auth.wechatLogin(req.body.code))
 
-  app.post('/api/auth/logout', {
-    schema: { tags: TAGS, summary: '退出登录', security: BEARER, response: { 204: Type.Null(), 401: ErrorResponse } },
-    preHandler: app.requireUser,
-  }, async (req, reply) => {
-    await auth.logout(callerOf(req))
-    return reply.status(204).send(null)
-  })
+  await signedInRoutes(app, (signedIn) => {
+    signedIn.post('/api/auth/logout', {
+      schema: { tags: TAGS, summary: '退出登录', response: { 204: Type.Null(), 401: ErrorResponse } },
+    }, async (req, reply) => {
+      await auth.logout(callerOf(req))
+      return reply.status(204).send(null)
+    })
 
-  app.get('/api/me', {
-    schema: { tags: TAGS, summary: '当前用户及其角色', security: BEARER, response: { 200: Me, 401: ErrorResponse } },
-    preHandler: app.requireUser,
-  }, (req) => auth.me(callerOf(req).id))
+    signedIn.get('/api/me', {
+      schema: { tags: TAGS, summary: '当前用户及其角色', response: { 200: Me, 401: ErrorResponse } },
+    }, (req) => auth.me(callerOf(req).id))
+  })
 
   // Demo logins exist only in demo mode: in production the routes are not there at all, not merely refused.
   const demo = services.demoLogin

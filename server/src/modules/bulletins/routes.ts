@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { signedInRoutes } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinVersionItem, ById, ManageQuery, pageOf, PublicQuery,
   PublishInput, RetractInput,
@@ -19,79 +20,68 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const bulletins = services.bulletins
 
-  app.get('/api/bulletins/manage', {
-    schema: {
-      tags: TAGS,
-      summary: '辖区内的通报（含草稿、定时和已撤回），按通报日期倒序',
-      security: BEARER,
-      querystring: ManageQuery,
-      response: { 200: pageOf(BulletinAdminItem), ...COMMON_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.list(callerOf(req), req.query))
+  await signedInRoutes(app, (signedIn) => {
+    signedIn.get('/api/bulletins/manage', {
+      schema: {
+        tags: TAGS,
+        summary: '辖区内的通报（含草稿、定时和已撤回），按通报日期倒序',
+        querystring: ManageQuery,
+        response: { 200: pageOf(BulletinAdminItem), ...COMMON_ERRORS },
+      },
+    }, (req) => bulletins.list(callerOf(req), req.query))
 
-  app.post('/api/bulletins', {
-    schema: {
-      tags: TAGS,
-      summary: '新建通报（草稿）',
-      security: BEARER,
-      body: BulletinInput,
-      response: { 200: BulletinDetail, ...COMMON_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.create(callerOf(req), req.body))
+    signedIn.post('/api/bulletins', {
+      schema: {
+        tags: TAGS,
+        summary: '新建通报（草稿）',
+        body: BulletinInput,
+        response: { 200: BulletinDetail, ...COMMON_ERRORS },
+      },
+    }, (req) => bulletins.create(callerOf(req), req.body))
 
-  app.get('/api/bulletins/:id', {
-    schema: { tags: TAGS, summary: '通报详情（任何状态）', security: BEARER, params: ById, response: { 200: BulletinDetail, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.get(callerOf(req), req.params.id))
+    signedIn.get('/api/bulletins/:id', {
+      schema: { tags: TAGS, summary: '通报详情（任何状态）', params: ById, response: { 200: BulletinDetail, ...COMMON_ERRORS } },
+    }, (req) => bulletins.get(callerOf(req), req.params.id))
 
-  app.put('/api/bulletins/:id', {
-    schema: {
-      tags: TAGS,
-      summary: '修改通报：草稿直接修改；已发布或定时的通报生成新版本',
-      security: BEARER,
-      params: ById,
-      body: BulletinInput,
-      response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.edit(callerOf(req), req.params.id, req.body))
+    signedIn.put('/api/bulletins/:id', {
+      schema: {
+        tags: TAGS,
+        summary: '修改通报：草稿直接修改；已发布或定时的通报生成新版本',
+        params: ById,
+        body: BulletinInput,
+        response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
+      },
+    }, (req) => bulletins.edit(callerOf(req), req.params.id, req.body))
 
-  app.post('/api/bulletins/:id/publish', {
-    schema: {
-      tags: TAGS,
-      summary: '发布通报：立即发布，或定时发布（时间到后居民即可看到）',
-      security: BEARER,
-      params: ById,
-      body: PublishInput,
-      response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.publish(callerOf(req), req.params.id, req.body.at))
+    signedIn.post('/api/bulletins/:id/publish', {
+      schema: {
+        tags: TAGS,
+        summary: '发布通报：立即发布，或定时发布（时间到后居民即可看到）',
+        params: ById,
+        body: PublishInput,
+        response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
+      },
+    }, (req) => bulletins.publish(callerOf(req), req.params.id, req.body.at))
 
-  app.post('/api/bulletins/:id/retract', {
-    schema: {
-      tags: TAGS,
-      summary: '撤回通报（须填写原因），居民端随即不可见',
-      security: BEARER,
-      params: ById,
-      body: RetractInput,
-      response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.retract(callerOf(req), req.params.id, req.body.reason))
+    signedIn.post('/api/bulletins/:id/retract', {
+      schema: {
+        tags: TAGS,
+        summary: '撤回通报（须填写原因），居民端随即不可见',
+        params: ById,
+        body: RetractInput,
+        response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
+      },
+    }, (req) => bulletins.retract(callerOf(req), req.params.id, req.body.reason))
 
-  app.get('/api/bulletins/:id/versions', {
-    schema: {
-      tags: TAGS,
-      summary: '通报的各个版本及编辑人，最新的在前',
-      security: BEARER,
-      params: ById,
-      response: { 200: Type.Array(BulletinVersionItem), ...COMMON_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => bulletins.versions(callerOf(req), req.params.id))
+    signedIn.get('/api/bulletins/:id/versions', {
+      schema: {
+        tags: TAGS,
+        summary: '通报的各个版本及编辑人，最新的在前',
+        params: ById,
+        response: { 200: Type.Array(BulletinVersionItem), ...COMMON_ERRORS },
+      },
+    }, (req) => bulletins.versions(callerOf(req), req.params.id))
+  })
 
   app.get('/api/public/bulletins', {
     schema: {

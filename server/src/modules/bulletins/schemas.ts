@@ -3,7 +3,7 @@ import {
   MAX_ADVICE_LENGTH, MAX_CASES, MAX_METHOD_LENGTH, MAX_RETRACT_REASON_LENGTH, MAX_TITLE_LENGTH, MAX_VICTIM_PROFILE_LENGTH, MAX_WARNING_LENGTH,
 } from '#core/bulletins'
 import { FRAUD_TYPES } from '#core/fraud-types'
-import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
 
 /**
  * Bulletin schemas, mirroring src/core/bulletin-api.ts. They check shape and size only: the fraud type, the loss,

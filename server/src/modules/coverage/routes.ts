@@ -4,8 +4,10 @@ import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, PageQuery, RegionId } from '../../plugins/schemas'
-import { HouseholdSummary } from '../households/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { PageQuery, RegionId } from '#contract/common'
+import { HouseholdSummary } from '#contract/households'
 
 const count = (description: string) => Type.Integer({ minimum: 0, description })
 const CoverageRow = Type.Object({
@@ -39,24 +41,22 @@ const TAGS = ['覆盖率']
 
 export default async function coverageRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const coverage = services.coverage
 
   app.get('/api/coverage', {
     schema: {
       tags: TAGS,
       summary: '入户覆盖情况：本区域一行，下级区域各一行',
-      security: BEARER,
       querystring: RegionQuery,
       response: { 200: Type.Object({ region: CoverageRow, children: Type.Array(CoverageRow) }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => coverage.report(callerOf(req), req.query.regionId))
 
   app.get('/api/coverage/my-grids', {
     schema: {
       tags: TAGS,
       summary: '网格员本人负责的网格：本季度已走访、已签承诺书、一老一小已走访户数，及网格总户数',
-      security: BEARER,
       response: { 200: WorkerProgress, ...COMMON_ERRORS },
     },
     preHandler: app.requireRole('grid_worker'),
@@ -66,22 +66,18 @@ export default async function coverageRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '从未走访的住户（姓名、电话脱敏）',
-      security: BEARER,
       querystring: Type.Object({ regionId: Type.Optional(RegionId), ...PageQuery }),
       response: { 200: Type.Object({ items: Type.Array(HouseholdSummary), total: Type.Integer() }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => coverage.gaps(callerOf(req), req.query))
 
   app.get('/api/coverage/gaps.xlsx', {
     schema: {
       tags: TAGS,
       summary: '导出未走访住户清单 (.xlsx)',
-      security: BEARER,
       querystring: RegionQuery,
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, async (req, reply) => {
     const file = await coverage.gapsSheet(callerOf(req), req.query.regionId)
     return reply

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { HouseholdDetail } from '../households/schemas'
+import { HouseholdDetail } from '#contract/households'
 import { looksLikeLabelToken } from '../labels/label-token'
 
 const TAGS = ['门牌']

@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, PlainText, RegionId, Uuid } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { PlainText, RegionId, Uuid } from '#contract/common'
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
@@ -27,31 +29,28 @@ const GroupLabelInput = Type.Object({
 
 export default async function groupRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const groups = services.groups
 
   app.get('/api/groups', {
     schema: {
       tags: ['微信群'],
       summary: '我的微信群与待认领的群（未标注的排在前面）',
-      security: BEARER,
       querystring: Type.Object({
         regionId: Type.Optional(RegionId),
         unlabelled: Type.Optional(Type.Boolean({ description: '只看未标注的群' })),
       }),
       response: { 200: Type.Array(WeChatGroupSchema), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => groups.list(callerOf(req), req.query))
 
   app.put('/api/groups/:id', {
     schema: {
       tags: ['微信群'],
       summary: '标注微信群：名称、类型（平安群/村群）与所属村社，标注人成为群负责人',
-      security: BEARER,
       params: Type.Object({ id: Uuid }),
       body: GroupLabelInput,
       response: { 200: WeChatGroupSchema, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => groups.label(callerOf(req), req.params.id, req.body))
 }

@@ -4,7 +4,9 @@ import { Type } from 'typebox'
 import { INVITATION_LIMITS, INVITATION_STATUS_LABELS, STAFF_ROLES } from '#core/membership'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
+import { signedInRoutes } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, RegionId } from '#contract/common'
 
 const StaffRole = Type.Enum([...STAFF_ROLES])
 const Status = Type.Enum(Object.keys(INVITATION_STATUS_LABELS))
@@ -25,7 +27,7 @@ const Preview = Type.Object({
 })
 // Typed by hand from a phone: case, spaces and dashes are forgiven by the service.
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9 -]+$' }) })
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
 const REFUSALS = { ...COMMON_ERRORS, 409: ErrorResponse }
 
 const TAGS = ['邀请']
@@ -36,30 +38,27 @@ export default async function invitationRoutes(fastify: FastifyInstance, { servi
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const invitations = services.invitations
 
-  app.post('/api/invitations', {
-    schema: { tags: TAGS, summary: '邀请工作人员：管理员邀请辖区内任意工作角色，村干部邀请本村网格员', security: BEARER, body: InvitationInput, response: { 200: Invitation, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.create(callerOf(req), req.body))
+  await signedInRoutes(app, (signedIn) => {
+    signedIn.post('/api/invitations', {
+      schema: { tags: TAGS, summary: '邀请工作人员：管理员邀请辖区内任意工作角色，村干部邀请本村网格员', body: InvitationInput, response: { 200: Invitation, ...COMMON_ERRORS } },
+    }, (req) => invitations.create(callerOf(req), req.body))
 
-  app.get('/api/invitations', {
-    schema: { tags: TAGS, summary: '我能管理的邀请（最新在前）', security: BEARER, response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, async (req) => ({ items: await invitations.list(callerOf(req)) }))
+    signedIn.get('/api/invitations', {
+      schema: { tags: TAGS, summary: '我能管理的邀请（最新在前）', response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...COMMON_ERRORS } },
+    }, async (req) => ({ items: await invitations.list(callerOf(req)) }))
 
-  app.post('/api/invitations/:code/revoke', {
-    schema: { tags: TAGS, summary: '作废邀请', security: BEARER, params: CodeParams, response: { 200: Invitation, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.revoke(callerOf(req), req.params.code))
+    signedIn.post('/api/invitations/:code/revoke', {
+      schema: { tags: TAGS, summary: '作废邀请', params: CodeParams, response: { 200: Invitation, ...COMMON_ERRORS } },
+    }, (req) => invitations.revoke(callerOf(req), req.params.code))
 
-  app.get('/api/invitations/:code', {
-    schema: { tags: TAGS, summary: '查看邀请：谁邀请、什么角色、哪个区域', security: BEARER, params: CodeParams, response: { 200: Preview, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.preview(callerOf(req), req.params.code))
+    signedIn.get('/api/invitations/:code', {
+      schema: { tags: TAGS, summary: '查看邀请：谁邀请、什么角色、哪个区域', params: CodeParams, response: { 200: Preview, ...COMMON_ERRORS } },
+    }, (req) => invitations.preview(callerOf(req), req.params.code))
 
-  app.post('/api/invitations/:code/accept', {
-    schema: { tags: TAGS, summary: '接受邀请，获得角色', security: BEARER, params: CodeParams, response: { 200: Type.Object({ me: Me }), ...REFUSALS } },
-    preHandler: app.requireUser,
-  }, (req) => invitations.accept(callerOf(req), req.params.code))
+    signedIn.post('/api/invitations/:code/accept', {
+      schema: { tags: TAGS, summary: '接受邀请，获得角色', params: CodeParams, response: { 200: Type.Object({ me: Me }), ...REFUSALS } },
+    }, (req) => invitations.accept(callerOf(req), req.params.code))
+  })
 
   // The address in every invitation QR code: hand it to the H5 join page.
   app.get('/join/:code', { schema: { hide: true, params: Type.Object({ code: Type.String() }) } }, (req, reply) => {

@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { signedInRoutes } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { isKnowledgeFraudType } from '#core/knowledge'
 import { ByFraudType, FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PosterQuery } from './schemas'
 
@@ -38,31 +39,29 @@ export default async function knowledgeRoutes(fastify: FastifyInstance, { servic
     return article
   })
 
-  app.put('/api/knowledge/:fraudType', {
-    schema: {
-      tags: TAGS,
-      summary: '修改一类诈骗的防骗知识（管理员，全区县通用）',
-      security: BEARER,
-      params: ByFraudType,
-      body: FraudTypeArticleInput,
-      response: { 200: FraudTypeArticle, ...COMMON_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => knowledge.write(callerOf(req), req.params.fraudType, req.body))
+  await signedInRoutes(app, (signedIn) => {
+    signedIn.put('/api/knowledge/:fraudType', {
+      schema: {
+        tags: TAGS,
+        summary: '修改一类诈骗的防骗知识（管理员，全区县通用）',
+        params: ByFraudType,
+        body: FraudTypeArticleInput,
+        response: { 200: FraudTypeArticle, ...COMMON_ERRORS },
+      },
+    }, (req) => knowledge.write(callerOf(req), req.params.fraudType, req.body))
 
-  app.get('/api/knowledge/posters', {
-    schema: {
-      tags: TAGS,
-      summary: '扫码学习海报打印页数据：每类骗局一张（简介、前 3 条防范提示、二维码），可另加学习路径海报',
-      security: BEARER,
-      querystring: PosterQuery,
-      response: { 200: LearnPosterSheet, ...COMMON_ERRORS },
-    },
-    preHandler: app.requireUser,
-  }, (req) => posters.sheet(callerOf(req), {
-    fraudTypes: (req.query.fraudTypes ?? '').split(',').filter(Boolean),
-    path: req.query.path ?? false,
-  }))
+    signedIn.get('/api/knowledge/posters', {
+      schema: {
+        tags: TAGS,
+        summary: '扫码学习海报打印页数据：每类骗局一张（简介、前 3 条防范提示、二维码），可另加学习路径海报',
+        querystring: PosterQuery,
+        response: { 200: LearnPosterSheet, ...COMMON_ERRORS },
+      },
+    }, (req) => posters.sheet(callerOf(req), {
+      fraudTypes: (req.query.fraudTypes ?? '').split(',').filter(Boolean),
+      path: req.query.path ?? false,
+    }))
+  })
 
   // The addresses printed in poster QR codes: hand them to the H5 learn page, open on the type when there is one.
   app.get('/k', { schema: { hide: true } }, (_req, reply) => reply.redirect(LEARN_PAGE, 302))

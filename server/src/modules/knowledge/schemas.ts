@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { MAX_ITEM_LENGTH, MAX_ITEMS, MAX_SUMMARY_LENGTH } from '#core/knowledge'
 import { FRAUD_TYPES } from '#core/fraud-types'
-import { PlainText } from '../../plugins/schemas'
+import { PlainText } from '#contract/common'
 
 /**
  * Knowledge library schemas, mirroring src/core/resident-api.ts. They check shape and size only: blank texts,

@@ -4,7 +4,9 @@ import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, RegionId, Uuid } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId, Uuid } from '#contract/common'
 import { MAX_LABELS_PER_REQUEST, type LabelSelection } from './service'
 
 const TAGS = ['门牌']
@@ -44,27 +46,24 @@ function selectionOf(gridId: string | undefined, householdIds: string[] | undefi
 
 export default async function labelRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const labels = services.labels
 
   app.post('/api/labels/issue', {
     schema: {
       tags: TAGS,
       summary: '发放门牌二维码（尚无门牌的住户得到第 1 版；重新发放时旧门牌作废）',
-      security: BEARER,
       body: IssueBody,
       response: { 200: Type.Object({ issued: Type.Integer({ description: '新发放的门牌数' }), revoked: Type.Integer({ description: '作废的旧门牌数' }) }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => labels.issue(callerOf(req), selectionOf(req.body.gridId, req.body.householdIds), req.body.reissue ?? false))
 
   app.get('/api/labels/sheet', {
     schema: {
       tags: TAGS,
       summary: '门牌打印页数据：每户的二维码、户码、网格，以及派出所、热线和标语（尚无门牌的住户当场发放）',
-      security: BEARER,
       querystring: SheetQuery,
       response: { 200: LabelSheet, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => labels.sheet(callerOf(req), selectionOf(req.query.gridId, req.query.householdIds?.split(','))))
 }

@@ -4,8 +4,10 @@ import { Type } from 'typebox'
 import { PATROL_SIZE_MAX, PATROL_SIZE_MIN } from '#core/patrol-plan'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
-import { HouseholdSummary } from '../households/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId } from '#contract/common'
+import { HouseholdSummary } from '#contract/households'
 import { VisitTaskSchema } from '../visit-tasks/schemas'
 
 const PatrolSuggestion = Type.Object({
@@ -16,13 +18,13 @@ const PatrolSuggestion = Type.Object({
 
 export default async function patrolRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const patrol = services.patrol
 
   app.get('/api/patrol/today', {
     schema: {
       tags: ['走访'],
       summary: '今日建议走访的住户（从未走访优先，其次一老一小、独居老人，再按久未走访），以及待完成的走访任务',
-      security: BEARER,
       querystring: Type.Object({
         gridId: Type.Optional(RegionId),
         // Out-of-range sizes are clamped by the plan rather than refused: the setting is a preference.
@@ -36,6 +38,5 @@ export default async function patrolRoutes(fastify: FastifyInstance, { services 
         ...COMMON_ERRORS,
       },
     },
-    preHandler: app.requireUser,
   }, (req) => patrol.today(callerOf(req), req.query))
 }

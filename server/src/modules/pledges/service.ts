@@ -1,4 +1,5 @@
-import type { ChainVerification, PledgeInput, PledgeSummary, PledgeTemplate, SyncBatchResult, SyncItemResult } from '#core/door-to-door-api'
+import type { ChainVerification, PledgeInput, PledgeSummary, PledgeTemplate } from '#core/door-to-door-api'
+import type { SyncBatchResult, SyncItemResult } from '#contract/common'
 import { ERRORS, type ErrorCode } from '#core/errors'
 import { maskName } from '#core/masking'
 import { verifyChain } from '#core/pledge-chain'

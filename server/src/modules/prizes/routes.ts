@@ -4,7 +4,9 @@ import { Type } from 'typebox'
 import { MAX_PICKUP_PLACE_LENGTH, MAX_PRIZE_DESCRIPTION_LENGTH, MAX_PRIZE_NAME_LENGTH } from '#core/prizes'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
 
 const TAGS = ['答题奖品']
 const ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse }
@@ -51,48 +53,43 @@ const ByCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, de
 
 export default async function prizeRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
+  app.addHook('onReady', () => prizes.start())
+  app.addHook('onClose', () => prizes.stop())
   const prizes = services.prizes
 
   app.get('/api/prizes', {
-    schema: { tags: TAGS, summary: '我可以领取的奖品，以及还不能领取的原因', security: BEARER, response: { 200: Type.Array(PrizeOffer), ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '我可以领取的奖品，以及还不能领取的原因', response: { 200: Type.Array(PrizeOffer), ...COMMON_ERRORS } },
   }, (req) => prizes.offers(callerOf(req)))
 
   app.post('/api/prizes/:id/claims', {
-    schema: { tags: TAGS, summary: '领取奖品（库存和每人限领数严格保证），返回兑换码', security: BEARER, params: ById, response: { 200: PrizeClaim, ...ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '领取奖品（库存和每人限领数严格保证），返回兑换码', params: ById, response: { 200: PrizeClaim, ...ERRORS } },
   }, (req) => prizes.claim(callerOf(req), req.params.id))
 
   app.get('/api/prizes/my-claims', {
-    schema: { tags: TAGS, summary: '我领取的奖品和兑换码', security: BEARER, response: { 200: Type.Array(PrizeClaim), ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '我领取的奖品和兑换码', response: { 200: Type.Array(PrizeClaim), ...COMMON_ERRORS } },
   }, (req) => prizes.myClaims(callerOf(req)))
 
   app.get('/api/prizes/manage', {
     schema: {
-      tags: TAGS, summary: '辖区内的奖品（含库存、已领出、已兑换）', security: BEARER,
+      tags: TAGS, summary: '辖区内的奖品（含库存、已领出、已兑换）',
       querystring: Type.Object({ regionId: Type.Optional(RegionId) }), response: { 200: Type.Array(PrizeAdminItem), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => prizes.manageList(callerOf(req), req.query.regionId))
 
   app.post('/api/prizes', {
-    schema: { tags: TAGS, summary: '新建奖品', security: BEARER, body: PrizeInput, response: { 200: PrizeAdminItem, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '新建奖品', body: PrizeInput, response: { 200: PrizeAdminItem, ...COMMON_ERRORS } },
   }, (req) => prizes.create(callerOf(req), req.body))
 
   app.put('/api/prizes/:id', {
-    schema: { tags: TAGS, summary: '修改奖品（库存不能少于已领出的份数）', security: BEARER, params: ById, body: PrizeInput, response: { 200: PrizeAdminItem, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '修改奖品（库存不能少于已领出的份数）', params: ById, body: PrizeInput, response: { 200: PrizeAdminItem, ...COMMON_ERRORS } },
   }, (req) => prizes.update(callerOf(req), req.params.id, req.body))
 
   app.get('/api/prize-claims/:code', {
-    schema: { tags: TAGS, summary: '核对兑换码（工作人员）', security: BEARER, params: ByCode, response: { 200: RedemptionView, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '核对兑换码（工作人员）', params: ByCode, response: { 200: RedemptionView, ...COMMON_ERRORS } },
   }, (req) => prizes.lookUp(callerOf(req), req.params.code))
 
   app.post('/api/prize-claims/:code/redeem', {
-    schema: { tags: TAGS, summary: '兑换（每个兑换码只能兑换一次）', security: BEARER, params: ByCode, response: { 200: RedemptionView, ...ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '兑换（每个兑换码只能兑换一次）', params: ByCode, response: { 200: RedemptionView, ...ERRORS } },
   }, (req) => prizes.redeem(callerOf(req), req.params.code))
 }

@@ -6,7 +6,8 @@ import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
-import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { ById, QuestionImportResult, QuestionPage, QuestionQuery, QuizQuestion, QuizQuestionInput } from './schemas'
 
 const TAGS = ['题库']
@@ -14,6 +15,7 @@ const TAGS = ['题库']
 /** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
 export default async function questionRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const questions = services.questions
   await acceptImportUploads(app, ctx.config.imports)
 
@@ -21,28 +23,23 @@ export default async function questionRoutes(fastify: FastifyInstance, { ctx, se
     schema: {
       tags: TAGS,
       summary: '题库列表（含答案），最近修改的在前',
-      security: BEARER,
       querystring: QuestionQuery,
       response: { 200: QuestionPage, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => questions.list(callerOf(req), req.query))
 
   app.post('/api/questions', {
-    schema: { tags: TAGS, summary: '新增题目', security: BEARER, body: QuizQuestionInput, response: { 200: QuizQuestion, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '新增题目', body: QuizQuestionInput, response: { 200: QuizQuestion, ...COMMON_ERRORS } },
   }, (req) => questions.create(callerOf(req), req.body))
 
   app.put('/api/questions/:id', {
     schema: {
       tags: TAGS,
       summary: '修改题目（停用请把 active 设为 false）',
-      security: BEARER,
       params: ById,
       body: QuizQuestionInput,
       response: { 200: QuizQuestion, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => questions.update(callerOf(req), req.params.id, req.body))
 
   app.post('/api/questions/import', {
@@ -50,11 +47,9 @@ export default async function questionRoutes(fastify: FastifyInstance, { ctx, se
       tags: TAGS,
       summary: `导入题目（.xlsx：${QUESTION_IMPORT_COLUMNS.join(' | ')}）`,
       description: `multipart/form-data，字段 file，不超过 5 MB、${MAX_IMPORT_QUESTIONS} 道题。任何一行有错都不导入（422，details 为各行错误），否则在一个事务中全部导入。`,
-      security: BEARER,
       consumes: ['multipart/form-data'],
       response: { 200: QuestionImportResult, ...COMMON_ERRORS, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
     },
-    preHandler: app.requireUser,
   }, async (req) => {
     const { buffer, fileName } = await uploadedFile(req)
     return questions.import(callerOf(req), buffer, fileName)
@@ -64,10 +59,8 @@ export default async function questionRoutes(fastify: FastifyInstance, { ctx, se
     schema: {
       tags: TAGS,
       summary: '下载题目导入模板（.xlsx）',
-      security: BEARER,
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, async (req, reply) => {
     const template = await questions.template(callerOf(req))
     reply.header('content-type', XLSX_MIME)

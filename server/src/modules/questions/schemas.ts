@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { FRAUD_TYPES } from '#core/fraud-types'
 import { MAX_CHOICE_OPTIONS, MAX_EXPLANATION_LENGTH, MAX_OPTION_LENGTH, MAX_STEM_LENGTH } from '#core/questions'
-import { PageQuery, PlainText, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, Uuid } from '#contract/common'
 
 /**
  * Question bank schemas, mirroring src/core/resident-api.ts. They check shape and size only: option counts per

@@ -4,7 +4,9 @@ import { Type } from 'typebox'
 import { FRAUD_TYPE_KEYS } from '#core/fraud-types'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, Uuid } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { RegionId, Uuid } from '#contract/common'
 
 const TAGS = ['每日答题']
 const QuizDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（北京时间）' })
@@ -85,56 +87,47 @@ const FlaggedAttempt = Type.Object({
 
 export default async function quizRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const quiz = services.quiz
   // Limited per user by the quizCalls policy (plugins/rate-limits.ts), counted in the database on PostgreSQL.
-  const signedInAndLimited = [app.requireUser]
-
   app.post('/api/quiz/today', {
     schema: {
-      tags: TAGS, summary: '开始或继续今天的答题（题目不含答案）', security: BEARER, body: QuizStart, response: { 200: QuizPaper, ...QUIZ_ERRORS },
+      tags: TAGS, summary: '开始或继续今天的答题（题目不含答案）', body: QuizStart, response: { 200: QuizPaper, ...QUIZ_ERRORS },
     },
     // A client from before 关怀模式 was declared here posts no body at all.
     preValidation: async (req) => { req.body ??= {} },
-    preHandler: signedInAndLimited,
   }, (req) => quiz.today(callerOf(req), req.body))
 
   app.post('/api/quiz/today/answer', {
     schema: {
-      tags: TAGS, summary: '提交一道题的答案（提交后不可更改），返回对错、正确答案与解析', security: BEARER, body: QuizAnswer,
+      tags: TAGS, summary: '提交一道题的答案（提交后不可更改），返回对错、正确答案与解析', body: QuizAnswer,
       response: { 200: AnswerReveal, ...QUIZ_ERRORS },
     },
-    preHandler: signedInAndLimited,
   }, (req) => quiz.answer(callerOf(req), req.body))
 
   app.post('/api/quiz/today/submit', {
-    schema: { tags: TAGS, summary: '提交今天的答案，由服务器评分，返回答案与解析', security: BEARER, body: QuizSubmission, response: { 200: QuizResult, ...QUIZ_ERRORS } },
-    preHandler: signedInAndLimited,
+    schema: { tags: TAGS, summary: '提交今天的答案，由服务器评分，返回答案与解析', body: QuizSubmission, response: { 200: QuizResult, ...QUIZ_ERRORS } },
   }, (req) => quiz.submit(callerOf(req), req.body))
 
   app.get('/api/quiz/me', {
-    schema: { tags: TAGS, summary: '我的连续答题天数、最好成绩和答题记录', security: BEARER, response: { 200: QuizStanding, ...QUIZ_ERRORS } },
-    preHandler: signedInAndLimited,
+    schema: { tags: TAGS, summary: '我的连续答题天数、最好成绩和答题记录', response: { 200: QuizStanding, ...QUIZ_ERRORS } },
   }, (req) => quiz.standing(callerOf(req)))
 
   app.get('/api/quiz/leaderboard', {
     schema: {
       tags: TAGS,
       summary: '本镇各村（社区）某天的平均得分排行（不含个人信息）',
-      security: BEARER,
       querystring: Type.Object({ villageId: Type.Optional(RegionId), date: Type.Optional(QuizDate) }),
       response: { 200: VillageLeaderboard, ...QUIZ_ERRORS },
     },
-    preHandler: signedInAndLimited,
   }, (req) => quiz.leaderboard(callerOf(req), req.query.villageId, req.query.date))
 
   app.get('/api/quiz/flagged', {
     schema: {
       tags: TAGS,
       summary: '辖区内被标记为疑似作弊的答题（默认近 30 天）',
-      security: BEARER,
       querystring: Type.Object({ regionId: Type.Optional(RegionId), from: Type.Optional(QuizDate), to: Type.Optional(QuizDate) }),
       response: { 200: Type.Array(FlaggedAttempt), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => quiz.flagged(callerOf(req), req.query))
 }

@@ -5,7 +5,9 @@ import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
-import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId, RegionLevelName } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { RegionId, RegionLevelName } from '#contract/common'
 import { regionTemplate } from './sheet'
 
 const RegionNode = Type.Object({
@@ -29,6 +31,7 @@ const TAGS = ['区域']
 /** The uploaded .xlsx from the `file` field; anything else is an unreadable upload, never a server error. */
 export default async function regionRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const regions = services.regions
   await acceptImportUploads(app, ctx.config.imports)
 
@@ -36,11 +39,9 @@ export default async function regionRoutes(fastify: FastifyInstance, { ctx, serv
     schema: {
       tags: TAGS,
       summary: '辖区内的区域树及各级住户数',
-      security: BEARER,
       querystring: Type.Object({ rootId: Type.Optional(RegionId) }),
       response: { 200: Type.Object({ nodes: Type.Array(RegionNode) }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, async (req) => ({ nodes: await regions.tree(callerOf(req), req.query.rootId) }))
 
   app.post('/api/regions/import', {
@@ -48,7 +49,6 @@ export default async function regionRoutes(fastify: FastifyInstance, { ctx, serv
       tags: TAGS,
       summary: '导入区域表（.xlsx：编码、名称、级别、上级编码）',
       description: 'multipart/form-data，字段 file，不超过 5 MB。dryRun=true 只校验不写入；正式导入时任何一行有错都不写入（422，details 为各行错误）。',
-      security: BEARER,
       consumes: ['multipart/form-data'],
       querystring: Type.Object({ dryRun: Type.Boolean({ default: false }) }),
       response: { 200: RegionImportResult, ...COMMON_ERRORS, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
@@ -63,7 +63,6 @@ export default async function regionRoutes(fastify: FastifyInstance, { ctx, serv
     schema: {
       tags: TAGS,
       summary: '下载区域导入模板（.xlsx）',
-      security: BEARER,
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
     },
     preHandler: app.requireRole('admin'),

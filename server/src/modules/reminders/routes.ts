@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, RegionId } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId } from '#contract/common'
 
 const OutboxStatus = Type.Enum(['pending', 'sent', 'failed'])
 
@@ -29,27 +31,24 @@ const TAGS = ['提醒']
 
 export default async function reminderRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const reminders = services.reminders
 
   app.post('/api/subscriptions', {
     schema: {
       tags: TAGS,
       summary: '记录订阅消息授权结果（每次“允许”可发送一条提醒），返回剩余可发送条数',
-      security: BEARER,
       body: SubscribeInput,
       response: { 200: Type.Object({ remaining: Type.Integer() }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => reminders.subscribe(callerOf(req), req.body))
 
   app.get('/api/outbox', {
     schema: {
       tags: TAGS,
       summary: '辖区内最近的提醒消息及其发送情况',
-      security: BEARER,
       querystring: Type.Object({ regionId: Type.Optional(RegionId), status: Type.Optional(OutboxStatus) }),
       response: { 200: Type.Array(OutboxItem), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => reminders.outbox(callerOf(req), req.query))
 }

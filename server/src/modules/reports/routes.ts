@@ -7,7 +7,9 @@ import { RISK_LEVELS } from '#core/warning-api'
 import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, RegionId, RegionLevelName } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { RegionId, RegionLevelName } from '#contract/common'
 
 const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description })
 const count = () => Type.Integer({ minimum: 0 })
@@ -58,24 +60,23 @@ const TAGS = ['统计通报']
 
 export default async function reportsRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const reports = services.reports
 
   app.get('/api/reports', {
     schema: {
-      tags: TAGS, summary: '按日、周、月通报：各项工作数据、与上期对比、下级区域明细和可转发的通报文字', security: BEARER,
+      tags: TAGS, summary: '按日、周、月通报：各项工作数据、与上期对比、下级区域明细和可转发的通报文字',
       querystring: ReportQuery,
       response: { 200: Report, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => reports.report(callerOf(req), req.query))
 
   app.get('/api/reports/export.xlsx', {
     schema: {
-      tags: TAGS, summary: '导出通报 (.xlsx)：每项工作一张工作表', security: BEARER,
+      tags: TAGS, summary: '导出通报 (.xlsx)：每项工作一张工作表',
       querystring: ReportQuery,
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, async (req, reply) => {
     const { file, filename } = await reports.sheet(callerOf(req), req.query)
     return reply
@@ -86,10 +87,9 @@ export default async function reportsRoutes(fastify: FastifyInstance, { services
 
   app.get('/api/reports/summary.txt', {
     schema: {
-      tags: TAGS, summary: '通报文字（可直接粘贴到微信群）', security: BEARER,
+      tags: TAGS, summary: '通报文字（可直接粘贴到微信群）',
       querystring: ReportQuery,
       response: { 200: Type.String(), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, async (req, reply) => reply.header('content-type', 'text/plain; charset=utf-8').send(await reports.summary(callerOf(req), req.query)))
 }

@@ -4,7 +4,9 @@ import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, ErrorResponse, MeRoleSchema, RegionId } from '../../plugins/schemas'
+import { signedInRoutes } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { MeRole, RegionId } from '#contract/common'
 
 const PlaceTown = Type.Object({
   id: Type.String(), name: Type.String(), countyName: Type.String(),
@@ -14,7 +16,7 @@ const Residence = Type.Object({
   villageId: Type.String(), villageName: Type.String(), townName: Type.String(),
   householdCode: Type.Union([Type.String(), Type.Null()]), boundAt: Type.String({ format: 'date-time' }),
 })
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRoleSchema) })
+const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
 // One object rather than a union: the server's validator strips unknown properties, which would empty a union's second branch.
 const ResidenceInput = Type.Object({
   villageId: Type.Optional(RegionId),
@@ -31,48 +33,44 @@ export default async function residenceRoutes(fastify: FastifyInstance, { servic
     schema: { tags: TAGS, summary: '镇街和村社区列表（选择居住地用，无需登录）', response: { 200: Type.Object({ towns: Type.Array(PlaceTown) }) } },
   }, async () => ({ towns: await residence.places() }))
 
-  app.get('/api/me/residence', {
-    schema: { tags: TAGS, summary: '我的居住地', security: BEARER, response: { 200: Type.Object({ residence: Type.Union([Residence, Type.Null()]) }), ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, async (req) => ({ residence: await residence.residence(callerOf(req)) }))
+  await signedInRoutes(app, (signedIn) => {
+    signedIn.get('/api/me/residence', {
+      schema: { tags: TAGS, summary: '我的居住地', response: { 200: Type.Object({ residence: Type.Union([Residence, Type.Null()]) }), ...COMMON_ERRORS } },
+    }, async (req) => ({ residence: await residence.residence(callerOf(req)) }))
 
-  app.put('/api/me/residence', {
-    schema: {
-      tags: TAGS,
-      summary: '登记或变更居住地：成为该村社区的居民（只能是村社区，一次一个）',
-      security: BEARER,
-      body: ResidenceInput,
-      response: { 200: Type.Object({ residence: Residence, me: Me }), ...COMMON_ERRORS, 410: ErrorResponse },
-    },
-    preHandler: app.requireUser,
-  }, (req) => {
-    const { doorToken, villageId } = req.body
-    if (doorToken) return residence.bind(callerOf(req), { doorToken })
-    if (villageId) return residence.bind(callerOf(req), { villageId })
-    throw new AppError('RESIDENCE_VILLAGE_REQUIRED', 400)
-  })
-
-  app.delete('/api/me/residence', {
-    schema: { tags: TAGS, summary: '注销居民身份：解除居住地，删除本人的答题和领奖记录（只保留匿名统计）', security: BEARER, response: { 204: Type.Null(), ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
-  }, async (req, reply) => {
-    await residence.leave(callerOf(req))
-    return reply.status(204).send(null)
-  })
-
-  app.get('/api/me/data', {
-    schema: {
-      tags: TAGS,
-      summary: '本人被保存的信息（隐私政策承诺可查）',
-      security: BEARER,
-      response: {
-        200: Type.Object({
-          displayName: Type.String(), createdAt: Type.String({ format: 'date-time' }), roles: Type.Array(MeRoleSchema),
-          residence: Type.Union([Residence, Type.Null()]), quizAttempts: Type.Integer(), prizeClaims: Type.Integer(),
-        }),
-        ...COMMON_ERRORS,
+    signedIn.put('/api/me/residence', {
+      schema: {
+        tags: TAGS,
+        summary: '登记或变更居住地：成为该村社区的居民（只能是村社区，一次一个）',
+        body: ResidenceInput,
+        response: { 200: Type.Object({ residence: Residence, me: Me }), ...COMMON_ERRORS, 410: ErrorResponse },
       },
-    },
-    preHandler: app.requireUser,
-  }, (req) => residence.myData(callerOf(req)))
+    }, (req) => {
+      const { doorToken, villageId } = req.body
+      if (doorToken) return residence.bind(callerOf(req), { doorToken })
+      if (villageId) return residence.bind(callerOf(req), { villageId })
+      throw new AppError('RESIDENCE_VILLAGE_REQUIRED', 400)
+    })
+
+    signedIn.delete('/api/me/residence', {
+      schema: { tags: TAGS, summary: '注销居民身份：解除居住地，删除本人的答题和领奖记录（只保留匿名统计）', response: { 204: Type.Null(), ...COMMON_ERRORS } },
+    }, async (req, reply) => {
+      await residence.leave(callerOf(req))
+      return reply.status(204).send(null)
+    })
+
+    signedIn.get('/api/me/data', {
+      schema: {
+        tags: TAGS,
+        summary: '本人被保存的信息（隐私政策承诺可查）',
+        response: {
+          200: Type.Object({
+            displayName: Type.String(), createdAt: Type.String({ format: 'date-time' }), roles: Type.Array(MeRole),
+            residence: Type.Union([Residence, Type.Null()]), quizAttempts: Type.Integer(), prizeClaims: Type.Integer(),
+          }),
+          ...COMMON_ERRORS,
+        },
+      },
+    }, (req) => residence.myData(callerOf(req)))
+  })
 }

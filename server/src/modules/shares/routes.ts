@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { Uuid } from '#contract/common'
 import type { RouteDeps } from '../../composition'
-import { COMMON_ERRORS, ErrorResponse, Uuid } from '../../plugins/schemas'
 
 const ShareId = Type.String({ minLength: 1, maxLength: 64, description: '分享编号（来自页面路径）' })
 const ReaderKey = Type.String({ maxLength: 64, description: '未登录读者的设备编号 d:<uuid>' })

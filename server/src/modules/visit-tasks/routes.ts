@@ -4,7 +4,9 @@ import { Type } from 'typebox'
 import { VISIT_TASK_NOTE_MAX } from '#core/visit-tasks'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
-import { BEARER, COMMON_ERRORS, PlainText, Uuid } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS } from '../../plugins/schemas'
+import { PlainText, Uuid } from '#contract/common'
 import { VisitTaskSchema } from './schemas'
 
 const DoneInput = Type.Object({
@@ -13,17 +15,16 @@ const DoneInput = Type.Object({
 
 export default async function visitTasksRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const tasks = services.visitTasks
 
   app.post('/api/visit-tasks/:id/done', {
     schema: {
       tags: ['走访'],
       summary: '完成走访任务（填写核实情况）；已完成的任务再次提交时原样返回',
-      security: BEARER,
       params: Type.Object({ id: Uuid }),
       body: DoneInput,
       response: { 200: VisitTaskSchema, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => tasks.done(callerOf(req), req.params.id, req.body.note))
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { HouseholdSummary } from '../households/schemas'
+import { HouseholdSummary } from '#contract/households'
 
 /** Mirrors VisitTask in src/core/warning-api.ts; the patrol plan answers these too. */
 export const VisitTaskSchema = Type.Object({

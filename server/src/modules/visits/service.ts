@@ -1,4 +1,5 @@
-import type { SyncBatchResult, SyncItemResult, VisitInput } from '#core/door-to-door-api'
+import type { SyncBatchResult, SyncItemResult } from '#contract/common'
+import type { VisitInput } from '#contract/visits'
 import { ERRORS } from '#core/errors'
 import { canActOn, scopePathsFor } from '#core/scope'
 import { normaliseTimestamp } from '#core/timestamp'

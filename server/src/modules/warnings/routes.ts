@@ -5,7 +5,9 @@ import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
-import { BEARER, COMMON_ERRORS, ErrorResponse, RegionId } from '../../plugins/schemas'
+import { signedInOnly } from '../../plugins/route-groups'
+import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { RegionId } from '#contract/common'
 import {
   AssigneeInput, ById, ComplianceQuery, DissuaderLoad, RevealedPhone, WarningCompliance, WarningDetail, WarningImportResult, WarningInput,
   WarningListItem, WarningListQuery, WarningPage, WarningStepInput,
@@ -17,12 +19,12 @@ const TAGS = ['预警劝阻']
 /** The uploaded file from the `file` field; anything else is an unreadable upload, never a server error. */
 export default async function warningRoutes(fastify: FastifyInstance, { ctx, services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  signedInOnly(app)
   const warnings = services.warnings
   await acceptImportUploads(app, ctx.config.imports)
 
   app.post('/api/warnings', {
-    schema: { tags: TAGS, summary: '新建预警（不指定劝阻员时按辖区和在办数量自动分派）', security: BEARER, body: WarningInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '新建预警（不指定劝阻员时按辖区和在办数量自动分派）', body: WarningInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },
   }, (req) => warnings.create(callerOf(req), req.body))
 
   app.post('/api/warnings/import', {
@@ -30,11 +32,9 @@ export default async function warningRoutes(fastify: FastifyInstance, { ctx, ser
       tags: TAGS,
       summary: `导入预警（.xlsx：${WARNING_IMPORT_COLUMNS.join(' | ')}）`,
       description: `multipart/form-data，字段 file，不超过 5 MB、${MAX_IMPORT_WARNINGS} 条。任何一行有错都不导入（422，details 为各行错误），否则在一个事务中全部导入并自动分派。`,
-      security: BEARER,
       consumes: ['multipart/form-data'],
       response: { 200: WarningImportResult, ...COMMON_ERRORS, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
     },
-    preHandler: app.requireUser,
   }, async (req) => {
     const { buffer, fileName } = await uploadedFile(req)
     return warnings.import(callerOf(req), buffer, fileName)
@@ -42,10 +42,9 @@ export default async function warningRoutes(fastify: FastifyInstance, { ctx, ser
 
   app.get('/api/warnings/template.xlsx', {
     schema: {
-      tags: TAGS, summary: '下载预警导入模板（.xlsx）', security: BEARER,
+      tags: TAGS, summary: '下载预警导入模板（.xlsx）',
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, async (req, reply) => {
     const template = await warnings.template(callerOf(req))
     reply.header('content-type', XLSX_MIME)
@@ -55,53 +54,45 @@ export default async function warningRoutes(fastify: FastifyInstance, { ctx, ser
 
   app.get('/api/warnings', {
     schema: {
-      tags: TAGS, summary: '辖区内的预警：超时未处置的在前，其余按处置时限', security: BEARER, querystring: WarningListQuery,
+      tags: TAGS, summary: '辖区内的预警：超时未处置的在前，其余按处置时限', querystring: WarningListQuery,
       response: { 200: WarningPage, ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => warnings.list(callerOf(req), req.query))
 
   app.get('/api/warnings/compliance', {
-    schema: { tags: TAGS, summary: '时限达标情况', security: BEARER, querystring: ComplianceQuery, response: { 200: WarningCompliance, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '时限达标情况', querystring: ComplianceQuery, response: { 200: WarningCompliance, ...COMMON_ERRORS } },
   }, (req) => warnings.compliance(callerOf(req), req.query))
 
   app.get('/api/warnings/mine', {
     schema: {
-      tags: TAGS, summary: '我的预警：在办的按时限排列，其后是近 7 天办结的', security: BEARER,
+      tags: TAGS, summary: '我的预警：在办的按时限排列，其后是近 7 天办结的',
       response: { 200: Type.Array(WarningListItem), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => warnings.mine(callerOf(req)))
 
   app.get('/api/warnings/dissuaders', {
     schema: {
-      tags: TAGS, summary: '可分派该区域预警的劝阻员及其在办数量', security: BEARER, querystring: Type.Object({ regionId: RegionId }),
+      tags: TAGS, summary: '可分派该区域预警的劝阻员及其在办数量', querystring: Type.Object({ regionId: RegionId }),
       response: { 200: Type.Array(DissuaderLoad), ...COMMON_ERRORS },
     },
-    preHandler: app.requireUser,
   }, (req) => warnings.dissuaders(callerOf(req), req.query.regionId))
 
   app.get('/api/warnings/:id', {
-    schema: { tags: TAGS, summary: '预警详情（含处置记录）', security: BEARER, params: ById, response: { 200: WarningDetail, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '预警详情（含处置记录）', params: ById, response: { 200: WarningDetail, ...COMMON_ERRORS } },
   }, (req) => warnings.detail(callerOf(req), req.params.id))
 
   app.post('/api/warnings/:id/steps', {
     schema: {
-      tags: TAGS, summary: '记录处置步骤（版本已变时 409 WARNING_STATE_CHANGED）', security: BEARER, params: ById, body: WarningStepInput,
+      tags: TAGS, summary: '记录处置步骤（版本已变时 409 WARNING_STATE_CHANGED）', params: ById, body: WarningStepInput,
       response: { 200: WarningDetail, ...COMMON_ERRORS, 409: ErrorResponse },
     },
-    preHandler: app.requireUser,
   }, (req) => warnings.step(callerOf(req), req.params.id, req.body))
 
   app.put('/api/warnings/:id/assignee', {
-    schema: { tags: TAGS, summary: '改派劝阻员', security: BEARER, params: ById, body: AssigneeInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '改派劝阻员', params: ById, body: AssigneeInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },
   }, (req) => warnings.reassign(callerOf(req), req.params.id, req.body.assigneeId))
 
   app.post('/api/warnings/:id/reveal-phone', {
-    schema: { tags: TAGS, summary: '查看完整号码（仅处置人，留痕）', security: BEARER, params: ById, response: { 200: RevealedPhone, ...COMMON_ERRORS } },
-    preHandler: app.requireUser,
+    schema: { tags: TAGS, summary: '查看完整号码（仅处置人，留痕）', params: ById, response: { 200: RevealedPhone, ...COMMON_ERRORS } },
   }, (req) => warnings.revealPhone(callerOf(req), req.params.id))
 }

@@ -2,7 +2,7 @@ import { Type } from 'typebox'
 import { FRAUD_TYPE_KEYS, FRAUD_TYPES } from '#core/fraud-types'
 import { RISK_LEVELS, WARNING_SOURCES, WARNING_STATES, WARNING_STEPS } from '#core/warning-api'
 import { MAX_RESIDENT_NAME_LENGTH, MAX_STEP_NOTE_LENGTH, MAX_WARNING_ADDRESS_LENGTH } from '#core/warnings'
-import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '../../plugins/schemas'
+import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
 
 /** Warning schemas, mirroring src/core/warning-api.ts. Names, phones and times are checked again by src/core/warnings.ts, in Chinese. */
 

@@ -1,9 +1,9 @@
-import { Type } from 'typebox'
-import { HOUSEHOLD_TAGS } from '#core/door-to-door-api'
-import { IMPORT_PREVIEW_ROWS } from '#core/households'
-import { PlainText, RegionId } from '../../plugins/schemas'
+import { Type, type Static } from 'typebox'
+import { HOUSEHOLD_TAGS } from '../core/door-to-door-api'
+import { IMPORT_PREVIEW_ROWS } from '../core/households'
+import { Page, PageQuery, PlainText, RegionId, Uuid } from './common'
 
-/** Household schemas, mirroring src/core/api-types.ts and door-to-door-api.ts; the doors module answers them too. */
+/** Households as the grid worker's list, the door label and the admin's table show them (name and phone masked). */
 
 const Iso = Type.Union([Type.String({ format: 'date-time' }), Type.Null()])
 const LatLng = Type.Object({ lat: Type.Number(), lng: Type.Number() })
@@ -19,6 +19,7 @@ export const HouseholdSummary = Type.Object({
   tags: Type.Array(Type.String()),
   memberCount: Type.Integer(),
 })
+export type HouseholdSummary = Static<typeof HouseholdSummary>
 
 export const HouseholdDetail = Type.Object({
   ...HouseholdSummary.properties,
@@ -30,8 +31,10 @@ export const HouseholdDetail = Type.Object({
   callWarningOn: Type.Boolean(),
   geo: Type.Union([LatLng, Type.Null()]),
 }, { description: '住户详情（姓名、电话脱敏）' })
+export type HouseholdDetail = Static<typeof HouseholdDetail>
 
 // Lengths and tags are checked again by src/core/households.ts, which names the problem in Chinese.
+/** Add or edit. `phone` is write-only: it is stored encrypted and only ever read back masked. */
 export const HouseholdInput = Type.Object({
   regionId: RegionId,
   address: PlainText({ maxLength: 200, description: '地址' }),
@@ -41,14 +44,18 @@ export const HouseholdInput = Type.Object({
   memberCount: Type.Integer({ description: '人数 1–30' }),
   geo: Type.Optional(Type.Union([LatLng, Type.Null()])),
 })
+export type HouseholdInput = Static<typeof HouseholdInput>
 
-export const HouseholdListQuery = Type.Object({
+/** GET /api/households: a grid worker's search by code or address, and the admins' filters. */
+export const HouseholdSearch = Type.Object({
   regionId: Type.Optional(RegionId),
   q: Type.Optional(PlainText({ maxLength: 50, description: '按户码或地址查找' })),
   tag: Type.Optional(Type.Enum([...HOUSEHOLD_TAGS], { description: '含有该标签' })),
   visited: Type.Optional(Type.Enum(['yes', 'no'], { description: 'yes：已走访过；no：从未走访' })),
   pledged: Type.Optional(Type.Enum(['yes', 'no'], { description: 'yes：已签承诺书；no：未签' })),
+  ...PageQuery,
 })
+export type HouseholdSearch = Static<typeof HouseholdSearch>
 
 const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
 export const HouseholdImportResult = Type.Object({
@@ -66,3 +73,14 @@ export const HouseholdImportResult = Type.Object({
     memberCount: Type.Integer(),
   }), { description: `试导入时前 ${IMPORT_PREVIEW_ROWS} 行的预览` }),
 })
+export type HouseholdImportResult = Static<typeof HouseholdImportResult>
+
+const ById = Type.Object({ id: Uuid })
+
+export const householdEndpoints = {
+  'GET /api/households': { query: HouseholdSearch, response: Page(HouseholdSummary) },
+  'GET /api/households/:id': { params: ById, response: HouseholdDetail },
+  'POST /api/households': { body: HouseholdInput, response: HouseholdDetail },
+  'PUT /api/households/:id': { params: ById, body: HouseholdInput, response: HouseholdDetail },
+  'POST /api/households/:id/phone': { params: ById, response: Type.Object({ phone: Type.String() }) },
+}

@@ -1,0 +1,12 @@
+import type { EndpointMap } from './endpoint'
+import { householdEndpoints } from './households'
+import { visitEndpoints } from './visits'
+
+/** Every endpoint of the API, keyed `'METHOD /path/:param'`: the server registers these, the client calls them. */
+export const endpoints = {
+  ...householdEndpoints,
+  ...visitEndpoints,
+} satisfies EndpointMap
+
+export type Endpoints = typeof endpoints
+export type EndpointKey = keyof Endpoints

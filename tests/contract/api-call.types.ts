@@ -1,0 +1,24 @@
+/**
+ * Compile-time checks of the typed client call, run by `npm run type-check`: each `@ts-expect-error` fails the
+ * check when the line it marks compiles, i.e. when the contract stops catching that mistake.
+ */
+import type { SyncBatchResult } from '@/contract/common'
+import type { VisitInput } from '@/contract/visits'
+import type { ApiClient } from '@/services/api-client'
+
+export async function wrongCallsDoNotCompile(api: ApiClient, visit: VisitInput) {
+  const answer: SyncBatchResult = await api.call('POST /api/visits/batch', { body: { visits: [visit] } })
+
+  // @ts-expect-error a URL the contract does not know
+  await api.call('POST /api/visit/batch', { body: { visits: [visit] } })
+  // @ts-expect-error a method the path does not answer
+  await api.call('GET /api/visits/batch', { body: { visits: [visit] } })
+  // @ts-expect-error a body of the wrong shape
+  await api.call('POST /api/visits/batch', { body: { visit } })
+  // @ts-expect-error no body where one is required
+  await api.call('POST /api/visits/batch')
+  // @ts-expect-error the answer is not a list of visits
+  const wrongAnswer: VisitInput[] = await api.call('POST /api/visits/batch', { body: { visits: [visit] } })
+
+  return [answer, wrongAnswer]
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto'
+import { endpoints } from '@/contract/endpoints'
+import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
+import { watchDroppedFields } from './helpers/dropped-fields'
+import { startTestApp, type TestApp } from './helpers/test-app'
+import { ENGINES } from './helpers/test-db'
+
+describe.each(ENGINES)('the API contract on %s', (engine) => {
+  let t: TestApp
+  beforeEach(async () => { t = await startTestApp(engine) })
+  afterEach(async () => { await t.close() })
+
+  it('when the server starts, then every endpoint of the contract is one of its routes', async () => {
+    const missing = Object.keys(endpoints).filter((key) => {
+      const [method, url] = key.split(' ')
+      return !t.app.hasRoute({ method: method as 'GET', url })
+    })
+    expect(missing).toEqual([])
+  })
+
+  it('when a grid worker syncs visits, then no answer loses a field the service returned', async () => {
+    const dropped = watchDroppedFields(t.app)
+    const grid = (await aRegionTree(t.db)).grids[0][0]
+    const worker = await aUser(t.db, { displayName: '网格员', roles: [{ role: 'grid_worker', regionId: grid.id }] })
+    const token = await signIn(t, worker.id)
+    const household = await aHousehold(t.db, { regionId: grid.id })
+    const visit = {
+      id: randomUUID(), householdId: household.id, visitedAt: t.now().toISOString(), note: '已宣讲', briefed: true,
+      appInstalled: false, callWarningOn: false, emergencyContact: false, elderlyChildReminded: false,
+    }
+    const out = await t.app.inject({ method: 'POST', url: '/api/visits/batch', headers: bearer(token), payload: { visits: [visit, { ...visit, id: randomUUID(), householdId: randomUUID() }] } })
+
+    expect(out.statusCode).toBe(200)
+    expect(dropped).toEqual([])
+  })
+})
