@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { goBackOr, ROUTES } from '@/navigation/routes'
+import { goBackOr } from '@/navigation/go-back'
+import { ROUTES } from '@/navigation/routes'
 
 describe('goBackOr', () => {
   beforeEach(() => jest.clearAllMocks())

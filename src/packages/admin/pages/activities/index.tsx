@@ -13,7 +13,7 @@ import { useStore, useStores } from '@/stores/stores-context'
 import { activityStore } from '@/stores/activity-store'
 import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
-import { ADMIN_ROUTES } from '../../routes'
+import { ROUTES } from '@/navigation/routes'
 import './index.scss'
 import { DescribedImage } from '@/components/described-image'
 
@@ -33,7 +33,7 @@ const MonthSwitcher = observer(function MonthSwitcher() {
 const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityListItem }) {
   const activities = useStore(activityStore)
   const { date, time } = chinaDateTimeOf(item.heldAt)
-  const open = () => void Taro.navigateTo({ url: `${ADMIN_ROUTES.activityEdit}?id=${item.id}` })
+  const open = () => void Taro.navigateTo({ url: `${ROUTES.activityEdit}?id=${item.id}` })
   return (
     <View className='card tap-target' role='button' hoverClass='card-hover' onClick={open}>
       <Text className='card-title'>{`【${ACTIVITY_KIND_NAMES[item.kind] ?? item.kind}】${item.title}`}</Text>
@@ -91,7 +91,7 @@ export default observer(function ActivitiesPage() {
     <PageShell>
       <Text className='page-title'>宣传活动</Text>
       <Text className='section-title'>{`范围：${home.regionName}`}</Text>
-      <Button className='big-button' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ADMIN_ROUTES.activityEdit })}>
+      <Button className='big-button' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.activityEdit })}>
         登记活动
       </Button>
       <MonthSwitcher />

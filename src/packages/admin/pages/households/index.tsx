@@ -17,7 +17,7 @@ import { HouseholdForm } from '../../components/household-form'
 import { HouseholdImportPanel } from '../../components/household-import-panel'
 import { RegionPicker } from '../../components/region-picker'
 import { RevealDialog } from '../../components/reveal-dialog'
-import { ADMIN_ROUTES } from '../../routes'
+import { ROUTES } from '@/navigation/routes'
 import './index.scss'
 
 export default observer(function HouseholdsPage() {
@@ -46,7 +46,7 @@ export default observer(function HouseholdsPage() {
   const selectedCount = householdAdmin.selectedIds.size
   const printSelected = () => {
     labels.chooseHouseholds([...householdAdmin.selectedIds])
-    void Taro.navigateTo({ url: ADMIN_ROUTES.labels })
+    void Taro.navigateTo({ url: ROUTES.labels })
   }
 
   return (
