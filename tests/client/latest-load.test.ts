@@ -75,4 +75,31 @@ describe('LatestLoad', () => {
     expect(load.state).toBe('error')
     expect(load.error).toBe('出错了，请稍后重试')
   })
+
+  it('when a refresh fails without signal, then the last answer stays on screen with no error', async () => {
+    const load = new LatestLoad<string>()
+    await load.load(() => Promise.resolve('第1网格'))
+
+    const landed = await load.refresh(() => Promise.reject(new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0)))
+
+    expect(landed).toBe(false)
+    expect(load.state).toBe('ready')
+    expect(load.error).toBeNull()
+    expect(load.value).toBe('第1网格')
+  })
+
+  it('when a failure is known without asking, then it wins over an answer still on its way and keeps its cause', async () => {
+    const load = new LatestLoad<string>()
+    const pending = deferred<string>()
+    const refused = new ApiError('LABEL_UNKNOWN', '没有识别到门牌码，请重新扫码', 400)
+
+    const landed = load.load(() => pending.promise)
+    load.fail(refused)
+    pending.resolve('第1网格')
+
+    expect(await landed).toBe(false)
+    expect(load.state).toBe('error')
+    expect(load.error).toBe('没有识别到门牌码，请重新扫码')
+    expect(load.failure).toBe(refused)
+  })
 })
