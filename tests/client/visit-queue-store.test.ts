@@ -95,6 +95,23 @@ function aQueue(options: { api?: FakeQueueApi; storage?: MemoryStorage; timers?:
 const networkDown = () => new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0)
 
 describe('VisitQueueStore', () => {
+  it('when a worker records a visit, then it is queued with a fresh id, the time it was saved and the note trimmed', async () => {
+    const storage = new MemoryStorage()
+    const queue = new VisitQueueStore({
+      api: new FakeQueueApi(), storage, timers: new ManualTimers(), random: () => 0.5, currentUserId: () => WORKER,
+      newId: () => Promise.resolve('00000000-0000-4000-8000-00000000abcd'), now: () => new Date('2026-11-24T02:30:00.000Z'),
+    })
+    const checks = { briefed: true, appInstalled: true, callWarningOn: false, emergencyContact: false, elderlyChildReminded: false }
+
+    const id = await queue.recordVisit({ householdId: 'h1', householdCode: 'DS-001', checks, note: '  独居，子女在外地 ', geo: null })
+
+    expect(id).toBe('00000000-0000-4000-8000-00000000abcd')
+    expect(queue.waiting).toEqual([{
+      kind: 'visit', householdCode: 'DS-001', rejection: null, recordedBy: WORKER,
+      input: { id, householdId: 'h1', visitedAt: '2026-11-24T02:30:00.000Z', note: '独居，子女在外地', geo: null, ...checks },
+    }])
+  })
+
   it('when a visit is added, then it is written to storage before any upload', () => {
     const { queue, storage } = aQueue()
     const visit = aVisit()
