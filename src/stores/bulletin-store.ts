@@ -1,7 +1,8 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { BulletinDetail, BulletinListItem, EncryptedGroupInfo, OpenResult, ShareCreated } from '@/core/bulletin-api'
 import { ApiError, type Api } from '@/services/api-client'
-import type { ShareLaunch } from '@/services/share-launch'
+import { bulletinPagePathOf } from '@/core/bulletins'
+import { currentEnterOptions, shareLaunchFrom, shareLinkUrl, type ShareLaunch } from '@/services/share-launch'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
@@ -74,6 +75,21 @@ export class BulletinStore {
 
   loadMoreList(): Promise<void> {
     return this.list.loadMore((page) => this.deps.api.publicBulletins(page, BULLETIN_PAGE_SIZE))
+  }
+
+  /** The bulletin page opened with these params: which bulletin, and whose share brought the reader here. */
+  open(params: Partial<Record<string, string>>): Promise<void> {
+    return this.view(params.id ?? '', shareLaunchFrom(params, currentEnterOptions()))
+  }
+
+  /** What WeChat shares: this reader's own share once made, else the plain bulletin page. */
+  get sharePath(): string {
+    return this.share?.path ?? bulletinPagePathOf(this.viewed?.id ?? '')
+  }
+
+  /** H5 has no share sheet: the link the reader copies, carrying their share id. Null until the share is made. */
+  shareLink(location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string | null {
+    return this.share ? shareLinkUrl(this.share.path, location) : null
   }
 
   /** One page view: loads the bulletin, then records the open and prepares the share, neither able to disturb reading. */

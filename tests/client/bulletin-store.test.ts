@@ -44,6 +44,32 @@ function recording(api: FakeApi) {
 }
 
 describe('BulletinStore', () => {
+  it('when a bulletin is opened from a shared link, then the reader shares their own child share and its link', async () => {
+    const api = new FakeApi()
+    api.publicBulletin = () => Promise.resolve(aDetail())
+    recording(api)
+    const { store } = aStore(api)
+
+    await store.open({ id: 'b1', share: 'PARENT0001' })
+
+    expect(store.sharePath).toBe('/pages/bulletin/index?id=b1&share=CHILD00001')
+    expect(store.shareLink({ origin: 'https://fz.example.cn', pathname: '/', hash: '#/pages/bulletin/index?id=b1' }))
+      .toBe('https://fz.example.cn/#/pages/bulletin/index?id=b1&share=CHILD00001')
+  })
+
+  it('when the share could not be made, then WeChat shares the plain bulletin page and H5 offers no link', async () => {
+    const api = new FakeApi()
+    api.publicBulletin = () => Promise.resolve(aDetail())
+    api.createShare = () => Promise.reject(new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0))
+    api.recordOpen = () => Promise.resolve({ counted: true, group: null })
+    const { store } = aStore(api)
+
+    await store.open({ id: 'b1' })
+
+    expect(store.sharePath).toBe('/pages/bulletin/index?id=b1')
+    expect(store.shareLink({ origin: 'https://fz.example.cn', pathname: '/', hash: '#/' })).toBeNull()
+  })
+
   it('when a bulletin opened from a shared link loads, then one open is recorded with the share id and scene, and a child share is ready', async () => {
     const api = new FakeApi()
     api.publicBulletin = () => Promise.resolve(aDetail())
