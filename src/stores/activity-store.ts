@@ -235,6 +235,9 @@ export class ActivityStore {
 
   reset(): void {
     this.regionId = null
+    this.month = ''
+    this.kind = null
+    this.error = null
     this.items = []
     this.total = 0
     this.state = 'idle'

@@ -27,8 +27,11 @@ export class PrizeStore {
   reset(): void {
     this.offers = []
     this.offersState = 'idle'
+    this.offersError = null
     this.claims = []
     this.claimsState = 'idle'
+    this.claimsError = null
+    this.claiming = false
     this.confirming = null
     this.claimError = null
     this.justClaimed = null
