@@ -34,9 +34,9 @@ const anItem = (overrides: Partial<BulletinAdminItem> = {}): BulletinAdminItem =
 
 describe('BulletinAdminStore', () => {
   it('when a new bulletin starts, then it is yesterday’s, from the template, with the station’s region', () => {
-    const store = new BulletinAdminStore(new FakeApi())
+    const store = new BulletinAdminStore(new FakeApi(), () => NOW)
 
-    store.startNew('t1', NOW)
+    store.startNew('t1')
 
     expect(store.draft?.regionId).toBe('t1')
     expect(store.draft?.bulletinDate).toBe('2026-11-28')
@@ -47,8 +47,8 @@ describe('BulletinAdminStore', () => {
   it('when a loss is typed in yuan with fen, then it is sent as a number', async () => {
     const api = new FakeApi()
     const { created } = fakeServer(api)
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
     store.setCase(0, { lossText: '12300.50' })
 
     await store.save()
@@ -60,8 +60,8 @@ describe('BulletinAdminStore', () => {
   it('when a loss is not a sum of money, then nothing is sent and the form says why', async () => {
     const api = new FakeApi()
     const { created } = fakeServer(api)
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
     store.setCase(0, { lossText: '一万' })
 
     expect(await store.save()).toBe(false)
@@ -73,8 +73,8 @@ describe('BulletinAdminStore', () => {
   it('when the server refuses the bulletin, then its reasons show and what was typed stays', async () => {
     const api = new FakeApi()
     api.createBulletin = () => Promise.reject(new ApiError('BULLETIN_INVALID', '通报内容不符合要求', 400, [{ path: '/title', message: '标题不能为空' }]))
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
     store.setField('title', '')
     store.setCase(0, { method: '受害人被拉入刷单群' })
 
@@ -86,8 +86,8 @@ describe('BulletinAdminStore', () => {
   })
 
   it('when a case is removed, then it only goes after the user confirms', () => {
-    const store = new BulletinAdminStore(new FakeApi())
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(new FakeApi(), () => NOW)
+    store.startNew('t1')
     store.addCase()
     const before = store.draft!.cases.length
 
@@ -101,8 +101,8 @@ describe('BulletinAdminStore', () => {
   })
 
   it('when the fraud type changes on a case whose warning is still the standard one, then the warning follows the type', () => {
-    const store = new BulletinAdminStore(new FakeApi())
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(new FakeApi(), () => NOW)
+    store.startNew('t1')
     store.setCase(0, { fraudType: 'rebate_task', warning: STANDARD_WARNINGS.rebate_task })
 
     store.setFraudType(0, 'fake_loan')
@@ -111,8 +111,8 @@ describe('BulletinAdminStore', () => {
   })
 
   it('when the author rewrote the warning, then changing the fraud type keeps their words', () => {
-    const store = new BulletinAdminStore(new FakeApi())
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(new FakeApi(), () => NOW)
+    store.startNew('t1')
     store.setCase(0, { warning: '本案特别提醒' })
 
     store.setFraudType(0, 'fake_loan')
@@ -123,8 +123,8 @@ describe('BulletinAdminStore', () => {
   it('when published now, then the draft is saved first and published without a time', async () => {
     const api = new FakeApi()
     const { created, published } = fakeServer(api)
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
 
     expect(await store.publish()).toBe(true)
 
@@ -136,8 +136,8 @@ describe('BulletinAdminStore', () => {
   it('when published at a set time, then that local time is sent as an instant', async () => {
     const api = new FakeApi()
     const { published } = fakeServer(api)
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
     store.setPublishMode('at')
     store.setPublishAt('2026-11-30', '08:30')
 
@@ -156,8 +156,8 @@ describe('BulletinAdminStore', () => {
       reasons.push(reason)
       return Promise.resolve(aDetail(input, { status: 'retracted' }))
     }
-    const store = new BulletinAdminStore(api)
-    await store.edit('b1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    await store.edit('b1')
 
     store.askRetract()
     await store.confirmRetract()
@@ -179,9 +179,9 @@ describe('BulletinAdminStore', () => {
       { version: 2, title: 't', editedBy: '李警官', editedAt: '2026-11-29T03:00:00Z' },
       { version: 1, title: 't0', editedBy: '李警官', editedAt: '2026-11-29T01:00:00Z' },
     ])
-    const store = new BulletinAdminStore(api)
+    const store = new BulletinAdminStore(api, () => NOW)
 
-    await store.edit('b1', NOW)
+    await store.edit('b1')
 
     expect(store.versions.map((v) => v.version)).toEqual([2, 1])
   })
@@ -189,8 +189,8 @@ describe('BulletinAdminStore', () => {
   it('when a case still holds template text, then publishing is refused, nothing is sent and the text stays', async () => {
     const api = new FakeApi()
     const { created, published } = fakeServer(api)
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
     store.setCase(0, { victimProfile: '某社区 XX岁 男性 退休职工', method: '受害人接到陌生来电……' })
 
     expect(await store.publish()).toBe(false)
@@ -206,8 +206,8 @@ describe('BulletinAdminStore', () => {
     const api = new FakeApi()
     const { published } = fakeServer(api)
     api.manageBulletins = () => Promise.resolve({ total: 2, items: [anItem(), anItem({ id: 'older', bulletinDate: '2026-11-27' })] })
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
 
     expect(await store.publish()).toBe(false)
     expect(published).toEqual([])
@@ -222,8 +222,8 @@ describe('BulletinAdminStore', () => {
     const api = new FakeApi()
     const { published } = fakeServer(api)
     api.manageBulletins = () => Promise.resolve({ total: 1, items: [anItem()] })
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
     store.setCase(0, { victimProfile: '东胜村 70岁 男性' })
 
     await store.publish()
@@ -238,8 +238,8 @@ describe('BulletinAdminStore', () => {
     const api = new FakeApi()
     const { published } = fakeServer(api)
     api.manageBulletins = () => Promise.resolve({ total: 2, items: [anItem({ status: 'draft' }), anItem({ id: 'gone', status: 'retracted' })] })
-    const store = new BulletinAdminStore(api)
-    store.startNew('t1', NOW)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
 
     expect(await store.publish()).toBe(true)
 

@@ -72,8 +72,8 @@ export default observer(function BulletinEditPage() {
   })
 
   useEffect(() => {
-    if (id) void bulletinAdmin.edit(id, new Date())
-    else if (regionId) bulletinAdmin.startNew(regionId, new Date())
+    if (id) void bulletinAdmin.edit(id)
+    else if (regionId) bulletinAdmin.startNew(regionId)
   }, [bulletinAdmin, id, regionId])
 
   if (!region) {
@@ -84,7 +84,7 @@ export default observer(function BulletinEditPage() {
     )
   }
   let body
-  if (bulletinAdmin.state === 'error') body = <ErrorBlock message={bulletinAdmin.loadError ?? '加载失败'} onRetry={() => id && void bulletinAdmin.edit(id, new Date())} />
+  if (bulletinAdmin.state === 'error') body = <ErrorBlock message={bulletinAdmin.loadError ?? '加载失败'} onRetry={() => id && void bulletinAdmin.edit(id)} />
   else if (bulletinAdmin.state !== 'ready' || !bulletinAdmin.draft) body = <LoadingBlock text='正在打开通报…' />
   else {
     const saved = bulletinAdmin.saved
