@@ -41,6 +41,31 @@ describe('SessionStore', () => {
     expect(session.isAdminOrCadre).toBe(adminOrCadre)
   })
 
+  it('when a cadre of one town is also the admin of another, then the home region for an action is the first that allows it', async () => {
+    const api = new FakeApi()
+    const cadre = aRole({ role: 'cadre', regionId: 't-bl', regionName: '柏林镇' })
+    const admin = aRole({ role: 'admin', regionId: 't-yp', regionName: '云盘镇' })
+    api.demoLogin = () => Promise.resolve(aLogin(aMe([aRole({ role: 'resident' }), cadre, admin])))
+    const { session } = aRootStore(api)
+
+    await session.loginWithDemoPersona('any')
+
+    expect(session.homeRegion()?.regionName).toBe('柏林镇')
+    expect(session.homeRegion('prize.manage')?.regionName).toBe('云盘镇')
+    expect(session.can('prize.manage')).toBe(true)
+  })
+
+  it('when a grid worker holds no admin role, then they have no home region and may not manage prizes', async () => {
+    const api = new FakeApi()
+    api.demoLogin = () => Promise.resolve(aLogin(aMe([aRole({ role: 'grid_worker' })])))
+    const { session } = aRootStore(api)
+
+    await session.loginWithDemoPersona('any')
+
+    expect(session.homeRegion()).toBeNull()
+    expect(session.can('prize.manage')).toBe(false)
+  })
+
   it('when the login fails, then the server message is kept and nobody is signed in', async () => {
     const api = new ApiClient(new MemoryTokens(), '', () =>
       Promise.resolve({ statusCode: 404, data: { code: 'DEMO_PERSONA_UNKNOWN', message: '没有这个演示账号' } }))

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { roleAllows, type Action } from '@/core/scope'
+import type { Action } from '@/core/scope'
 import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
 
@@ -27,11 +27,11 @@ export const BULLETIN_ENTRIES: readonly AdminEntry[] = [
 
 /**
  * The admin's jobs as large cards, each a whole-card tap target; only those the signed-in person's roles allow, by
- * the same rule the server checks (`roleAllows`), so no entry opens onto 您没有权限执行此操作.
+ * the same rule the server checks (session.can), so no entry opens onto 您没有权限执行此操作.
  */
 export const AdminEntries = observer(function AdminEntries({ heading, entries }: { heading?: string; entries: readonly AdminEntry[] }) {
   const { session } = useStores()
-  const offered = entries.filter((e) => session.roles.some((r) => roleAllows(r.role, e.action)))
+  const offered = entries.filter((e) => session.can(e.action))
   if (offered.length === 0) return null
   return (
     <View className='admin-entries'>

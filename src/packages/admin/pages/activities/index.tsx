@@ -6,12 +6,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, chinaMonthOf, monthLabel } from '@/core/activities'
 import { ACTIVITY_KINDS, type ActivityKind, type ActivityListItem } from '@/core/activity-api'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
 import { activityStore } from '@/stores/activity-store'
-import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { ROUTES } from '@/navigation/routes'
 import './index.scss'
@@ -70,7 +68,7 @@ const ActivityList = observer(function ActivityList() {
 export default observer(function ActivitiesPage() {
   const { session } = useStores()
   const activities = useStore(activityStore)
-  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'activity.read')))
+  const home = session.homeRegion('activity.read')
 
   useEffect(() => {
     if (home && activities.state === 'idle') void activities.load(home.regionId, chinaMonthOf(new Date()))

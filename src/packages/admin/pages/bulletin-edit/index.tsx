@@ -11,7 +11,6 @@ import { ROUTES } from '@/navigation/routes'
 import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
-import { adminHomeRegion } from '../../admin-region'
 import { BulletinForm, PublishPanel, RetractDialog, SameDayDialog } from '../../components/bulletin-form'
 import { BulletinForward } from '../../components/bulletin-forward'
 import './index.scss'
@@ -62,7 +61,7 @@ export default observer(function BulletinEditPage() {
   const bulletinAdmin = useStore(bulletinAdminStore)
   const { params } = useRouter()
   const id = params.id
-  const region = adminHomeRegion(session.roles)
+  const region = session.homeRegion()
   const regionId = region?.regionId
 
   // 转发到平安群 shares the bulletin's resident page, never this editor; before publishing, the bulletin list.

@@ -7,7 +7,6 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/navigation/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { reachStore } from '@/stores/reach-store'
-import { adminHomeRegion } from '../../admin-region'
 import { FilterChips } from '../../components/filter-chips'
 import { CadreTable, DailyChart, NotReachedList, OutboxList, ReachSummary, ShareTree } from '../../components/bulletin-reach-panels'
 import './index.scss'
@@ -76,7 +75,7 @@ export default observer(function BulletinReachPage() {
   const reach = useStore(reachStore)
   const { params } = useRouter()
   const id = params.id
-  const regionId = adminHomeRegion(session.roles)?.regionId
+  const regionId = session.homeRegion()?.regionId
 
   useEffect(() => {
     if (id) void reach.loadBulletin(id)

@@ -10,7 +10,6 @@ import { useStore, useStores } from '@/stores/stores-context'
 import { householdAdminStore } from '@/stores/household-admin-store'
 import { labelStore } from '@/stores/label-store'
 import { regionStore } from '@/stores/region-store'
-import { adminHomeRegion } from '../../admin-region'
 import { HouseholdAdminList } from '../../components/household-admin-list'
 import { HouseholdFilters } from '../../components/household-filters'
 import { HouseholdForm } from '../../components/household-form'
@@ -25,7 +24,7 @@ export default observer(function HouseholdsPage() {
   const regions = useStore(regionStore)
   const householdAdmin = useStore(householdAdminStore)
   const labels = useStore(labelStore)
-  const home = adminHomeRegion(session.roles)
+  const home = session.homeRegion()
   const [picking, setPicking] = useState(false)
 
   useEffect(() => {
