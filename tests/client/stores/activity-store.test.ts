@@ -17,7 +17,7 @@ const aPrepared = (name: string): PreparedPhoto => ({ kind: 'blob', name, photo:
 const noPicker = { choose: () => Promise.reject(new Error('cancelled')) }
 
 function fillIn(store: ActivityStore) {
-  store.startNew('v1', NOW)
+  store.startNew('v1')
   store.editDraft({ kind: 'market_day', title: '赶大集宣传', place: '柏林镇集市', date: '2026-11-18', time: '09:30', organiser: '柏林派出所', attendance: '300' })
   store.toggleTargetGroup('老年人')
 }
@@ -30,7 +30,7 @@ describe('activity store', () => {
       sent.push(input)
       return Promise.resolve(anActivity({ ...input, id: 'a9' }))
     }
-    const store = new ActivityStore(api, noPicker)
+    const store = new ActivityStore(api, noPicker, () => NOW)
     fillIn(store)
     await store.save()
     expect(sent).toEqual([expect.objectContaining({ kind: 'market_day', heldAt: '2026-11-18T01:30:00.000Z', attendance: 300, materials: 0, targetGroups: ['老年人'] })])
@@ -40,7 +40,7 @@ describe('activity store', () => {
 
   it('when the attendance is negative, then saving is refused in words, nothing is sent and the form keeps what was typed', async () => {
     const api = new FakeApi()
-    const store = new ActivityStore(api, noPicker)
+    const store = new ActivityStore(api, noPicker, () => NOW)
     fillIn(store)
     store.editDraft({ attendance: '-5' })
     await store.save()
@@ -51,7 +51,7 @@ describe('activity store', () => {
   it('when the server refuses the activity, then its message shows and the draft is untouched', async () => {
     const api = new FakeApi()
     api.createActivity = () => Promise.reject(new ApiError('REGION_NOT_FOUND', '找不到该区域', 404))
-    const store = new ActivityStore(api, noPicker)
+    const store = new ActivityStore(api, noPicker, () => NOW)
     fillIn(store)
     const before = { ...store.draft }
     await store.save()
@@ -71,7 +71,7 @@ describe('activity store', () => {
       return Promise.resolve(aPhoto(prepared.name))
     }
     const picked: number[] = []
-    const store = new ActivityStore(api, { choose: (n) => { picked.push(n); return Promise.resolve([aPrepared('p2'), aPrepared('p3')]) } })
+    const store = new ActivityStore(api, { choose: (n) => { picked.push(n); return Promise.resolve([aPrepared('p2'), aPrepared('p3')]) } }, () => NOW)
     await store.open('a1')
     await store.addPhotos()
     expect(picked).toEqual([8])
@@ -87,7 +87,7 @@ describe('activity store', () => {
     api.uploadActivityPhoto = (_id, prepared) => (prepared.name === 'p1'
       ? Promise.reject(new ApiError('ACTIVITY_PHOTO_LIMIT', '每个活动最多上传 9 张照片', 409))
       : Promise.resolve(aPhoto(prepared.name)))
-    const store = new ActivityStore(api, { choose: () => Promise.resolve([aPrepared('p1'), aPrepared('p2')]) })
+    const store = new ActivityStore(api, { choose: () => Promise.resolve([aPrepared('p1'), aPrepared('p2')]) }, () => NOW)
     await store.open('a1')
     await store.addPhotos()
     expect(store.uploads).toMatchObject([{ name: 'p1', error: '每个活动最多上传 9 张照片' }])
@@ -98,7 +98,7 @@ describe('activity store', () => {
     const deleted: string[] = []
     api.activity = () => Promise.resolve(anActivity({ photos: deleted.length ? [] : [aPhoto('p1')] }))
     api.deleteActivityPhoto = (_a, photoId) => { deleted.push(photoId); return Promise.resolve() }
-    const store = new ActivityStore(api, noPicker)
+    const store = new ActivityStore(api, noPicker, () => NOW)
     await store.open('a1')
     store.askRemoval({ type: 'photo', photoId: 'p1' })
     store.cancelRemoval()
@@ -113,7 +113,7 @@ describe('activity store', () => {
     const api = new FakeApi()
     const queries: ActivityQuery[] = []
     api.activities = (q) => { queries.push(q); return Promise.resolve({ items: [] as ActivityListItem[], total: 0 }) }
-    const store = new ActivityStore(api, noPicker)
+    const store = new ActivityStore(api, noPicker, () => NOW)
     await store.load('v1', '2026-01')
     await store.chooseKind('school')
     await store.switchMonth(-1)

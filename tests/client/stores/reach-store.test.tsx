@@ -77,9 +77,9 @@ describe('ReachStore', () => {
       asked.push(`${regionId} ${days}`)
       return Promise.resolve([])
     }
-    const store = new ReachStore(api)
+    const store = new ReachStore(api, () => new Date(2026, 10, 29, 12))
 
-    await store.loadRegion('t1', new Date(2026, 10, 29, 12))
+    await store.loadRegion('t1')
 
     expect(asked).toEqual(['t1 2026-11-23 2026-11-29', 't1 30'])
     expect(store.regionState).toBe('ready')
@@ -90,10 +90,10 @@ describe('ReachStore', () => {
     const pending = new Map<string, (days: DailyReach[]) => void>()
     api.dailyReach = (regionId) => new Promise((resolve) => pending.set(regionId, resolve))
     const aDay = (date: string, opens: number): DailyReach => ({ date, bulletins: 1, groupsReached: { tier1: 0, tier2: 0 }, opens, uniqueReaders: opens })
-    const store = new ReachStore(api)
+    const store = new ReachStore(api, () => new Date(2026, 10, 29, 12))
 
-    const first = store.loadRegion('town-a', new Date(2026, 10, 29, 12))
-    const second = store.loadRegion('town-b', new Date(2026, 10, 29, 12))
+    const first = store.loadRegion('town-a')
+    const second = store.loadRegion('town-b')
     pending.get('town-b')!([aDay('2026-11-29', 7)])
     await second
     pending.get('town-a')!([aDay('2026-11-29', 99)])

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, chinaMonthOf, monthLabel } from '@/core/activities'
+import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, monthLabel } from '@/core/activities'
 import { ACTIVITY_KINDS, type ActivityKind, type ActivityListItem } from '@/core/activity-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -71,7 +71,7 @@ export default observer(function ActivitiesPage() {
   const home = session.homeRegion('activity.read')
 
   useEffect(() => {
-    if (home && activities.state === 'idle') void activities.load(home.regionId, chinaMonthOf(new Date()))
+    if (home && activities.state === 'idle') void activities.loadThisMonth(home.regionId)
   }, [home, activities])
   // Back from the form: show what was added, changed or deleted there.
   useDidShow(() => {

@@ -149,7 +149,7 @@ export default observer(function ActivityEditPage() {
 
   useEffect(() => {
     if (id) void activities.open(id)
-    else if (home) activities.startNew(home.regionId, new Date())
+    else if (home) activities.startNew(home.regionId)
   }, [id, home, activities])
 
   if (!home) {

@@ -58,7 +58,7 @@ const BulletinChooser = observer(function BulletinChooser() {
 
 const RegionBlock = observer(function RegionBlock({ regionId }: { regionId: string }) {
   const reach = useStore(reachStore)
-  if (reach.regionState === 'error') return <ErrorBlock message={reach.regionError ?? '加载失败'} onRetry={() => void reach.loadRegion(regionId, new Date())} />
+  if (reach.regionState === 'error') return <ErrorBlock message={reach.regionError ?? '加载失败'} onRetry={() => void reach.loadRegion(regionId)} />
   if (reach.regionState !== 'ready') return <LoadingBlock />
   return (
     <View>
@@ -81,7 +81,7 @@ export default observer(function BulletinReachPage() {
     if (id) void reach.loadBulletin(id)
   }, [reach, id])
   useEffect(() => {
-    if (regionId) void reach.loadRegion(regionId, new Date())
+    if (regionId) void reach.loadRegion(regionId)
   }, [reach, regionId])
 
   if (!regionId) {
