@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
+import { canDeactivate, canManageRole } from '@/core/membership'
 import type { Role } from '@/core/roles'
 import { hasAnyRole, roleAllows, type Action } from '@/core/scope'
 import { ApiError, type Api } from '@/services/api-client'
@@ -80,6 +81,16 @@ export class SessionStore {
   /** The rule the server checks, so that no entry opens onto 您没有权限执行此操作. */
   can(action: Action): boolean {
     return this.roles.some((r) => roleAllows(r.role, action))
+  }
+
+  /** Whether this person may move or end a role held at that place. */
+  mayManageRoleAt(regionPath: string): boolean {
+    return canManageRole(this.roles, regionPath)
+  }
+
+  /** Deactivating ends every role a person holds, so this person must be able to manage each of them. */
+  mayDeactivate(targetRoles: readonly { regionPath: string }[]): boolean {
+    return canDeactivate(this.roles, targetRoles)
   }
 
   /** The region an admin or cadre starts from: the first one they administer (among those allowed `action`, if named). */
