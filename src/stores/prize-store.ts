@@ -2,23 +2,23 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** Prizes a resident may claim, why others are out of reach, and the claims to show at the pickup place. */
 export class PrizeStore {
   /** The offer waiting for the resident's 确认领取. */
   confirming: PrizeOffer | null = null
-  claiming = false
-  claimError: string | null = null
   justClaimed: PrizeClaim | null = null
 
   private readonly offersLoad = new LatestLoad<PrizeOffer[]>()
   private readonly claimsLoad = new LatestLoad<PrizeClaim[]>()
+  private readonly claim = new Submission()
 
   constructor(private readonly api: Pick<Api, 'prizeOffers' | 'claimPrize' | 'myPrizeClaims'>) {
-    makeAutoObservable<PrizeStore, 'api' | 'offersLoad' | 'claimsLoad'>(this, {
-      api: false, offersLoad: false, claimsLoad: false, confirming: observable.ref, justClaimed: observable.ref,
+    makeAutoObservable<PrizeStore, 'api' | 'offersLoad' | 'claimsLoad' | 'claim'>(this, {
+      api: false, offersLoad: false, claimsLoad: false, claim: false, confirming: observable.ref, justClaimed: observable.ref,
     })
   }
 
@@ -46,12 +46,19 @@ export class PrizeStore {
     return this.claimsLoad.error
   }
 
+  get claiming(): boolean {
+    return this.claim.busy
+  }
+
+  get claimError(): string | null {
+    return this.claim.error
+  }
+
   reset(): void {
     this.offersLoad.clear()
     this.claimsLoad.clear()
-    this.claiming = false
+    this.claim.clear()
     this.confirming = null
-    this.claimError = null
     this.justClaimed = null
   }
 
@@ -71,7 +78,7 @@ export class PrizeStore {
   askClaim(offer: PrizeOffer): void {
     if (offer.unmet.length > 0) return
     this.confirming = offer
-    this.claimError = null
+    this.claim.dismiss()
   }
 
   cancelClaim(): void {
@@ -83,15 +90,8 @@ export class PrizeStore {
     const offer = this.confirming
     if (!offer || this.claiming) return
     this.confirming = null
-    this.claiming = true
-    this.claimError = null
-    try {
-      this.justClaimed = yield this.api.claimPrize(offer.id)
-    } catch (e) {
-      this.claimError = errorMessage(e)
-    } finally {
-      this.claiming = false
-    }
+    const claimed: Outcome<PrizeClaim> = yield this.claim.run(() => this.api.claimPrize(offer.id))
+    if (claimed.ok) this.justClaimed = claimed.value
     yield this.load()
   })
 }
