@@ -1,3 +1,6 @@
+// Taro reads this file at build time in Node: it may import only files that import nothing (a relative path, no alias).
+import { APP_PAGES, APP_SUBPACKAGES } from './navigation/routes'
+
 // Drawn by scripts/draw-icons.js: an outline for the other tabs and the filled shape for the open one, so the open tab
 // is told by shape, not by colour alone. WeChat's tab bar takes only bitmaps; the H5 build inlines its icons into the
 // first script every resident loads, where the SVGs cost a quarter of the PNGs.
@@ -5,13 +8,8 @@ const TAB_ICON_TYPE = process.env.TARO_ENV === 'h5' ? 'svg' : 'png'
 const TAB_ICONS = (name: string) => ({ iconPath: `assets/tab/${name}.${TAB_ICON_TYPE}`, selectedIconPath: `assets/tab/${name}-on.${TAB_ICON_TYPE}` })
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/learn/index', 'pages/article/index', 'pages/quiz/index', 'pages/me/index', 'pages/login/index', 'pages/door/index', 'pages/bulletins/index', 'pages/bulletin/index', 'pages/privacy/index', 'pages/scammed/index'],
-  subPackages: [
-    // Used once or rarely (where I live, an invitation, my data, my prizes): kept out of the main package a resident loads first.
-    { root: 'packages/account', pages: ['pages/residence/index', 'pages/join/index', 'pages/my-data/index', 'pages/prizes/index'] },
-    { root: 'packages/worker', pages: ['pages/home/index', 'pages/visit/index', 'pages/pledge/index', 'pages/pledge-view/index', 'pages/warnings/index', 'pages/warning/index'] },
-    { root: 'packages/admin', pages: ['pages/home/index', 'pages/coverage-report/index', 'pages/households/index', 'pages/labels/index', 'pages/bulletins/index', 'pages/bulletin-edit/index', 'pages/bulletin-reach/index', 'pages/groups/index', 'pages/group-label/index', 'pages/knowledge/index', 'pages/learn-posters/index', 'pages/questions/index', 'pages/prizes/index', 'pages/redeem/index', 'pages/activities/index', 'pages/activity-edit/index', 'pages/reports/index', 'pages/warnings/index', 'pages/users/index', 'pages/user/index', 'pages/invitations/index'] },
-  ],
+  pages: APP_PAGES,
+  subPackages: APP_SUBPACKAGES,
   // Workers reach their forms from 我的 and from a scanned door label: fetch the worker subpackage (home, visit, pledge)
   // as soon as those pages show, on any network, so the forms open at the door even when the signal is gone by then.
   preloadRule: {

@@ -1,51 +1,88 @@
-import Taro from '@tarojs/taro'
+/**
+ * Every page of the app, in one table: app.config.ts builds its page list and subpackages from it, and pages link to
+ * each other through ROUTES, so a moved page breaks loudly. Taro reads app.config.ts at build time, in Node: this file
+ * must import nothing.
+ */
 
-/** Page URLs used by more than one page, kept in one place so a moved page breaks loudly. */
-export const ROUTES = {
-  home: '/pages/home/index',
-  me: '/pages/me/index',
-  login: '/pages/login/index',
-  learn: '/pages/learn/index',
-  article: '/pages/article/index',
-  quiz: '/pages/quiz/index',
-  workerHome: '/packages/worker/pages/home/index',
-  adminHome: '/packages/admin/pages/home/index',
-  bulletins: '/pages/bulletins/index',
-  bulletin: '/pages/bulletin/index',
-  adminBulletins: '/packages/admin/pages/bulletins/index',
-  bulletinEdit: '/packages/admin/pages/bulletin-edit/index',
-  bulletinReach: '/packages/admin/pages/bulletin-reach/index',
-  groups: '/packages/admin/pages/groups/index',
-  groupLabel: '/packages/admin/pages/group-label/index',
-  prizes: '/packages/account/pages/prizes/index',
-  privacy: '/pages/privacy/index',
-  scammed: '/pages/scammed/index',
-  adminKnowledge: '/packages/admin/pages/knowledge/index',
-  adminQuestions: '/packages/admin/pages/questions/index',
-  adminPrizes: '/packages/admin/pages/prizes/index',
-  redeem: '/packages/admin/pages/redeem/index',
-  warnings: '/packages/worker/pages/warnings/index',
-  warning: '/packages/worker/pages/warning/index',
-  adminWarnings: '/packages/admin/pages/warnings/index',
-  // Grid workers reach these two admin pages from 我的: they hold events too.
-  activities: '/packages/admin/pages/activities/index',
-  learnPosters: '/packages/admin/pages/learn-posters/index',
-  residence: '/packages/account/pages/residence/index',
-  join: '/packages/account/pages/join/index',
-  myData: '/packages/account/pages/my-data/index',
-  adminUsers: '/packages/admin/pages/users/index',
-  adminUser: '/packages/admin/pages/user/index',
-  adminInvitations: '/packages/admin/pages/invitations/index',
+/** The main package a resident loads first; the first page is the start page. */
+const MAIN_PAGES = {
+  home: 'pages/home/index',
+  learn: 'pages/learn/index',
+  article: 'pages/article/index',
+  quiz: 'pages/quiz/index',
+  me: 'pages/me/index',
+  login: 'pages/login/index',
+  door: 'pages/door/index',
+  bulletins: 'pages/bulletins/index',
+  bulletin: 'pages/bulletin/index',
+  privacy: 'pages/privacy/index',
+  scammed: 'pages/scammed/index',
 } as const
+
+/** Pages loaded on first use, by subpackage, so a resident's first download stays small. */
+const SUBPACKAGE_PAGES = {
+  // Used once or rarely (where I live, an invitation, my data, my prizes).
+  account: {
+    residence: 'pages/residence/index',
+    join: 'pages/join/index',
+    myData: 'pages/my-data/index',
+    prizes: 'pages/prizes/index',
+  },
+  worker: {
+    workerHome: 'pages/home/index',
+    visit: 'pages/visit/index',
+    pledge: 'pages/pledge/index',
+    pledgeView: 'pages/pledge-view/index',
+    warnings: 'pages/warnings/index',
+    warning: 'pages/warning/index',
+  },
+  admin: {
+    adminHome: 'pages/home/index',
+    coverage: 'pages/coverage-report/index',
+    households: 'pages/households/index',
+    labels: 'pages/labels/index',
+    adminBulletins: 'pages/bulletins/index',
+    bulletinEdit: 'pages/bulletin-edit/index',
+    bulletinReach: 'pages/bulletin-reach/index',
+    groups: 'pages/groups/index',
+    groupLabel: 'pages/group-label/index',
+    adminKnowledge: 'pages/knowledge/index',
+    // Grid workers reach 宣传活动 and 扫码学习海报 from 我的 too: they hold events as well.
+    learnPosters: 'pages/learn-posters/index',
+    adminQuestions: 'pages/questions/index',
+    adminPrizes: 'pages/prizes/index',
+    redeem: 'pages/redeem/index',
+    activities: 'pages/activities/index',
+    activityEdit: 'pages/activity-edit/index',
+    reports: 'pages/reports/index',
+    adminWarnings: 'pages/warnings/index',
+    adminUsers: 'pages/users/index',
+    adminUser: 'pages/user/index',
+    adminInvitations: 'pages/invitations/index',
+  },
+} as const
+
+type SubpackageName = keyof typeof SUBPACKAGE_PAGES
+type PageName = keyof typeof MAIN_PAGES | { [P in SubpackageName]: keyof (typeof SUBPACKAGE_PAGES)[P] }[SubpackageName]
+
+const subpackageRoot = (name: SubpackageName) => `packages/${name}`
+
+/** app.config.ts's `pages`. */
+export const APP_PAGES: string[] = Object.values(MAIN_PAGES)
+
+/** app.config.ts's `subPackages`. */
+export const APP_SUBPACKAGES: { root: string; pages: string[] }[] = Object.entries(SUBPACKAGE_PAGES).map(([name, pages]) => ({
+  root: subpackageRoot(name as SubpackageName),
+  pages: Object.values(pages),
+}))
+
+/** The URL of every page, by name. */
+export const ROUTES = Object.fromEntries([
+  ...Object.entries(MAIN_PAGES).map(([name, path]) => [name, `/${path}`]),
+  ...Object.entries(SUBPACKAGE_PAGES).flatMap(([subpackage, pages]) =>
+    Object.entries(pages).map(([name, path]) => [name, `/${subpackageRoot(subpackage as SubpackageName)}/${path}`]),
+  ),
+]) as Record<PageName, string>
 
 /** The login page, asked to come back to the page that sent the person there once they have signed in. */
 export const LOGIN_AND_BACK = `${ROUTES.login}?back=1`
-
-/**
- * Back to the page the person came from. A page opened on its own (a reload, a shared link, a scanned code) has
- * nothing behind it, where navigateBack would do nothing at all: go to the tab instead.
- */
-export function goBackOr(tab: string): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: tab })
-}

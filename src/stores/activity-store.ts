@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, shiftMonth } from '@/core/activities'
+import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, shiftMonth } from '@/core/activities'
 import { MAX_PHOTOS_PER_ACTIVITY, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'
@@ -82,8 +82,9 @@ export class ActivityStore {
   photoSrc = observable.map<string, string>()
 
   constructor(private readonly api: Pick<Api, 'activities' | 'activity' | 'createActivity' | 'updateActivity' | 'deleteActivity'
-    | 'deleteActivityPhoto' | 'uploadActivityPhoto' | 'activityPhotoSrc'>, private readonly picker: PhotoPicker) {
-    makeAutoObservable<ActivityStore, 'api' | 'picker'>(this, { api: false, picker: false, items: observable.ref, current: observable.ref })
+    | 'deleteActivityPhoto' | 'uploadActivityPhoto' | 'activityPhotoSrc'>, private readonly picker: PhotoPicker,
+    private readonly now: () => Date = () => new Date()) {
+    makeAutoObservable<ActivityStore, 'api' | 'picker' | 'now'>(this, { api: false, picker: false, now: false, items: observable.ref, current: observable.ref })
   }
 
   get photoRoom(): number {
@@ -110,6 +111,11 @@ export class ActivityStore {
     this.fetchPhotos(this.items.flatMap((i) => i.thumbnails))
   })
 
+  /** The list opened from the menu: this month's activities of the region. */
+  loadThisMonth(regionId: string): Promise<void> {
+    return this.load(regionId, chinaMonthOf(this.now()))
+  }
+
   switchMonth(delta: number): Promise<void> {
     return this.regionId ? this.load(this.regionId, shiftMonth(this.month, delta)) : Promise.resolve()
   }
@@ -119,9 +125,9 @@ export class ActivityStore {
     return this.regionId ? this.load(this.regionId, this.month) : Promise.resolve()
   }
 
-  startNew(regionId: string, now: Date): void {
+  startNew(regionId: string): void {
     this.current = null
-    this.draft = emptyActivityDraft(regionId, now)
+    this.draft = emptyActivityDraft(regionId, this.now())
     this.editState = 'ready'
     this.resetEditing()
   }
@@ -235,6 +241,9 @@ export class ActivityStore {
 
   reset(): void {
     this.regionId = null
+    this.month = ''
+    this.kind = null
+    this.error = null
     this.items = []
     this.total = 0
     this.state = 'idle'
@@ -283,4 +292,4 @@ export class ActivityStore {
   }
 }
 
-export const activityStore: StoreFactory<ActivityStore> = ({ api, photoPicker }) => new ActivityStore(api, photoPicker ?? taroPhotoPicker)
+export const activityStore: StoreFactory<ActivityStore> = ({ api, photoPicker, now }) => new ActivityStore(api, photoPicker ?? taroPhotoPicker, now)

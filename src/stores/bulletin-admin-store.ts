@@ -8,6 +8,7 @@ import { bulletinPagePathOf, defaultBulletinInput, sameDayBulletins, STANDARD_WA
 import { ERRORS } from '@/core/errors'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import { ApiError, type Api } from '@/services/api-client'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
@@ -80,8 +81,6 @@ export class BulletinAdminStore {
   /** The saved bulletin behind the draft; null for a new one not yet saved. */
   saved: BulletinDetail | null = null
   versions: BulletinVersionItem[] = []
-  state: LoadState = 'idle'
-  loadError: string | null = null
   saving = false
   formError: string | null = null
   formDetails: string[] = []
@@ -96,22 +95,32 @@ export class BulletinAdminStore {
   /** Bulletins already out for the same day, shown as a warning the author confirms before publishing anyway. */
   sameDay: BulletinAdminItem[] = []
   private sameDayConfirmed = false
-  private generation = 0
+  /** The bulletin being opened for editing; null for a new one. */
+  private readonly opening = new LatestLoad<BulletinDetail | null>()
 
   constructor(private readonly api: Pick<Api,
-    'manageBulletins' | 'bulletin' | 'createBulletin' | 'updateBulletin' | 'publishBulletin' | 'retractBulletin' | 'bulletinVersions' | 'absoluteUrl'>) {
-    makeAutoObservable<BulletinAdminStore, 'api' | 'generation' | 'sameDayConfirmed'>(this, { api: false, generation: false, sameDayConfirmed: false, list: false })
+    'manageBulletins' | 'bulletin' | 'createBulletin' | 'updateBulletin' | 'publishBulletin' | 'retractBulletin' | 'bulletinVersions' | 'absoluteUrl'>,
+  private readonly now: () => Date = () => new Date()) {
+    makeAutoObservable<BulletinAdminStore, 'api' | 'now' | 'sameDayConfirmed' | 'opening'>(this, {
+      api: false, now: false, sameDayConfirmed: false, list: false, opening: false,
+    })
+  }
+
+  get state(): LoadState {
+    return this.opening.state
+  }
+
+  get loadError(): string | null {
+    return this.opening.error
   }
 
   /** Another person signs in: nothing of the previous editor's list, draft or answers in flight remains. */
   reset(): void {
-    this.generation++
     this.list.clear()
+    this.opening.clear()
     this.draft = null
     this.saved = null
     this.versions = []
-    this.state = 'idle'
-    this.loadError = null
     this.saving = false
     this.formError = null
     this.formDetails = []
@@ -147,31 +156,22 @@ export class BulletinAdminStore {
     return this.list.loadMore((page) => this.api.manageBulletins(regionId, page, MANAGE_PAGE_SIZE))
   }
 
-  startNew(regionId: string, today: Date): void {
-    this.generation++
+  startNew(regionId: string): void {
+    const today = this.now()
     this.clearForm()
+    this.opening.set(null)
     this.draft = newBulletinDraft(regionId, today)
     this.publishDate = dayjs(today).format('YYYY-MM-DD')
-    this.state = 'ready'
   }
 
-  edit = flow(function* (this: BulletinAdminStore, id: string, today: Date) {
-    const generation = ++this.generation
+  edit = flow(function* (this: BulletinAdminStore, id: string) {
     this.clearForm()
-    this.publishDate = dayjs(today).format('YYYY-MM-DD')
-    this.state = 'loading'
-    try {
-      const detail: BulletinDetail = yield this.api.bulletin(id)
-      if (generation !== this.generation) return
-      this.saved = detail
-      this.draft = draftOf(detail)
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.state = 'error'
-      this.loadError = errorMessage(e)
-      return
-    }
+    this.publishDate = dayjs(this.now()).format('YYYY-MM-DD')
+    const landed: boolean = yield this.opening.load(() => this.api.bulletin(id))
+    const detail = this.opening.value
+    if (!landed || !detail) return
+    this.saved = detail
+    this.draft = draftOf(detail)
     yield this.loadVersions()
   })
 
@@ -392,7 +392,6 @@ export class BulletinAdminStore {
     this.draft = null
     this.saved = null
     this.versions = []
-    this.loadError = null
     this.previewing = false
     this.publishMode = 'now'
     this.removingCase = null
@@ -404,4 +403,4 @@ export class BulletinAdminStore {
   }
 }
 
-export const bulletinAdminStore: StoreFactory<BulletinAdminStore> = ({ api }) => new BulletinAdminStore(api)
+export const bulletinAdminStore: StoreFactory<BulletinAdminStore> = ({ api, now }) => new BulletinAdminStore(api, now)

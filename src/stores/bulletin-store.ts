@@ -1,7 +1,9 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { BulletinDetail, BulletinListItem, EncryptedGroupInfo, OpenResult, ShareCreated } from '@/core/bulletin-api'
 import { ApiError, type Api } from '@/services/api-client'
-import type { ShareLaunch } from '@/services/share-launch'
+import { bulletinPagePathOf } from '@/core/bulletins'
+import { currentEnterOptions, shareLaunchFrom, shareLinkUrl, type ShareLaunch } from '@/services/share-launch'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 
@@ -35,17 +37,26 @@ function problemOf(error: unknown): BulletinProblem {
 /** What residents read: the list of published bulletins and one bulletin, with its share ready and its open recorded. */
 export class BulletinStore {
   readonly list = new PagedList<BulletinListItem>()
-  detail: BulletinDetail | null = null
-  state: LoadState = 'idle'
-  problem: BulletinProblem | null = null
   /** Created as the page loads, because WeChat asks for the share path synchronously. */
   share: ShareCreated | null = null
   opened: OpenResult | null = null
+  private readonly bulletin = new LatestLoad<BulletinDetail>()
   private viewed: { id: string; launch: ShareLaunch } | null = null
-  private generation = 0
 
   constructor(private readonly deps: BulletinStoreDeps) {
-    makeAutoObservable<BulletinStore, 'deps' | 'viewed' | 'generation'>(this, { deps: false, viewed: false, generation: false, list: false })
+    makeAutoObservable<BulletinStore, 'deps' | 'viewed' | 'bulletin'>(this, { deps: false, viewed: false, list: false, bulletin: false })
+  }
+
+  get detail(): BulletinDetail | null {
+    return this.bulletin.value
+  }
+
+  get state(): LoadState {
+    return this.bulletin.state
+  }
+
+  get problem(): BulletinProblem | null {
+    return this.bulletin.state === 'error' ? problemOf(this.bulletin.failure) : null
   }
 
   /** Bulletins are public; the share made under the previous person's name is theirs and must not be forwarded again. */
@@ -66,33 +77,35 @@ export class BulletinStore {
     return this.list.loadMore((page) => this.deps.api.publicBulletins(page, BULLETIN_PAGE_SIZE))
   }
 
+  /** The bulletin page opened with these params: which bulletin, and whose share brought the reader here. */
+  open(params: Partial<Record<string, string>>): Promise<void> {
+    return this.view(params.id ?? '', shareLaunchFrom(params, currentEnterOptions()))
+  }
+
+  /** What WeChat shares: this reader's own share once made, else the plain bulletin page. */
+  get sharePath(): string {
+    return this.share?.path ?? bulletinPagePathOf(this.viewed?.id ?? '')
+  }
+
+  /** H5 has no share sheet: the link the reader copies, carrying their share id. Null until the share is made. */
+  shareLink(location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string | null {
+    return this.share ? shareLinkUrl(this.share.path, location) : null
+  }
+
   /** One page view: loads the bulletin, then records the open and prepares the share, neither able to disturb reading. */
   view = flow(function* (this: BulletinStore, id: string, launch: ShareLaunch) {
-    const generation = ++this.generation
-    this.viewed = { id, launch }
-    this.detail = null
+    const viewed = { id, launch }
+    this.viewed = viewed
+    this.bulletin.clear()
     this.share = null
     this.opened = null
-    this.problem = null
     // A link cut off before its id names no bulletin: there is nothing to ask for, or to retry.
     if (!id) {
-      this.problem = { kind: 'not_found', message: '链接里没有通报编号' }
-      this.state = 'error'
+      this.bulletin.fail(new ApiError('BULLETIN_NOT_FOUND', '链接里没有通报编号', 404))
       return
     }
-    this.state = 'loading'
-    try {
-      const detail: BulletinDetail = yield this.deps.api.publicBulletin(id)
-      if (generation !== this.generation) return
-      this.detail = detail
-      this.state = 'ready'
-    } catch (e) {
-      if (generation !== this.generation) return
-      this.problem = problemOf(e)
-      this.state = 'error'
-      return
-    }
-    yield Promise.all([this.prepareShare(generation), this.recordOpen(generation)])
+    const landed: boolean = yield this.bulletin.load(() => this.deps.api.publicBulletin(id))
+    if (landed) yield Promise.all([this.prepareShare(viewed), this.recordOpen(viewed)])
   })
 
   /** 重试 after a failed load: the same view again (its open was never recorded). */
@@ -100,28 +113,24 @@ export class BulletinStore {
     return this.viewed ? this.view(this.viewed.id, this.viewed.launch) : Promise.resolve()
   }
 
-  private prepareShare = flow(function* (this: BulletinStore, generation: number) {
-    const viewed = this.viewed
-    if (!viewed) return
+  private prepareShare = flow(function* (this: BulletinStore, viewed: { id: string; launch: ShareLaunch }) {
     try {
       const key: string = yield this.deps.readerKey()
       const share: ShareCreated = yield this.deps.api.createShare(viewed.id, { parentShareId: viewed.launch.shareId, readerKey: key })
-      if (generation === this.generation) this.share = share
+      if (viewed === this.viewed) this.share = share
     } catch {
       // Without a share the page still shares the plain bulletin path; attribution is lost, reading is not.
     }
   })
 
-  private recordOpen = flow(function* (this: BulletinStore, generation: number) {
-    const viewed = this.viewed
-    if (!viewed) return
+  private recordOpen = flow(function* (this: BulletinStore, viewed: { id: string; launch: ShareLaunch }) {
     try {
       const key: string = yield this.deps.readerKey()
       const group: EncryptedGroupInfo | null = this.deps.isSignedIn() ? yield this.deps.groupInfo(viewed.launch.shareTicket) : null
       const opened: OpenResult = yield this.deps.api.recordOpen({
         bulletinId: viewed.id, shareId: viewed.launch.shareId, readerKey: key, scene: viewed.launch.scene, group,
       })
-      if (generation === this.generation) this.opened = opened
+      if (viewed === this.viewed) this.opened = opened
     } catch {
       // An open that fails to count must never get in the reader's way.
     }

@@ -1,11 +1,12 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { HouseholdSummary, Page } from '@/core/api-types'
+import type { HouseholdSummary } from '@/core/api-types'
 import { percent } from '@/core/coverage'
 import type { CoverageReport, CoverageRow } from '@/core/door-to-door-api'
 import type { Api } from '@/services/api-client'
 import { FileExport } from './file-export'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
+import { PagedList, type FetchPage } from './paged-list'
 import type { StoreFactory } from './store-context'
 
 export const GAP_PAGE_SIZE = 20
@@ -41,20 +42,32 @@ interface TrailStep {
 export class CoverageStore {
   /** The regions opened on the way down, so that 返回上级 can climb back. */
   trail: TrailStep[] = []
-  gaps: HouseholdSummary[] = []
-  gapsTotal = 0
-  gapsPage = 0
-  gapsState: LoadState = 'idle'
-  gapsError: string | null = null
   private readonly reportLoad = new LatestLoad<CoverageReport>()
-  /** A slow gap page for a region the user has already left must not land. */
-  private gapsGeneration = 0
+  /** A slow gap page for a region the user has already left must not land: PagedList drops it. */
+  private readonly gapList = new PagedList<HouseholdSummary>()
   private readonly fileExport = new FileExport()
 
   constructor(private readonly api: Pick<Api, 'coverage' | 'coverageGaps' | 'coverageGapsXlsx' | 'coverageGapsXlsxFile'>) {
-    makeAutoObservable<CoverageStore, 'api' | 'reportLoad' | 'gapsGeneration' | 'fileExport'>(this, {
-      api: false, reportLoad: false, gapsGeneration: false, fileExport: false,
+    makeAutoObservable<CoverageStore, 'api' | 'reportLoad' | 'gapList' | 'fileExport'>(this, {
+      api: false, reportLoad: false, gapList: false, fileExport: false,
     })
+  }
+
+  get gaps(): HouseholdSummary[] {
+    return this.gapList.items
+  }
+
+  get gapsTotal(): number {
+    return this.gapList.total
+  }
+
+  /** 'loading' also while a further page is on its way, which the 加载更多 button shows. */
+  get gapsState(): LoadState {
+    return this.gapList.loadingMore ? 'loading' : this.gapList.state
+  }
+
+  get gapsError(): string | null {
+    return this.gapList.error
   }
 
   get report(): CoverageReport | null {
@@ -82,13 +95,14 @@ export class CoverageStore {
   }
 
   get hasMoreGaps(): boolean {
-    return this.gaps.length < this.gapsTotal
+    return this.gapList.hasMore
   }
+
 
   reset(): void {
     this.reportLoad.clear()
     this.trail = []
-    this.clearGaps()
+    this.gapList.clear()
   }
 
   /** Starts over at the user's own region. */
@@ -112,16 +126,14 @@ export class CoverageStore {
     const regionId = this.regionId
     if (!regionId) return
     this.reportLoad.clear()
-    this.clearGaps()
-    const generation = this.gapsGeneration
+    this.gapList.clear()
     const landed: boolean = yield this.reportLoad.load(() => this.api.coverage(regionId))
-    if (landed) yield this.loadGaps(1, generation)
+    if (landed) yield this.gapList.load(this.fetchGapPage(regionId))
   })
 
-  loadMoreGaps = flow(function* (this: CoverageStore) {
-    if (!this.hasMoreGaps || this.gapsState === 'loading') return
-    yield this.loadGaps(this.gapsPage + 1, this.gapsGeneration)
-  })
+  loadMoreGaps(): Promise<void> {
+    return this.regionId ? this.gapList.loadMore(this.fetchGapPage(this.regionId)) : Promise.resolve()
+  }
 
   /** H5: the page turns the file into a download. */
   exportGaps(): Promise<Blob> {
@@ -133,34 +145,9 @@ export class CoverageStore {
     return this.fileExport.run(() => this.api.coverageGapsXlsxFile(this.regionId ?? ''))
   }
 
-  /** Also drops any gap page still on its way. */
-  private clearGaps(): void {
-    this.gapsGeneration++
-    this.gaps = []
-    this.gapsTotal = 0
-    this.gapsPage = 0
-    this.gapsState = 'idle'
-    this.gapsError = null
+  private fetchGapPage(regionId: string): FetchPage<HouseholdSummary> {
+    return (page) => this.api.coverageGaps(regionId, page, GAP_PAGE_SIZE)
   }
-
-  private loadGaps = flow(function* (this: CoverageStore, page: number, generation: number) {
-    const regionId = this.regionId
-    if (!regionId) return
-    this.gapsState = 'loading'
-    this.gapsError = null
-    try {
-      const result: Page<HouseholdSummary> = yield this.api.coverageGaps(regionId, page, GAP_PAGE_SIZE)
-      if (generation !== this.gapsGeneration) return
-      this.gaps = page === 1 ? result.items : [...this.gaps, ...result.items]
-      this.gapsTotal = result.total
-      this.gapsPage = page
-      this.gapsState = 'ready'
-    } catch (e) {
-      if (generation !== this.gapsGeneration) return
-      this.gapsState = 'error'
-      this.gapsError = errorMessage(e)
-    }
-  })
 }
 
 export const coverageStore: StoreFactory<CoverageStore> = ({ api }) => new CoverageStore(api)

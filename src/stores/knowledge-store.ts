@@ -1,9 +1,11 @@
-import { flow, makeAutoObservable, observable } from 'mobx'
+import { flow, makeAutoObservable } from 'mobx'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import { isKnowledgeFraudType, type KnowledgeFraudType } from '@/core/knowledge'
 import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 
 /** An article as the editor holds it: one point per line, so a point is never split or merged by accident. */
 export interface ArticleDraft {
@@ -21,63 +23,72 @@ export function toArticleInput(draft: ArticleDraft): FraudTypeArticleInput {
 
 /** The fraud-type library residents read, and its editing for the station. */
 export class KnowledgeStore {
-  cards: FraudTypeCard[] = []
-  cardsState: LoadState = 'idle'
-  cardsError: string | null = null
-  article: FraudTypeArticle | null = null
-  articleState: LoadState = 'idle'
-  articleError: string | null = null
   draft: ArticleDraft | null = null
-  saving = false
-  saveError: string | null = null
   saved = false
   /** The type being read; null on the library list. */
   openType: FraudTypeKey | null = null
+  private readonly cardsLoad = new LatestLoad<FraudTypeCard[]>()
+  private readonly articleLoad = new LatestLoad<FraudTypeArticle>()
+  private readonly articleSave = new Submission()
 
   constructor(private readonly api: Pick<Api, 'knowledgeCards' | 'knowledgeArticle' | 'saveKnowledgeArticle'>) {
-    makeAutoObservable<KnowledgeStore, 'api'>(this, { api: false, cards: observable.ref, article: observable.ref })
+    makeAutoObservable<KnowledgeStore, 'api' | 'cardsLoad' | 'articleLoad' | 'articleSave'>(this, {
+      api: false, cardsLoad: false, articleLoad: false, articleSave: false,
+    })
+  }
+
+  get cards(): FraudTypeCard[] {
+    return this.cardsLoad.value ?? []
+  }
+
+  get cardsState(): LoadState {
+    return this.cardsLoad.state
+  }
+
+  get cardsError(): string | null {
+    return this.cardsLoad.error
+  }
+
+  get article(): FraudTypeArticle | null {
+    return this.articleLoad.value
+  }
+
+  get articleState(): LoadState {
+    return this.articleLoad.state
+  }
+
+  get articleError(): string | null {
+    return this.articleLoad.error
+  }
+
+  get saving(): boolean {
+    return this.articleSave.busy
+  }
+
+  get saveError(): string | null {
+    return this.articleSave.error
   }
 
   /** The library is public; an editor's unsaved draft is not, and goes with them. */
   reset(): void {
     this.draft = null
-    this.saving = false
-    this.saveError = null
+    this.articleSave.clear()
     this.saved = false
   }
 
-  loadCards = flow(function* (this: KnowledgeStore) {
-    this.cardsState = 'loading'
-    this.cardsError = null
-    try {
-      this.cards = yield this.api.knowledgeCards()
-      this.cardsState = 'ready'
-    } catch (e) {
-      this.cardsState = 'error'
-      this.cardsError = errorMessage(e)
-    }
-  })
+  async loadCards(): Promise<void> {
+    await this.cardsLoad.load(() => this.api.knowledgeCards())
+  }
 
   /** The article a link names, if the library has one of that type; null for a link that names none. */
   articleTypeIn(param: string | undefined): KnowledgeFraudType | null {
     return param && isKnowledgeFraudType(param) ? param : null
   }
 
-  open = flow(function* (this: KnowledgeStore, fraudType: FraudTypeKey) {
+  async open(fraudType: FraudTypeKey): Promise<void> {
     this.openType = fraudType
-    this.articleState = 'loading'
-    this.articleError = null
-    try {
-      const article: FraudTypeArticle = yield this.api.knowledgeArticle(fraudType)
-      if (this.openType !== fraudType) return
-      this.article = article
-      this.articleState = 'ready'
-    } catch (e) {
-      if (this.openType !== fraudType) return
-      this.articleState = 'error'
-      this.articleError = errorMessage(e)
-    }
-  })
+    await this.articleLoad.load(() => this.api.knowledgeArticle(fraudType))
+  }
 
   retryArticle(): void {
     if (this.openType) void this.open(this.openType)
@@ -88,7 +99,7 @@ export class KnowledgeStore {
     const a = this.article
     if (!a) return
     this.draft = { summary: a.summary, signs: a.signs.join('\n'), scripts: a.scripts.join('\n'), advice: a.advice.join('\n') }
-    this.saveError = null
+    this.articleSave.dismiss()
     this.saved = false
   }
 
@@ -99,22 +110,17 @@ export class KnowledgeStore {
 
   cancelEdit(): void {
     this.draft = null
-    this.saveError = null
+    this.articleSave.dismiss()
   }
 
   /** A refused save keeps the draft as typed, so that nothing is lost while the message is read. */
   save = flow(function* (this: KnowledgeStore) {
-    if (!this.draft || !this.article || this.saving) return
-    this.saving = true
-    this.saveError = null
-    try {
-      this.article = yield this.api.saveKnowledgeArticle(this.article.fraudType, toArticleInput(this.draft))
-      this.draft = null
-      this.saved = true
-    } catch (e) {
-      this.saveError = errorMessage(e)
-    } finally {
-      this.saving = false
-    }
+    const { draft, article } = this
+    if (!draft || !article || this.saving) return
+    const saved: Outcome<FraudTypeArticle> = yield this.articleSave.run(() => this.api.saveKnowledgeArticle(article.fraudType, toArticleInput(draft)))
+    if (!saved.ok) return
+    this.articleLoad.set(saved.value)
+    this.draft = null
+    this.saved = true
   })
 }

@@ -7,11 +7,15 @@ export class LatestLoad<T> {
   /** The last answer that landed; it stays on screen while a newer one is on its way. */
   value: T | null = null
   error: string | null = null
+  /** What went wrong, for a store that tells failures apart (a retracted bulletin, an unknown label). */
+  failure: unknown = null
   private generation = 0
 
   constructor() {
     // Answers are replaced whole, never edited in place, so they need not be deeply observable.
-    makeAutoObservable<LatestLoad<T>, 'generation'>(this, { generation: false, value: observable.ref })
+    makeAutoObservable<LatestLoad<T>, 'generation' | 'fetchNewest'>(this, {
+      generation: false, value: observable.ref, failure: observable.ref, fetchNewest: false,
+    })
   }
 
   /** Forgets the value, and any answer still on its way. */
@@ -20,6 +24,7 @@ export class LatestLoad<T> {
     this.state = 'idle'
     this.value = null
     this.error = null
+    this.failure = null
   }
 
   /** A value known without asking, e.g. the server's answer to a change: it wins over any answer still on its way. */
@@ -28,23 +33,47 @@ export class LatestLoad<T> {
     this.state = 'ready'
     this.value = value
     this.error = null
+    this.failure = null
+  }
+
+  /** A failure known without asking, e.g. a link that names nothing: it wins over any answer still on its way. */
+  fail(failure: unknown): void {
+    this.generation++
+    this.state = 'error'
+    this.error = errorMessage(failure)
+    this.failure = failure
   }
 
   /** Resolves to true only when this answer was still the newest and it succeeded. */
-  load = flow(function* (this: LatestLoad<T>, fetch: () => Promise<T>) {
+  load(fetch: () => Promise<T>): Promise<boolean> {
+    return this.fetchNewest(fetch, false)
+  }
+
+  /** Asks again while the last answer stays on screen; if asking fails (no signal), the last answer simply stays. */
+  refresh(fetch: () => Promise<T>): Promise<boolean> {
+    return this.fetchNewest(fetch, true)
+  }
+
+  private fetchNewest = flow(function* (this: LatestLoad<T>, fetch: () => Promise<T>, quietly: boolean) {
     const generation = ++this.generation
-    this.state = 'loading'
-    this.error = null
+    if (!quietly) {
+      this.state = 'loading'
+      this.error = null
+      this.failure = null
+    }
     try {
       const value: T = yield fetch()
       if (generation !== this.generation) return false
       this.value = value
       this.state = 'ready'
+      this.error = null
+      this.failure = null
       return true
     } catch (e) {
-      if (generation !== this.generation) return false
+      if (generation !== this.generation || quietly) return false
       this.state = 'error'
       this.error = errorMessage(e)
+      this.failure = e
       return false
     }
   })

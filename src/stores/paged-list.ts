@@ -33,6 +33,7 @@ export class PagedList<T> {
     this.total = 0
     this.page = 0
     this.state = 'idle'
+    this.loadingMore = false
     this.error = null
   }
 

@@ -71,11 +71,9 @@ export class PatrolStore {
       this.keptAt = null
     }
     this.gridId = gridId
-    let unreachable = false
-    const loaded: boolean = yield this.planLoad.load(() => this.api.patrolToday(gridId).catch((e: unknown) => {
-      unreachable = e instanceof ApiError && e.code === 'NETWORK'
-      throw e
-    }))
+    const loaded: boolean = yield this.planLoad.load(() => this.api.patrolToday(gridId))
+    const failure = this.planLoad.failure
+    const unreachable = failure instanceof ApiError && failure.code === 'NETWORK'
     if (loaded) {
       this.keptAt = null
       this.savePlan(gridId)

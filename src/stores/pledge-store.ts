@@ -53,8 +53,11 @@ export class PledgeStore {
   }
 
   /** A half-signed pledge belongs to the worker who started it. */
+  /** The template is the same for everyone and stays for signing without signal; the form and its door do not. */
   reset(): void {
     this.startNew()
+    this.householdId = null
+    this.signing = false
   }
 
   loadTemplate = flow(function* (this: PledgeStore) {

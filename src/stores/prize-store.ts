@@ -1,36 +1,64 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** Prizes a resident may claim, why others are out of reach, and the claims to show at the pickup place. */
 export class PrizeStore {
-  offers: PrizeOffer[] = []
-  offersState: LoadState = 'idle'
-  offersError: string | null = null
-  claims: PrizeClaim[] = []
-  claimsState: LoadState = 'idle'
-  claimsError: string | null = null
   /** The offer waiting for the resident's 确认领取. */
   confirming: PrizeOffer | null = null
-  claiming = false
-  claimError: string | null = null
   justClaimed: PrizeClaim | null = null
 
+  private readonly offersLoad = new LatestLoad<PrizeOffer[]>()
+  private readonly claimsLoad = new LatestLoad<PrizeClaim[]>()
+  private readonly claim = new Submission()
+
   constructor(private readonly api: Pick<Api, 'prizeOffers' | 'claimPrize' | 'myPrizeClaims'>) {
-    makeAutoObservable<PrizeStore, 'api'>(this, {
-      api: false, offers: observable.ref, claims: observable.ref, confirming: observable.ref, justClaimed: observable.ref,
+    makeAutoObservable<PrizeStore, 'api' | 'offersLoad' | 'claimsLoad' | 'claim'>(this, {
+      api: false, offersLoad: false, claimsLoad: false, claim: false, confirming: observable.ref, justClaimed: observable.ref,
     })
   }
 
+  get offers(): PrizeOffer[] {
+    return this.offersLoad.value ?? []
+  }
+
+  get offersState(): LoadState {
+    return this.offersLoad.state
+  }
+
+  get offersError(): string | null {
+    return this.offersLoad.error
+  }
+
+  get claims(): PrizeClaim[] {
+    return this.claimsLoad.value ?? []
+  }
+
+  get claimsState(): LoadState {
+    return this.claimsLoad.state
+  }
+
+  get claimsError(): string | null {
+    return this.claimsLoad.error
+  }
+
+  get claiming(): boolean {
+    return this.claim.busy
+  }
+
+  get claimError(): string | null {
+    return this.claim.error
+  }
+
   reset(): void {
-    this.offers = []
-    this.offersState = 'idle'
-    this.claims = []
-    this.claimsState = 'idle'
+    this.offersLoad.clear()
+    this.claimsLoad.clear()
+    this.claim.clear()
     this.confirming = null
-    this.claimError = null
     this.justClaimed = null
   }
 
@@ -38,35 +66,19 @@ export class PrizeStore {
     return Promise.all([this.loadOffers(), this.loadClaims()]).then(() => undefined)
   }
 
-  loadOffers = flow(function* (this: PrizeStore) {
-    this.offersState = 'loading'
-    this.offersError = null
-    try {
-      this.offers = yield this.api.prizeOffers()
-      this.offersState = 'ready'
-    } catch (e) {
-      this.offersState = 'error'
-      this.offersError = errorMessage(e)
-    }
-  })
+  async loadOffers(): Promise<void> {
+    await this.offersLoad.load(() => this.api.prizeOffers())
+  }
 
-  loadClaims = flow(function* (this: PrizeStore) {
-    this.claimsState = 'loading'
-    this.claimsError = null
-    try {
-      this.claims = yield this.api.myPrizeClaims()
-      this.claimsState = 'ready'
-    } catch (e) {
-      this.claimsState = 'error'
-      this.claimsError = errorMessage(e)
-    }
-  })
+  async loadClaims(): Promise<void> {
+    await this.claimsLoad.load(() => this.api.myPrizeClaims())
+  }
 
   /** Only an offer with nothing unmet can be claimed; the page greys out the rest and says why. */
   askClaim(offer: PrizeOffer): void {
     if (offer.unmet.length > 0) return
     this.confirming = offer
-    this.claimError = null
+    this.claim.dismiss()
   }
 
   cancelClaim(): void {
@@ -78,15 +90,8 @@ export class PrizeStore {
     const offer = this.confirming
     if (!offer || this.claiming) return
     this.confirming = null
-    this.claiming = true
-    this.claimError = null
-    try {
-      this.justClaimed = yield this.api.claimPrize(offer.id)
-    } catch (e) {
-      this.claimError = errorMessage(e)
-    } finally {
-      this.claiming = false
-    }
+    const claimed: Outcome<PrizeClaim> = yield this.claim.run(() => this.api.claimPrize(offer.id))
+    if (claimed.ok) this.justClaimed = claimed.value
     yield this.load()
   })
 }

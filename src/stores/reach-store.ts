@@ -58,8 +58,9 @@ export class ReachStore {
   private readonly bulletinLoad = new LatestLoad<{ reach: BulletinReach; tree: ShareTreeNode[] }>()
   private readonly regionLoad = new LatestLoad<{ daily: DailyReach[]; cadres: CadreForwarding[]; outbox: OutboxItem[] }>()
 
-  constructor(private readonly api: Pick<Api, 'bulletinReach' | 'shareTree' | 'dailyReach' | 'cadreForwarding' | 'outbox'>) {
-    makeAutoObservable<ReachStore, 'api' | 'bulletinLoad' | 'regionLoad'>(this, { api: false, bulletinLoad: false, regionLoad: false })
+  constructor(private readonly api: Pick<Api, 'bulletinReach' | 'shareTree' | 'dailyReach' | 'cadreForwarding' | 'outbox'>,
+    private readonly now: () => Date = () => new Date()) {
+    makeAutoObservable<ReachStore, 'api' | 'now' | 'bulletinLoad' | 'regionLoad'>(this, { api: false, now: false, bulletinLoad: false, regionLoad: false })
   }
 
   reset(): void {
@@ -139,7 +140,8 @@ export class ReachStore {
   }
 
   /** The region's last week of reach, the cadres' last month, and the reminders waiting or failed. */
-  loadRegion = flow(function* (this: ReachStore, regionId: string, today: Date) {
+  loadRegion = flow(function* (this: ReachStore, regionId: string) {
+    const today = this.now()
     const to = dayjs(today).format('YYYY-MM-DD')
     const from = dayjs(today).subtract(DAILY_DAYS - 1, 'day').format('YYYY-MM-DD')
     yield this.regionLoad.load(async () => {
@@ -151,4 +153,4 @@ export class ReachStore {
   })
 }
 
-export const reachStore: StoreFactory<ReachStore> = ({ api }) => new ReachStore(api)
+export const reachStore: StoreFactory<ReachStore> = ({ api, now }) => new ReachStore(api, now)

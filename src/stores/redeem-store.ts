@@ -41,6 +41,8 @@ export class RedeemStore {
     this.view = null
     this.error = null
     this.done = false
+    this.looking = false
+    this.redeeming = false
   }
 
   /** A scanned QR carries the bare code. */

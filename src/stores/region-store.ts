@@ -78,6 +78,7 @@ export class RegionStore {
     this.users = []
     this.usersTotal = 0
     this.usersState = 'idle'
+    this.usersError = null
     this.importFile = null
     this.importPreview = null
     this.importResult = null

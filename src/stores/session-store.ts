@@ -1,6 +1,8 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
-import { hasAnyRole } from '@/core/scope'
+import { canDeactivate, canManageRole } from '@/core/membership'
+import type { Role } from '@/core/roles'
+import { hasAnyRole, roleAllows, type Action } from '@/core/scope'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import type { OfflineStorage } from '@/services/offline-storage'
@@ -11,6 +13,8 @@ export const LAST_ME_KEY = 'xuanfang.lastMe'
 
 /** 'unavailable': the server is not in demo mode (404), so H5 cannot sign in. */
 export type PersonaState = LoadState | 'unavailable'
+
+const ADMINISTERING: readonly Role[] = ['admin', 'cadre']
 
 export class SessionStore {
   private current: Me | null = null
@@ -66,8 +70,33 @@ export class SessionStore {
     return hasAnyRole(this.roles, ['admin', 'cadre'])
   }
 
+  get isDissuader(): boolean {
+    return hasAnyRole(this.roles, ['dissuader'])
+  }
+
   get workerGrids(): MeRole[] {
     return this.roles.filter((r) => r.role === 'grid_worker')
+  }
+
+  /** The rule the server checks, so that no entry opens onto 您没有权限执行此操作. */
+  can(action: Action): boolean {
+    return this.roles.some((r) => roleAllows(r.role, action))
+  }
+
+  /** Whether this person may move or end a role held at that place. */
+  mayManageRoleAt(regionPath: string): boolean {
+    return canManageRole(this.roles, regionPath)
+  }
+
+  /** Deactivating ends every role a person holds, so this person must be able to manage each of them. */
+  mayDeactivate(targetRoles: readonly { regionPath: string }[]): boolean {
+    return canDeactivate(this.roles, targetRoles)
+  }
+
+  /** The region an admin or cadre starts from: the first one they administer (among those allowed `action`, if named). */
+  homeRegion(action?: Action): MeRole | null {
+    const allowed = action ? this.roles.filter((r) => roleAllows(r.role, action)) : this.roles
+    return allowed.find((r) => ADMINISTERING.includes(r.role)) ?? null
   }
 
   loadMe = flow(function* (this: SessionStore) {

@@ -12,7 +12,7 @@ export class SubscriptionStore {
   messages: Partial<Record<SubscribeTemplateKey, string>> = {}
 
   constructor(private readonly api: Pick<Api, 'subscribe'>) {
-    makeAutoObservable(this, {}, { autoBind: true })
+    makeAutoObservable<SubscriptionStore, 'api'>(this, { api: false }, { autoBind: true })
   }
 
   reset(): void {

@@ -3,7 +3,7 @@ import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } fro
 import type { Role } from '@/core/roles'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage } from './load-state'
+import { Submission, type Outcome } from './submission'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
 
@@ -33,11 +33,18 @@ export class UserAdminStore {
   readonly detail = new LatestLoad<ManagedUserDetail>()
   detailId: string | null = null
   pending: PendingUserAction | null = null
-  acting = false
-  actionError: string | null = null
+  private readonly submission = new Submission()
 
   constructor(private readonly api: UserAdminApi) {
-    makeAutoObservable<UserAdminStore, 'api'>(this, { api: false, list: false, detail: false })
+    makeAutoObservable<UserAdminStore, 'api' | 'submission'>(this, { api: false, list: false, detail: false, submission: false })
+  }
+
+  get acting(): boolean {
+    return this.submission.busy
+  }
+
+  get actionError(): string | null {
+    return this.submission.error
   }
 
   get searchQuery(): UserQuery {
@@ -57,8 +64,7 @@ export class UserAdminStore {
     this.query = ''
     this.filters = {}
     this.pending = null
-    this.acting = false
-    this.actionError = null
+    this.submission.clear()
   }
 
   setQuery(text: string): void {
@@ -83,7 +89,7 @@ export class UserAdminStore {
     if (this.detailId !== id) {
       this.detail.clear()
       this.pending = null
-      this.actionError = null
+      this.submission.dismiss()
     }
     this.detailId = id
     return this.detail.load(() => this.api.managedUser(id))
@@ -91,7 +97,7 @@ export class UserAdminStore {
 
   ask(action: PendingUserAction): void {
     this.pending = action
-    this.actionError = null
+    this.submission.dismiss()
   }
 
   cancel(): void {
@@ -104,20 +110,13 @@ export class UserAdminStore {
     const id = this.detailId
     if (!action || !id || this.acting) return false
     this.pending = null
-    this.acting = true
-    this.actionError = null
-    try {
-      const updated: ManagedUserDetail = yield this.run(id, action)
-      this.detail.set(updated)
-      const row: ManagedUser = { id: updated.id, displayName: updated.displayName, active: updated.active, roles: updated.roles }
-      this.list.items = this.list.items.map((u) => (u.id === id ? row : u))
-      return true
-    } catch (e) {
-      this.actionError = errorMessage(e)
-      return false
-    } finally {
-      this.acting = false
-    }
+    const done: Outcome<ManagedUserDetail> = yield this.submission.run(() => this.run(id, action))
+    if (!done.ok) return false
+    const updated = done.value
+    this.detail.set(updated)
+    const row: ManagedUser = { id: updated.id, displayName: updated.displayName, active: updated.active, roles: updated.roles }
+    this.list.items = this.list.items.map((u) => (u.id === id ? row : u))
+    return true
   })
 
   private run(id: string, action: PendingUserAction): Promise<ManagedUserDetail> {

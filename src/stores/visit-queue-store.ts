@@ -1,12 +1,17 @@
 import { flow, makeAutoObservable, toJS } from 'mobx'
-import type { PledgeInput } from '@/core/door-to-door-api'
+import type { LatLng, PledgeInput } from '@/core/door-to-door-api'
+import type { ChecklistKey } from '@/core/visits'
 import type { SyncBatchResult, SyncItemResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
 import { isRetryableStatus, nextRetryDelay } from '@/core/sync-backoff'
 import { ApiError, type Api } from '@/services/api-client'
 import type { ConnectivityEvents, Timers } from '@/services/network'
 import type { OfflineStorage } from '@/services/offline-storage'
+import { newUuid } from '@/services/uuid'
 import { errorMessage } from './load-state'
+
+/** The form's limit on a visit's note: the server refuses a longer one. */
+export { MAX_VISIT_NOTE_LENGTH } from '@/core/visits'
 
 export const QUEUE_STORAGE_KEY = 'xuanfang.doorQueue'
 export const STORAGE_FULL_MESSAGE = '手机存储空间不足，记录暂未存到手机上，请尽快联网上传'
@@ -45,6 +50,19 @@ export interface QueueDeps {
   random: () => number
   /** The signed-in user, or null. */
   currentUserId: () => string | null
+  /** The record's idempotency key (services/uuid in the app). */
+  newId?: () => Promise<string>
+  now?: () => Date
+}
+
+/** What the worker filled in at the door; the queue gives the record its id and its time. */
+export interface VisitDraft {
+  householdId: string
+  /** Shown in the list of refused records. */
+  householdCode: string
+  checks: Record<ChecklistKey, boolean>
+  note: string
+  geo: LatLng | null
 }
 
 export const NOT_SIGNED_IN_MESSAGE = '请先登录，再记录走访或承诺书'
@@ -118,6 +136,15 @@ export class VisitQueueStore {
     }
     this.items.push({ ...draft, recordedBy })
     return this.persist()
+  }
+
+  /** A visit recorded now, kept on the phone until the server has it. Resolves to the record's id. */
+  async recordVisit(draft: VisitDraft): Promise<string> {
+    const id = await (this.deps.newId ?? newUuid)()
+    const visitedAt = (this.deps.now?.() ?? new Date()).toISOString()
+    const input: VisitInput = { id, householdId: draft.householdId, visitedAt, note: draft.note.trim(), geo: draft.geo, ...draft.checks }
+    this.add({ kind: 'visit', input, householdCode: draft.householdCode, rejection: null })
+    return id
   }
 
   /** A record of this kind for this household still waits on the phone: the door should say so. */

@@ -45,7 +45,12 @@ export class WarningAdminStore {
     this.list.clear()
     this.compliance = null
     this.complianceState = 'idle'
+    this.complianceError = null
     this.reassigning = null
+    this.dissuaders = []
+    this.dissuadersState = 'idle'
+    this.reassignError = null
+    this.saving = false
     this.justDispatched = null
   }
 

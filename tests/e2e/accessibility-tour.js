@@ -1,6 +1,6 @@
 // Every page of the app, in normal and 关怀模式, checked by axe-core (scripts/e2e.js fails a flow on any critical or
 // serious violation). The flows before this one reach most pages in one mode, with data; this tour opens each page
-// that app.config.ts lists, as the person who uses it, in both modes, so a page no flow visits is checked too.
+// that app.config.ts lists (from src/navigation/routes.ts), as the person who uses it, in both modes, so a page no flow visits is checked too.
 const { mkdirSync, readFileSync } = require('node:fs')
 const path = require('node:path')
 
@@ -9,10 +9,11 @@ const TIMEOUT = 20_000
 const DATA_ARRIVES_MS = 800
 
 function appPages() {
-  const config = readFileSync(path.join(__dirname, '..', '..', 'src', 'app.config.ts'), 'utf8')
-  const quoted = (list) => [...list.matchAll(/'([^']+)'/g)].map((m) => m[1])
-  const pages = quoted(config.match(/^\s*pages: \[([^\]]*)\]/m)[1])
-  for (const sub of config.matchAll(/\{ root: '([^']+)', pages: \[([^\]]*)\] \}/g)) pages.push(...quoted(sub[2]).map((p) => `${sub[1]}/${p}`))
+  const routes = readFileSync(path.join(__dirname, '..', '..', 'src', 'navigation', 'routes.ts'), 'utf8')
+  const paths = (block) => [...block.matchAll(/^\s+\w+: '([^']+)',$/gm)].map((m) => m[1])
+  const pages = paths(routes.match(/const MAIN_PAGES = \{([^}]*)\}/)[1])
+  const subpackages = routes.match(/const SUBPACKAGE_PAGES = \{([\s\S]*?)\n\} as const/)[1]
+  for (const sub of subpackages.matchAll(/^ {2}(\w+): \{([^}]*)\}/gm)) pages.push(...paths(sub[2]).map((p) => `packages/${sub[1]}/${p}`))
   return pages
 }
 
@@ -27,7 +28,7 @@ module.exports = ({ apiLogin }) => [
     async run({ page, baseUrl }) {
       const pages = appPages()
       mkdirSync(SHOTS, { recursive: true })
-      if (pages.length < 40) throw new Error(`only ${pages.length} pages read from app.config.ts`)
+      if (pages.length < 40) throw new Error(`only ${pages.length} pages read from src/navigation/routes.ts`)
       const tokens = {}
       for (const [, persona] of OPENED_BY) tokens[persona] ??= (await apiLogin(baseUrl, persona)).session.token
       await page.goto(`${baseUrl}/`)

@@ -10,7 +10,6 @@ import { HotlineCard } from '@/components/hotline-card'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/navigation/routes'
-import { currentEnterOptions, shareLaunchFrom, shareLinkUrl } from '@/services/share-launch'
 import type { BulletinProblem } from '@/stores/bulletin-store'
 import { useStores } from '@/stores/stores-context'
 import { CopyLink } from '@/components/copy-link'
@@ -44,8 +43,8 @@ function ProblemPage({ problem, onRetry }: { problem: BulletinProblem; onRetry: 
 /** H5 has no share sheet: the reader copies a link that carries their share id. */
 const ShareByLink = observer(function ShareByLink() {
   const { bulletins } = useStores()
-  if (!bulletins.share) return null
-  const url = shareLinkUrl(bulletins.share.path, window.location)
+  const url = bulletins.shareLink(window.location)
+  if (!url) return null
   return (
     <View className='card'>
       <Text className='card-title'>分享给家人和邻居</Text>
@@ -61,14 +60,14 @@ export default observer(function BulletinPage() {
   const id = params.id ?? ''
 
   useEffect(() => {
-    void bulletins.view(id, shareLaunchFrom(params, currentEnterOptions()))
+    void bulletins.open(params)
     if (isWeapp) void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
     // One page view, one open: the launch params do not change while the page lives.
   }, [bulletins, id])
 
   useShare(() => ({
     title: bulletins.detail?.title ?? '每日警情通报',
-    path: bulletins.share?.path ?? `${ROUTES.bulletin}?id=${encodeURIComponent(id)}`,
+    path: bulletins.sharePath,
   }))
 
   const detail = bulletins.detail

@@ -1,4 +1,4 @@
-export const DOOR_PAGE = '/pages/door/index'
+import { ROUTES } from '@/navigation/routes'
 
 /** Door labels carry `<PUBLIC_BASE_URL>/h/<token>`; the token is base64url, 22 characters today. */
 const TOKEN = /^[A-Za-z0-9_-]{8,64}$/
@@ -21,22 +21,15 @@ export function doorTokenFromParams(params: Partial<Record<string, string>>): st
 }
 
 export function doorPageUrl(token: string): string {
-  return `${DOOR_PAGE}?token=${encodeURIComponent(token)}`
+  return `${ROUTES.door}?token=${encodeURIComponent(token)}`
 }
 
-/** The worker's forms live in the worker subpackage; the door page in the main package links to them. */
-export const WORKER_FORMS = {
-  visit: '/packages/worker/pages/visit/index',
-  pledge: '/packages/worker/pages/pledge/index',
-  pledgeView: '/packages/worker/pages/pledge-view/index',
-} as const
-
 export function visitFormUrl(householdId: string): string {
-  return `${WORKER_FORMS.visit}?householdId=${encodeURIComponent(householdId)}`
+  return `${ROUTES.visit}?householdId=${encodeURIComponent(householdId)}`
 }
 
 export function pledgeFormUrl(householdId: string): string {
-  return `${WORKER_FORMS.pledge}?householdId=${encodeURIComponent(householdId)}`
+  return `${ROUTES.pledge}?householdId=${encodeURIComponent(householdId)}`
 }
 
 function safeDecode(text: string): string {
@@ -48,5 +41,5 @@ function safeDecode(text: string): string {
 }
 
 export function pledgeViewUrl(householdId: string): string {
-  return `${WORKER_FORMS.pledgeView}?householdId=${encodeURIComponent(householdId)}`
+  return `${ROUTES.pledgeView}?householdId=${encodeURIComponent(householdId)}`
 }

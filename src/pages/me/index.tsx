@@ -8,7 +8,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import { ROLE_LABELS } from '@/core/roles'
-import { hasAnyRole } from '@/core/scope'
 import { CareModeSwitch } from '@/components/care-mode-switch'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -53,7 +52,7 @@ const SignedIn = observer(function SignedIn() {
         {session.isWorker && (
           <Cell className='tap-target' title='网格员工作台' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.workerHome })} />
         )}
-        {hasAnyRole(session.roles, ['dissuader']) && (
+        {session.isDissuader && (
           <Cell className='tap-target' title='预警处置' extra='进入' clickable onClick={() => Taro.navigateTo({ url: ROUTES.warnings })} />
         )}
         {session.isAdminOrCadre && (

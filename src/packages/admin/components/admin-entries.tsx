@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { roleAllows, type Action } from '@/core/scope'
+import type { Action } from '@/core/scope'
 import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
-import { ADMIN_ROUTES } from '../routes'
 
 export interface AdminEntry {
   title: string
@@ -15,9 +14,9 @@ export interface AdminEntry {
 }
 
 export const DOOR_TO_DOOR_ENTRIES: readonly AdminEntry[] = [
-  { title: '入户覆盖', description: '各镇、村、网格的走访和签约情况，未走访清单', url: ADMIN_ROUTES.coverage, action: 'coverage.read' },
-  { title: '住户管理', description: '查找、新增、修改住户，表格导入', url: ADMIN_ROUTES.households, action: 'household.write' },
-  { title: '打印门牌', description: '按网格或所选住户生成二维码门牌', url: ADMIN_ROUTES.labels, action: 'label.issue' },
+  { title: '入户覆盖', description: '各镇、村、网格的走访和签约情况，未走访清单', url: ROUTES.coverage, action: 'coverage.read' },
+  { title: '住户管理', description: '查找、新增、修改住户，表格导入', url: ROUTES.households, action: 'household.write' },
+  { title: '打印门牌', description: '按网格或所选住户生成二维码门牌', url: ROUTES.labels, action: 'label.issue' },
 ]
 
 export const BULLETIN_ENTRIES: readonly AdminEntry[] = [
@@ -28,11 +27,11 @@ export const BULLETIN_ENTRIES: readonly AdminEntry[] = [
 
 /**
  * The admin's jobs as large cards, each a whole-card tap target; only those the signed-in person's roles allow, by
- * the same rule the server checks (`roleAllows`), so no entry opens onto 您没有权限执行此操作.
+ * the same rule the server checks (session.can), so no entry opens onto 您没有权限执行此操作.
  */
 export const AdminEntries = observer(function AdminEntries({ heading, entries }: { heading?: string; entries: readonly AdminEntry[] }) {
   const { session } = useStores()
-  const offered = entries.filter((e) => session.roles.some((r) => roleAllows(r.role, e.action)))
+  const offered = entries.filter((e) => session.can(e.action))
   if (offered.length === 0) return null
   return (
     <View className='admin-entries'>

@@ -4,16 +4,14 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, chinaMonthOf, monthLabel } from '@/core/activities'
+import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, monthLabel } from '@/core/activities'
 import { ACTIVITY_KINDS, type ActivityKind, type ActivityListItem } from '@/core/activity-api'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
 import { activityStore } from '@/stores/activity-store'
-import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
-import { ADMIN_ROUTES } from '../../routes'
+import { ROUTES } from '@/navigation/routes'
 import './index.scss'
 import { DescribedImage } from '@/components/described-image'
 
@@ -33,7 +31,7 @@ const MonthSwitcher = observer(function MonthSwitcher() {
 const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityListItem }) {
   const activities = useStore(activityStore)
   const { date, time } = chinaDateTimeOf(item.heldAt)
-  const open = () => void Taro.navigateTo({ url: `${ADMIN_ROUTES.activityEdit}?id=${item.id}` })
+  const open = () => void Taro.navigateTo({ url: `${ROUTES.activityEdit}?id=${item.id}` })
   return (
     <View className='card tap-target' role='button' hoverClass='card-hover' onClick={open}>
       <Text className='card-title'>{`【${ACTIVITY_KIND_NAMES[item.kind] ?? item.kind}】${item.title}`}</Text>
@@ -70,10 +68,10 @@ const ActivityList = observer(function ActivityList() {
 export default observer(function ActivitiesPage() {
   const { session } = useStores()
   const activities = useStore(activityStore)
-  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'activity.read')))
+  const home = session.homeRegion('activity.read')
 
   useEffect(() => {
-    if (home && activities.state === 'idle') void activities.load(home.regionId, chinaMonthOf(new Date()))
+    if (home && activities.state === 'idle') void activities.loadThisMonth(home.regionId)
   }, [home, activities])
   // Back from the form: show what was added, changed or deleted there.
   useDidShow(() => {
@@ -91,7 +89,7 @@ export default observer(function ActivitiesPage() {
     <PageShell>
       <Text className='page-title'>宣传活动</Text>
       <Text className='section-title'>{`范围：${home.regionName}`}</Text>
-      <Button className='big-button' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ADMIN_ROUTES.activityEdit })}>
+      <Button className='big-button' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.activityEdit })}>
         登记活动
       </Button>
       <MonthSwitcher />

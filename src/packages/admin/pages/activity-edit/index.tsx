@@ -7,13 +7,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import { MAX_ACTIVITY_SUMMARY_LENGTH } from '@/core/activities'
 import { ACTIVITY_KINDS, MAX_PHOTOS_PER_ACTIVITY, TARGET_GROUPS, type ActivityKind } from '@/core/activity-api'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { ActivityDraft } from '@/stores/activity-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { activityStore } from '@/stores/activity-store'
-import { adminHomeRegion } from '../../admin-region'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 import './index.scss'
@@ -147,11 +145,11 @@ export default observer(function ActivityEditPage() {
   const activities = useStore(activityStore)
   const { params } = useRouter()
   const id = params.id
-  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'activity.write')))
+  const home = session.homeRegion('activity.write')
 
   useEffect(() => {
     if (id) void activities.open(id)
-    else if (home) activities.startNew(home.regionId, new Date())
+    else if (home) activities.startNew(home.regionId)
   }, [id, home, activities])
 
   if (!home) {

@@ -11,7 +11,6 @@ import { ROUTES } from '@/navigation/routes'
 import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
-import { adminHomeRegion } from '../../admin-region'
 import { BulletinForm, PublishPanel, RetractDialog, SameDayDialog } from '../../components/bulletin-form'
 import { BulletinForward } from '../../components/bulletin-forward'
 import './index.scss'
@@ -62,7 +61,7 @@ export default observer(function BulletinEditPage() {
   const bulletinAdmin = useStore(bulletinAdminStore)
   const { params } = useRouter()
   const id = params.id
-  const region = adminHomeRegion(session.roles)
+  const region = session.homeRegion()
   const regionId = region?.regionId
 
   // 转发到平安群 shares the bulletin's resident page, never this editor; before publishing, the bulletin list.
@@ -72,8 +71,8 @@ export default observer(function BulletinEditPage() {
   })
 
   useEffect(() => {
-    if (id) void bulletinAdmin.edit(id, new Date())
-    else if (regionId) bulletinAdmin.startNew(regionId, new Date())
+    if (id) void bulletinAdmin.edit(id)
+    else if (regionId) bulletinAdmin.startNew(regionId)
   }, [bulletinAdmin, id, regionId])
 
   if (!region) {
@@ -84,7 +83,7 @@ export default observer(function BulletinEditPage() {
     )
   }
   let body
-  if (bulletinAdmin.state === 'error') body = <ErrorBlock message={bulletinAdmin.loadError ?? '加载失败'} onRetry={() => id && void bulletinAdmin.edit(id, new Date())} />
+  if (bulletinAdmin.state === 'error') body = <ErrorBlock message={bulletinAdmin.loadError ?? '加载失败'} onRetry={() => id && void bulletinAdmin.edit(id)} />
   else if (bulletinAdmin.state !== 'ready' || !bulletinAdmin.draft) body = <LoadingBlock text='正在打开通报…' />
   else {
     const saved = bulletinAdmin.saved

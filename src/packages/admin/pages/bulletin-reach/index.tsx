@@ -7,7 +7,6 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/navigation/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { reachStore } from '@/stores/reach-store'
-import { adminHomeRegion } from '../../admin-region'
 import { FilterChips } from '../../components/filter-chips'
 import { CadreTable, DailyChart, NotReachedList, OutboxList, ReachSummary, ShareTree } from '../../components/bulletin-reach-panels'
 import './index.scss'
@@ -59,7 +58,7 @@ const BulletinChooser = observer(function BulletinChooser() {
 
 const RegionBlock = observer(function RegionBlock({ regionId }: { regionId: string }) {
   const reach = useStore(reachStore)
-  if (reach.regionState === 'error') return <ErrorBlock message={reach.regionError ?? '加载失败'} onRetry={() => void reach.loadRegion(regionId, new Date())} />
+  if (reach.regionState === 'error') return <ErrorBlock message={reach.regionError ?? '加载失败'} onRetry={() => void reach.loadRegion(regionId)} />
   if (reach.regionState !== 'ready') return <LoadingBlock />
   return (
     <View>
@@ -76,13 +75,13 @@ export default observer(function BulletinReachPage() {
   const reach = useStore(reachStore)
   const { params } = useRouter()
   const id = params.id
-  const regionId = adminHomeRegion(session.roles)?.regionId
+  const regionId = session.homeRegion()?.regionId
 
   useEffect(() => {
     if (id) void reach.loadBulletin(id)
   }, [reach, id])
   useEffect(() => {
-    if (regionId) void reach.loadRegion(regionId, new Date())
+    if (regionId) void reach.loadRegion(regionId)
   }, [reach, regionId])
 
   if (!regionId) {

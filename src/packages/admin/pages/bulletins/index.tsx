@@ -11,7 +11,6 @@ import { ROUTES } from '@/navigation/routes'
 import { STATUS_LABELS } from '@/stores/bulletin-admin-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { bulletinAdminStore } from '@/stores/bulletin-admin-store'
-import { adminHomeRegion } from '../../admin-region'
 
 const editUrl = (id?: string) => (id ? `${ROUTES.bulletinEdit}?id=${encodeURIComponent(id)}` : ROUTES.bulletinEdit)
 
@@ -20,7 +19,7 @@ export default observer(function BulletinManagePage() {
   const { session } = useStores()
   const bulletinAdmin = useStore(bulletinAdminStore)
   const { list } = bulletinAdmin
-  const regionId = adminHomeRegion(session.roles)?.regionId
+  const regionId = session.homeRegion()?.regionId
 
   const shown = useRef(false)
 

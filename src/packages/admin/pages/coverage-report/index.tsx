@@ -7,7 +7,6 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
 import { coverageStore } from '@/stores/coverage-store'
-import { adminHomeRegion } from '../../admin-region'
 import { CoverageCard } from '../../components/coverage-card'
 import { GapList } from '../../components/gap-list'
 
@@ -36,7 +35,7 @@ const CoverageReportView = observer(function CoverageReportView() {
 export default observer(function CoveragePage() {
   const { session } = useStores()
   const coverage = useStore(coverageStore)
-  const home = adminHomeRegion(session.roles)
+  const home = session.homeRegion()
 
   // Coming back to the page reloads the open region: visits recorded meanwhile must show.
   useEffect(() => {

@@ -5,7 +5,6 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { groupStore } from '@/stores/group-store'
 import { useStore, useStores } from '@/stores/stores-context'
-import { adminHomeRegion } from '../../admin-region'
 import { GroupLabelForm } from '../../components/bulletin-group-form'
 import '../groups/index.scss'
 
@@ -14,7 +13,7 @@ export default observer(function GroupLabelPage() {
   const { session } = useStores()
   const groups = useStore(groupStore)
   const id = useRouter().params.id ?? ''
-  const regionId = adminHomeRegion(session.roles)?.regionId
+  const regionId = session.homeRegion()?.regionId
 
   useEffect(() => {
     if (regionId && id) void groups.openLabel(id, regionId)

@@ -13,7 +13,6 @@ import { ROUTES } from '@/navigation/routes'
 import { TIER_NAMES } from '@/stores/reach-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { groupStore } from '@/stores/group-store'
-import { adminHomeRegion } from '../../admin-region'
 import './index.scss'
 
 const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: WeChatGroup; homeRegionId: string }) {
@@ -46,7 +45,7 @@ const GroupCard = observer(function GroupCard({ group, homeRegionId }: { group: 
 export default observer(function GroupsPage() {
   const { session } = useStores()
   const groups = useStore(groupStore)
-  const regionId = adminHomeRegion(session.roles)?.regionId
+  const regionId = session.homeRegion()?.regionId
 
   useEffect(() => {
     if (regionId) void groups.load(regionId)

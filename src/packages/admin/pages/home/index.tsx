@@ -14,13 +14,12 @@ import { regionStore } from '@/stores/region-store'
 import type { RegionRow } from '@/stores/region-store'
 import { AdminEntries, BULLETIN_ENTRIES, DOOR_TO_DOOR_ENTRIES, type AdminEntry } from '../../components/admin-entries'
 import { RegionImportPanel } from '../../components/region-import-panel'
-import { ADMIN_ROUTES } from '../../routes'
 import '../../region-depth.scss'
 import './index.scss'
 
 const RESIDENT_ENTRIES: readonly AdminEntry[] = [
   { title: '防骗知识', description: '编辑各类骗局的识别要点、典型话术和防范提示', url: ROUTES.adminKnowledge, action: 'knowledge.write' },
-  { title: '扫码学习海报', description: '为宣传活动打印各类骗局和学习路径的二维码海报', url: ADMIN_ROUTES.learnPosters, action: 'activity.write' },
+  { title: '扫码学习海报', description: '为宣传活动打印各类骗局和学习路径的二维码海报', url: ROUTES.learnPosters, action: 'activity.write' },
   { title: '题库', description: '查找、修改答题题目，表格导入', url: ROUTES.adminQuestions, action: 'quiz.manage' },
   { title: '奖品', description: '设置奖品、库存和领取条件', url: ROUTES.adminPrizes, action: 'prize.manage' },
   { title: '兑换核销', description: '扫码或输入兑换码，确认发放奖品', url: ROUTES.redeem, action: 'prize.redeem' },
@@ -36,11 +35,11 @@ const MEMBERSHIP_ENTRIES: readonly AdminEntry[] = [
 ]
 
 const REPORT_ENTRIES: readonly AdminEntry[] = [
-  { title: '统计通报', description: '按日、周、月统计宣防成效，导出Excel，复制通报文字', url: ADMIN_ROUTES.reports, action: 'report.read' },
+  { title: '统计通报', description: '按日、周、月统计宣防成效，导出Excel，复制通报文字', url: ROUTES.reports, action: 'report.read' },
 ]
 
 const ACTIVITY_ENTRIES: readonly AdminEntry[] = [
-  { title: '宣传活动', description: '登记院坝会、赶大集、进校园等活动，按月查看人数和照片', url: ADMIN_ROUTES.activities, action: 'activity.read' },
+  { title: '宣传活动', description: '登记院坝会、赶大集、进校园等活动，按月查看人数和照片', url: ROUTES.activities, action: 'activity.read' },
 ]
 
 const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {

@@ -10,14 +10,13 @@ import { useStore, useStores } from '@/stores/stores-context'
 import { householdAdminStore } from '@/stores/household-admin-store'
 import { labelStore } from '@/stores/label-store'
 import { regionStore } from '@/stores/region-store'
-import { adminHomeRegion } from '../../admin-region'
 import { HouseholdAdminList } from '../../components/household-admin-list'
 import { HouseholdFilters } from '../../components/household-filters'
 import { HouseholdForm } from '../../components/household-form'
 import { HouseholdImportPanel } from '../../components/household-import-panel'
 import { RegionPicker } from '../../components/region-picker'
 import { RevealDialog } from '../../components/reveal-dialog'
-import { ADMIN_ROUTES } from '../../routes'
+import { ROUTES } from '@/navigation/routes'
 import './index.scss'
 
 export default observer(function HouseholdsPage() {
@@ -25,7 +24,7 @@ export default observer(function HouseholdsPage() {
   const regions = useStore(regionStore)
   const householdAdmin = useStore(householdAdminStore)
   const labels = useStore(labelStore)
-  const home = adminHomeRegion(session.roles)
+  const home = session.homeRegion()
   const [picking, setPicking] = useState(false)
 
   useEffect(() => {
@@ -46,7 +45,7 @@ export default observer(function HouseholdsPage() {
   const selectedCount = householdAdmin.selectedIds.size
   const printSelected = () => {
     labels.chooseHouseholds([...householdAdmin.selectedIds])
-    void Taro.navigateTo({ url: ADMIN_ROUTES.labels })
+    void Taro.navigateTo({ url: ROUTES.labels })
   }
 
   return (

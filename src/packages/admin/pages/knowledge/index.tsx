@@ -3,7 +3,6 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { ArticleDraft } from '@/stores/knowledge-store'
@@ -57,7 +56,7 @@ const Editor = observer(function Editor() {
 /** The station edits the fraud-type library residents read; the types themselves are fixed. */
 export default observer(function KnowledgeAdminPage() {
   const { session, knowledge } = useStores()
-  const allowed = session.roles.some((r) => roleAllows(r.role, 'knowledge.write'))
+  const allowed = session.can('knowledge.write')
 
   useEffect(() => {
     if (allowed && knowledge.cardsState === 'idle') void knowledge.loadCards()

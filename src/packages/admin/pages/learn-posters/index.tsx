@@ -3,7 +3,6 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
@@ -82,7 +81,7 @@ const Preview = observer(function Preview() {
 /** Posters for 院坝会 and 赶大集: residents scan to read a fraud type, or to follow the whole learning path. */
 export default observer(function LearnPostersPage() {
   const { session } = useStores()
-  if (!session.roles.some((r) => roleAllows(r.role, 'activity.write'))) {
+  if (!session.can('activity.write')) {
     return (
       <PageShell>
         <EmptyBlock title='您没有打印海报的权限' description='扫码学习海报供派出所、村（社区）干部和网格员在宣传活动中使用' />

@@ -4,14 +4,12 @@ import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import dayjs from 'dayjs'
-import { roleAllows } from '@/core/scope'
 import { chinaDateOf } from '@/core/bulletins'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PrizeDraft } from '@/stores/prize-admin-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { prizeAdminStore } from '@/stores/prize-admin-store'
-import { adminHomeRegion } from '../../admin-region'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 
 type TextKey = Exclude<keyof PrizeDraft, 'id' | 'description'>
@@ -77,7 +75,7 @@ const PrizeList = observer(function PrizeList() {
 export default observer(function PrizesAdminPage() {
   const { session } = useStores()
   const prizeAdmin = useStore(prizeAdminStore)
-  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'prize.manage')))
+  const home = session.homeRegion('prize.manage')
 
   useEffect(() => {
     if (home && prizeAdmin.state === 'idle') void prizeAdmin.load(home.regionId)

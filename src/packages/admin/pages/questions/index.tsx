@@ -7,7 +7,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { FRAUD_TYPES, fraudTypeName } from '@/core/fraud-types'
 import type { QuestionKind } from '@/core/resident-api'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { draftOptions } from '@/stores/question-admin-store'
@@ -118,7 +117,7 @@ const QuestionList = observer(function QuestionList() {
 export default observer(function QuestionsAdminPage() {
   const { session } = useStores()
   const questionAdmin = useStore(questionAdminStore)
-  const allowed = session.roles.some((r) => roleAllows(r.role, 'quiz.manage'))
+  const allowed = session.can('quiz.manage')
 
   useEffect(() => {
     if (allowed && questionAdmin.state === 'idle') void questionAdmin.load(1)

@@ -5,7 +5,6 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import dayjs from 'dayjs'
-import { roleAllows } from '@/core/scope'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
@@ -45,7 +44,7 @@ const ClaimView = observer(function ClaimView() {
 export default observer(function RedeemPage() {
   const { session } = useStores()
   const redeem = useStore(redeemStore)
-  if (!session.roles.some((r) => roleAllows(r.role, 'prize.redeem'))) {
+  if (!session.can('prize.redeem')) {
     return (
       <PageShell>
         <EmptyBlock title='您没有兑换核销的权限' description='兑换核销供派出所和村（社区）干部使用' />

@@ -11,7 +11,6 @@ import { ReportSection } from '@/components/report-figures'
 import { useStore, useStores } from '@/stores/stores-context'
 import { regionStore } from '@/stores/region-store'
 import { reportStore } from '@/stores/report-store'
-import { adminHomeRegion } from '../../admin-region'
 import { RegionPicker } from '../../components/region-picker'
 import { PeriodBar } from './period-bar'
 import { ReportActions } from './report-actions'
@@ -47,7 +46,7 @@ export default observer(function ReportsPage() {
   const { session } = useStores()
   const regions = useStore(regionStore)
   const reports = useStore(reportStore)
-  const home = adminHomeRegion(session.roles)
+  const home = session.homeRegion()
   const [picking, setPicking] = useState(false)
 
   useEffect(() => {

@@ -7,7 +7,7 @@ import { Button, Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import type { MeRole } from '@/core/api-types'
-import { canDeactivate, canManageRole, ROLE_REGION_LEVELS } from '@/core/membership'
+import { ROLE_REGION_LEVELS } from '@/core/membership'
 import type { ManagedUserDetail } from '@/core/membership-api'
 import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { ROLE_LABELS } from '@/core/roles'
@@ -43,7 +43,7 @@ const RoleRow = observer(function RoleRow({ role }: { role: MeRole }) {
   const { session } = useStores()
   const userAdmin = useStore(userAdminStore)
   const [moving, setMoving] = useState(false)
-  const manageable = canManageRole(session.roles, role.regionPath)
+  const manageable = session.mayManageRoleAt(role.regionPath)
   const levels = ROLE_REGION_LEVELS[role.role]
   return (
     <View className='card'>
@@ -84,7 +84,7 @@ const RoleRow = observer(function RoleRow({ role }: { role: MeRole }) {
 const UserDetail = observer(function UserDetail({ user }: { user: ManagedUserDetail }) {
   const { session } = useStores()
   const userAdmin = useStore(userAdminStore)
-  const mayDeactivate = canDeactivate(session.roles, user.roles)
+  const mayDeactivate = session.mayDeactivate(user.roles)
   return (
     <View>
       <View className='card'>

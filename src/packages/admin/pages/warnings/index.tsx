@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { roleAllows } from '@/core/scope'
 import type { WarningDetail } from '@/core/warning-api'
 import { PageShell } from '@/components/page-shell'
 import { SubscribeOptIn } from '@/components/subscribe-opt-in'
@@ -13,7 +12,6 @@ import { useStore, useStores } from '@/stores/stores-context'
 import { regionStore } from '@/stores/region-store'
 import { warningAdminStore } from '@/stores/warning-admin-store'
 import { warningFormStore } from '@/stores/warning-form-store'
-import { adminHomeRegion } from '../../admin-region'
 import { CompliancePanel } from './compliance-panel'
 import { WarningFilters } from './warning-filters'
 import { WarningForm } from './warning-form'
@@ -27,7 +25,7 @@ export default observer(function WarningsAdminPage() {
   const regions = useStore(regionStore)
   const warningAdmin = useStore(warningAdminStore)
   const warningForm = useStore(warningFormStore)
-  const home = adminHomeRegion(session.roles.filter((r) => roleAllows(r.role, 'warning.manage')))
+  const home = session.homeRegion('warning.manage')
 
   useEffect(() => {
     if (!home) return

@@ -7,13 +7,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import dayjs from 'dayjs'
 import type { HouseholdSummary } from '@/core/api-types'
 import type { HouseholdDetail, LatLng } from '@/core/door-to-door-api'
-import type { VisitInput } from '@/contract/visits'
-import { MAX_VISIT_NOTE_LENGTH, VISIT_CHECKLIST, type ChecklistKey } from '@/core/visits'
+import { VISIT_CHECKLIST, type ChecklistKey } from '@/core/visits'
 import { PageShell } from '@/components/page-shell'
 import { SyncBanner } from '@/components/sync-banner'
 import { pledgeViewUrl } from '@/pages/door/door-link'
-import { newUuid } from '@/services/uuid'
 import { useStores } from '@/stores/stores-context'
+import { MAX_VISIT_NOTE_LENGTH } from '@/stores/visit-queue-store'
 import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
 import { LocationField } from '../../components/location-field'
@@ -55,9 +54,8 @@ export default observer(function VisitFormPage() {
     if (saving) return
     setSaving(true)
     try {
-      const input: VisitInput = { id: await newUuid(), householdId, visitedAt: new Date().toISOString(), note: note.trim(), geo, ...checks }
-      queue.add({ kind: 'visit', input, householdCode: household.code, rejection: null })
-      await confirmSavedAndLeave(queue, input.id)
+      const id = await queue.recordVisit({ householdId, householdCode: household.code, checks, note, geo })
+      await confirmSavedAndLeave(queue, id)
     } catch {
       void Taro.showToast({ title: '保存失败，请再点一次保存', icon: 'none', duration: 2000 })
     } finally {

@@ -1,0 +1,44 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import { errorMessage } from './load-state'
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false }
+
+/** One write the person asked for: busy while it runs, so a second tap does nothing, and its Chinese error if it failed. */
+export class Submission {
+  busy = false
+  error: string | null = null
+
+  constructor() {
+    makeAutoObservable(this)
+  }
+
+  /** Forgets the last error, e.g. when the person starts over. */
+  dismiss(): void {
+    this.error = null
+  }
+
+  clear(): void {
+    this.busy = false
+    this.error = null
+  }
+
+  /** The server's answer, or not ok when the write failed (see error) or another was still running. */
+  async run<T>(write: () => Promise<T>): Promise<Outcome<T>> {
+    if (this.busy) return { ok: false }
+    this.busy = true
+    this.error = null
+    try {
+      const value = await write()
+      return { ok: true, value }
+    } catch (e) {
+      runInAction(() => {
+        this.error = errorMessage(e)
+      })
+      return { ok: false }
+    } finally {
+      runInAction(() => {
+        this.busy = false
+      })
+    }
+  }
+}

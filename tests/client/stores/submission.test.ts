@@ -1,0 +1,44 @@
+import { ApiError } from '@/services/api-client'
+import { Submission } from '@/stores/submission'
+
+describe('Submission', () => {
+  it('when the write succeeds, then its answer comes back and nothing is busy or wrong', async () => {
+    const submission = new Submission()
+
+    const outcome = await submission.run(() => Promise.resolve('DH-7K2Q'))
+
+    expect(outcome).toEqual({ ok: true, value: 'DH-7K2Q' })
+    expect(submission.busy).toBe(false)
+    expect(submission.error).toBeNull()
+  })
+
+  it('when the server refuses, then its Chinese message is kept and the outcome is not ok', async () => {
+    const submission = new Submission()
+
+    const outcome = await submission.run(() => Promise.reject(new ApiError('PRIZE_OUT_OF_STOCK', '奖品已领完', 409)))
+
+    expect(outcome).toEqual({ ok: false })
+    expect(submission.error).toBe('奖品已领完')
+  })
+
+  it('when a second tap comes while the first write runs, then the second writes nothing', async () => {
+    const submission = new Submission()
+    let release!: () => void
+    const writes: string[] = []
+    const first = submission.run(() => new Promise<void>((resolve) => {
+      writes.push('first')
+      release = resolve
+    }))
+
+    const second = await submission.run(() => {
+      writes.push('second')
+      return Promise.resolve()
+    })
+    expect(submission.busy).toBe(true)
+    release()
+
+    expect(second).toEqual({ ok: false })
+    expect(await first).toEqual({ ok: true, value: undefined })
+    expect(writes).toEqual(['first'])
+  })
+})
