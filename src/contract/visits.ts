@@ -2,10 +2,9 @@ import { Type, type Static } from 'typebox'
 import { MAX_VISITS_PER_BATCH, VISIT_CHECKLIST, type ChecklistKey } from '../core/visits'
 import { Geo, PlainText, SyncBatchResult, Uuid } from './common'
 
-function checklist<K extends ChecklistKey>(...keys: K[]) {
-  const label = (key: K) => VISIT_CHECKLIST.find((c) => c.key === key)!.label
-  return Object.fromEntries(keys.map((key) => [key, Type.Boolean({ description: label(key) })])) as Record<K, ReturnType<typeof Type.Boolean>>
-}
+/** One yes/no per item of core's checklist: a new item there is a new field here, described by its label. */
+const CHECKLIST = Object.fromEntries(VISIT_CHECKLIST.map(({ key, label }) => [key, Type.Boolean({ description: label })])) as
+  Record<ChecklistKey, ReturnType<typeof Type.Boolean>>
 
 /** Made on the phone; `id` is a UUID generated there, so a retried upload is recognised. */
 export const VisitInput = Type.Object({
@@ -15,7 +14,7 @@ export const VisitInput = Type.Object({
   // Longer than the 500-character rule on purpose: an overlong note is one rejected item, not a refused batch.
   note: PlainText({ maxLength: 5000 }),
   geo: Type.Optional(Type.Union([Geo, Type.Null()])),
-  ...checklist('briefed', 'appInstalled', 'callWarningOn', 'emergencyContact', 'elderlyChildReminded'),
+  ...CHECKLIST,
 })
 export type VisitInput = Static<typeof VisitInput>
 
