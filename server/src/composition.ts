@@ -14,6 +14,8 @@ import { CoverageService } from './modules/coverage/service'
 import { DoorService } from './modules/doors/service'
 import { GroupRepo } from './modules/groups/repo'
 import { GroupService } from './modules/groups/service'
+import { HealthRepo } from './modules/health/repo'
+import { HealthService } from './modules/health/service'
 import { HouseholdImport } from './modules/households/household-import'
 import { HouseholdRepo } from './modules/households/repo'
 import { HouseholdService } from './modules/households/service'
@@ -68,6 +70,7 @@ export interface Services {
   coverage: CoverageService
   doors: DoorService
   groups: GroupService
+  health: HealthService
   households: HouseholdService
   householdImport: HouseholdImport
   invitations: InvitationService
@@ -116,6 +119,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     bulletin: new BulletinRepo(ctx.db),
     coverage: new CoverageRepo(ctx.db),
     group: new GroupRepo(ctx.db),
+    health: new HealthRepo(ctx.db),
     household: new HouseholdRepo(ctx.db),
     invitation: new InvitationRepo(ctx.db),
     knowledge: new KnowledgeRepo(ctx.db),
@@ -147,6 +151,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     coverage: new CoverageService(ctx, repos.coverage),
     doors: new DoorService(ctx, repos.label, repos.household, repos.residence),
     groups: new GroupService(ctx, repos.group),
+    health: new HealthService(ctx, repos.health),
     households: new HouseholdService(ctx, repos.household),
     householdImport: new HouseholdImport(ctx, repos.household),
     invitations: new InvitationService(ctx, auth, repos.invitation, repos.user),

@@ -54,8 +54,6 @@ const ByCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, de
 export default async function prizeRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   signedInOnly(app)
-  app.addHook('onReady', () => prizes.start())
-  app.addHook('onClose', () => prizes.stop())
   const prizes = services.prizes
 
   app.get('/api/prizes', {
