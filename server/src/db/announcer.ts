@@ -17,7 +17,8 @@ const ECHO_WAIT_MS = 1_000
  * single process: there `committed` only calls `onHeard` locally.
  */
 export class Announcer {
-  private stopListening: (() => Promise<void>) | null = null
+  /** Set from the first `start` to `stop`: a second `start` reuses it instead of listening (and leaking) twice. */
+  private listening: Promise<() => Promise<void>> | null = null
   /** Announcements this instance made and has not heard back yet, per payload. */
   private readonly awaitingEcho = new Map<string, Set<() => void>>()
   /** The echo each payload's latest announcement waits for, until `committed` takes it. */
@@ -27,21 +28,26 @@ export class Announcer {
 
   async start(): Promise<void> {
     if (!this.database.listen) return
-    this.stopListening = await this.database.listen(this.topic, (payload) => {
+    this.listening ??= this.database.listen(this.topic, (payload) => {
       this.onHeard(payload)
       for (const heard of this.awaitingEcho.get(payload) ?? []) heard()
+    }).catch((e: unknown) => {
+      this.listening = null // the next start tries again
+      throw e
     })
+    await this.listening
   }
 
   async stop(): Promise<void> {
-    await this.stopListening?.()
-    this.stopListening = null
+    const listening = this.listening
+    this.listening = null
+    if (listening) await (await listening)()
   }
 
   /** Inside the transaction that makes the change (or right after a single-statement change); then `committed`. */
   async announce(trx: Kysely<DB> | Transaction<DB>, payload: string): Promise<void> {
     if (!this.database.channelName) return
-    if (this.stopListening) this.expectEcho(payload)
+    if (this.listening) this.expectEcho(payload)
     await sql`SELECT pg_notify(${this.database.channelName(this.topic)}, ${payload})`.execute(trx)
   }
 
