@@ -30,7 +30,7 @@ import { PatrolRepo } from './modules/patrol/repo'
 import { PatrolService } from './modules/patrol/service'
 import { PledgeRepo } from './modules/pledges/repo'
 import { PledgeService } from './modules/pledges/service'
-import { PrizeRepo } from './modules/prizes/repo'
+import { BatchingPrizeRepository } from './modules/prizes/batching-prize-repo'
 import { PrizeService } from './modules/prizes/service'
 import { QuestionRepo } from './modules/questions/repo'
 import { QuestionService } from './modules/questions/service'
@@ -126,7 +126,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     label: new LabelRepo(ctx.db),
     patrol: new PatrolRepo(ctx.db),
     pledge: new PledgeRepo(ctx.db),
-    prize: new PrizeRepo(ctx.db),
+    prize: new BatchingPrizeRepository(ctx),
     question: new QuestionRepo(ctx.db),
     quiz: new QuizRepo(ctx.db),
     reach: new ReachRepo(ctx.db),
@@ -179,13 +179,13 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     services,
     async start() {
       await ctx.sessionInvalidation.start()
-      await services.prizes.start()
+      await repos.prize.start()
       outbox?.start()
     },
     // Writes still waiting in a coalescer are stored before the database closes.
     async stop() {
       await Promise.all([services.visits.drain(), services.shares.drain()])
-      await services.prizes.stop()
+      await repos.prize.stop()
       await outbox?.stop()
       await ctx.sessionInvalidation.stop()
     },

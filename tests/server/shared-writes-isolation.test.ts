@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { VisitInput } from '@/contract/visits'
 import { WriteCoalescer } from '../../server/src/db/write-coalescer'
-import { ClaimBatcher } from '../../server/src/modules/prizes/claim-batcher'
-import { PrizeRepo } from '../../server/src/modules/prizes/repo'
+import { BatchingPrizeRepository } from '../../server/src/modules/prizes/batching-prize-repo'
+import { AppMetrics } from '../../server/src/metrics/app-metrics'
 import { VisitRepo, type NewVisit } from '../../server/src/modules/visits/repo'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
@@ -107,8 +107,8 @@ describe.each(ENGINES)('isolation of shared writes on %s', (engine) => {
     }).returning('id').executeTakeFirstOrThrow()
     const residents: string[] = []
     for (let i = 0; i < INNOCENT_BATCHES + 2; i++) residents.push((await aUser(t.db, { roles: [{ role: 'resident', regionId: tree.villages[0].id }] })).id)
-    const batcher = new ClaimBatcher(new PrizeRepo(t.db), engine)
-    const claim = (userId: string, code: string) => batcher.submit({ prizeId: prize.id, countyId: tree.county.id, userId, code, now: t.now() })
+    const prizes = new BatchingPrizeRepository({ db: t.db, database: t.database, metrics: new AppMetrics(t.database), now: t.now })
+    const claim = (userId: string, code: string) => prizes.claim({ prizeId: prize.id, countyId: tree.county.id, userId, code, now: t.now() })
     const first = await claim(residents[0], 'TAKEN0000001')
     expect(first.outcome.granted).toBe(true)
 

@@ -46,6 +46,18 @@ export interface ClaimRequest {
 
 export type ClaimOutcome = { granted: true; claim: { id: string; claimedAt: Date } } | Exclude<Allotment, { granted: true }>
 
+/** A claim on its way to be settled. */
+export interface PendingClaim extends ClaimRequest {
+  prizeId: string
+  countyId: string
+}
+
+export interface SettledClaim {
+  outcome: ClaimOutcome
+  /** The prize's stock as the claim's batch left it. */
+  prize: Omit<SettledClaims, 'outcomes'>
+}
+
 /** Each request's outcome, in the order given, and the prize's stock as the batch left it. */
 export interface SettledClaims {
   stock: number
@@ -55,7 +67,7 @@ export interface SettledClaims {
 }
 
 export class PrizeRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(protected readonly db: Kysely<DB>) {}
 
   private selectPrizes() {
     return this.db.selectFrom('prizes as p').innerJoin('regions as r', 'r.id', 'p.region_id')
@@ -103,6 +115,12 @@ export class PrizeRepo {
     const row = await this.db.updateTable('prizes').set({ ...columnsOf(input), county_id: countyId })
       .where('id', '=', id).where('granted', '<=', input.stock).returning('id').executeTakeFirst()
     return row !== undefined
+  }
+
+  /** One claim settled on its own (BatchingPrizeRepository settles the claims arriving together in one batch). */
+  async claim(pending: PendingClaim): Promise<SettledClaim> {
+    const { outcomes: [outcome], ...prize } = await this.claimBatch(pending.prizeId, pending.countyId, [pending])
+    return { outcome, prize }
   }
 
   /**

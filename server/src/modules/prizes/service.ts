@@ -8,12 +8,9 @@ import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView
 import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
-import { Announcer } from '../../db/announcer'
-import { TtlCache } from '../../lib/ttl-cache'
 import { scopeFor } from '../../plugins/scope-filter'
 import type { SessionUser } from '../auth/session-user'
 import type { QuizRepo } from '../quiz/repo'
-import { ClaimBatcher } from './claim-batcher'
 import type { PrizeRepo, StoredClaim, StoredPrize } from './repo'
 
 /** Conditions of time and stock are conflicts with the prize's state; region and learning are about the caller. */
@@ -21,34 +18,11 @@ const STATUS_OF: Record<UnmetCode, number> = {
   PRIZE_NOT_STARTED: 409, PRIZE_EXPIRED: 409, PRIZE_OUT_OF_STOCK: 409, PRIZE_LIMIT_REACHED: 409, PRIZE_OUT_OF_REGION: 403, PRIZE_NOT_ELIGIBLE: 403,
 }
 
-/**
- * How long a claim trusts the prize it looked up: a sold-out prize is refused from memory for this long. An admin's
- * edit reaches every instance at once (announced); a change made in the database directly shows within it.
- */
-const PRIZE_TTL_MS = 1_000
-
 /** Every region id on the way down to the caller's regions: the prizes of any of them are offered to the caller. */
 const regionIdsAbove = (paths: readonly string[]) => [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))]
 
 export class PrizeService {
-  private readonly claims: ClaimBatcher
-  private readonly prizes: TtlCache<string, StoredPrize | null>
-  /** An admin's edit makes every instance drop its copy of the prize. */
-  private readonly edits: Announcer
-
-  constructor(private readonly ctx: AppContext, private readonly repo: PrizeRepo, private readonly quiz: QuizRepo) {
-    this.claims = new ClaimBatcher(this.repo, ctx.database.kind, ctx.metrics.batchObserver('prize_claims'))
-    this.prizes = new TtlCache(PRIZE_TTL_MS, 1_000, () => ctx.now().getTime())
-    this.edits = new Announcer(ctx.database, 'prizes', (id) => this.prizes.forget(id))
-  }
-
-  start(): Promise<void> {
-    return this.edits.start()
-  }
-
-  stop(): Promise<void> {
-    return this.edits.stop()
-  }
+  constructor(private readonly ctx: AppContext, private readonly repo: PrizeRepo, private readonly quiz: QuizRepo) {}
 
   async offers(caller: SessionUser): Promise<PrizeOffer[]> {
     const now = this.ctx.now()
@@ -66,20 +40,18 @@ export class PrizeService {
   /**
    * Checks beforehand what the resident can be told in plain words (dates, region, stock as last seen, learning),
    * then settles stock and per-user limit exactly in a batch with the claims arriving at the same moment.
-   * Once a prize is seen sold out, further claims are refused from memory until PRIZE_TTL_MS has passed.
+   * (The instance's repository batches the claims and remembers prizes for a moment: batching-prize-repo.ts.)
    */
   async claim(caller: SessionUser, prizeId: string): Promise<PrizeClaim> {
     const now = this.ctx.now()
-    const prize = await this.prizes.getOrLoad(prizeId.toLowerCase(), () => this.repo.find(prizeId))
+    const prize = await this.repo.find(prizeId.toLowerCase())
     if (!prize) throw notFound('PRIZE_NOT_FOUND')
     const learning = needsLearning(prize) ? await this.learningOf(caller) : { regionPaths: caller.roles.map((r) => r.regionPath), ...NO_LEARNING }
     // Claims are counted where they are settled; 0 here leaves the per-user limit to the batch, which words it the same way.
     refuseFirst(unmetConditions(terms(prize), { ...learning, claimedByMe: 0 }, now))
     const code = redemptionCodeFrom(randomBytes(REDEMPTION_CODE_LENGTH))
-    const settled = await this.claims.submit({ prizeId: prize.id, countyId: prize.countyId, userId: caller.id, code, now })
+    const settled = await this.repo.claim({ prizeId: prize.id, countyId: prize.countyId, userId: caller.id, code, now })
     const { outcome } = settled
-    // Only this snapshot is refreshed: an admin's edit meanwhile has dropped it, and its replacement is newer.
-    if (this.prizes.get(prize.id) === prize) this.prizes.set(prize.id, { ...prize, ...settled.prize })
     if (!outcome.granted) {
       refuseFirst(unmetConditions(terms({ ...prize, ...settled.prize }), { ...learning, claimedByMe: outcome.claimedByMe }, now))
       throw new AppError(outcome.reason, 409)
@@ -115,9 +87,6 @@ export class PrizeService {
     const path = await this.managedRegionPath(caller, input.regionId)
     refuseProblems(checkPrizeInput(input, prize.granted))
     if (!(await this.repo.update(id, input, countyIdOf(path)))) refuseProblems(['库存不能少于已领出的份数，请刷新后重试'])
-    // Raised stock or new dates count from the next claim on, on every instance.
-    await this.edits.announce(this.ctx.db, prize.id)
-    await this.edits.committed(prize.id)
     return adminItem((await this.repo.find(id))!)
   }
 
