@@ -47,7 +47,7 @@ import { ReportsRepo } from './modules/reports/repo'
 import { ReportsService } from './modules/reports/service'
 import { ResidenceRepo } from './modules/residence/repo'
 import { ResidenceService } from './modules/residence/service'
-import { ShareRepo } from './modules/shares/repo'
+import { BatchingShareRepository } from './modules/shares/batching-share-repo'
 import { ShareService } from './modules/shares/service'
 import { UserRepo } from './modules/users/repo'
 import { UserService } from './modules/users/service'
@@ -135,7 +135,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     reports: new ReportsRepo(ctx.db),
     residence: new ResidenceRepo(ctx.db),
     session: new SessionRepo(ctx.db),
-    share: new ShareRepo(ctx.db),
+    share: new BatchingShareRepository(ctx),
     user: new UserRepo(ctx.db),
     visit: new VisitRepo(ctx.db),
     visitTask: new VisitTaskRepo(ctx.db),
@@ -184,7 +184,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     },
     // Writes still waiting in a coalescer are stored before the database closes.
     async stop() {
-      await Promise.all([services.visits.drain(), services.shares.drain()])
+      await Promise.all([services.visits.drain(), repos.share.drain()])
       await repos.prize.stop()
       await outbox?.stop()
       await ctx.sessionInvalidation.stop()

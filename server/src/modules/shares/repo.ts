@@ -42,8 +42,13 @@ export interface NewOpen {
   openedAt: Date
 }
 
+export interface StoredOpen {
+  counted: boolean
+  shareKept: boolean
+}
+
 export class ShareRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(protected readonly db: Kysely<DB>) {}
 
   async bulletin(id: string): Promise<BulletinState | null> {
     const row = await this.db
@@ -138,10 +143,25 @@ export class ShareRepo {
   }
 
   /**
-   * Stores the opens not stored before, in one statement. A share id that is not a share of the same bulletin
-   * is dropped (the open still counts). Answers the stored rows' keys with the share kept.
+   * Stores the opens not stored before, in one statement, and answers for each whether it counted (it was new) and
+   * whether its share was kept: a share id that is not a share of the same bulletin is dropped, the open still counts.
    */
-  async storeOpens(opens: readonly NewOpen[]): Promise<Map<string, { shareId: string | null }>> {
+  async storeOpens(opens: readonly NewOpen[]): Promise<StoredOpen[]> {
+    // The same open twice in one statement: the first is the open, the second a repeat.
+    const first = new Map<string, number>()
+    opens.forEach((o, i) => {
+      const key = openKey(o.bulletinId, o.readerKey, o.groupId)
+      if (!first.has(key)) first.set(key, i)
+    })
+    const stored = await this.insertNewOpens([...first.values()].map((i) => opens[i]))
+    return opens.map((o, i) => {
+      const key = openKey(o.bulletinId, o.readerKey, o.groupId)
+      const row = first.get(key) === i ? stored.get(key) : undefined
+      return { counted: row !== undefined, shareKept: row?.shareId != null }
+    })
+  }
+
+  private async insertNewOpens(opens: readonly NewOpen[]): Promise<Map<string, { shareId: string | null }>> {
     if (opens.length === 0) return new Map()
     const column = <K extends keyof NewOpen>(key: K) => opens.map((o) => o[key] ?? null)
     const { rows } = await sql<{ bulletin_id: string; reader_key: string; group_id: string | null; share_id: string | null }>`
