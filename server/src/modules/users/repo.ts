@@ -24,6 +24,9 @@ export interface AuditRow {
 }
 
 /** Users, their roles and their membership history: what 人员管理 reads and changes. */
+/** The transaction a membership change runs in: the repository, the audit and the session revocation share it. */
+export type MembershipTransaction = Transaction<DB>
+
 export class UserRepo {
   constructor(private readonly db: Db) {}
 

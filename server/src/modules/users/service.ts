@@ -1,4 +1,3 @@
-import type { Transaction } from 'kysely'
 import type { Page } from '#core/api-types'
 import {
   canDeactivate, canManageRole, describeMembershipEvent, isMembershipEvent, roleFitsRegion, type MembershipDetail, type MembershipEvent,
@@ -7,14 +6,13 @@ import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } fro
 import { countyIdOf } from '#core/regions'
 import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
-import type { DB } from '../../db/schema'
 import { AppError, notFound } from '../../errors'
 import { scopeFor } from '../../plugins/scope-filter'
 import { SessionRepo } from '../auth/session-repo'
 import type { SessionUser } from '../auth/session-user'
 import { auditMembership } from './membership-audit'
 import { findRegionRef, spokenName, type RegionRef } from './region-ref'
-import { UserRepo } from './repo'
+import { UserRepo, type MembershipTransaction } from './repo'
 
 /** 人员管理: who works where, and the admins' changes to it; every change audited and felt by every session at once. */
 export class UserService {
@@ -123,7 +121,7 @@ export class UserService {
   }
 
   /** One transaction per change; every instance forgets the user's cached sessions when it commits. */
-  private async change(userId: string, work: (repo: UserRepo, trx: Transaction<DB>, now: Date) => Promise<void>): Promise<void> {
+  private async change(userId: string, work: (repo: UserRepo, trx: MembershipTransaction, now: Date) => Promise<void>): Promise<void> {
     const now = this.ctx.now()
     await this.ctx.db.transaction().execute(async (trx) => {
       await work(new UserRepo(trx), trx, now)
