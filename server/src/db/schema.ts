@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ChecklistColumns } from './checklist-columns'
 
 /** Kysely's view of the tables in migrations/*.sql. Keep in step with them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -76,7 +77,8 @@ export interface DoorLabelsTable {
   revoked_at: Timestamp | null
 }
 
-export interface VisitsTable {
+/** The checklist's answers are one column per item (briefed, app_installed, call_warning_on, …). */
+export interface VisitsTable extends ChecklistColumns {
   id: string
   county_id: string
   household_id: string
@@ -84,11 +86,6 @@ export interface VisitsTable {
   worker_id: string
   visited_at: Timestamp
   received_at: Generated<Date>
-  briefed: boolean
-  app_installed: boolean
-  call_warning_on: boolean
-  emergency_contact: boolean
-  elderly_child_reminded: boolean
   note: Generated<string>
   geo_lat: number | null
   geo_lng: number | null

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
 import { VISIT_TASK_DONE_BY_VISIT_NOTE } from '#core/visit-tasks'
+import { CHECKLIST_COLUMNS } from '../../db/checklist-columns'
 import { ItemFailure, writeIsolated } from '../../db/isolate-failures'
 import type { DB, VisitsTable } from '../../db/schema'
 
@@ -72,22 +73,19 @@ export class VisitRepo implements VisitRepository {
   async storeAndApply(visits: readonly NewVisit[]): Promise<Map<string, 'stored' | 'misplaced'>> {
     if (visits.length === 0) return new Map()
     const column = <K extends keyof NewVisit>(key: K) => visits.map((v) => v[key] ?? null)
+    const checklist = sql.join(CHECKLIST_COLUMNS.map((c) => sql.ref(c)))
     const { rows } = await sql<{ id: string; outcome: 'stored' | 'misplaced' }>`
       WITH input AS (
         SELECT u.*, h.id IS NOT NULL AS placed
         FROM unnest(
           ${column('id')}::uuid[], ${column('county_id')}::text[], ${column('household_id')}::uuid[], ${column('grid_id')}::text[],
-          ${column('worker_id')}::uuid[], ${column('visited_at')}::timestamptz[], ${column('briefed')}::boolean[],
-          ${column('app_installed')}::boolean[], ${column('call_warning_on')}::boolean[], ${column('emergency_contact')}::boolean[],
-          ${column('elderly_child_reminded')}::boolean[], ${column('note')}::text[], ${column('geo_lat')}::float8[], ${column('geo_lng')}::float8[])
-          AS u (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
-                call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
+          ${column('worker_id')}::uuid[], ${column('visited_at')}::timestamptz[], ${column('note')}::text[], ${column('geo_lat')}::float8[],
+          ${column('geo_lng')}::float8[], ${sql.join(CHECKLIST_COLUMNS.map((c) => sql`${column(c)}::boolean[]`))})
+          AS u (id, county_id, household_id, grid_id, worker_id, visited_at, note, geo_lat, geo_lng, ${checklist})
         LEFT JOIN households h ON h.id = u.household_id AND h.region_id = u.grid_id AND h.county_id = u.county_id
       ), stored AS (
-        INSERT INTO visits (id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
-                            call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng)
-        SELECT id, county_id, household_id, grid_id, worker_id, visited_at, briefed, app_installed,
-               call_warning_on, emergency_contact, elderly_child_reminded, note, geo_lat, geo_lng
+        INSERT INTO visits (id, county_id, household_id, grid_id, worker_id, visited_at, note, geo_lat, geo_lng, ${checklist})
+        SELECT id, county_id, household_id, grid_id, worker_id, visited_at, note, geo_lat, geo_lng, ${checklist}
         FROM input WHERE placed
         ON CONFLICT (id) DO NOTHING
         RETURNING id, household_id, worker_id, visited_at, app_installed, call_warning_on

@@ -5,6 +5,7 @@ import { canActOn, scopePathsFor } from '#core/scope'
 import { normaliseTimestamp } from '#core/timestamp'
 import { checkVisit } from '#core/visits'
 import type { AppContext } from '../../context'
+import { checklistRow } from '../../db/checklist-columns'
 import { mayBeItemsFault } from '../../db/isolate-failures'
 import { forbidden } from '../../errors'
 import type { SessionUser } from '../auth/session-user'
@@ -85,11 +86,7 @@ function toRow(visit: VisitInput, household: { countyId: string; gridId: string 
     grid_id: household.gridId,
     worker_id: workerId,
     visited_at: normaliseTimestamp(visit.visitedAt)!, // checkVisit refused any other form
-    briefed: visit.briefed,
-    app_installed: visit.appInstalled,
-    call_warning_on: visit.callWarningOn,
-    emergency_contact: visit.emergencyContact,
-    elderly_child_reminded: visit.elderlyChildReminded,
+    ...checklistRow(visit),
     note: visit.note,
     geo_lat: visit.geo?.lat ?? null,
     geo_lng: visit.geo?.lng ?? null,
