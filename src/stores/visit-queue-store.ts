@@ -198,6 +198,8 @@ export class VisitQueueStore {
   private upload = flow(function* (this: VisitQueueStore, batch: QueuedItem[]) {
     const visits = batch.flatMap((i) => (i.kind === 'visit' ? [i.input] : []))
     const pledges = batch.flatMap((i) => (i.kind === 'pledge' ? [i.input] : []))
+    // Not a Submission: nobody tapped for this upload, and a failure's kind (no signal, a retryable status) decides the
+    // next attempt's time with backoff, which the loop above and the retry timer own.
     try {
       if (visits.length > 0) this.settle(((yield this.deps.api.syncVisits(visits)) as SyncBatchResult).items)
       if (pledges.length > 0) this.settle(((yield this.deps.api.syncPledges(pledges)) as SyncBatchResult).items)

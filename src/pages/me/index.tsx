@@ -98,7 +98,7 @@ export default observer(function MePage() {
   if (session.isSignedIn) body = <SignedIn />
   else if (session.hasToken && session.meState === 'loading') body = <LoadingBlock />
   else if (session.hasToken && session.meState === 'error') {
-    body = <ErrorBlock message={session.error ?? '加载失败'} onRetry={() => void session.loadMe()} />
+    body = <ErrorBlock message={session.meError ?? '加载失败'} onRetry={() => void session.loadMe()} />
   } else {
     body = (
       <View>
