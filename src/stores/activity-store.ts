@@ -1,7 +1,9 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, shiftMonth } from '@/core/activities'
+import {
+  ACTIVITY_KIND_NAMES, checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, MAX_ACTIVITY_SUMMARY_LENGTH, monthLabel, shiftMonth,
+} from '@/core/activities'
 import type { Page } from '@/core/api-types'
-import { MAX_PHOTOS_PER_ACTIVITY, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
+import { ACTIVITY_KINDS, MAX_PHOTOS_PER_ACTIVITY, TARGET_GROUPS, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'
 import { LatestLoad } from './latest-load'
@@ -75,6 +77,11 @@ export class ActivityStore {
   pendingRemoval: PendingRemoval = null
   /** Local URLs of photos fetched with the session's token, by their API path. */
   photoSrc = observable.map<string, string>()
+  /** The kinds the form and the filter offer, in their order. */
+  readonly kindChoices = ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))
+  readonly targetGroups = TARGET_GROUPS
+  readonly summaryLimit = MAX_ACTIVITY_SUMMARY_LENGTH
+  readonly photoLimit = MAX_PHOTOS_PER_ACTIVITY
   private readonly list = new LatestLoad<Page<ActivityListItem>>()
   /** The saved activity behind the form; empty while a new one is not yet saved. */
   private readonly opened = new LatestLoad<Activity>()
@@ -86,7 +93,23 @@ export class ActivityStore {
     private readonly now: () => Date = () => new Date()) {
     makeAutoObservable<ActivityStore, 'api' | 'picker' | 'now' | 'list' | 'opened' | 'saveDraft' | 'removal'>(this, {
       api: false, picker: false, now: false, list: false, opened: false, saveDraft: false, removal: false,
+      kindChoices: false, targetGroups: false, summaryLimit: false, photoLimit: false,
     })
+  }
+
+  /** The month shown, as people say it: 2026年11月. */
+  get monthText(): string {
+    return monthLabel(this.month)
+  }
+
+  kindName(kind: ActivityKind): string {
+    return ACTIVITY_KIND_NAMES[kind] ?? kind
+  }
+
+  /** When an activity was held, in China time: 2026-11-18 09:30. */
+  heldAtText(heldAt: string): string {
+    const { date, time } = chinaDateTimeOf(heldAt)
+    return `${date} ${time}`
   }
 
   get items(): ActivityListItem[] {
