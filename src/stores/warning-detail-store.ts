@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { flow, makeAutoObservable } from 'mobx'
-import type { WarningDetail, WarningStep } from '@/core/warning-api'
+import { fraudTypeName } from '@/core/fraud-types'
+import { WARNING_SOURCES, WARNING_STATE_LABELS, type WarningDetail, type WarningEvent, type WarningStep } from '@/core/warning-api'
+import { formatYuan, warningEventText, WARNING_STEP_LABELS } from '@/core/warnings-format'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
@@ -11,6 +13,15 @@ export interface WarningDetailDeps {
   api: Pick<Api, 'warning' | 'warningStep' | 'revealWarningPhone'>
   /** Opens the phone's dialer; the real one is Taro.makePhoneCall. */
   dial: (phoneNumber: string) => Promise<unknown>
+}
+
+/** A warning's facts in the words its card shows. */
+export interface WarningFacts {
+  state: string
+  fraudType: string
+  source: string
+  amountAtRisk: string | null
+  lossAmount: string | null
 }
 
 /** Steps that close or reopen a warning: each asks for a confirmation before it goes up. */
@@ -71,6 +82,26 @@ export class WarningDetailStore {
     this.confirming = null
     this.step.clear()
     this.phoneCall.clear()
+  }
+
+  get facts(): WarningFacts | null {
+    const w = this.warning
+    if (!w) return null
+    return {
+      state: WARNING_STATE_LABELS[w.state],
+      fraudType: fraudTypeName(w.fraudType),
+      source: WARNING_SOURCES.find((s) => s.key === w.source)?.name ?? w.source,
+      amountAtRisk: w.amountAtRisk === null ? null : formatYuan(w.amountAtRisk),
+      lossAmount: w.lossAmount === null ? null : formatYuan(w.lossAmount),
+    }
+  }
+
+  stepName(step: WarningStep): string {
+    return WARNING_STEP_LABELS[step]
+  }
+
+  eventText(event: WarningEvent): string {
+    return warningEventText(event)
   }
 
   get needsLoss(): boolean {

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable } from 'mobx'
-import type { FraudTypeKey } from '@/core/fraud-types'
-import type { DissuaderLoad, RiskLevel, WarningDetail, WarningInput, WarningSourceKey } from '@/core/warning-api'
+import { FRAUD_TYPES, type FraudTypeKey } from '@/core/fraud-types'
+import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES, type DissuaderLoad, type RiskLevel, type WarningDetail, type WarningInput, type WarningSourceKey } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
@@ -9,6 +9,11 @@ import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm'
+
+/** What the form (and the list's filter) offers, in words, in the order of the vocabulary. */
+export const RISK_LEVEL_CHOICES = RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))
+export const FRAUD_TYPE_CHOICES = FRAUD_TYPES.map((t) => ({ value: t.key, label: t.name }))
+export const WARNING_SOURCE_CHOICES = WARNING_SOURCES.map((s) => ({ value: s.key, label: s.name }))
 
 /** A warning as the form holds it: numbers and the time stay text until saved, so a half-typed value is never lost. */
 export interface WarningDraft {
