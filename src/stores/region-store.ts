@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
-import { gridTitle } from '@/core/regions'
+import { gridTitle, REGION_LEVEL_LABELS } from '@/core/regions'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'
@@ -14,6 +14,8 @@ export interface RegionRow {
   depth: number
   hasChildren: boolean
   expanded: boolean
+  /** 乡镇, 村, 网格 …, as the row names its level. */
+  levelName: string
 }
 
 /** The admin's region tree, the users of the selected region, and the XLSX import (preview, then confirm). */
@@ -79,7 +81,7 @@ export class RegionStore {
     const visit = (list: RegionTreeNode<RegionNode>[], depth: number) => {
       for (const { region, children } of list) {
         const expanded = this.expanded.has(region.id)
-        rows.push({ node: region, depth, hasChildren: children.length > 0, expanded })
+        rows.push({ node: region, depth, hasChildren: children.length > 0, expanded, levelName: REGION_LEVEL_LABELS[region.level] })
         if (expanded) visit(children, depth + 1)
       }
     }

@@ -1,7 +1,8 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
-import { canDeactivate, canManageRole } from '@/core/membership'
-import type { Role } from '@/core/roles'
+import { canDeactivate, canInvite, canManageRole, invitableRoles, ROLE_REGION_LEVELS, roleFitsRegion, type RegionRef, type StaffRole } from '@/core/membership'
+import { REGION_LEVEL_LABELS, type RegionLevel } from '@/core/regions'
+import { ROLE_LABELS, type Role } from '@/core/roles'
 import { hasAnyRole, roleAllows, type Action } from '@/core/scope'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
@@ -122,6 +123,34 @@ export class SessionStore {
   /** Deactivating ends every role a person holds, so this person must be able to manage each of them. */
   mayDeactivate(targetRoles: readonly { regionPath: string }[]): boolean {
     return canDeactivate(this.roles, targetRoles)
+  }
+
+  /** The staff roles this person may invite someone to. */
+  get invitableRoles(): StaffRole[] {
+    return invitableRoles(this.roles)
+  }
+
+  mayInvite(role: Role, region: RegionRef): boolean {
+    return canInvite(this.roles, role, region)
+  }
+
+  roleName(role: Role): string {
+    return ROLE_LABELS[role]
+  }
+
+  /** A role where it is held, as every page writes it: 网格员 · 东胜村第1网格. */
+  roleAt(held: { role: Role; regionName: string }): string {
+    return `${ROLE_LABELS[held.role]} · ${held.regionName}`
+  }
+
+  /** Whether a role may be held at a region of that level (a grid worker's at a grid). */
+  roleFits(role: Role, level: RegionLevel): boolean {
+    return roleFitsRegion(role, level)
+  }
+
+  /** Where a role may be held, in words: 区县或乡镇. */
+  placesFor(role: Role): string {
+    return ROLE_REGION_LEVELS[role].map((level) => REGION_LEVEL_LABELS[level]).join('或')
   }
 
   /** The region an admin or cadre starts from: the first one they administer (among those allowed `action`, if named). */
