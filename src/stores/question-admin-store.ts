@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { FraudTypeKey } from '@/core/fraud-types'
+import { FRAUD_TYPES, fraudTypeName, type FraudTypeKey } from '@/core/fraud-types'
 import type { QuestionImportResult, QuestionKind, QuizQuestion, QuizQuestionInput } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
@@ -45,6 +45,8 @@ export class QuestionAdminStore {
   draft: QuestionDraft | null = null
   /** An imported sheet's questions show on the first page of the list. */
   readonly questionImport: SheetImport<QuestionImportResult>
+  /** The fraud types a question may teach, for the form and the filter. */
+  readonly fraudTypes = FRAUD_TYPES
   /** Numbered pages, one shown at a time: the bank is browsed, not scrolled. */
   private readonly shown = new LatestLoad<{ page: number; items: QuizQuestion[]; total: number }>()
   private readonly saveDraft = new Submission()
@@ -55,7 +57,7 @@ export class QuestionAdminStore {
       template: () => api.questionImportTemplate(),
       afterImport: () => this.load(1),
     })
-    makeAutoObservable<QuestionAdminStore, 'api' | 'shown' | 'saveDraft'>(this, { api: false, questionImport: false, shown: false, saveDraft: false })
+    makeAutoObservable<QuestionAdminStore, 'api' | 'shown' | 'saveDraft'>(this, { api: false, questionImport: false, fraudTypes: false, shown: false, saveDraft: false })
   }
 
   get items(): QuizQuestion[] {
@@ -94,6 +96,10 @@ export class QuestionAdminStore {
     this.draft = null
     this.saveDraft.clear()
     this.questionImport.reset()
+  }
+
+  fraudTypeName(key: FraudTypeKey): string {
+    return fraudTypeName(key)
   }
 
   get pageCount(): number {
