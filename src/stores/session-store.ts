@@ -138,7 +138,7 @@ export class SessionStore {
     return ROLE_LABELS[role]
   }
 
-  /** A role where it is held, as every page writes it: 网格员 · 东胜村第1网格. */
+  /** A role where it is held, as every page writes it: 网格员/民警 · 东胜村第1网格. */
   roleAt(held: { role: Role; regionName: string }): string {
     return `${ROLE_LABELS[held.role]} · ${held.regionName}`
   }
@@ -148,7 +148,7 @@ export class SessionStore {
     return roleFitsRegion(role, level)
   }
 
-  /** Where a role may be held, in words: 区县或乡镇. */
+  /** Where a role may be held, in words: 区县或镇街. */
   placesFor(role: Role): string {
     return ROLE_REGION_LEVELS[role].map((level) => REGION_LEVEL_LABELS[level]).join('或')
   }
