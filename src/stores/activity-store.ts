@@ -1,9 +1,14 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, shiftMonth } from '@/core/activities'
-import { MAX_PHOTOS_PER_ACTIVITY, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
+import {
+  ACTIVITY_KIND_NAMES, checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, MAX_ACTIVITY_SUMMARY_LENGTH, monthLabel, shiftMonth,
+} from '@/core/activities'
+import type { Page } from '@/core/api-types'
+import { ACTIVITY_KINDS, MAX_PHOTOS_PER_ACTIVITY, TARGET_GROUPS, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'
+import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** An activity as the form holds it: counts, date and time stay text until saved, so nothing typed is lost on a refusal. */
@@ -64,27 +69,82 @@ export class ActivityStore {
   regionId: string | null = null
   month = ''
   kind: ActivityKind | null = null
-  items: ActivityListItem[] = []
-  total = 0
-  state: LoadState = 'idle'
-  error: string | null = null
-
-  /** The saved activity behind the form; null while a new one is not yet saved. */
-  current: Activity | null = null
   draft: ActivityDraft | null = null
-  editState: LoadState = 'idle'
-  saving = false
-  saveError: string | null = null
+  /** What the form itself finds wrong before sending. */
+  problem: string | null = null
   uploads: PhotoUpload[] = []
   photoError: string | null = null
   pendingRemoval: PendingRemoval = null
   /** Local URLs of photos fetched with the session's token, by their API path. */
   photoSrc = observable.map<string, string>()
+  /** The kinds the form and the filter offer, in their order. */
+  readonly kindChoices = ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))
+  readonly targetGroups = TARGET_GROUPS
+  readonly summaryLimit = MAX_ACTIVITY_SUMMARY_LENGTH
+  readonly photoLimit = MAX_PHOTOS_PER_ACTIVITY
+  private readonly list = new LatestLoad<Page<ActivityListItem>>()
+  /** The saved activity behind the form; empty while a new one is not yet saved. */
+  private readonly opened = new LatestLoad<Activity>()
+  private readonly saveDraft = new Submission()
+  private readonly removal = new Submission()
 
   constructor(private readonly api: Pick<Api, 'activities' | 'activity' | 'createActivity' | 'updateActivity' | 'deleteActivity'
     | 'deleteActivityPhoto' | 'uploadActivityPhoto' | 'activityPhotoSrc'>, private readonly picker: PhotoPicker,
     private readonly now: () => Date = () => new Date()) {
-    makeAutoObservable<ActivityStore, 'api' | 'picker' | 'now'>(this, { api: false, picker: false, now: false, items: observable.ref, current: observable.ref })
+    makeAutoObservable<ActivityStore, 'api' | 'picker' | 'now' | 'list' | 'opened' | 'saveDraft' | 'removal'>(this, {
+      api: false, picker: false, now: false, list: false, opened: false, saveDraft: false, removal: false,
+      kindChoices: false, targetGroups: false, summaryLimit: false, photoLimit: false,
+    })
+  }
+
+  /** The month shown, as people say it: 2026年11月. */
+  get monthText(): string {
+    return monthLabel(this.month)
+  }
+
+  kindName(kind: ActivityKind): string {
+    return ACTIVITY_KIND_NAMES[kind] ?? kind
+  }
+
+  /** When an activity was held, in China time: 2026-11-18 09:30. */
+  heldAtText(heldAt: string): string {
+    const { date, time } = chinaDateTimeOf(heldAt)
+    return `${date} ${time}`
+  }
+
+  get items(): ActivityListItem[] {
+    return this.list.value?.items ?? []
+  }
+
+  get total(): number {
+    return this.list.value?.total ?? 0
+  }
+
+  get state(): LoadState {
+    return this.list.state
+  }
+
+  get error(): string | null {
+    return this.list.error
+  }
+
+  /** The saved activity behind the form; null while a new one is not yet saved. */
+  get current(): Activity | null {
+    return this.opened.value
+  }
+
+  /** A new activity's form is ready at once; a saved one's once it has been read. */
+  get editState(): LoadState {
+    return this.draft ? 'ready' : this.opened.state
+  }
+
+  get saving(): boolean {
+    return this.saveDraft.busy
+  }
+
+  /** Why the form was not saved, or why the activity could not be opened. */
+  get saveError(): string | null {
+    return this.problem ?? this.saveDraft.error ?? (this.opened.state === 'error' ? this.opened.error : null)
   }
 
   get photoRoom(): number {
@@ -94,21 +154,9 @@ export class ActivityStore {
   load = flow(function* (this: ActivityStore, regionId: string, month: string) {
     this.regionId = regionId
     this.month = month
-    this.state = 'loading'
-    this.error = null
-    try {
-      const page: { items: ActivityListItem[]; total: number } = yield this.api.activities({
-        regionId, month, kind: this.kind ?? undefined, page: 1, pageSize: PAGE_SIZE,
-      })
-      this.items = page.items
-      this.total = page.total
-      this.state = 'ready'
-    } catch (e) {
-      this.state = 'error'
-      this.error = errorMessage(e)
-      return
-    }
-    this.fetchPhotos(this.items.flatMap((i) => i.thumbnails))
+    const query = { regionId, month, kind: this.kind ?? undefined, page: 1, pageSize: PAGE_SIZE }
+    const landed: boolean = yield this.list.load(() => this.api.activities(query))
+    if (landed) this.fetchPhotos(this.items.flatMap((i) => i.thumbnails))
   })
 
   /** The list opened from the menu: this month's activities of the region. */
@@ -126,23 +174,17 @@ export class ActivityStore {
   }
 
   startNew(regionId: string): void {
-    this.current = null
+    this.opened.clear()
     this.draft = emptyActivityDraft(regionId, this.now())
-    this.editState = 'ready'
     this.resetEditing()
   }
 
   open = flow(function* (this: ActivityStore, id: string) {
-    this.editState = 'loading'
     this.draft = null
     this.resetEditing()
-    try {
-      this.showSaved(yield this.api.activity(id))
-      this.editState = 'ready'
-    } catch (e) {
-      this.editState = 'error'
-      this.saveError = errorMessage(e)
-    }
+    this.opened.clear()
+    const landed: boolean = yield this.opened.load(() => this.api.activity(id))
+    if (landed && this.current) this.showSaved(this.current)
   })
 
   editDraft(patch: Partial<ActivityDraft>): void {
@@ -159,20 +201,12 @@ export class ActivityStore {
   save = flow(function* (this: ActivityStore) {
     if (!this.draft || this.saving) return
     const checked = toActivityInput(this.draft)
-    if ('problem' in checked) {
-      this.saveError = checked.problem
-      return
-    }
-    this.saving = true
-    this.saveError = null
-    try {
-      const saved: Activity = yield this.current ? this.api.updateActivity(this.current.id, checked.input) : this.api.createActivity(checked.input)
-      this.showSaved(saved)
-    } catch (e) {
-      this.saveError = errorMessage(e)
-    } finally {
-      this.saving = false
-    }
+    this.problem = 'problem' in checked ? checked.problem : null
+    if ('problem' in checked) return
+    const current = this.current
+    const saved: Outcome<Activity> = yield this.saveDraft.run(() =>
+      current ? this.api.updateActivity(current.id, checked.input) : this.api.createActivity(checked.input))
+    if (saved.ok) this.showSaved(saved.value)
   })
 
   /** Chooses, compresses and uploads photos one after another, each with its progress; a failed one says why. */
@@ -186,6 +220,7 @@ export class ActivityStore {
     } catch {
       return // the user closed the album
     }
+    // Each photo goes up on its own with its own progress and error, so one failure does not stop the rest.
     const uploads = chosen.map((p) => observable({ name: p.name, progress: 0, error: null as string | null }))
     this.uploads = [...this.uploads, ...uploads]
     for (const [i, prepared] of chosen.entries()) {
@@ -223,57 +258,53 @@ export class ActivityStore {
     this.pendingRemoval = null
     if (!removal || !activity) return false
     this.photoError = null
-    try {
-      if (removal.type === 'activity') {
-        yield this.api.deleteActivity(activity.id)
-        this.items = this.items.filter((i) => i.id !== activity.id)
-        this.current = null
-        this.draft = null
-        return true
-      }
-      yield this.api.deleteActivityPhoto(activity.id, removal.photoId)
-      yield this.refreshCurrent()
-    } catch (e) {
-      this.photoError = errorMessage(e)
+    const removed: Outcome<unknown> = yield this.removal.run(() =>
+      removal.type === 'activity' ? this.api.deleteActivity(activity.id) : this.api.deleteActivityPhoto(activity.id, removal.photoId))
+    if (!removed.ok) {
+      this.photoError = this.removal.error
+      return false
     }
-    return false
+    if (removal.type === 'photo') {
+      yield this.refreshCurrent()
+      return false
+    }
+    const shown = this.list.value
+    if (shown) this.list.set({ ...shown, items: shown.items.filter((i) => i.id !== activity.id) })
+    this.opened.clear()
+    this.draft = null
+    return true
   })
 
   reset(): void {
     this.regionId = null
     this.month = ''
     this.kind = null
-    this.error = null
-    this.items = []
-    this.total = 0
-    this.state = 'idle'
-    this.current = null
+    this.list.clear()
+    this.opened.clear()
     this.draft = null
-    this.editState = 'idle'
     this.resetEditing()
     this.photoSrc.clear()
   }
 
+  /** The photos as the server now has them; the form keeps what is being typed. */
   private refreshCurrent = flow(function* (this: ActivityStore) {
-    if (!this.current) return
-    try {
-      const fresh: Activity = yield this.api.activity(this.current.id)
-      this.current = fresh
-      this.fetchPhotos(fresh.photos.map((p) => p.thumbnailUrl))
-    } catch (e) {
-      this.photoError = errorMessage(e)
-    }
+    const id = this.current?.id
+    if (!id) return
+    const landed: boolean = yield this.opened.reload(() => this.api.activity(id))
+    if (!landed) this.photoError = this.opened.error
+    else if (this.current) this.fetchPhotos(this.current.photos.map((p) => p.thumbnailUrl))
   })
 
   private showSaved(a: Activity): void {
-    this.current = a
+    this.opened.set(a)
     this.draft = draftOf(a)
     this.fetchPhotos(a.photos.map((p) => p.thumbnailUrl))
   }
 
   private resetEditing(): void {
-    this.saving = false
-    this.saveError = null
+    this.problem = null
+    this.saveDraft.clear()
+    this.removal.clear()
     this.uploads = []
     this.photoError = null
     this.pendingRemoval = null

@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { HouseholdImportResult } from '@/core/households'
 import type { Api } from '@/services/api-client'
-import { errorMessage } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** Where an import stands; uploading is measured, checking and importing happen on the server. */
@@ -15,10 +15,16 @@ export class HouseholdImportStore {
   uploaded: number | null = null
   preview: HouseholdImportResult | null = null
   result: HouseholdImportResult | null = null
-  error: string | null = null
+  private readonly upload = new Submission()
 
   constructor(private readonly api: Pick<Api, 'importHouseholds' | 'householdImportTemplate'>) {
-    makeAutoObservable<HouseholdImportStore, 'api'>(this, { api: false, file: observable.ref, preview: observable.ref, result: observable.ref })
+    makeAutoObservable<HouseholdImportStore, 'api' | 'upload'>(this, {
+      api: false, upload: false, file: observable.ref, preview: observable.ref, result: observable.ref,
+    })
+  }
+
+  get error(): string | null {
+    return this.upload.error
   }
 
   get busy(): boolean {
@@ -42,7 +48,7 @@ export class HouseholdImportStore {
     this.uploaded = null
     this.preview = null
     this.result = null
-    this.error = null
+    this.upload.clear()
   }
 
   /** Step 1: a dry run that writes nothing. */
@@ -73,24 +79,17 @@ export class HouseholdImportStore {
   }
 
   private run = flow(function* (this: HouseholdImportStore, dryRun: boolean) {
-    if (!this.file) return null
+    const file = this.file
+    if (!file || this.upload.busy) return null
     const serverPhase: ImportPhase = dryRun ? 'validating' : 'importing'
     this.phase = 'uploading'
     this.uploaded = null
-    this.error = null
-    try {
-      const outcome: HouseholdImportResult = yield this.api.importHouseholds(this.file.blob, this.file.name, dryRun, (fraction) => {
-        this.setUploaded(fraction, serverPhase)
-      })
-      this.phase = 'done'
-      return outcome
-    } catch (e) {
-      this.phase = 'error'
-      this.error = errorMessage(e)
-      return null
-    } finally {
-      this.uploaded = null
-    }
+    const sent: Outcome<HouseholdImportResult> = yield this.upload.run(() => this.api.importHouseholds(file.blob, file.name, dryRun, (fraction) => {
+      this.setUploaded(fraction, serverPhase)
+    }))
+    this.uploaded = null
+    this.phase = sent.ok ? 'done' : 'error'
+    return sent.ok ? sent.value : null
   })
 
   private setUploaded(fraction: number, serverPhase: ImportPhase): void {

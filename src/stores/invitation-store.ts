@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { Me } from '@/core/api-types'
 import { ERRORS } from '@/core/errors'
-import { INVITATION_LIMITS, looksLikeInvitationCode, normalizeInvitationCode, type StaffRole } from '@/core/membership'
+import { formatInvitationCode, INVITATION_LIMITS, INVITATION_STATUS_LABELS, looksLikeInvitationCode, normalizeInvitationCode, type InvitationStatus, type StaffRole } from '@/core/membership'
 import type { Invitation, InvitationInput, InvitationPreview } from '@/core/membership-api'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
@@ -30,6 +30,29 @@ export function invitationErrorMessage(error: unknown): string {
     return ERRORS[error.code as (typeof INVITATION_ERROR_CODES)[number]]
   }
   return errorMessage(error)
+}
+
+/** Invitation QR codes carry `<PUBLIC_BASE_URL>/join/<code>`. */
+const JOIN_PATH = /\/join\/([A-Za-z0-9-]{4,32})(?:[/?#]|$)/
+
+/**
+ * The invitation code in the join page's params: `code` from the H5 redirect of /join/<code> and our own links,
+ * `q` (the URL-encoded link) from WeChat's 普通链接二维码. Null when neither holds one.
+ */
+export function invitationCodeFromParams(params: Partial<Record<string, string>>): string | null {
+  const direct = params.code ? normalizeInvitationCode(safeDecode(params.code)) : ''
+  if (direct) return direct
+  if (!params.q) return null
+  const link = JOIN_PATH.exec(safeDecode(params.q.trim()))
+  return link ? normalizeInvitationCode(link[1]) : null
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 const emptyDraft = (): InvitationDraft => ({ role: null, regionId: null, maxUses: '1', expiresInHours: String(INVITATION_LIMITS.defaultHours) })
@@ -61,6 +84,20 @@ export class InvitationStore {
 
   get items(): Invitation[] {
     return this.list.value?.items ?? []
+  }
+
+  /** The code a link or QR carries, from the join page's params; null when it carries none. */
+  codeIn(params: Partial<Record<string, string>>): string | null {
+    return invitationCodeFromParams(params)
+  }
+
+  /** A code as it is read out and typed: ABCD-EFGH. */
+  codeText(code: string): string {
+    return formatInvitationCode(code)
+  }
+
+  statusText(status: InvitationStatus): string {
+    return INVITATION_STATUS_LABELS[status]
   }
 
   /** The reasons the form cannot be sent yet, in words. */

@@ -15,6 +15,26 @@ export interface ArticleDraft {
   advice: string
 }
 
+/** Posters carry `<PUBLIC_BASE_URL>/k/<type>`. */
+const POSTER_PATH = /\/k\/([a-z_]+)(?:[/?#]|$)/
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * The fraud type the learn page should open on: `type` from the H5 redirect of a poster's address, or the type in
+ * a scanned poster URL (WeChat's 普通链接二维码 hands it over, encoded, as `q`). Null for anything not a known type.
+ */
+export function learnTypeFromParams(params: Partial<Record<string, string>>): KnowledgeFraudType | null {
+  const candidate = params.type ?? (params.q ? POSTER_PATH.exec(decoded(params.q))?.[1] : undefined)
+  return candidate && isKnowledgeFraudType(candidate) ? candidate : null
+}
+
 const toLines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
 
 export function toArticleInput(draft: ArticleDraft): FraudTypeArticleInput {
@@ -83,6 +103,11 @@ export class KnowledgeStore {
   /** The article a link names, if the library has one of that type; null for a link that names none. */
   articleTypeIn(param: string | undefined): KnowledgeFraudType | null {
     return param && isKnowledgeFraudType(param) ? param : null
+  }
+
+  /** The fraud type a poster's link opens the learn page on; null for the library list. */
+  posterTypeIn(params: Partial<Record<string, string>>): KnowledgeFraudType | null {
+    return learnTypeFromParams(params)
   }
 
   async open(fraudType: FraudTypeKey): Promise<void> {

@@ -46,21 +46,29 @@ export class LatestLoad<T> {
 
   /** Resolves to true only when this answer was still the newest and it succeeded. */
   load(fetch: () => Promise<T>): Promise<boolean> {
-    return this.fetchNewest(fetch, false)
+    return this.fetchNewest(fetch, 'loading')
   }
 
   /** Asks again while the last answer stays on screen; if asking fails (no signal), the last answer simply stays. */
   refresh(fetch: () => Promise<T>): Promise<boolean> {
-    return this.fetchNewest(fetch, true)
+    return this.fetchNewest(fetch, 'quietly')
   }
 
-  private fetchNewest = flow(function* (this: LatestLoad<T>, fetch: () => Promise<T>, quietly: boolean) {
+  /**
+   * Asks again while the last answer stays on screen, and says why when asking fails: for what a person must not
+   * lose sight of (a dissuader's queue, the warning being worked). With nothing shown yet it is a plain load.
+   */
+  reload(fetch: () => Promise<T>): Promise<boolean> {
+    return this.fetchNewest(fetch, this.state === 'ready' ? 'keepingValue' : 'loading')
+  }
+
+  private fetchNewest = flow(function* (this: LatestLoad<T>, fetch: () => Promise<T>, mode: 'loading' | 'quietly' | 'keepingValue') {
     const generation = ++this.generation
-    if (!quietly) {
-      this.state = 'loading'
+    if (mode !== 'quietly') {
       this.error = null
       this.failure = null
     }
+    if (mode === 'loading') this.state = 'loading'
     try {
       const value: T = yield fetch()
       if (generation !== this.generation) return false
@@ -70,8 +78,8 @@ export class LatestLoad<T> {
       this.failure = null
       return true
     } catch (e) {
-      if (generation !== this.generation || quietly) return false
-      this.state = 'error'
+      if (generation !== this.generation || mode === 'quietly') return false
+      if (mode === 'loading') this.state = 'error'
       this.error = errorMessage(e)
       this.failure = e
       return false

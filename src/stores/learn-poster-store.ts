@@ -10,12 +10,14 @@ const ALL_TYPES = KNOWLEDGE_FRAUD_TYPES.map((t) => t.key)
 
 /** The 扫码学习 print page: which posters to make (every type and the learning path at first), and the sheet. */
 export class LearnPosterStore {
+  /** The types a sheet may hold, in the library's order. */
+  readonly fraudTypes = KNOWLEDGE_FRAUD_TYPES
   chosen: KnowledgeFraudType[] = [...ALL_TYPES]
   includePath = true
   private readonly sheetLoad = new LatestLoad<LearnPosterSheet>()
 
   constructor(private readonly api: Pick<Api, 'learnPosters'>) {
-    makeAutoObservable<LearnPosterStore, 'api' | 'sheetLoad'>(this, { api: false, sheetLoad: false })
+    makeAutoObservable<LearnPosterStore, 'api' | 'sheetLoad'>(this, { api: false, sheetLoad: false, fraudTypes: false })
   }
 
   reset(): void {

@@ -5,7 +5,9 @@ import { HEAD_RELATION, MEMBER_RELATIONS, SIGNER_CHOICES, SIGNER_CHOICE_LABELS, 
 import { encodeStrokes, validateSignature, type Stroke } from '@/core/strokes'
 import { ApiError, type Api } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { VisitQueueStore } from './visit-queue-store'
 import { newUuid } from '@/services/uuid'
 import type { StoreFactory } from './store-context'
@@ -28,9 +30,6 @@ export interface PledgeHousehold {
 
 /** The pledge being signed at a door: template, signer, signature; signing hands it to the offline queue. */
 export class PledgeStore {
-  template: PledgeTemplate | null
-  templateState: LoadState = 'idle'
-  templateError: string | null = null
   /** 户主本人 unless the worker says otherwise: the server then fills in the head's name from the household record. */
   signer: SignerChoice = 'head'
   /** Who may sign, in the order the form offers them (户主本人 first). */
@@ -42,14 +41,35 @@ export class PledgeStore {
   /** On the core grid (see src/core/strokes.ts), so that the pad's size on this phone does not matter. */
   strokes: Stroke[] = []
   problem: string | null = null
-  signing = false
   /** The household the form was filled for: another door starts from a blank form. */
   householdId: string | null = null
+  private readonly templateLoad = new LatestLoad<PledgeTemplate>()
+  private readonly signature = new Submission()
 
   constructor(private readonly deps: PledgeDeps) {
     // Kept from the last time online, so that a pledge can be signed in a cellar without signal.
-    this.template = readTemplate(deps.storage.read(TEMPLATE_STORAGE_KEY))
-    makeAutoObservable<PledgeStore, 'deps'>(this, { deps: false, signerChoices: false, memberRelations: false })
+    const kept = readTemplate(deps.storage.read(TEMPLATE_STORAGE_KEY))
+    if (kept) this.templateLoad.set(kept)
+    makeAutoObservable<PledgeStore, 'deps' | 'templateLoad' | 'signature'>(this, {
+      deps: false, signerChoices: false, memberRelations: false, templateLoad: false, signature: false,
+    })
+  }
+
+  get template(): PledgeTemplate | null {
+    return this.templateLoad.value
+  }
+
+  get templateState(): LoadState {
+    return this.templateLoad.state
+  }
+
+  get templateError(): string | null {
+    const failure = this.templateLoad.failure
+    return failure instanceof ApiError && failure.code === 'NETWORK' ? NO_TEMPLATE_MESSAGE : this.templateLoad.error
+  }
+
+  get signing(): boolean {
+    return this.signature.busy
   }
 
   /** A half-signed pledge belongs to the worker who started it. */
@@ -57,27 +77,23 @@ export class PledgeStore {
   reset(): void {
     this.startNew()
     this.householdId = null
-    this.signing = false
+    this.signature.clear()
   }
 
+  /** A kept template stays when asking fails: the pledge can still be signed without signal. */
   loadTemplate = flow(function* (this: PledgeStore) {
-    this.templateState = this.template ? 'ready' : 'loading'
-    this.templateError = null
-    try {
-      const template: PledgeTemplate = yield this.deps.api.pledgeTemplate()
-      this.template = template
-      this.templateState = 'ready'
-      try {
-        this.deps.storage.write(TEMPLATE_STORAGE_KEY, template)
-      } catch {
-        // Not cached this time: signing still works now, and offline later only if an earlier copy is kept.
-      }
-    } catch (e) {
-      if (this.template) return
-      this.templateState = 'error'
-      this.templateError = e instanceof ApiError && e.code === 'NETWORK' ? NO_TEMPLATE_MESSAGE : errorMessage(e)
-    }
+    const fetch = () => this.deps.api.pledgeTemplate()
+    const landed: boolean = yield this.template ? this.templateLoad.refresh(fetch) : this.templateLoad.load(fetch)
+    if (landed && this.template) this.keepTemplate(this.template)
   })
+
+  private keepTemplate(template: PledgeTemplate): void {
+    try {
+      this.deps.storage.write(TEMPLATE_STORAGE_KEY, template)
+    } catch {
+      // Not cached this time: signing still works now, and offline later only if an earlier copy is kept.
+    }
+  }
 
   setSignerName(name: string): void {
     this.signerName = name
@@ -126,10 +142,9 @@ export class PledgeStore {
     this.problem = this.firstProblem
     const template = this.template
     if (this.problem || !template || this.signing) return null
-    this.signing = true
-    try {
+    const signed: Outcome<string> = yield this.signature.run(async () => {
       const input: PledgeInput = {
-        id: (yield this.deps.newId()) as string,
+        id: await this.deps.newId(),
         householdId: household.id,
         templateVersion: template.version,
         templateSha256: template.sha256,
@@ -141,14 +156,14 @@ export class PledgeStore {
         geo,
       }
       this.deps.queue.add({ kind: 'pledge', input, householdCode: household.code, rejection: null })
-      this.startNew()
       return input.id
-    } catch (e) {
-      this.problem = errorMessage(e)
+    })
+    if (!signed.ok) {
+      this.problem = this.signature.error
       return null
-    } finally {
-      this.signing = false
     }
+    this.startNew()
+    return signed.value
   })
 }
 

@@ -1,9 +1,11 @@
-import { flow, makeAutoObservable, observable } from 'mobx'
+import { flow, makeAutoObservable } from 'mobx'
 import type { PrizeAdminItem, PrizeInput } from '@/core/resident-api'
 import { chinaDateOf } from '@/core/bulletins'
 import { prizeWindowOfDays } from '@/core/prizes'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** A prize as the form holds it: numbers stay text until saved, so a half-typed number is never lost. */
@@ -45,43 +47,59 @@ export function toPrizeInput(draft: PrizeDraft, regionId: string): PrizeInput {
 /** Prizes of one town or village, defined and restocked by the station. */
 export class PrizeAdminStore {
   regionId: string | null = null
-  items: PrizeAdminItem[] = []
-  state: LoadState = 'idle'
-  error: string | null = null
   draft: PrizeDraft | null = null
-  saving = false
-  saveError: string | null = null
+  private readonly prizes = new LatestLoad<PrizeAdminItem[]>()
+  private readonly saveDraft = new Submission()
 
-  constructor(private readonly api: Pick<Api, 'managePrizes' | 'createPrize' | 'updatePrize'>) {
-    makeAutoObservable<PrizeAdminStore, 'api'>(this, { api: false, items: observable.ref })
+  constructor(private readonly api: Pick<Api, 'managePrizes' | 'createPrize' | 'updatePrize'>, private readonly now: () => Date = () => new Date()) {
+    makeAutoObservable<PrizeAdminStore, 'api' | 'now' | 'prizes' | 'saveDraft'>(this, { api: false, now: false, prizes: false, saveDraft: false })
+  }
+
+  get items(): PrizeAdminItem[] {
+    return this.prizes.value ?? []
+  }
+
+  get state(): LoadState {
+    return this.prizes.state
+  }
+
+  get error(): string | null {
+    return this.prizes.error
+  }
+
+  get saving(): boolean {
+    return this.saveDraft.busy
+  }
+
+  get saveError(): string | null {
+    return this.saveDraft.error
+  }
+
+  /** The days a prize may be claimed, as the China-time days the station set. */
+  validityOf(p: Pick<PrizeAdminItem, 'validFrom' | 'validTo'>): string {
+    return `${chinaDateOf(new Date(p.validFrom))} 至 ${chinaDateOf(new Date(p.validTo))}`
   }
 
   reset(): void {
     this.regionId = null
-    this.items = []
-    this.state = 'idle'
-    this.error = null
+    this.prizes.clear()
     this.draft = null
-    this.saving = false
-    this.saveError = null
+    this.saveDraft.clear()
   }
 
-  load = flow(function* (this: PrizeAdminStore, regionId: string) {
+  async load(regionId: string): Promise<void> {
     this.regionId = regionId
-    this.state = 'loading'
-    this.error = null
-    try {
-      this.items = yield this.api.managePrizes(regionId)
-      this.state = 'ready'
-    } catch (e) {
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
-  })
+    await this.prizes.load(() => this.api.managePrizes(regionId))
+  }
 
-  startNew(today: string): void {
-    this.draft = emptyPrizeDraft(today)
-    this.saveError = null
+  retry(): Promise<void> {
+    return this.regionId ? this.load(this.regionId) : Promise.resolve()
+  }
+
+  /** A new prize is claimable from today, China time, until the station says otherwise. */
+  startNew(): void {
+    this.draft = emptyPrizeDraft(chinaDateOf(this.now()))
+    this.saveDraft.dismiss()
   }
 
   startEdit(p: PrizeAdminItem): void {
@@ -90,7 +108,7 @@ export class PrizeAdminStore {
       minScore: p.minScore === null ? '' : String(p.minScore), minStreak: p.minStreak === null ? '' : String(p.minStreak),
       validFrom: chinaDateOf(new Date(p.validFrom)), validTo: chinaDateOf(new Date(p.validTo)), pickupPlace: p.pickupPlace,
     }
-    this.saveError = null
+    this.saveDraft.dismiss()
   }
 
   editDraft(patch: Partial<Omit<PrizeDraft, 'id'>>): void {
@@ -99,27 +117,19 @@ export class PrizeAdminStore {
 
   cancelEdit(): void {
     this.draft = null
-    this.saveError = null
+    this.saveDraft.dismiss()
   }
 
   save = flow(function* (this: PrizeAdminStore) {
     const d = this.draft
     const regionId = this.regionId
     if (!d || !regionId || this.saving) return
-    this.saving = true
-    this.saveError = null
-    try {
-      if (d.id) yield this.api.updatePrize(d.id, toPrizeInput(d, regionId))
-      else yield this.api.createPrize(toPrizeInput(d, regionId))
-      this.draft = null
-    } catch (e) {
-      this.saveError = errorMessage(e)
-      return
-    } finally {
-      this.saving = false
-    }
+    const saved: Outcome<unknown> = yield this.saveDraft.run(() =>
+      d.id ? this.api.updatePrize(d.id, toPrizeInput(d, regionId)) : this.api.createPrize(toPrizeInput(d, regionId)))
+    if (!saved.ok) return
+    this.draft = null
     yield this.load(regionId)
   })
 }
 
-export const prizeAdminStore: StoreFactory<PrizeAdminStore> = ({ api }) => new PrizeAdminStore(api)
+export const prizeAdminStore: StoreFactory<PrizeAdminStore> = ({ api, now }) => new PrizeAdminStore(api, now)

@@ -1,9 +1,11 @@
-import { flow, makeAutoObservable, observable } from 'mobx'
-import type { FraudTypeKey } from '@/core/fraud-types'
+import { flow, makeAutoObservable } from 'mobx'
+import { FRAUD_TYPES, fraudTypeName, type FraudTypeKey } from '@/core/fraud-types'
 import type { QuestionImportResult, QuestionKind, QuizQuestion, QuizQuestionInput } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
 import { SheetImport } from './sheet-import'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 export const QUESTION_PAGE_SIZE = 20
@@ -38,18 +40,16 @@ function toInput(draft: QuestionDraft): QuizQuestionInput {
 
 /** The question bank for the station: search, edit one question, import many from a spreadsheet. */
 export class QuestionAdminStore {
-  items: QuizQuestion[] = []
-  total = 0
-  page = 1
   query = ''
   fraudType: FraudTypeKey | undefined = undefined
-  state: LoadState = 'idle'
-  error: string | null = null
   draft: QuestionDraft | null = null
-  saving = false
-  saveError: string | null = null
   /** An imported sheet's questions show on the first page of the list. */
   readonly questionImport: SheetImport<QuestionImportResult>
+  /** The fraud types a question may teach, for the form and the filter. */
+  readonly fraudTypes = FRAUD_TYPES
+  /** Numbered pages, one shown at a time: the bank is browsed, not scrolled. */
+  private readonly shown = new LatestLoad<{ page: number; items: QuizQuestion[]; total: number }>()
+  private readonly saveDraft = new Submission()
 
   constructor(private readonly api: Pick<Api, 'questions' | 'createQuestion' | 'updateQuestion' | 'importQuestions' | 'questionImportTemplate'>) {
     this.questionImport = new SheetImport({
@@ -57,21 +57,49 @@ export class QuestionAdminStore {
       template: () => api.questionImportTemplate(),
       afterImport: () => this.load(1),
     })
-    makeAutoObservable<QuestionAdminStore, 'api'>(this, { api: false, items: observable.ref, questionImport: false })
+    makeAutoObservable<QuestionAdminStore, 'api' | 'shown' | 'saveDraft'>(this, { api: false, questionImport: false, fraudTypes: false, shown: false, saveDraft: false })
+  }
+
+  get items(): QuizQuestion[] {
+    return this.shown.value?.items ?? []
+  }
+
+  get total(): number {
+    return this.shown.value?.total ?? 0
+  }
+
+  /** The page last shown; a page that failed to load is not counted as turned to. */
+  get page(): number {
+    return this.shown.value?.page ?? 1
+  }
+
+  get state(): LoadState {
+    return this.shown.state
+  }
+
+  get error(): string | null {
+    return this.shown.error
+  }
+
+  get saving(): boolean {
+    return this.saveDraft.busy
+  }
+
+  get saveError(): string | null {
+    return this.saveDraft.error
   }
 
   reset(): void {
-    this.items = []
-    this.total = 0
-    this.page = 1
+    this.shown.clear()
     this.query = ''
     this.fraudType = undefined
-    this.state = 'idle'
-    this.error = null
     this.draft = null
-    this.saving = false
-    this.saveError = null
+    this.saveDraft.clear()
     this.questionImport.reset()
+  }
+
+  fraudTypeName(key: FraudTypeKey): string {
+    return fraudTypeName(key)
   }
 
   get pageCount(): number {
@@ -87,32 +115,20 @@ export class QuestionAdminStore {
     void this.load(1)
   }
 
-  load = flow(function* (this: QuestionAdminStore, page = 1) {
-    this.state = 'loading'
-    this.error = null
-    try {
-      const result: { items: QuizQuestion[]; total: number } = yield this.api.questions({
-        page, pageSize: QUESTION_PAGE_SIZE, q: this.query.trim() || undefined, fraudType: this.fraudType,
-      })
-      this.items = result.items
-      this.total = result.total
-      this.page = page
-      this.state = 'ready'
-    } catch (e) {
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
-  })
+  async load(page = 1): Promise<void> {
+    const query = { page, pageSize: QUESTION_PAGE_SIZE, q: this.query.trim() || undefined, fraudType: this.fraudType }
+    await this.shown.load(async () => ({ page, ...(await this.api.questions(query)) }))
+  }
 
   startNew(): void {
     this.draft = emptyQuestionDraft()
-    this.saveError = null
+    this.saveDraft.dismiss()
   }
 
   startEdit(q: QuizQuestion): void {
     const { id, kind, stem, options, answer, explanation, fraudType, difficulty, active } = q
     this.draft = { id, kind, stem, options: options.join('\n'), answer, explanation, fraudType, difficulty, active }
-    this.saveError = null
+    this.saveDraft.dismiss()
   }
 
   editDraft(patch: Partial<Omit<QuestionDraft, 'id'>>): void {
@@ -137,25 +153,16 @@ export class QuestionAdminStore {
 
   cancelEdit(): void {
     this.draft = null
-    this.saveError = null
+    this.saveDraft.dismiss()
   }
 
   /** A refused save keeps the form as typed; the server's message says what to fix. */
   save = flow(function* (this: QuestionAdminStore) {
     const d = this.draft
     if (!d || this.saving) return
-    this.saving = true
-    this.saveError = null
-    try {
-      if (d.id) yield this.api.updateQuestion(d.id, toInput(d))
-      else yield this.api.createQuestion(toInput(d))
-      this.draft = null
-    } catch (e) {
-      this.saveError = errorMessage(e)
-      return
-    } finally {
-      this.saving = false
-    }
+    const saved: Outcome<unknown> = yield this.saveDraft.run(() => (d.id ? this.api.updateQuestion(d.id, toInput(d)) : this.api.createQuestion(toInput(d))))
+    if (!saved.ok) return
+    this.draft = null
     yield this.load(this.page)
   })
 }

@@ -1,7 +1,9 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { AnswerReveal, PaperQuestion, QuizPaper, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard } from '@/core/resident-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 
 export interface QuizStoreDeps {
   api: Pick<Api, 'startTodayQuiz' | 'answerTodayQuiz' | 'submitTodayQuiz' | 'quizStanding' | 'quizLeaderboard'>
@@ -16,32 +18,73 @@ type Answer = QuizSubmission['answers'][number]
  * soon as it is confirmed (right or wrong, the right option, the explanation); then the result, streak and leaderboard.
  */
 export class QuizStore {
-  standing: QuizStanding | null = null
-  standingState: LoadState = 'idle'
-  standingError: string | null = null
-  leaderboard: VillageLeaderboard | null = null
-  leaderboardState: LoadState = 'idle'
-  paper: QuizPaper | null = null
-  paperState: LoadState = 'idle'
-  paperError: string | null = null
   index = 0
   chosen: number[] = []
   answers: Answer[] = []
   /** The current question's verdict, once its answer is confirmed; the next question follows when the resident asks. */
   reveal: AnswerReveal | null = null
-  answering = false
-  answerError: string | null = null
   result: QuizResult | null = null
-  submitting = false
-  submitError: string | null = null
   private questionStartedAt = 0
   private clock = 0
+  private readonly standingLoad = new LatestLoad<QuizStanding>()
+  private readonly leaderboardLoad = new LatestLoad<VillageLeaderboard>()
+  private readonly paperLoad = new LatestLoad<QuizPaper>()
+  private readonly answerSend = new Submission()
+  private readonly paperSubmit = new Submission()
 
   constructor(private readonly deps: QuizStoreDeps) {
-    makeAutoObservable<QuizStore, 'deps' | 'questionStartedAt'>(this, {
-      deps: false, questionStartedAt: false, paper: observable.ref, result: observable.ref, standing: observable.ref, leaderboard: observable.ref,
-      reveal: observable.ref,
+    makeAutoObservable<QuizStore, 'deps' | 'questionStartedAt' | 'standingLoad' | 'leaderboardLoad' | 'paperLoad' | 'answerSend' | 'paperSubmit'>(this, {
+      deps: false, questionStartedAt: false, result: observable.ref, reveal: observable.ref,
+      standingLoad: false, leaderboardLoad: false, paperLoad: false, answerSend: false, paperSubmit: false,
     })
+  }
+
+  get standing(): QuizStanding | null {
+    return this.standingLoad.value
+  }
+
+  get standingState(): LoadState {
+    return this.standingLoad.state
+  }
+
+  get standingError(): string | null {
+    return this.standingLoad.error
+  }
+
+  get leaderboard(): VillageLeaderboard | null {
+    return this.leaderboardLoad.value
+  }
+
+  get leaderboardState(): LoadState {
+    return this.leaderboardLoad.state
+  }
+
+  get paper(): QuizPaper | null {
+    return this.paperLoad.value
+  }
+
+  get paperState(): LoadState {
+    return this.paperLoad.state
+  }
+
+  get paperError(): string | null {
+    return this.paperLoad.error
+  }
+
+  get answering(): boolean {
+    return this.answerSend.busy
+  }
+
+  get answerError(): string | null {
+    return this.answerSend.error
+  }
+
+  get submitting(): boolean {
+    return this.paperSubmit.busy
+  }
+
+  get submitError(): string | null {
+    return this.paperSubmit.error
   }
 
   get question(): PaperQuestion | null {
@@ -75,69 +118,46 @@ export class QuizStore {
   }
 
   reset(): void {
-    this.standing = null
-    this.standingState = 'idle'
-    this.leaderboard = null
-    this.leaderboardState = 'idle'
-    this.paper = null
-    this.paperState = 'idle'
+    this.standingLoad.clear()
+    this.leaderboardLoad.clear()
+    this.paperLoad.clear()
     this.result = null
     this.answers = []
     this.chosen = []
     this.index = 0
     this.reveal = null
-    this.answerError = null
+    this.answerSend.clear()
+    this.paperSubmit.clear()
   }
 
-  loadStanding = flow(function* (this: QuizStore) {
-    this.standingState = 'loading'
-    this.standingError = null
-    try {
-      this.standing = yield this.deps.api.quizStanding()
-      this.standingState = 'ready'
-    } catch (e) {
-      this.standingState = 'error'
-      this.standingError = errorMessage(e)
-    }
-  })
+  async loadStanding(): Promise<void> {
+    await this.standingLoad.load(() => this.deps.api.quizStanding())
+  }
 
   /** No personal data in it, so a failure only hides the board. */
-  loadLeaderboard = flow(function* (this: QuizStore) {
-    this.leaderboardState = 'loading'
-    try {
-      this.leaderboard = yield this.deps.api.quizLeaderboard()
-      this.leaderboardState = 'ready'
-    } catch {
-      this.leaderboardState = 'error'
-    }
-  })
+  async loadLeaderboard(): Promise<void> {
+    await this.leaderboardLoad.load(() => this.deps.api.quizLeaderboard())
+  }
 
   /**
    * Starts today's attempt, or resumes it after the questions already answered: the server keeps one attempt a day.
    * 关怀模式 is declared here, and the server records it for the day's paper.
    */
   start = flow(function* (this: QuizStore, careMode = false) {
-    this.paperState = 'loading'
-    this.paperError = null
     this.result = null
-    this.submitError = null
-    try {
-      const paper: QuizPaper = yield this.deps.api.startTodayQuiz({ careMode })
-      this.paper = paper
-      // Answers already judged are final on the server; their seconds no longer count.
-      this.answers = paper.revealed.map((r) => ({ questionId: r.questionId, chosen: r.chosen, seconds: 0 }))
-      this.index = this.answers.length
-      this.chosen = []
-      this.reveal = null
-      this.answerError = null
-      this.beginQuestion()
-      this.paperState = 'ready'
-      // Every answer was judged before the app closed: only handing the paper in is left.
-      if (this.awaitingSubmit) yield this.submit()
-    } catch (e) {
-      this.paperState = 'error'
-      this.paperError = errorMessage(e)
-    }
+    this.paperSubmit.dismiss()
+    const landed: boolean = yield this.paperLoad.load(() => this.deps.api.startTodayQuiz({ careMode }))
+    const paper = this.paper
+    if (!landed || !paper) return
+    // Answers already judged are final on the server; their seconds no longer count.
+    this.answers = paper.revealed.map((r) => ({ questionId: r.questionId, chosen: r.chosen, seconds: 0 }))
+    this.index = this.answers.length
+    this.chosen = []
+    this.reveal = null
+    this.answerSend.dismiss()
+    this.beginQuestion()
+    // Every answer was judged before the app closed: only handing the paper in is left.
+    if (this.awaitingSubmit) yield this.submit()
   })
 
   /** Single choice and true/false keep one option; multiple choice toggles. */
@@ -161,20 +181,16 @@ export class QuizStore {
   /** Sends the current answer; the server's verdict, right option and explanation then show at once. */
   confirm = flow(function* (this: QuizStore) {
     const q = this.question
-    if (!q || !this.paper || this.reveal || this.answering) return
+    const paper = this.paper
+    if (!q || !paper || this.reveal || this.answering) return
     // A retry after a failed send keeps the seconds first measured, not the time spent on the error.
     if (!this.answerError) this.clock = this.deps.now()
     const answer = { questionId: q.id, chosen: this.chosen, seconds: Math.round((this.clock - this.questionStartedAt) / 1000) }
-    this.answering = true
-    this.answerError = null
-    try {
-      this.reveal = yield this.deps.api.answerTodayQuiz({ attemptId: this.paper.attemptId, token: this.paper.token, ...answer })
-      this.answers = [...this.answers, answer]
-    } catch (e) {
-      this.answerError = errorMessage(e)
-    } finally {
-      this.answering = false
-    }
+    const judged: Outcome<AnswerReveal> = yield this.answerSend.run(() =>
+      this.deps.api.answerTodayQuiz({ attemptId: paper.attemptId, token: paper.token, ...answer }))
+    if (!judged.ok) return
+    this.reveal = judged.value
+    this.answers = [...this.answers, answer]
   })
 
   /** After a verdict: the next question, or the submission after the last. */
@@ -188,17 +204,13 @@ export class QuizStore {
   })
 
   submit = flow(function* (this: QuizStore) {
-    if (!this.awaitingSubmit || !this.paper || this.submitting) return
-    this.submitting = true
-    this.submitError = null
-    try {
-      this.result = yield this.deps.api.submitTodayQuiz({ attemptId: this.paper.attemptId, token: this.paper.token, answers: this.answers })
-    } catch (e) {
-      this.submitError = errorMessage(e)
-      return
-    } finally {
-      this.submitting = false
-    }
+    const paper = this.paper
+    if (!this.awaitingSubmit || !paper || this.submitting) return
+    const answers = this.answers
+    const handedIn: Outcome<QuizResult> = yield this.paperSubmit.run(() =>
+      this.deps.api.submitTodayQuiz({ attemptId: paper.attemptId, token: paper.token, answers }))
+    if (!handedIn.ok) return
+    this.result = handedIn.value
     void this.loadStanding()
     void this.loadLeaderboard()
   })

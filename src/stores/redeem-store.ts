@@ -1,7 +1,8 @@
-import { flow, makeAutoObservable, observable } from 'mobx'
+import { flow, makeAutoObservable } from 'mobx'
 import type { RedemptionView } from '@/core/resident-api'
 import { ApiError, type Api } from '@/services/api-client'
-import { errorMessage } from './load-state'
+import { LatestLoad } from './latest-load'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** Claim codes are typed from a phone screen shown in groups of characters: spaces do not count. */
@@ -12,15 +13,31 @@ export function normaliseClaimCode(raw: string): string {
 /** The pickup desk: find a claim by its code, then hand the prize over exactly once. */
 export class RedeemStore {
   code = ''
-  view: RedemptionView | null = null
-  looking = false
-  redeeming = false
-  error: string | null = null
+  /** What is wrong with the code before asking, e.g. nothing typed. */
+  codeProblem: string | null = null
   /** Set after this desk's own 确认兑换 went through. */
   done = false
+  private readonly claim = new LatestLoad<RedemptionView>()
+  private readonly redemption = new Submission()
 
   constructor(private readonly api: Pick<Api, 'prizeClaim' | 'redeemPrizeClaim'>) {
-    makeAutoObservable<RedeemStore, 'api'>(this, { api: false, view: observable.ref })
+    makeAutoObservable<RedeemStore, 'api' | 'claim' | 'redemption'>(this, { api: false, claim: false, redemption: false })
+  }
+
+  get view(): RedemptionView | null {
+    return this.claim.value
+  }
+
+  get looking(): boolean {
+    return this.claim.state === 'loading'
+  }
+
+  get redeeming(): boolean {
+    return this.redemption.busy
+  }
+
+  get error(): string | null {
+    return this.codeProblem ?? this.redemption.error ?? this.claim.error
   }
 
   get alreadyRedeemed(): boolean {
@@ -33,63 +50,47 @@ export class RedeemStore {
 
   setCode(raw: string): void {
     this.code = raw
-    this.error = null
+    this.codeProblem = null
+    this.redemption.dismiss()
+    if (this.claim.state === 'error') this.claim.clear()
   }
 
   reset(): void {
     this.code = ''
-    this.view = null
-    this.error = null
+    this.codeProblem = null
     this.done = false
-    this.looking = false
-    this.redeeming = false
+    this.claim.clear()
+    this.redemption.clear()
   }
 
   /** A scanned QR carries the bare code. */
   lookUp = flow(function* (this: RedeemStore, scanned?: string) {
     if (scanned !== undefined) this.code = scanned
     const code = normaliseClaimCode(this.code)
+    this.redemption.dismiss()
     if (!code) {
-      this.error = '请输入或扫描兑换码'
+      this.codeProblem = '请输入或扫描兑换码'
       return
     }
-    this.looking = true
-    this.error = null
-    this.view = null
+    this.codeProblem = null
     this.done = false
-    try {
-      this.view = yield this.api.prizeClaim(code)
-    } catch (e) {
-      this.error = errorMessage(e)
-    } finally {
-      this.looking = false
-    }
+    this.claim.clear()
+    yield this.claim.load(() => this.api.prizeClaim(code))
   })
 
   /** Exactly once: a second tap while the first is in flight does nothing, and the server refuses a second redemption. */
   redeem = flow(function* (this: RedeemStore) {
-    if (!this.view || !this.canRedeem) return
-    this.redeeming = true
-    this.error = null
-    try {
-      this.view = yield this.api.redeemPrizeClaim(this.view.code)
+    const view = this.view
+    if (!view || !this.canRedeem) return
+    const redeemed: Outcome<RedemptionView> = yield this.redemption.run(() => this.api.redeemPrizeClaim(view.code))
+    if (redeemed.ok) {
+      this.claim.set(redeemed.value)
       this.done = true
-    } catch (e) {
-      this.error = errorMessage(e)
-      // Someone else redeemed it meanwhile: show the claim as it now stands.
-      if (e instanceof ApiError && e.status === 409) yield this.refresh()
-    } finally {
-      this.redeeming = false
+      return
     }
-  })
-
-  private refresh = flow(function* (this: RedeemStore) {
-    if (!this.view) return
-    try {
-      this.view = yield this.api.prizeClaim(this.view.code)
-    } catch {
-      // The error from the refused redemption already says what happened.
-    }
+    // Someone else redeemed it meanwhile: show the claim as it now stands; the refusal already says what happened.
+    const failure = this.redemption.failure
+    if (failure instanceof ApiError && failure.status === 409) yield this.claim.refresh(() => this.api.prizeClaim(view.code))
   })
 }
 

@@ -1,9 +1,11 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
-import { gridTitle } from '@/core/regions'
+import { gridTitle, REGION_LEVEL_LABELS } from '@/core/regions'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** One visible line of the collapsible tree. */
@@ -12,27 +14,61 @@ export interface RegionRow {
   depth: number
   hasChildren: boolean
   expanded: boolean
+  /** 乡镇, 村, 网格 …, as the row names its level. */
+  levelName: string
 }
 
 /** The admin's region tree, the users of the selected region, and the XLSX import (preview, then confirm). */
 export class RegionStore {
-  nodes: RegionNode[] = []
-  state: LoadState = 'idle'
-  error: string | null = null
   readonly expanded = observable.set<string>()
   selectedId: string | null = null
-  users: UserSummary[] = []
-  usersTotal = 0
-  usersState: LoadState = 'idle'
-  usersError: string | null = null
   importFile: { blob: Blob; name: string } | null = null
   importPreview: RegionImportResult | null = null
   importResult: RegionImportResult | null = null
-  importState: LoadState = 'idle'
-  importError: string | null = null
+  private readonly treeLoad = new LatestLoad<RegionNode[]>()
+  private readonly usersLoad = new LatestLoad<Page<UserSummary>>()
+  private readonly sheetImport = new Submission()
 
   constructor(private readonly api: Api) {
-    makeAutoObservable<RegionStore, 'api'>(this, { api: false, importFile: observable.ref })
+    makeAutoObservable<RegionStore, 'api' | 'treeLoad' | 'usersLoad' | 'sheetImport'>(this, {
+      api: false, importFile: observable.ref, treeLoad: false, usersLoad: false, sheetImport: false,
+    })
+  }
+
+  get nodes(): RegionNode[] {
+    return this.treeLoad.value ?? []
+  }
+
+  get state(): LoadState {
+    return this.treeLoad.state
+  }
+
+  get error(): string | null {
+    return this.treeLoad.error
+  }
+
+  get users(): UserSummary[] {
+    return this.usersLoad.value?.items ?? []
+  }
+
+  get usersTotal(): number {
+    return this.usersLoad.value?.total ?? 0
+  }
+
+  get usersState(): LoadState {
+    return this.usersLoad.state
+  }
+
+  get usersError(): string | null {
+    return this.usersLoad.error
+  }
+
+  get importing(): boolean {
+    return this.sheetImport.busy
+  }
+
+  get importError(): string | null {
+    return this.sheetImport.error
   }
 
   get tree(): RegionTreeNode<RegionNode>[] {
@@ -45,7 +81,7 @@ export class RegionStore {
     const visit = (list: RegionTreeNode<RegionNode>[], depth: number) => {
       for (const { region, children } of list) {
         const expanded = this.expanded.has(region.id)
-        rows.push({ node: region, depth, hasChildren: children.length > 0, expanded })
+        rows.push({ node: region, depth, hasChildren: children.length > 0, expanded, levelName: REGION_LEVEL_LABELS[region.level] })
         if (expanded) visit(children, depth + 1)
       }
     }
@@ -65,25 +101,19 @@ export class RegionStore {
 
   /** The preview may be confirmed only when it found no row errors. */
   get canConfirmImport(): boolean {
-    return this.importPreview !== null && this.importPreview.errors.length === 0 && this.importState !== 'loading'
+    return this.importPreview !== null && this.importPreview.errors.length === 0 && !this.importing
   }
 
   /** Another user sees another part of the tree: start again from nothing. */
   reset(): void {
-    this.nodes = []
-    this.state = 'idle'
-    this.error = null
+    this.treeLoad.clear()
     this.expanded.clear()
     this.selectedId = null
-    this.users = []
-    this.usersTotal = 0
-    this.usersState = 'idle'
-    this.usersError = null
+    this.usersLoad.clear()
     this.importFile = null
     this.importPreview = null
     this.importResult = null
-    this.importState = 'idle'
-    this.importError = null
+    this.sheetImport.clear()
   }
 
   toggle(id: string): void {
@@ -92,37 +122,17 @@ export class RegionStore {
   }
 
   load = flow(function* (this: RegionStore) {
-    this.state = 'loading'
-    this.error = null
-    try {
-      const result: { nodes: RegionNode[] } = yield this.api.regionTree()
-      this.nodes = result.nodes
-      this.state = 'ready'
-      // Open the top level so that the first screen already shows where to drill down.
-      for (const root of this.tree) this.expanded.add(root.region.id)
-      if (!this.selectedId && this.tree[0]) yield this.selectRegion(this.tree[0].region.id)
-    } catch (e) {
-      this.state = 'error'
-      this.error = errorMessage(e)
-    }
+    const landed: boolean = yield this.treeLoad.load(async () => (await this.api.regionTree()).nodes)
+    if (!landed) return
+    // Open the top level so that the first screen already shows where to drill down.
+    for (const root of this.tree) this.expanded.add(root.region.id)
+    if (!this.selectedId && this.tree[0]) yield this.selectRegion(this.tree[0].region.id)
   })
 
-  selectRegion = flow(function* (this: RegionStore, id: string) {
+  async selectRegion(id: string): Promise<void> {
     this.selectedId = id
-    this.usersState = 'loading'
-    this.usersError = null
-    try {
-      const result: Page<UserSummary> = yield this.api.users(id)
-      if (this.selectedId !== id) return
-      this.users = result.items
-      this.usersTotal = result.total
-      this.usersState = 'ready'
-    } catch (e) {
-      if (this.selectedId !== id) return
-      this.usersState = 'error'
-      this.usersError = errorMessage(e)
-    }
-  })
+    await this.usersLoad.load(() => this.api.users(id))
+  }
 
   /** Step 1: a dry run that reports per-row errors and writes nothing. */
   previewImport = flow(function* (this: RegionStore, blob: Blob, name: string) {
@@ -145,21 +155,15 @@ export class RegionStore {
   }
 
   private runImport = flow(function* (this: RegionStore, dryRun: boolean) {
-    if (!this.importFile) return
-    this.importState = 'loading'
-    this.importError = null
-    try {
-      const result: RegionImportResult = yield this.api.importRegions(this.importFile.blob, this.importFile.name, dryRun)
-      if (dryRun) this.importPreview = result
-      else {
-        this.importResult = result
-        this.importPreview = null
-        this.importFile = null
-      }
-      this.importState = 'ready'
-    } catch (e) {
-      this.importState = 'error'
-      this.importError = errorMessage(e)
+    const file = this.importFile
+    if (!file) return
+    const sent: Outcome<RegionImportResult> = yield this.sheetImport.run(() => this.api.importRegions(file.blob, file.name, dryRun))
+    if (!sent.ok) return
+    if (dryRun) this.importPreview = sent.value
+    else {
+      this.importResult = sent.value
+      this.importPreview = null
+      this.importFile = null
     }
   })
 }

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable } from 'mobx'
 import { chinaDateOf } from '@/core/bulletins'
+import { percent } from '@/core/coverage'
 import { ERRORS } from '@/core/errors'
 import type { Comparison, Report, ReportPeriod, ReportPeriodKind } from '@/core/report-api'
 import { previousPeriod, reportPeriod } from '@/core/report-period'
@@ -79,6 +80,12 @@ export class ReportStore {
     makeAutoObservable<ReportStore, 'api' | 'now' | 'reportLoad' | 'summaryLoad' | 'fileExport'>(this, {
       api: false, now: false, reportLoad: false, summaryLoad: false, fileExport: false,
     })
+  }
+
+  /** Warnings first contacted within the limit in the period shown, in whole percent. */
+  get warningsInTimePercent(): number {
+    const warnings = this.report?.current.warnings
+    return warnings ? percent(warnings.handledInTime, warnings.received) : 0
   }
 
   get report(): Report | null {

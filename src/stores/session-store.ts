@@ -1,10 +1,13 @@
-import { flow, makeAutoObservable } from 'mobx'
+import { flow, makeAutoObservable, observable } from 'mobx'
 import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
-import { canDeactivate, canManageRole } from '@/core/membership'
-import type { Role } from '@/core/roles'
+import { canDeactivate, canInvite, canManageRole, invitableRoles, ROLE_REGION_LEVELS, roleFitsRegion, type RegionRef, type StaffRole } from '@/core/membership'
+import { REGION_LEVEL_LABELS, type RegionLevel } from '@/core/regions'
+import { ROLE_LABELS, type Role } from '@/core/roles'
 import { hasAnyRole, roleAllows, type Action } from '@/core/scope'
 import { ApiError, type Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { OfflineStorage } from '@/services/offline-storage'
 import type { SessionToken } from './session-token'
 
@@ -17,14 +20,11 @@ export type PersonaState = LoadState | 'unavailable'
 const ADMINISTERING: readonly Role[] = ['admin', 'cadre']
 
 export class SessionStore {
-  private current: Me | null = null
-  meState: LoadState = 'idle'
-  personas: DemoPersona[] = []
-  personaState: PersonaState = 'idle'
-  /** Persona id or 'wechat' while a login is under way, so that its button shows progress. */
-  signingIn: string | null = null
-  loginError: string | null = null
-  error: string | null = null
+  /** The persona id, 'wechat' or 'signup' of the last sign-in asked for. */
+  private signInWith: string | null = null
+  private readonly meLoad = new LatestLoad<Me>()
+  private readonly personasLoad = new LatestLoad<DemoPersona[]>()
+  private readonly signInAttempt = new Submission()
   /**
    * True while `me` is the copy kept from the last confirmed start because the network is gone: records made now are
    * still this person's, and the server checks the session again when they go up.
@@ -37,12 +37,44 @@ export class SessionStore {
     private readonly wechatCode: () => Promise<string>,
     private readonly kept?: OfflineStorage,
   ) {
-    makeAutoObservable<SessionStore, 'api' | 'token' | 'wechatCode' | 'kept'>(this, { api: false, token: false, wechatCode: false, kept: false })
+    makeAutoObservable<SessionStore, 'api' | 'token' | 'wechatCode' | 'kept' | 'signInWith' | 'meLoad' | 'personasLoad' | 'signInAttempt'>(this, {
+      api: false, token: false, wechatCode: false, kept: false, signInWith: observable, meLoad: false, personasLoad: false, signInAttempt: false,
+    })
   }
 
   /** Null as soon as the token is gone, whoever removed it. */
   get me(): Me | null {
-    return this.token.get() ? this.current : null
+    return this.token.get() ? this.meLoad.value : null
+  }
+
+  get meState(): LoadState {
+    return this.meLoad.state
+  }
+
+  get meError(): string | null {
+    return this.meLoad.error
+  }
+
+  get personas(): DemoPersona[] {
+    return this.personasLoad.value ?? []
+  }
+
+  get personaState(): PersonaState {
+    const failure = this.personasLoad.failure
+    return failure instanceof ApiError && failure.status === 404 ? 'unavailable' : this.personasLoad.state
+  }
+
+  get personaError(): string | null {
+    return this.personasLoad.error
+  }
+
+  /** Persona id, 'wechat' or 'signup' while a login is under way, so that its button shows progress. */
+  get signingIn(): string | null {
+    return this.signInAttempt.busy ? this.signInWith : null
+  }
+
+  get loginError(): string | null {
+    return this.signInAttempt.error
   }
 
   /** The server's reason when it ended the session, e.g. 该账号已被停用; null after a sign-out of one's own. */
@@ -93,6 +125,34 @@ export class SessionStore {
     return canDeactivate(this.roles, targetRoles)
   }
 
+  /** The staff roles this person may invite someone to. */
+  get invitableRoles(): StaffRole[] {
+    return invitableRoles(this.roles)
+  }
+
+  mayInvite(role: Role, region: RegionRef): boolean {
+    return canInvite(this.roles, role, region)
+  }
+
+  roleName(role: Role): string {
+    return ROLE_LABELS[role]
+  }
+
+  /** A role where it is held, as every page writes it: 网格员/民警 · 东胜村第1网格. */
+  roleAt(held: { role: Role; regionName: string }): string {
+    return `${ROLE_LABELS[held.role]} · ${held.regionName}`
+  }
+
+  /** Whether a role may be held at a region of that level (a grid worker's at a grid). */
+  roleFits(role: Role, level: RegionLevel): boolean {
+    return roleFitsRegion(role, level)
+  }
+
+  /** Where a role may be held, in words: 区县或镇街. */
+  placesFor(role: Role): string {
+    return ROLE_REGION_LEVELS[role].map((level) => REGION_LEVEL_LABELS[level]).join('或')
+  }
+
   /** The region an admin or cadre starts from: the first one they administer (among those allowed `action`, if named). */
   homeRegion(action?: Action): MeRole | null {
     const allowed = action ? this.roles.filter((r) => roleAllows(r.role, action)) : this.roles
@@ -104,37 +164,24 @@ export class SessionStore {
       this.keep(null)
       return
     }
-    this.meState = 'loading'
-    try {
-      this.current = yield this.api.me()
-      this.meState = 'ready'
+    const landed: boolean = yield this.meLoad.load(() => this.api.me())
+    if (landed) {
       this.unconfirmed = false
-      this.keep(this.current)
-    } catch (e) {
-      const kept = e instanceof ApiError && e.code === 'NETWORK' && this.token.get() ? this.keptMe() : null
-      if (kept) {
-        // No network to ask: carry on as the person last confirmed here. A dead token or a refusal never gets this.
-        this.current = kept
-        this.meState = 'ready'
-        this.unconfirmed = true
-        return
-      }
-      this.meState = 'error'
-      this.error = errorMessage(e)
+      this.keep(this.meLoad.value)
+      return
+    }
+    const failure = this.meLoad.failure
+    const kept = failure instanceof ApiError && failure.code === 'NETWORK' && this.token.get() ? this.keptMe() : null
+    if (kept) {
+      // No network to ask: carry on as the person last confirmed here. A dead token or a refusal never gets this.
+      this.meLoad.set(kept)
+      this.unconfirmed = true
     }
   })
 
-  loadPersonas = flow(function* (this: SessionStore) {
-    this.personaState = 'loading'
-    try {
-      const result: { personas: DemoPersona[] } = yield this.api.demoPersonas()
-      this.personas = result.personas
-      this.personaState = 'ready'
-    } catch (e) {
-      this.personaState = e instanceof ApiError && e.status === 404 ? 'unavailable' : 'error'
-      this.error = errorMessage(e)
-    }
-  })
+  async loadPersonas(): Promise<void> {
+    await this.personasLoad.load(async () => (await this.api.demoPersonas()).personas)
+  }
 
   /** Resolves true once signed in; on failure loginError says why. */
   loginWithDemoPersona = flow(function* (this: SessionStore, personaId: string) {
@@ -153,8 +200,7 @@ export class SessionStore {
   /** After a residence is bound or an invitation accepted: the server's new `me`, with its new roles. */
   replaceMe(me: Me): void {
     if (!this.token.get()) return
-    this.current = me
-    this.meState = 'ready'
+    this.meLoad.set(me)
     this.unconfirmed = false
     this.keep(me)
   }
@@ -166,29 +212,22 @@ export class SessionStore {
       // Signing out locally must work offline too; the server session then simply expires.
     }
     this.token.set(null)
-    this.current = null
-    this.meState = 'idle'
+    this.meLoad.clear()
     this.unconfirmed = false
     this.keep(null)
   })
 
+  /** One sign-in at a time: a second tap while one is under way does nothing. */
   private signIn = flow(function* (this: SessionStore, key: string, login: () => Promise<LoginResult>) {
-    this.signingIn = key
-    this.loginError = null
-    try {
-      const result: LoginResult = yield login()
-      this.token.set(result.token)
-      this.current = result.user
-      this.meState = 'ready'
-      this.unconfirmed = false
-      this.keep(result.user)
-      return true
-    } catch (e) {
-      this.loginError = errorMessage(e)
-      return false
-    } finally {
-      this.signingIn = null
-    }
+    if (this.signInAttempt.busy) return false
+    this.signInWith = key
+    const signedIn: Outcome<LoginResult> = yield this.signInAttempt.run(login)
+    if (!signedIn.ok) return false
+    this.token.set(signedIn.value.token)
+    this.meLoad.set(signedIn.value.user)
+    this.unconfirmed = false
+    this.keep(signedIn.value.user)
+    return true
   })
 
   private keptMe(): Me | null {

@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx'
+import { makeAutoObservable, observable, runInAction } from 'mobx'
 import { errorMessage } from './load-state'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false }
@@ -7,19 +7,23 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false }
 export class Submission {
   busy = false
   error: string | null = null
+  /** What went wrong, for a store that tells refusals apart (someone else moved the record on meanwhile). */
+  failure: unknown = null
 
   constructor() {
-    makeAutoObservable(this)
+    makeAutoObservable(this, { failure: observable.ref })
   }
 
   /** Forgets the last error, e.g. when the person starts over. */
   dismiss(): void {
     this.error = null
+    this.failure = null
   }
 
   clear(): void {
     this.busy = false
     this.error = null
+    this.failure = null
   }
 
   /** The server's answer, or not ok when the write failed (see error) or another was still running. */
@@ -27,12 +31,14 @@ export class Submission {
     if (this.busy) return { ok: false }
     this.busy = true
     this.error = null
+    this.failure = null
     try {
       const value = await write()
       return { ok: true, value }
     } catch (e) {
       runInAction(() => {
         this.error = errorMessage(e)
+        this.failure = e
       })
       return { ok: false }
     } finally {

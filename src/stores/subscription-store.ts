@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import { SUBSCRIBE_TEMPLATES, type SubscribeInput, type SubscribeTemplateKey } from '@/core/bulletin-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /**
@@ -10,23 +10,27 @@ import type { StoreFactory } from './store-context'
  */
 export class SubscriptionStore {
   messages: Partial<Record<SubscribeTemplateKey, string>> = {}
+  private readonly answer = new Submission()
 
   constructor(private readonly api: Pick<Api, 'subscribe'>) {
-    makeAutoObservable<SubscriptionStore, 'api'>(this, { api: false }, { autoBind: true })
+    makeAutoObservable<SubscriptionStore, 'api' | 'answer'>(this, { api: false, answer: false }, { autoBind: true })
   }
 
   reset(): void {
     this.messages = {}
+    this.answer.clear()
   }
 
+  /** One answer at a time: a tap while the last one is still on its way records nothing. */
   record = flow(function* (this: SubscriptionStore, templateKey: SubscribeTemplateKey, result: SubscribeInput['result']) {
+    if (this.answer.busy) return
     const title = SUBSCRIBE_TEMPLATES[templateKey].title
     delete this.messages[templateKey]
-    try {
-      const { remaining }: { remaining: number } = yield this.api.subscribe({ templateKey, result })
-      this.messages[templateKey] = result === 'accept' ? `已开启，可再收到 ${remaining} 次${title}` : `未开启${title}，可随时再点按钮开启`
-    } catch (e) {
-      this.messages[templateKey] = errorMessage(e)
+    const sent: Outcome<{ remaining: number }> = yield this.answer.run(() => this.api.subscribe({ templateKey, result }))
+    if (sent.ok) {
+      this.messages[templateKey] = result === 'accept' ? `已开启，可再收到 ${sent.value.remaining} 次${title}` : `未开启${title}，可随时再点按钮开启`
+    } else if (this.answer.error) {
+      this.messages[templateKey] = this.answer.error
     }
   })
 }

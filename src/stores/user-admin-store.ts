@@ -1,6 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '@/core/membership-api'
-import type { Role } from '@/core/roles'
+import { ROLE_LABELS, ROLES, type Role } from '@/core/roles'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { Submission, type Outcome } from './submission'
@@ -8,6 +8,9 @@ import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
 
 export const USER_ADMIN_PAGE_SIZE = 20
+
+/** The roles the list can be filtered by, in words. */
+export const ROLE_CHOICES = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
 export type UserAdminApi = Pick<Api, 'managedUsers' | 'managedUser' | 'removeUserRole' | 'moveUserRole' | 'deactivateUser' | 'reactivateUser'>
 

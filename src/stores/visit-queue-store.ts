@@ -1,6 +1,6 @@
 import { flow, makeAutoObservable, toJS } from 'mobx'
 import type { LatLng, PledgeInput } from '@/core/door-to-door-api'
-import type { ChecklistKey } from '@/core/visits'
+import { VISIT_CHECKLIST, type ChecklistKey } from '@/core/visits'
 import type { SyncBatchResult, SyncItemResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
 import { isRetryableStatus, nextRetryDelay } from '@/core/sync-backoff'
@@ -56,6 +56,9 @@ export interface QueueDeps {
 }
 
 /** What the worker filled in at the door; the queue gives the record its id and its time. */
+/** A visit's checklist before the worker has ticked anything. */
+export const NOTHING_CHECKED = Object.fromEntries(VISIT_CHECKLIST.map((item) => [item.key, false])) as Record<ChecklistKey, boolean>
+
 export interface VisitDraft {
   householdId: string
   /** Shown in the list of refused records. */
@@ -81,13 +84,15 @@ export class VisitQueueStore {
   storageError: string | null = null
   /** Failed uploads in a row: drives the backoff. */
   failures = 0
+  /** What a worker checks at every door, in the order the form asks it. */
+  readonly checklist = VISIT_CHECKLIST
   private inFlight: Promise<void> | null = null
   private retryTimer: unknown = null
 
   constructor(private readonly deps: QueueDeps) {
     this.items = readSaved(deps.storage.read(QUEUE_STORAGE_KEY))
     makeAutoObservable<VisitQueueStore, 'deps' | 'inFlight' | 'retryTimer'>(this, {
-      deps: false, inFlight: false, retryTimer: false,
+      deps: false, inFlight: false, retryTimer: false, checklist: false,
     })
   }
 
@@ -198,6 +203,8 @@ export class VisitQueueStore {
   private upload = flow(function* (this: VisitQueueStore, batch: QueuedItem[]) {
     const visits = batch.flatMap((i) => (i.kind === 'visit' ? [i.input] : []))
     const pledges = batch.flatMap((i) => (i.kind === 'pledge' ? [i.input] : []))
+    // Not a Submission: nobody tapped for this upload, and a failure's kind (no signal, a retryable status) decides the
+    // next attempt's time with backoff, which the loop above and the retry timer own.
     try {
       if (visits.length > 0) this.settle(((yield this.deps.api.syncVisits(visits)) as SyncBatchResult).items)
       if (pledges.length > 0) this.settle(((yield this.deps.api.syncPledges(pledges)) as SyncBatchResult).items)

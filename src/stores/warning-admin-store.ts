@@ -1,10 +1,13 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { DissuaderLoad, RiskLevel, WarningCompliance, WarningListItem, WarningState } from '@/core/warning-api'
-import { dispatchConfirmation } from '@/core/warnings-format'
+import { WARNING_STATES, WARNING_STATE_LABELS, type DissuaderLoad, type RiskLevel, type WarningCompliance, type WarningListItem, type WarningState } from '@/core/warning-api'
+import { dispatchConfirmation, percentOf } from '@/core/warnings-format'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
+
+/** The states the list can be filtered by, in words. */
+export const WARNING_STATE_CHOICES = WARNING_STATES.map((s) => ({ value: s, label: WARNING_STATE_LABELS[s] }))
 
 export const WARNING_PAGE_SIZE = 20
 
@@ -32,10 +35,12 @@ export class WarningAdminStore {
   saving = false
   /** The warning just dispatched from this page: kept at the top, whatever the list's order, until filters change. */
   justDispatched: WarningListItem | null = null
+  /** A share of the warnings in whole percent, as the compliance figures round it. */
+  readonly rate = (part: number, whole: number): number => percentOf(part, whole)
 
   constructor(private readonly api: AdminApi) {
     makeAutoObservable<WarningAdminStore, 'api'>(this, {
-      api: false, list: false, compliance: observable.ref, reassigning: observable.ref, dissuaders: observable.ref, justDispatched: observable.ref,
+      api: false, list: false, rate: false, compliance: observable.ref, reassigning: observable.ref, dissuaders: observable.ref, justDispatched: observable.ref,
     })
   }
 

@@ -1,12 +1,19 @@
 import dayjs from 'dayjs'
-import { flow, makeAutoObservable, observable } from 'mobx'
-import type { FraudTypeKey } from '@/core/fraud-types'
-import type { DissuaderLoad, RiskLevel, WarningDetail, WarningInput, WarningSourceKey } from '@/core/warning-api'
+import { flow, makeAutoObservable } from 'mobx'
+import { FRAUD_TYPES, type FraudTypeKey } from '@/core/fraud-types'
+import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES, type DissuaderLoad, type RiskLevel, type WarningDetail, type WarningInput, type WarningSourceKey } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm'
+
+/** What the form (and the list's filter) offers, in words, in the order of the vocabulary. */
+export const RISK_LEVEL_CHOICES = RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))
+export const FRAUD_TYPE_CHOICES = FRAUD_TYPES.map((t) => ({ value: t.key, label: t.name }))
+export const WARNING_SOURCE_CHOICES = WARNING_SOURCES.map((s) => ({ value: s.key, label: s.name }))
 
 /** A warning as the form holds it: numbers and the time stay text until saved, so a half-typed value is never lost. */
 export interface WarningDraft {
@@ -60,28 +67,43 @@ export interface WarningFormDeps {
 /** Creating one warning by hand: the region decides which dissuaders may be picked. */
 export class WarningFormStore {
   draft: WarningDraft | null = null
-  dissuaders: DissuaderLoad[] = []
-  dissuadersState: LoadState = 'idle'
-  saving = false
-  formError: string | null = null
+  /** What the form itself finds wrong before sending. */
+  problem: string | null = null
+  private readonly dissuadersLoad = new LatestLoad<DissuaderLoad[]>()
+  private readonly creation = new Submission()
 
   constructor(private readonly deps: WarningFormDeps) {
-    makeAutoObservable<WarningFormStore, 'deps'>(this, { deps: false, dissuaders: observable.ref })
+    makeAutoObservable<WarningFormStore, 'deps' | 'dissuadersLoad' | 'creation'>(this, { deps: false, dissuadersLoad: false, creation: false })
+  }
+
+  get dissuaders(): DissuaderLoad[] {
+    return this.dissuadersLoad.value ?? []
+  }
+
+  get dissuadersState(): LoadState {
+    return this.dissuadersLoad.state
+  }
+
+  get saving(): boolean {
+    return this.creation.busy
+  }
+
+  get formError(): string | null {
+    return this.problem ?? this.creation.error ?? this.dissuadersLoad.error
   }
 
   reset(): void {
     this.draft = null
-    this.dissuaders = []
-    this.dissuadersState = 'idle'
-    this.saving = false
-    this.formError = null
+    this.problem = null
+    this.dissuadersLoad.clear()
+    this.creation.clear()
   }
 
   startNew(): void {
     this.draft = emptyWarningDraft(this.deps.now())
-    this.dissuaders = []
-    this.dissuadersState = 'idle'
-    this.formError = null
+    this.problem = null
+    this.dissuadersLoad.clear()
+    this.creation.dismiss()
   }
 
   edit(patch: Partial<Omit<WarningDraft, 'regionId' | 'regionName'>>): void {
@@ -90,51 +112,35 @@ export class WarningFormStore {
 
   cancel(): void {
     this.draft = null
-    this.formError = null
+    this.problem = null
+    this.creation.dismiss()
   }
 
   /** Another region has other dissuaders: a hand-picked one from before falls back to 自动分配. */
-  pickRegion = flow(function* (this: WarningFormStore, regionId: string, regionName: string) {
+  async pickRegion(regionId: string, regionName: string): Promise<void> {
     if (!this.draft) return
     this.draft = { ...this.draft, regionId, regionName, assigneeId: null }
-    this.dissuadersState = 'loading'
-    try {
-      const list: DissuaderLoad[] = yield this.deps.api.dissuaders(regionId)
-      if (this.draft?.regionId !== regionId) return
-      this.dissuaders = list
-      this.dissuadersState = 'ready'
-    } catch (e) {
-      this.dissuadersState = 'error'
-      this.formError = errorMessage(e)
-    }
-  })
+    await this.dissuadersLoad.load(() => this.deps.api.dissuaders(regionId))
+  }
 
   /** The warning as the server created and assigned it; null when refused, the form then kept as typed with the reason. */
   save = flow(function* (this: WarningFormStore) {
     const d = this.draft
     if (!d || this.saving) return null
-    if (!d.regionId) {
-      this.formError = '请选择预警对象所在的区域'
-      return null
-    }
+    this.problem = formProblem(d)
     const input = toWarningInput(d)
-    if (!input) {
-      this.formError = '收到时间请按“2026-11-29 09:30”的格式填写'
-      return null
-    }
-    this.saving = true
-    this.formError = null
-    try {
-      const created: WarningDetail = yield this.deps.api.createWarning(input)
-      this.draft = null
-      return created
-    } catch (e) {
-      this.formError = errorMessage(e)
-      return null
-    } finally {
-      this.saving = false
-    }
+    if (this.problem || !input) return null
+    const created: Outcome<WarningDetail> = yield this.creation.run(() => this.deps.api.createWarning(input))
+    if (!created.ok) return null
+    this.draft = null
+    return created.value
   })
+}
+
+function formProblem(d: WarningDraft): string | null {
+  if (!d.regionId) return '请选择预警对象所在的区域'
+  if (!toWarningInput(d)) return '收到时间请按“2026-11-29 09:30”的格式填写'
+  return null
 }
 
 export const warningFormStore: StoreFactory<WarningFormStore> = ({ api, now }) => new WarningFormStore({ api, now })

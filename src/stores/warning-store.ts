@@ -1,19 +1,30 @@
-import { flow, makeAutoObservable, observable } from 'mobx'
+import { makeAutoObservable } from 'mobx'
 import type { WarningListItem } from '@/core/warning-api'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
 import type { StoreFactory } from './store-context'
 
 const OPEN_STATES: readonly WarningListItem['state'][] = ['pending', 'contacted']
 
 /** The dissuader's queue: open warnings by deadline as the server sorts them, then those closed in the last 7 days. */
 export class WarningStore {
-  items: WarningListItem[] = []
-  state: LoadState = 'idle'
-  error: string | null = null
+  private readonly queue = new LatestLoad<WarningListItem[]>()
 
   constructor(private readonly api: Pick<Api, 'myWarnings'>) {
-    makeAutoObservable<WarningStore, 'api'>(this, { api: false, items: observable.ref })
+    makeAutoObservable<WarningStore, 'api' | 'queue'>(this, { api: false, queue: false })
+  }
+
+  get items(): WarningListItem[] {
+    return this.queue.value ?? []
+  }
+
+  get state(): LoadState {
+    return this.queue.state
+  }
+
+  get error(): string | null {
+    return this.queue.error
   }
 
   get open(): WarningListItem[] {
@@ -25,23 +36,13 @@ export class WarningStore {
   }
 
   reset(): void {
-    this.items = []
-    this.state = 'idle'
-    this.error = null
+    this.queue.clear()
   }
 
   /** A refresh that fails keeps the queue on screen with the reason above it: a dissuader must not lose sight of it. */
-  load = flow(function* (this: WarningStore) {
-    if (this.state !== 'ready') this.state = 'loading'
-    this.error = null
-    try {
-      this.items = yield this.api.myWarnings()
-      this.state = 'ready'
-    } catch (e) {
-      this.error = errorMessage(e)
-      if (this.state !== 'ready') this.state = 'error'
-    }
-  })
+  async load(): Promise<void> {
+    await this.queue.reload(() => this.api.myWarnings())
+  }
 }
 
 export const warningStore: StoreFactory<WarningStore> = ({ api }) => new WarningStore(api)

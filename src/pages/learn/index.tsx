@@ -6,14 +6,13 @@ import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/navigation/routes'
 import { useStores } from '@/stores/stores-context'
-import { learnTypeFromParams } from './learn-link'
 
 const openArticle = (type: string) => void Taro.navigateTo({ url: `${ROUTES.article}?type=${type}` })
 
 /** The library: every fraud type as a large card; a card opens its article as a page of its own. */
 export default observer(function LearnPage() {
   const { knowledge } = useStores()
-  const linkedType = learnTypeFromParams(useRouter().params)
+  const linkedType = knowledge.posterTypeIn(useRouter().params)
 
   useEffect(() => {
     if (knowledge.cardsState === 'idle') void knowledge.loadCards()

@@ -52,7 +52,7 @@ const DemoLogin = observer(function DemoLogin() {
     case 'unavailable':
       return <EmptyBlock title='H5 页面仅供演示，请在微信中打开小程序登录' />
     case 'error':
-      return <ErrorBlock message={session.error ?? '加载失败'} onRetry={() => void session.loadPersonas()} />
+      return <ErrorBlock message={session.personaError ?? '加载失败'} onRetry={() => void session.loadPersonas()} />
     case 'ready':
       return (
         <View>

@@ -7,7 +7,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
-import { ROLE_LABELS } from '@/core/roles'
 import { CareModeSwitch } from '@/components/care-mode-switch'
 import { PageShell } from '@/components/page-shell'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -44,7 +43,7 @@ const SignedIn = observer(function SignedIn() {
         <Text className='card-title'>{me.displayName}</Text>
         {me.roles.map((r) => (
           <Text key={`${r.role}:${r.regionId}`} className='hint'>
-            {ROLE_LABELS[r.role]} · {r.regionName}
+            {session.roleAt(r)}
           </Text>
         ))}
       </View>
@@ -98,7 +97,7 @@ export default observer(function MePage() {
   if (session.isSignedIn) body = <SignedIn />
   else if (session.hasToken && session.meState === 'loading') body = <LoadingBlock />
   else if (session.hasToken && session.meState === 'error') {
-    body = <ErrorBlock message={session.error ?? '加载失败'} onRetry={() => void session.loadMe()} />
+    body = <ErrorBlock message={session.meError ?? '加载失败'} onRetry={() => void session.loadMe()} />
   } else {
     body = (
       <View>

@@ -88,6 +88,27 @@ describe('LatestLoad', () => {
     expect(load.value).toBe('第1网格')
   })
 
+  it('when a reload fails while an answer is shown, then the answer stays ready with the reason beside it', async () => {
+    const load = new LatestLoad<string>()
+    await load.load(() => Promise.resolve('第1网格'))
+
+    const landed = await load.reload(() => Promise.reject(new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0)))
+
+    expect(landed).toBe(false)
+    expect(load.state).toBe('ready')
+    expect(load.error).toBe('网络不可用，请检查网络后重试')
+    expect(load.value).toBe('第1网格')
+  })
+
+  it('when a reload fails with nothing shown yet, then it is an error like a first load', async () => {
+    const load = new LatestLoad<string>()
+
+    await load.reload(() => Promise.reject(new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0)))
+
+    expect(load.state).toBe('error')
+    expect(load.error).toBe('网络不可用，请检查网络后重试')
+  })
+
   it('when a failure is known without asking, then it wins over an answer still on its way and keeps its cause', async () => {
     const load = new LatestLoad<string>()
     const pending = deferred<string>()

@@ -133,7 +133,8 @@ describe('QuizStore', () => {
 
     clock.ms += 10_000
     store.tick()
-    await Promise.resolve()
+    // tick() sends the answer without waiting for it: let the server's verdict land.
+    await new Promise((resolve) => setTimeout(resolve, 0))
 
     expect(store.answers).toEqual([{ questionId: 'q1', chosen: [1], seconds: 10 }])
     expect(store.reveal?.questionId).toBe('q1')

@@ -18,7 +18,7 @@ function everyStoreFactory(): [string, StoreFactory<UserScoped>][] {
 /** What a store keeps for whoever signs in next, because it belongs to no one. */
 const KEPT_FOR_EVERYONE: Record<string, string[]> = {
   // The pledge's wording, the same for every household, kept so that a pledge can be signed without signal.
-  pledgeStore: ['template', 'templateState', 'templateError'],
+  pledgeStore: ['templateLoad'],
 }
 
 /** A store's own observable state, and that of the load primitives it holds (LatestLoad, PagedList). */

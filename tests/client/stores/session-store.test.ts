@@ -66,6 +66,37 @@ describe('SessionStore', () => {
     expect(session.can('prize.manage')).toBe(false)
   })
 
+  it('when a second persona is tapped while a sign-in is under way, then only the first one is asked for', async () => {
+    const api = new FakeApi()
+    const asked: string[] = []
+    let finish!: () => void
+    api.demoLogin = (id) => {
+      asked.push(id)
+      return new Promise((resolve) => { finish = () => resolve(aLogin(aMe([aRole()]))) })
+    }
+    const { session } = aRootStore(api)
+
+    const first = session.loginWithDemoPersona('resident')
+    const second = await session.loginWithDemoPersona('grid_worker')
+    expect(session.signingIn).toBe('resident')
+    finish()
+
+    expect(await first).toBe(true)
+    expect(second).toBe(false)
+    expect(asked).toEqual(['resident'])
+    expect(session.signingIn).toBeNull()
+  })
+
+  it('when a role is named with its place, then it reads as the pages write it', async () => {
+    const api = new FakeApi()
+    api.demoLogin = () => Promise.resolve(aLogin(aMe([aRole({ role: 'grid_worker', regionName: '东胜村第1网格' })])))
+    const { session } = aRootStore(api)
+    await session.loginWithDemoPersona('any')
+
+    expect(session.roles.map((r) => session.roleAt(r))).toEqual(['网格员/民警 · 东胜村第1网格'])
+    expect(session.placesFor('admin')).toBe('区县或镇街')
+  })
+
   it('when the login fails, then the server message is kept and nobody is signed in', async () => {
     const api = new ApiClient(new MemoryTokens(), '', () =>
       Promise.resolve({ statusCode: 404, data: { code: 'DEMO_PERSONA_UNKNOWN', message: '没有这个演示账号' } }))

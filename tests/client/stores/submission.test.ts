@@ -21,6 +21,25 @@ describe('Submission', () => {
     expect(submission.error).toBe('奖品已领完')
   })
 
+  it('when the server refuses, then the refusal itself is kept so that a store can tell its kind apart', async () => {
+    const submission = new Submission()
+    const refused = new ApiError('WARNING_STATE_CHANGED', '该预警已被他人处置，请刷新后再试', 409)
+
+    await submission.run(() => Promise.reject(refused))
+
+    expect(submission.failure).toBe(refused)
+  })
+
+  it('when a refusal is dismissed, then neither its message nor the refusal is kept', async () => {
+    const submission = new Submission()
+    await submission.run(() => Promise.reject(new ApiError('PRIZE_OUT_OF_STOCK', '奖品已领完', 409)))
+
+    submission.dismiss()
+
+    expect(submission.error).toBeNull()
+    expect(submission.failure).toBeNull()
+  })
+
   it('when a second tap comes while the first write runs, then the second writes nothing', async () => {
     const submission = new Submission()
     let release!: () => void

@@ -11,7 +11,7 @@ import { saveBlob } from '../save-blob'
 /** H5 only: a browser file input feeds the XLSX; the mini-program has no file picker for this. */
 export const RegionImportPanel = observer(function RegionImportPanel() {
   const regions = useStore(regionStore)
-  const busy = regions.importState === 'loading'
+  const busy = regions.importing
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]

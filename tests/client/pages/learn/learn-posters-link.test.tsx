@@ -4,7 +4,7 @@ import type { FraudTypeKey } from '@/core/fraud-types'
 import type { FraudTypeArticle } from '@/core/resident-api'
 import ArticlePage from '@/pages/article/index'
 import LearnPage from '@/pages/learn/index'
-import { learnTypeFromParams } from '@/pages/learn/learn-link'
+import { learnTypeFromParams } from '@/stores/knowledge-store'
 import { FakeApi } from '../../support/fake-api'
 import { aRootStore, renderWithStores } from '../../support/root'
 

@@ -6,15 +6,13 @@ import { observer } from 'mobx-react-lite'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { formatInvitationCode, INVITATION_STATUS_LABELS, type StaffRole } from '@/core/membership'
+import type { StaffRole } from '@/core/membership'
 import type { InvitationPreview } from '@/core/membership-api'
-import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { LoadingBlock } from '@/components/page-state'
 import { LOGIN_AND_BACK, ROUTES } from '@/navigation/routes'
 import { useStore, useStores } from '@/stores/stores-context'
 import { invitationStore } from '@/stores/invitation-store'
-import { invitationCodeFromParams } from './join-link'
 import './index.scss'
 
 /** What each refusal means for the person holding the code, above the server's sentence. */
@@ -36,15 +34,17 @@ function goToWork(role: StaffRole) {
 }
 
 function PreviewCard({ preview }: { preview: InvitationPreview }) {
+  const { session } = useStores()
+  const invitations = useStore(invitationStore)
   return (
     <View className='card'>
       <Text className='hint'>{preview.inviterName} 邀请您加入</Text>
-      <Text className='card-title'>{ROLE_LABELS[preview.role]}</Text>
+      <Text className='card-title'>{session.roleName(preview.role)}</Text>
       <Text className='join-line'>区域：{preview.regionName}</Text>
       <Text className='join-line'>有效期至：{dayjs(preview.expiresAt).format('YYYY-MM-DD HH:mm')}</Text>
-      <Text className='join-line'>邀请码：{formatInvitationCode(preview.code)}</Text>
-      {preview.status !== 'open' && <Text className='error-text'>⚠ {INVITATION_STATUS_LABELS[preview.status]}</Text>}
-      {preview.alreadyHeld && <Text className='hint'>✓ 您已经是这里的{ROLE_LABELS[preview.role]}，无需再次接受</Text>}
+      <Text className='join-line'>邀请码：{invitations.codeText(preview.code)}</Text>
+      {preview.status !== 'open' && <Text className='error-text'>⚠ {invitations.statusText(preview.status)}</Text>}
+      {preview.alreadyHeld && <Text className='hint'>✓ 您已经是这里的{session.roleName(preview.role)}，无需再次接受</Text>}
     </View>
   )
 }
@@ -73,6 +73,7 @@ const CodeForm = observer(function CodeForm({ initial }: { initial: string }) {
 })
 
 const Invitation = observer(function Invitation() {
+  const { session } = useStores()
   const invitations = useStore(invitationStore)
   const { preview } = invitations
   if (invitations.previewState === 'loading') return <LoadingBlock text='正在查看邀请…' />
@@ -87,7 +88,7 @@ const Invitation = observer(function Invitation() {
   if (!preview) return null
   const accept = async () => {
     if (await invitations.accept()) {
-      void Taro.showToast({ title: `已加入：${ROLE_LABELS[preview.role]}`, icon: 'success' })
+      void Taro.showToast({ title: `已加入：${session.roleName(preview.role)}`, icon: 'success' })
       goToWork(preview.role)
     }
   }
@@ -110,7 +111,7 @@ export default observer(function JoinPage() {
   const { session } = useStores()
   const invitations = useStore(invitationStore)
   const { params } = useRouter()
-  const code = invitationCodeFromParams(params)
+  const code = invitations.codeIn(params)
   const signedIn = session.isSignedIn
 
   useEffect(() => {
@@ -122,7 +123,7 @@ export default observer(function JoinPage() {
   if (!signedIn) {
     body = (
       <View className='card'>
-        {code && <Text className='card-title'>邀请码 {formatInvitationCode(code)}</Text>}
+        {code && <Text className='card-title'>邀请码 {invitations.codeText(code)}</Text>}
         <Text className='hint'>请先登录，再查看和接受邀请</Text>
         <Button className='big-button' type='primary' size='xlarge' block onClick={() => void Taro.navigateTo({ url: LOGIN_AND_BACK })}>
           登录
@@ -132,7 +133,7 @@ export default observer(function JoinPage() {
   } else {
     body = (
       <View>
-        {(!code || invitations.previewState === 'error') && <CodeForm initial={code ? formatInvitationCode(code) : ''} />}
+        {(!code || invitations.previewState === 'error') && <CodeForm initial={code ? invitations.codeText(code) : ''} />}
         <Invitation />
       </View>
     )

@@ -7,7 +7,6 @@ import { Button, Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import type { MyData } from '@/core/membership-api'
-import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/navigation/routes'
@@ -18,12 +17,13 @@ const LEAVE_WARNING = '注销后，您的居住地登记、答题记录和奖品
   + '已统计的匿名人数不受影响。以后可以重新登记居住地。'
 
 function DataCard({ data }: { data: MyData }) {
+  const { session } = useStores()
   return (
     <View className='card'>
       <Text className='card-title'>{data.displayName}</Text>
       <Text className='my-data-line'>注册时间：{dayjs(data.createdAt).format('YYYY-MM-DD')}</Text>
       <Text className='my-data-line'>
-        身份：{data.roles.length > 0 ? data.roles.map((r) => `${ROLE_LABELS[r.role]} · ${r.regionName}`).join('；') : '暂无'}
+        身份：{data.roles.length > 0 ? data.roles.map((r) => session.roleAt(r)).join('；') : '暂无'}
       </Text>
       <Text className='my-data-line'>
         居住地：{data.residence ? `${data.residence.townName} ${data.residence.villageName}` : '未登记'}

@@ -4,8 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { ACTIVITY_KIND_NAMES, chinaDateTimeOf, monthLabel } from '@/core/activities'
-import { ACTIVITY_KINDS, type ActivityKind, type ActivityListItem } from '@/core/activity-api'
+import type { ActivityKind, ActivityListItem } from '@/core/activity-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
@@ -15,14 +14,14 @@ import { ROUTES } from '@/navigation/routes'
 import './index.scss'
 import { DescribedImage } from '@/components/described-image'
 
-const KIND_FILTER: ChipOption<ActivityKind | undefined>[] = [{ value: undefined, label: '全部' }, ...ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))]
+const ALL_KINDS: ChipOption<ActivityKind | undefined> = { value: undefined, label: '全部' }
 
 const MonthSwitcher = observer(function MonthSwitcher() {
   const activities = useStore(activityStore)
   return (
     <View className='month-switcher'>
       <Button className='month-step' size='small' onClick={() => void activities.switchMonth(-1)}>‹ 上月</Button>
-      <Text className='month-label'>{monthLabel(activities.month)}</Text>
+      <Text className='month-label'>{activities.monthText}</Text>
       <Button className='month-step' size='small' onClick={() => void activities.switchMonth(1)}>下月 ›</Button>
     </View>
   )
@@ -30,12 +29,11 @@ const MonthSwitcher = observer(function MonthSwitcher() {
 
 const ActivityCard = observer(function ActivityCard({ item }: { item: ActivityListItem }) {
   const activities = useStore(activityStore)
-  const { date, time } = chinaDateTimeOf(item.heldAt)
   const open = () => void Taro.navigateTo({ url: `${ROUTES.activityEdit}?id=${item.id}` })
   return (
     <View className='card tap-target' role='button' hoverClass='card-hover' onClick={open}>
-      <Text className='card-title'>{`【${ACTIVITY_KIND_NAMES[item.kind] ?? item.kind}】${item.title}`}</Text>
-      <Text className='hint'>{`${date} ${time} · ${item.place}`}</Text>
+      <Text className='card-title'>{`【${activities.kindName(item.kind)}】${item.title}`}</Text>
+      <Text className='hint'>{`${activities.heldAtText(item.heldAt)} · ${item.place}`}</Text>
       <Text className='hint'>{`${item.regionName} · 参加 ${item.attendance} 人 · 照片 ${item.photoCount} 张`}</Text>
       {item.thumbnails.length > 0 && (
         <View className='activity-thumbs'>
@@ -55,7 +53,7 @@ const ActivityList = observer(function ActivityList() {
   }
   if (activities.state !== 'ready') return <LoadingBlock />
   if (activities.items.length === 0) {
-    return <EmptyBlock title={`${monthLabel(activities.month)}还没有活动记录`} description='点“登记活动”记下院坝会、赶大集、进校园等宣传活动' />
+    return <EmptyBlock title={`${activities.monthText}还没有活动记录`} description='点“登记活动”记下院坝会、赶大集、进校园等宣传活动' />
   }
   return (
     <View>
@@ -93,7 +91,7 @@ export default observer(function ActivitiesPage() {
         登记活动
       </Button>
       <MonthSwitcher />
-      <FilterChips label='活动类型' options={KIND_FILTER} value={activities.kind ?? undefined} onChange={(kind) => void activities.chooseKind(kind ?? null)} />
+      <FilterChips label='活动类型' options={[ALL_KINDS, ...activities.kindChoices]} value={activities.kind ?? undefined} onChange={(kind) => void activities.chooseKind(kind ?? null)} />
       <ActivityList />
     </PageShell>
   )

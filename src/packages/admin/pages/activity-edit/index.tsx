@@ -5,19 +5,15 @@ import { observer } from 'mobx-react-lite'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
-import { MAX_ACTIVITY_SUMMARY_LENGTH } from '@/core/activities'
-import { ACTIVITY_KINDS, MAX_PHOTOS_PER_ACTIVITY, TARGET_GROUPS, type ActivityKind } from '@/core/activity-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { ActivityDraft } from '@/stores/activity-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { activityStore } from '@/stores/activity-store'
-import { FilterChips, type ChipOption } from '../../components/filter-chips'
+import { FilterChips } from '../../components/filter-chips'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
 import './index.scss'
 import { DescribedImage } from '@/components/described-image'
-
-const KIND_CHOICES: ChipOption<ActivityKind | ''>[] = ACTIVITY_KINDS.map((k) => ({ value: k.key, label: k.name }))
 
 type TextKey = 'title' | 'place' | 'date' | 'time' | 'organiser' | 'attendance' | 'materials'
 
@@ -36,7 +32,7 @@ const TargetGroupChips = observer(function TargetGroupChips({ draft }: { draft: 
   const activities = useStore(activityStore)
   return (
     <View className='filter-chips' role='group' aria-label='宣传对象'>
-      {TARGET_GROUPS.map((g) => {
+      {activities.targetGroups.map((g) => {
         const on = draft.targetGroups.includes(g)
         return (
           <Button key={g} className='filter-chip' size='small' type={on ? 'primary' : 'default'} onClick={() => activities.toggleTargetGroup(g)}>
@@ -54,7 +50,7 @@ const ActivityForm = observer(function ActivityForm({ draft, readOnly }: { draft
   return (
     <View className='card'>
       <Field label='活动类型'>
-        <FilterChips label='活动类型' options={KIND_CHOICES} value={draft.kind} onChange={(kind) => activities.editDraft({ kind })} />
+        <FilterChips label='活动类型' options={activities.kindChoices} value={draft.kind} onChange={(kind) => activities.editDraft({ kind })} />
       </Field>
       <InputFields fields={FIELDS} values={draft} onEdit={(key, value) => activities.editDraft({ [key]: value })} />
       <Field label='宣传对象（可多选）'>
@@ -64,7 +60,7 @@ const ActivityForm = observer(function ActivityForm({ draft, readOnly }: { draft
         <Textarea
           className='form-textarea'
           value={draft.summary}
-          maxlength={MAX_ACTIVITY_SUMMARY_LENGTH}
+          maxlength={activities.summaryLimit}
           placeholder='讲了哪些骗局、群众反响如何'
           onInput={(e) => activities.editDraft({ summary: e.detail.value })}
         />
@@ -87,7 +83,7 @@ const PhotoSection = observer(function PhotoSection({ readOnly }: { readOnly: bo
   if (!current) return <Text className='hint'>保存活动后即可添加照片</Text>
   return (
     <View className='card'>
-      <Text className='card-title'>{`活动照片（${current.photos.length}/${MAX_PHOTOS_PER_ACTIVITY}）`}</Text>
+      <Text className='card-title'>{`活动照片（${current.photos.length}/${activities.photoLimit}）`}</Text>
       <View className='photo-grid'>
         {current.photos.map((p, i) => (
           <View key={p.id} className='photo-tile'>

@@ -4,8 +4,6 @@ import { observer } from 'mobx-react-lite'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
-import { ROLE_LABELS } from '@/core/roles'
-import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { ROUTES } from '@/navigation/routes'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -44,7 +42,7 @@ const ACTIVITY_ENTRIES: readonly AdminEntry[] = [
 
 const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow }) {
   const regions = useStore(regionStore)
-  const { node, depth, hasChildren, expanded } = row
+  const { node, depth, hasChildren, expanded, levelName } = row
   const selected = regions.selectedId === node.id
   const select = () => {
     if (hasChildren) regions.toggle(node.id)
@@ -54,7 +52,7 @@ const RegionRowCell = observer(function RegionRowCell({ row }: { row: RegionRow 
     <Cell
       className={`tap-target region-row region-depth-${depth}`}
       title={`${selected ? '✓ ' : ''}${node.name}`}
-      description={`${REGION_LEVEL_LABELS[node.level]} · ${node.householdCount} 户`}
+      description={`${levelName} · ${node.householdCount} 户`}
       extra={hasChildren ? (expanded ? '收起' : '展开') : ''}
       clickable
       onClick={select}
@@ -75,6 +73,7 @@ const RegionTree = observer(function RegionTree() {
 })
 
 const UserList = observer(function UserList() {
+  const { session } = useStores()
   const regions = useStore(regionStore)
   const selected = regions.selected
   if (!selected) return null
@@ -90,7 +89,7 @@ const UserList = observer(function UserList() {
           <Cell
             key={u.id}
             title={u.displayName}
-            description={u.roles.map((r) => `${ROLE_LABELS[r.role]} · ${r.regionName}`).join('；')}
+            description={u.roles.map((r) => session.roleAt(r)).join('；')}
           />
         ))}
       </CellGroup>

@@ -7,12 +7,8 @@ import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import {
-  canInvite, formatInvitationCode, INVITATION_STATUS_LABELS, invitableRoles, ROLE_REGION_LEVELS, type StaffRole,
-} from '@/core/membership'
+import type { StaffRole } from '@/core/membership'
 import type { Invitation } from '@/core/membership-api'
-import { REGION_LEVEL_LABELS } from '@/core/regions'
-import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
@@ -25,15 +21,15 @@ import { RegionPicker } from '../../components/region-picker'
 import './index.scss'
 import { DescribedImage } from '@/components/described-image'
 
-function copyCode(code: string) {
-  void Taro.setClipboardData({ data: formatInvitationCode(code) })
+function copyCode(codeText: string) {
+  void Taro.setClipboardData({ data: codeText })
 }
 
 const InvitationForm = observer(function InvitationForm() {
   const { session } = useStores()
   const invitations = useStore(invitationStore)
   const regions = useStore(regionStore)
-  const roles = invitableRoles(session.roles)
+  const roles = session.invitableRoles
   const { draft } = invitations
   const role = draft.role
   const region = regions.nodes.find((n) => n.id === draft.regionId)
@@ -42,16 +38,16 @@ const InvitationForm = observer(function InvitationForm() {
       <Field label='邀请的角色'>
         <FilterChips<StaffRole | undefined>
           label='邀请的角色'
-          options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={roles.map((r) => ({ value: r, label: session.roleName(r) }))}
           value={role ?? undefined}
           onChange={(r) => invitations.updateDraft({ role: r ?? null })}
         />
       </Field>
       {role ? (
-        <Field label={`区域（${ROLE_REGION_LEVELS[role].map((l) => REGION_LEVEL_LABELS[l]).join('或')}）：${region?.name ?? '未选择'}`}>
+        <Field label={`区域（${session.placesFor(role)}）：${region?.name ?? '未选择'}`}>
           <RegionPicker
             selectedId={draft.regionId}
-            canPick={(node) => canInvite(session.roles, role, node)}
+            canPick={(node) => session.mayInvite(role, node)}
             onPick={(node) => invitations.updateDraft({ regionId: node.id })}
           />
         </Field>
@@ -74,10 +70,11 @@ const InvitationForm = observer(function InvitationForm() {
 
 /** The invitation just made: the QR to scan and the code to read out or send. */
 function CreatedInvitation({ invitation }: { invitation: Invitation }) {
-  const code = formatInvitationCode(invitation.code)
+  const { session } = useStores()
+  const code = useStore(invitationStore).codeText(invitation.code)
   return (
     <View className='card'>
-      <Text className='card-title'>{`邀请 ${ROLE_LABELS[invitation.role]} · ${invitation.regionName}`}</Text>
+      <Text className='card-title'>{`邀请 ${session.roleAt(invitation)}`}</Text>
       <Text className='hint'>请对方用微信扫码，或在小程序「我的 → 输入邀请码」中输入邀请码</Text>
       <DescribedImage
         className='invitation-qr'
@@ -86,7 +83,7 @@ function CreatedInvitation({ invitation }: { invitation: Invitation }) {
         alt={`邀请二维码，邀请码 ${code}`}
       />
       <Text className='invitation-code'>{code}</Text>
-      <Button className='big-button' size='large' block onClick={() => copyCode(invitation.code)}>
+      <Button className='big-button' size='large' block onClick={() => copyCode(code)}>
         复制邀请码
       </Button>
       <Text className='invitation-line'>{`可用 ${invitation.maxUses} 次，有效期至 ${dayjs(invitation.expiresAt).format('YYYY-MM-DD HH:mm')}`}</Text>
@@ -95,10 +92,12 @@ function CreatedInvitation({ invitation }: { invitation: Invitation }) {
 }
 
 function InvitationCard({ invitation, onRevoke }: { invitation: Invitation; onRevoke: () => void }) {
+  const { session } = useStores()
+  const invitations = useStore(invitationStore)
   return (
     <View className='card'>
-      <Text className='card-title'>{`${ROLE_LABELS[invitation.role]} · ${invitation.regionName}`}</Text>
-      <Text className='invitation-line'>{`邀请码 ${formatInvitationCode(invitation.code)} · ${INVITATION_STATUS_LABELS[invitation.status]}`}</Text>
+      <Text className='card-title'>{session.roleAt(invitation)}</Text>
+      <Text className='invitation-line'>{`邀请码 ${invitations.codeText(invitation.code)} · ${invitations.statusText(invitation.status)}`}</Text>
       <Text className='invitation-line'>{`已用 ${invitation.usedCount}/${invitation.maxUses} 次 · 有效期至 ${dayjs(invitation.expiresAt).format('MM-DD HH:mm')}`}</Text>
       <Text className='hint'>{`${invitation.inviterName} 创建于 ${dayjs(invitation.createdAt).format('YYYY-MM-DD HH:mm')}`}</Text>
       {invitation.status === 'open' && (
@@ -129,7 +128,7 @@ export default observer(function InvitationsPage() {
   const { session } = useStores()
   const regions = useStore(regionStore)
   const invitations = useStore(invitationStore)
-  const allowed = invitableRoles(session.roles).length > 0
+  const allowed = session.invitableRoles.length > 0
   const [revoking, setRevoking] = useState<Invitation | null>(null)
 
   useEffect(() => {
@@ -155,7 +154,7 @@ export default observer(function InvitationsPage() {
       <Dialog
         visible={revoking !== null}
         title='作废邀请'
-        content={revoking ? `作废后邀请码 ${formatInvitationCode(revoking.code)} 将不能再使用，已加入的人不受影响。确定作废吗？` : ''}
+        content={revoking ? `作废后邀请码 ${invitations.codeText(revoking.code)} 将不能再使用，已加入的人不受影响。确定作废吗？` : ''}
         confirmText='确定'
         cancelText='取消'
         onConfirm={() => {

@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
@@ -27,7 +26,7 @@ const Choice = observer(function Choice() {
     <View>
       <Text className='section-title'>选择骗局类型</Text>
       <View className='learn-poster-chips' role='group' aria-label='骗局类型'>
-        {KNOWLEDGE_FRAUD_TYPES.map((t) => (
+        {learnPosters.fraudTypes.map((t) => (
           <ToggleChip key={t.key} label={t.name} on={learnPosters.isChosen(t.key)} onToggle={() => learnPosters.toggle(t.key)} />
         ))}
       </View>

@@ -3,8 +3,6 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import dayjs from 'dayjs'
-import { chinaDateOf } from '@/core/bulletins'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import type { PrizeDraft } from '@/stores/prize-admin-store'
@@ -52,7 +50,7 @@ const PrizeForm = observer(function PrizeForm() {
 const PrizeList = observer(function PrizeList() {
   const prizeAdmin = useStore(prizeAdminStore)
   if (prizeAdmin.state === 'error') {
-    return <ErrorBlock message={prizeAdmin.error ?? '加载失败'} onRetry={() => prizeAdmin.regionId && void prizeAdmin.load(prizeAdmin.regionId)} />
+    return <ErrorBlock message={prizeAdmin.error ?? '加载失败'} onRetry={() => void prizeAdmin.retry()} />
   }
   if (prizeAdmin.state !== 'ready') return <LoadingBlock />
   if (prizeAdmin.items.length === 0) return <EmptyBlock title='还没有奖品' description='点“新增奖品”设置第一个奖品' />
@@ -64,7 +62,7 @@ const PrizeList = observer(function PrizeList() {
           <View key={p.id} className='card tap-target' role='button' hoverClass='card-hover' onClick={() => prizeAdmin.startEdit(p)}>
             <Text className='card-title'>{p.name}</Text>
             <Text className='hint'>{`库存 ${p.stock} · 已领 ${p.granted} · 已兑换 ${p.redeemed} · 每人限 ${p.perUserLimit} 份`}</Text>
-            <Text className='hint'>{`${conditions.length ? conditions.join('，') : '无领取条件'} · ${chinaDateOf(new Date(p.validFrom))} 至 ${chinaDateOf(new Date(p.validTo))}`}</Text>
+            <Text className='hint'>{`${conditions.length ? conditions.join('，') : '无领取条件'} · ${prizeAdmin.validityOf(p)}`}</Text>
           </View>
         )
       })}
@@ -94,7 +92,7 @@ export default observer(function PrizesAdminPage() {
       <Text className='section-title'>{`范围：${home.regionName}`}</Text>
       <PrizeForm />
       {!prizeAdmin.draft && (
-        <Button className='big-button' type='primary' size='large' block onClick={() => prizeAdmin.startNew(dayjs().format('YYYY-MM-DD'))}>
+        <Button className='big-button' type='primary' size='large' block onClick={() => prizeAdmin.startNew()}>
           新增奖品
         </Button>
       )}

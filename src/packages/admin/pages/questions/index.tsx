@@ -5,7 +5,6 @@ import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
-import { FRAUD_TYPES, fraudTypeName } from '@/core/fraud-types'
 import type { QuestionKind } from '@/core/resident-api'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -63,7 +62,7 @@ const QuestionForm = observer(function QuestionForm() {
       </Field>
       <Field label='骗局类型'>
         <View>
-          {FRAUD_TYPES.map((t) => <Choice key={t.key} on={d.fraudType === t.key} label={t.name} onClick={() => questionAdmin.editDraft({ fraudType: t.key })} />)}
+          {questionAdmin.fraudTypes.map((t) => <Choice key={t.key} on={d.fraudType === t.key} label={t.name} onClick={() => questionAdmin.editDraft({ fraudType: t.key })} />)}
         </View>
       </Field>
       <Field label='难度'>
@@ -98,7 +97,7 @@ const QuestionList = observer(function QuestionList() {
         <View key={q.id} className='card tap-target' role='button' hoverClass='card-hover' onClick={() => questionAdmin.startEdit(q)}>
           <Text className='card-title'>{q.stem}</Text>
           <Text className='hint'>
-            {`${KINDS.find((k) => k.kind === q.kind)?.label ?? ''} · ${fraudTypeName(q.fraudType)} · 难度 ${q.difficulty} · ${q.active ? '启用' : '已停用'}`}
+            {`${KINDS.find((k) => k.kind === q.kind)?.label ?? ''} · ${questionAdmin.fraudTypeName(q.fraudType)} · 难度 ${q.difficulty} · ${q.active ? '启用' : '已停用'}`}
           </Text>
         </View>
       ))}
@@ -150,7 +149,7 @@ export default observer(function QuestionsAdminPage() {
       </Button>
       <View>
         <Choice on={questionAdmin.fraudType === undefined} label='全部类型' onClick={() => questionAdmin.filterByType(undefined)} />
-        {FRAUD_TYPES.map((t) => (
+        {questionAdmin.fraudTypes.map((t) => (
           <Choice key={t.key} on={questionAdmin.fraudType === t.key} label={t.name} onClick={() => questionAdmin.filterByType(t.key)} />
         ))}
       </View>

@@ -3,7 +3,6 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { percent } from '@/core/coverage'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ChildRegionChart, WarningOutcomeChart } from '@/components/report-charts'
@@ -28,7 +27,7 @@ const ReportBody = observer(function ReportBody() {
     每日答题: <Text className='hint'>{quiz.averageScore === null ? '本期没有交卷' : `平均得分 ${quiz.averageScore} 分`}</Text>,
     预警劝阻: (
       <View>
-        <Text className='hint'>{`按时联系率 ${percent(warnings.handledInTime, warnings.received)}%`}</Text>
+        <Text className='hint'>{`按时联系率 ${reports.warningsInTimePercent}%`}</Text>
         <WarningOutcomeChart section={warnings} />
       </View>
     ),

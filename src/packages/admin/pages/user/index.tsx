@@ -7,12 +7,10 @@ import { Button, Dialog } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import type { MeRole } from '@/core/api-types'
-import { ROLE_REGION_LEVELS } from '@/core/membership'
 import type { ManagedUserDetail } from '@/core/membership-api'
-import { REGION_LEVEL_LABELS } from '@/core/regions'
-import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
+import type { SessionStore } from '@/stores/session-store'
 import type { PendingUserAction } from '@/stores/user-admin-store'
 import { useStore, useStores } from '@/stores/stores-context'
 import { regionStore } from '@/stores/region-store'
@@ -20,17 +18,17 @@ import { userAdminStore } from '@/stores/user-admin-store'
 import { RegionPicker } from '../../components/region-picker'
 import './index.scss'
 
-const roleText = (r: { role: MeRole['role'] }, regionName: string) => `${ROLE_LABELS[r.role]} · ${regionName}`
+type RoleWords = Pick<SessionStore, 'roleAt' | 'roleName'>
 
 /** The sentence the manager confirms: what will change, for whom. */
-function confirmText(action: PendingUserAction, user: ManagedUserDetail, regionName: (id: string) => string): { title: string; content: string } {
+function confirmText(action: PendingUserAction, user: ManagedUserDetail, regionName: (id: string) => string, words: RoleWords): { title: string; content: string } {
   switch (action.kind) {
     case 'remove':
-      return { title: '移除角色', content: `确定移除 ${user.displayName} 的「${roleText(action.role, regionName(action.role.regionId))}」吗？` }
+      return { title: '移除角色', content: `确定移除 ${user.displayName} 的「${words.roleAt({ role: action.role.role, regionName: regionName(action.role.regionId) })}」吗？` }
     case 'move':
       return {
         title: '调整辖区',
-        content: `确定把 ${user.displayName} 的${ROLE_LABELS[action.move.role]}辖区从 ${regionName(action.move.fromRegionId)} 调整到 ${regionName(action.move.toRegionId)} 吗？`,
+        content: `确定把 ${user.displayName} 的${words.roleName(action.move.role)}辖区从 ${regionName(action.move.fromRegionId)} 调整到 ${regionName(action.move.toRegionId)} 吗？`,
       }
     case 'deactivate':
       return { title: '停用账号', content: `停用后 ${user.displayName} 将无法登录和使用任何功能，角色保留，可以随时恢复。确定停用吗？` }
@@ -44,10 +42,9 @@ const RoleRow = observer(function RoleRow({ role }: { role: MeRole }) {
   const userAdmin = useStore(userAdminStore)
   const [moving, setMoving] = useState(false)
   const manageable = session.mayManageRoleAt(role.regionPath)
-  const levels = ROLE_REGION_LEVELS[role.role]
   return (
     <View className='card'>
-      <Text className='card-title user-role'>{roleText(role, role.regionName)}</Text>
+      <Text className='card-title user-role'>{session.roleAt(role)}</Text>
       {manageable ? (
         <View className='user-role-actions'>
           <Button
@@ -66,10 +63,10 @@ const RoleRow = observer(function RoleRow({ role }: { role: MeRole }) {
       )}
       {moving && (
         <View>
-          <Text className='hint'>选择新的{levels.map((l) => REGION_LEVEL_LABELS[l]).join('或')}：</Text>
+          <Text className='hint'>选择新的{session.placesFor(role.role)}：</Text>
           <RegionPicker
             selectedId={role.regionId}
-            canPick={(node) => levels.includes(node.level) && node.id !== role.regionId}
+            canPick={(node) => session.roleFits(role.role, node.level) && node.id !== role.regionId}
             onPick={(node) => {
               setMoving(false)
               userAdmin.ask({ kind: 'move', move: { role: role.role, fromRegionId: role.regionId, toRegionId: node.id } })
@@ -143,7 +140,7 @@ export default observer(function UserPage() {
   } else if (!user) body = <LoadingBlock />
   else body = <UserDetail user={user} />
 
-  const pending = userAdmin.pending && user ? confirmText(userAdmin.pending, user, regionName) : null
+  const pending = userAdmin.pending && user ? confirmText(userAdmin.pending, user, regionName, session) : null
   return (
     <PageShell>
       <Text className='page-title'>人员详情</Text>

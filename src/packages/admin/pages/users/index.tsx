@@ -6,12 +6,12 @@ import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import type { ManagedUser } from '@/core/membership-api'
-import { ROLE_LABELS, ROLES, type Role } from '@/core/roles'
+import type { Role } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { useStore, useStores } from '@/stores/stores-context'
 import { regionStore } from '@/stores/region-store'
-import { userAdminStore } from '@/stores/user-admin-store'
+import { ROLE_CHOICES, userAdminStore } from '@/stores/user-admin-store'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 import { RegionPicker } from '../../components/region-picker'
 import { userPageUrl } from '../../routes'
@@ -19,7 +19,7 @@ import './index.scss'
 
 const ROLE_OPTIONS: ChipOption<Role | undefined>[] = [
   { value: undefined, label: '全部角色' },
-  ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+  ...ROLE_CHOICES,
 ]
 const STATUS_OPTIONS: ChipOption<'active' | 'inactive' | undefined>[] = [
   { value: undefined, label: '全部状态' },
@@ -29,6 +29,7 @@ const STATUS_OPTIONS: ChipOption<'active' | 'inactive' | undefined>[] = [
 
 /** One person: name, 已停用 in words (not only in grey), and each role with its region. */
 function UserCard({ user }: { user: ManagedUser }) {
+  const { session } = useStores()
   return (
     <View
       className='card tap-target'
@@ -39,7 +40,7 @@ function UserCard({ user }: { user: ManagedUser }) {
       <Text className='card-title'>{user.active ? user.displayName : `${user.displayName}（已停用）`}</Text>
       {user.roles.length === 0 && <Text className='hint'>暂无角色</Text>}
       {user.roles.map((r) => (
-        <Text key={`${r.role}:${r.regionId}`} className='user-role-line'>{`${ROLE_LABELS[r.role]} · ${r.regionName}`}</Text>
+        <Text key={`${r.role}:${r.regionId}`} className='user-role-line'>{session.roleAt(r)}</Text>
       ))}
     </View>
   )

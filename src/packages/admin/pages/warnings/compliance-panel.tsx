@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { percentOf } from '@/core/warnings-format'
 import { CoverageBar } from '@/components/coverage-bar'
 import { RiskBars } from '@/components/report-charts/risk-bars'
 import { ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -19,8 +18,8 @@ export const CompliancePanel = observer(function CompliancePanel() {
     <View className='card'>
       <Text className='card-title'>时限达标</Text>
       <Text className='hint'>{`收到 ${c.received} 条 · 按时联系 ${c.contactedInTime} 条 · 超时联系 ${c.contactedLate} 条 · 当前超时未联系 ${c.overdueNow} 条`}</Text>
-      <CoverageBar label='按时联系' part={c.contactedInTime} whole={c.received} percent={percentOf(c.contactedInTime, c.received)} unit='条' />
-      <RiskBars rows={c.byRisk.map((r) => ({ ...r, inTime: r.contactedInTime }))} rate={percentOf} />
+      <CoverageBar label='按时联系' part={c.contactedInTime} whole={c.received} percent={warningAdmin.rate(c.contactedInTime, c.received)} unit='条' />
+      <RiskBars rows={c.byRisk.map((r) => ({ ...r, inTime: r.contactedInTime }))} rate={warningAdmin.rate} />
     </View>
   )
 })

@@ -1,17 +1,18 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_STATES, WARNING_STATE_LABELS, type RiskLevel, type WarningState } from '@/core/warning-api'
+import type { RiskLevel, WarningState } from '@/core/warning-api'
 import { useStore } from '@/stores/stores-context'
-import { warningAdminStore } from '@/stores/warning-admin-store'
+import { WARNING_STATE_CHOICES, warningAdminStore } from '@/stores/warning-admin-store'
+import { RISK_LEVEL_CHOICES } from '@/stores/warning-form-store'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
 
 const STATE_OPTIONS: ChipOption<WarningState | undefined>[] = [
   { value: undefined, label: '全部状态' },
-  ...WARNING_STATES.map((s) => ({ value: s, label: WARNING_STATE_LABELS[s] })),
+  ...WARNING_STATE_CHOICES,
 ]
 const RISK_OPTIONS: ChipOption<RiskLevel | undefined>[] = [
   { value: undefined, label: '全部风险' },
-  ...RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] })),
+  ...RISK_LEVEL_CHOICES,
 ]
 const OVERDUE_OPTIONS: ChipOption<'overdue' | undefined>[] = [
   { value: undefined, label: '不限时限' },

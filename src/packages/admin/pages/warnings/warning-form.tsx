@@ -3,11 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { FRAUD_TYPES } from '@/core/fraud-types'
-import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_SOURCES, type WarningDetail } from '@/core/warning-api'
+import type { WarningDetail } from '@/core/warning-api'
 import type { WarningDraft } from '@/stores/warning-form-store'
 import { useStore } from '@/stores/stores-context'
-import { warningFormStore } from '@/stores/warning-form-store'
+import { FRAUD_TYPE_CHOICES, RISK_LEVEL_CHOICES, WARNING_SOURCE_CHOICES, warningFormStore } from '@/stores/warning-form-store'
 import { FilterChips } from '../../components/filter-chips'
 import { RegionPicker } from '../../components/region-picker'
 import { Field, InputFields, type InputFieldSpec } from '../../components/form-field'
@@ -23,9 +22,6 @@ const TEXT_FIELDS: InputFieldSpec<TextKey>[] = [
   { key: 'receivedAt', label: '收到时间', placeholder: '2026-11-29 09:30' },
 ]
 
-const RISK_OPTIONS = RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))
-const FRAUD_OPTIONS = FRAUD_TYPES.map((t) => ({ value: t.key, label: t.name }))
-const SOURCE_OPTIONS = WARNING_SOURCES.map((s) => ({ value: s.key, label: s.name }))
 
 const AssigneeField = observer(function AssigneeField({ draft }: { draft: WarningDraft }) {
   const warningForm = useStore(warningFormStore)
@@ -73,13 +69,13 @@ export const WarningForm = observer(function WarningForm({ onSaved }: { onSaved:
       </Field>
       <InputFields fields={TEXT_FIELDS} values={d} onEdit={(key, value) => warningForm.edit({ [key]: value })} />
       <Field label='风险等级'>
-        <FilterChips label='风险等级' options={RISK_OPTIONS} value={d.riskLevel} onChange={(riskLevel) => warningForm.edit({ riskLevel })} />
+        <FilterChips label='风险等级' options={RISK_LEVEL_CHOICES} value={d.riskLevel} onChange={(riskLevel) => warningForm.edit({ riskLevel })} />
       </Field>
       <Field label='诈骗类型'>
-        <FilterChips label='诈骗类型' options={FRAUD_OPTIONS} value={d.fraudType} onChange={(fraudType) => warningForm.edit({ fraudType })} />
+        <FilterChips label='诈骗类型' options={FRAUD_TYPE_CHOICES} value={d.fraudType} onChange={(fraudType) => warningForm.edit({ fraudType })} />
       </Field>
       <Field label='来源'>
-        <FilterChips label='来源' options={SOURCE_OPTIONS} value={d.source} onChange={(source) => warningForm.edit({ source })} />
+        <FilterChips label='来源' options={WARNING_SOURCE_CHOICES} value={d.source} onChange={(source) => warningForm.edit({ source })} />
       </Field>
       <Field label='处置人'>
         <AssigneeField draft={d} />

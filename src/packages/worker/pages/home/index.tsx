@@ -98,7 +98,7 @@ export default observer(function WorkerHome() {
     return (
       <PageShell>
         <Text className='page-title'>网格员工作台</Text>
-        <ErrorBlock message={session.error ?? '加载失败'} onRetry={() => void session.loadMe()} />
+        <ErrorBlock message={session.meError ?? '加载失败'} onRetry={() => void session.loadMe()} />
         <Text className='hint'>未上传的走访和承诺书仍保存在手机上，联网后会自动上传。</Text>
       </PageShell>
     )

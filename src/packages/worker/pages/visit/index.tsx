@@ -7,11 +7,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import dayjs from 'dayjs'
 import type { HouseholdSummary } from '@/core/api-types'
 import type { HouseholdDetail, LatLng } from '@/core/door-to-door-api'
-import { VISIT_CHECKLIST, type ChecklistKey } from '@/core/visits'
+import type { ChecklistKey } from '@/core/visits'
 import { PageShell } from '@/components/page-shell'
 import { SyncBanner } from '@/components/sync-banner'
 import { pledgeViewUrl } from '@/pages/door/door-link'
 import { useStores } from '@/stores/stores-context'
+import { NOTHING_CHECKED } from '@/stores/visit-queue-store'
 import { MAX_VISIT_NOTE_LENGTH } from '@/stores/visit-queue-store'
 import { HouseholdGate } from '../../components/household-gate'
 import { HouseholdHeader } from '../../components/household-header'
@@ -20,8 +21,6 @@ import { confirmSavedAndLeave } from '../../leave-form'
 import './index.scss'
 
 type Checks = Record<ChecklistKey, boolean>
-
-const NOTHING_CHECKED = Object.fromEntries(VISIT_CHECKLIST.map((item) => [item.key, false])) as Checks
 
 /** Only the server's detail knows of uploaded pledges; a household picked from a list shows no link. */
 const hasUploadedPledge = (household: HouseholdSummary | HouseholdDetail) => 'pledgedAt' in household && household.pledgedAt !== null
@@ -74,7 +73,7 @@ export default observer(function VisitFormPage() {
           </Button>
         )}
         <Text className='section-title'>走访内容（点一下勾选）</Text>
-        {VISIT_CHECKLIST.map((item) => (
+        {queue.checklist.map((item) => (
           <CheckRow
             key={item.key}
             label={item.label}

@@ -6,9 +6,6 @@ import dayjs from 'dayjs'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { fraudTypeName } from '@/core/fraud-types'
-import { WARNING_SOURCES, WARNING_STATE_LABELS } from '@/core/warning-api'
-import { formatYuan, warningEventText, WARNING_STEP_LABELS } from '@/core/warnings-format'
 import { ROUTES } from '@/navigation/routes'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
@@ -22,16 +19,16 @@ const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm')
 const Facts = observer(function Facts() {
   const warningDetail = useStore(warningDetailStore)
   const w = warningDetail.warning
-  if (!w) return null
-  const source = WARNING_SOURCES.find((s) => s.key === w.source)?.name ?? w.source
+  const facts = warningDetail.facts
+  if (!w || !facts) return null
   return (
     <View className='card'>
-      <Text className='warning-fact'>{`状态：${WARNING_STATE_LABELS[w.state]}${w.overdue ? '（已超时）' : ''}`}</Text>
-      <Text className='warning-fact'>{`诈骗类型：${fraudTypeName(w.fraudType)}`}</Text>
-      <Text className='warning-fact'>{`来源：${source} · 收到 ${time(w.receivedAt)} · 限 ${time(w.contactDueAt)} 前联系`}</Text>
+      <Text className='warning-fact'>{`状态：${facts.state}${w.overdue ? '（已超时）' : ''}`}</Text>
+      <Text className='warning-fact'>{`诈骗类型：${facts.fraudType}`}</Text>
+      <Text className='warning-fact'>{`来源：${facts.source} · 收到 ${time(w.receivedAt)} · 限 ${time(w.contactDueAt)} 前联系`}</Text>
       <Text className='warning-fact'>{`地址：${w.address || w.regionName}`}</Text>
-      {w.amountAtRisk !== null && <Text className='warning-fact'>{`涉及金额：${formatYuan(w.amountAtRisk)}`}</Text>}
-      {w.lossAmount !== null && <Text className='warning-fact'>{`被骗金额：${formatYuan(w.lossAmount)}`}</Text>}
+      {facts.amountAtRisk !== null && <Text className='warning-fact'>{`涉及金额：${facts.amountAtRisk}`}</Text>}
+      {facts.lossAmount !== null && <Text className='warning-fact'>{`被骗金额：${facts.lossAmount}`}</Text>}
       <Text className='warning-fact'>{`处置人：${w.assignee?.name ?? '未分派'}`}</Text>
     </View>
   )
@@ -62,7 +59,7 @@ const StepPanel = observer(function StepPanel() {
       <Input value={d.note} placeholder='如：已电话劝阻，当事人停止转账' onChange={(note) => d.setNote(note)} />
       {d.confirming ? (
         <View role='group' aria-label='确认处置'>
-          <Text className='section-title'>{`确认记录“${WARNING_STEP_LABELS[d.confirming]}”？`}</Text>
+          <Text className='section-title'>{`确认记录“${d.stepName(d.confirming)}”？`}</Text>
           {d.needsLoss && (
             <View>
               <Text className='form-label'>被骗金额（元）</Text>
@@ -80,7 +77,7 @@ const StepPanel = observer(function StepPanel() {
         <View className='warning-steps'>
           {w.allowedSteps.map((step) => (
             <Button key={step} className='warning-step' size='large' loading={d.submitting} onClick={() => void d.choose(step)}>
-              {WARNING_STEP_LABELS[step]}
+              {d.stepName(step)}
             </Button>
           ))}
         </View>
@@ -101,7 +98,7 @@ const Timeline = observer(function Timeline() {
     <View className='card'>
       <Text className='card-title'>处置记录</Text>
       {events.map((e, i) => (
-        <Text key={`${e.at}:${i}`} className='warning-event'>{`${time(e.at)} ${warningEventText(e)}`}</Text>
+        <Text key={`${e.at}:${i}`} className='warning-event'>{`${time(e.at)} ${warningDetail.eventText(e)}`}</Text>
       ))}
     </View>
   )

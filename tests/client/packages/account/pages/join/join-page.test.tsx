@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { act, fireEvent, screen } from '@testing-library/react'
 import JoinPage from '@/packages/account/pages/join/index'
-import { invitationCodeFromParams } from '@/packages/account/pages/join/join-link'
+import { invitationCodeFromParams } from '@/stores/invitation-store'
 import { ApiError } from '@/services/api-client'
 import { FakeApi } from '../../../../support/fake-api'
 import { aRootStore, renderWithStores } from '../../../../support/root'

@@ -91,6 +91,23 @@ describe('预警处置 queue', () => {
     expect(Taro.stopPullDownRefresh).toHaveBeenCalled()
   })
 
+  it('when 刷新 fails without signal, then the queue stays on screen with the reason above it', async () => {
+    const api = new FakeApi()
+    let loads = 0
+    api.myWarnings = () => {
+      loads++
+      return loads === 1 ? Promise.resolve([aWarningItem()]) : Promise.reject(new ApiError('NETWORK', '网络不可用，请检查网络后重试', 0))
+    }
+    await renderQueue(api)
+
+    await act(async () => {
+      fireEvent.click(screen.getByText('刷新'))
+    })
+
+    expect(screen.getByText('刷新失败：网络不可用，请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('刘某某 · 138****1234')).toBeTruthy()
+  })
+
   it('when a card is tapped, then that warning opens', async () => {
     const api = new FakeApi()
     api.myWarnings = () => Promise.resolve([aWarningItem({ id: 'w9' })])
