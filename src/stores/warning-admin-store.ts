@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { DissuaderLoad, RiskLevel, WarningCompliance, WarningListItem, WarningState } from '@/core/warning-api'
+import type { DissuaderLoad, WarningCompliance, WarningListItem } from '@/contract/warnings'
+import type { RiskLevel, WarningState } from '@/core/warnings'
 import { dispatchConfirmation } from '@/core/warnings-format'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'

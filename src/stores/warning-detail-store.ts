@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { WarningDetail, WarningStep } from '@/core/warning-api'
+import type { WarningDetail } from '@/contract/warnings'
+import type { WarningStep } from '@/core/warnings'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import type { StoreFactory } from './store-context'

@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { WarningListItem } from '@/core/warning-api'
+import type { WarningListItem } from '@/contract/warnings'
 import type { Api } from '@/services/api-client'
 import { errorMessage, type LoadState } from './load-state'
 import type { StoreFactory } from './store-context'

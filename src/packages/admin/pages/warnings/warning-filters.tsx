@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { RISK_LEVELS, RISK_LEVEL_LABELS, WARNING_STATES, WARNING_STATE_LABELS, type RiskLevel, type WarningState } from '@/core/warning-api'
+import { RISK_LEVEL_LABELS, RISK_LEVELS, WARNING_STATE_LABELS, WARNING_STATES, type RiskLevel, type WarningState } from '@/core/warnings'
 import { useStore } from '@/stores/stores-context'
 import { warningAdminStore } from '@/stores/warning-admin-store'
 import { FilterChips, type ChipOption } from '../../components/filter-chips'
