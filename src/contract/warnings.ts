@@ -137,14 +137,24 @@ export type WarningImportResult = Static<typeof WarningImportResult>
 
 const ById = Type.Object({ id: Uuid })
 
+/**
+ * Who may call (src/core/scope.ts): warning.manage is the region's admins, warning.handle its dissuaders and admins.
+ * The import (multipart .xlsx, all or nothing) and its template are files, so their routes keep their own schemas.
+ */
 export const warningEndpoints = {
+  /** warning.manage; assigned by region and load unless `assigneeId` is given. */
   'POST /api/warnings': { body: WarningInput, response: WarningDetail },
+  /** warning.manage; overdue first, then by deadline. */
   'GET /api/warnings': { query: WarningQuery, response: Page(WarningListItem) },
   'GET /api/warnings/compliance': { query: ComplianceQuery, response: WarningCompliance },
+  /** warning.handle: my 待处置 by deadline, then 已联系, then my closed of the last 7 days. */
   'GET /api/warnings/mine': { response: Type.Array(WarningListItem) },
+  /** warning.manage: whom a warning of the region may be given to by hand. */
   'GET /api/warnings/dissuaders': { query: Type.Object({ regionId: RegionId }), response: Type.Array(DissuaderLoad) },
   'GET /api/warnings/:id': { params: ById, response: WarningDetail },
+  /** warning.handle, in scope; a stale `version` is refused with 409 WARNING_STATE_CHANGED. */
   'POST /api/warnings/:id/steps': { params: ById, body: WarningStepInput, response: WarningDetail },
   'PUT /api/warnings/:id/assignee': { params: ById, body: Type.Object({ assigneeId: Uuid }), response: WarningDetail },
+  /** The assignee only; audited before it is answered. */
   'POST /api/warnings/:id/reveal-phone': { params: ById, response: Type.Object({ phone: Type.String() }) },
 }
