@@ -141,16 +141,6 @@ export interface HouseholdImportPreviewRow {
   memberCount: number
 }
 
-export interface HouseholdImportResult {
-  dryRun: boolean
-  /** Rows read from the file. */
-  rows: number
-  /** Households created (a dry run: households that would be created). */
-  created: number
-  errors: ImportRowError[]
-  preview: HouseholdImportPreviewRow[]
-}
-
 /** The header columns the import needs and the file lacks; empty when the header is complete. */
 export function missingImportColumns(header: readonly string[]): HouseholdImportColumn[] {
   const present = new Set(header.map((h) => h.trim()))

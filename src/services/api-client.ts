@@ -5,13 +5,12 @@ import type { EndpointKey, Endpoints } from '@/contract/endpoints'
 import type {
   DemoPersona, ImportRowError, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
-import type { HouseholdDetail, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
+import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import type { LabelSheetQuery } from '@/contract/labels'
 import type { PledgeInput } from '@/contract/pledges'
 import type { WarningImportResult, WarningInput, WarningQuery, WarningStepInput } from '@/contract/warnings'
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
-import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,

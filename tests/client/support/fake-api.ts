@@ -1,7 +1,7 @@
 import type { DemoPersona, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
 import type { CoverageReport, WorkerProgress } from '@/contract/coverage'
 import type { DoorView } from '@/contract/doors'
-import type { HouseholdDetail, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
+import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import type { LabelIssueResult, LabelSheet } from '@/contract/labels'
 import type { PatrolPlan } from '@/contract/patrol'
 import type { PledgeInput, PledgeSummary, PledgeTemplate } from '@/contract/pledges'
@@ -11,7 +11,6 @@ import type {
 } from '@/contract/warnings'
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
-import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
