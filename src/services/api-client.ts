@@ -11,11 +11,11 @@ import type { CoverageReport, LabelSheet, PledgeSummary, WorkerProgress } from '
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
 import type { HouseholdImportResult } from '@/core/households'
-import type {
-  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
-  DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
-  SubscribeInput, WeChatGroup,
-} from '@/core/bulletin-api'
+import type { BulletinInput, PublishInput } from '@/contract/bulletins'
+import type { GroupLabelInput } from '@/contract/groups'
+import type { SubscribeInput } from '@/contract/reminders'
+import type { OpenInput, ShareInput } from '@/contract/shares'
+import type { OutboxStatus } from '@/core/outbox'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
   FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
@@ -241,20 +241,20 @@ export class ApiClient {
   }
 
   /** Public: readable without signing in; the bearer, when there is one, names the reader. */
-  publicBulletins(page: number, pageSize: number): Promise<Page<BulletinListItem>> {
-    return this.request('GET', '/api/public/bulletins', undefined, { page, pageSize })
+  publicBulletins(page: number, pageSize: number) {
+    return this.call('GET /api/public/bulletins', { query: { page, pageSize } })
   }
 
-  publicBulletin(id: string): Promise<BulletinDetail> {
-    return this.request('GET', `/api/public/bulletins/${encodeURIComponent(id)}`)
+  publicBulletin(id: string) {
+    return this.call('GET /api/public/bulletins/:id', { params: { id } })
   }
 
-  createShare(bulletinId: string, input: ShareInput): Promise<ShareCreated> {
-    return this.request('POST', `/api/public/bulletins/${encodeURIComponent(bulletinId)}/shares`, input)
+  createShare(bulletinId: string, input: ShareInput) {
+    return this.call('POST /api/public/bulletins/:id/shares', { params: { id: bulletinId }, body: input })
   }
 
-  recordOpen(input: OpenInput): Promise<OpenResult> {
-    return this.request('POST', '/api/public/opens', input)
+  recordOpen(input: OpenInput) {
+    return this.call('POST /api/public/opens', { body: input })
   }
 
   /** Images load through <Image src>, which needs the server's address, not the API's relative path. */
@@ -262,64 +262,64 @@ export class ApiClient {
     return `${this.baseUrl}${path}`
   }
 
-  manageBulletins(regionId: string, page: number, pageSize: number): Promise<Page<BulletinAdminItem>> {
-    return this.request('GET', '/api/bulletins/manage', undefined, { regionId, page, pageSize })
+  manageBulletins(regionId: string, page: number, pageSize: number) {
+    return this.call('GET /api/bulletins/manage', { query: { regionId, page, pageSize } })
   }
 
-  bulletin(id: string): Promise<BulletinDetail> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}`)
+  bulletin(id: string) {
+    return this.call('GET /api/bulletins/:id', { params: { id } })
   }
 
-  createBulletin(input: BulletinInput): Promise<BulletinDetail> {
-    return this.request('POST', '/api/bulletins', input)
+  createBulletin(input: BulletinInput) {
+    return this.call('POST /api/bulletins', { body: input })
   }
 
-  updateBulletin(id: string, input: BulletinInput): Promise<BulletinDetail> {
-    return this.request('PUT', `/api/bulletins/${encodeURIComponent(id)}`, input)
+  updateBulletin(id: string, input: BulletinInput) {
+    return this.call('PUT /api/bulletins/:id', { params: { id }, body: input })
   }
 
-  publishBulletin(id: string, input: PublishInput): Promise<BulletinDetail> {
-    return this.request('POST', `/api/bulletins/${encodeURIComponent(id)}/publish`, input)
+  publishBulletin(id: string, input: PublishInput) {
+    return this.call('POST /api/bulletins/:id/publish', { params: { id }, body: input })
   }
 
-  retractBulletin(id: string, reason: string): Promise<BulletinDetail> {
-    return this.request('POST', `/api/bulletins/${encodeURIComponent(id)}/retract`, { reason })
+  retractBulletin(id: string, reason: string) {
+    return this.call('POST /api/bulletins/:id/retract', { params: { id }, body: { reason } })
   }
 
-  bulletinVersions(id: string): Promise<BulletinVersionItem[]> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/versions`)
+  bulletinVersions(id: string) {
+    return this.call('GET /api/bulletins/:id/versions', { params: { id } })
   }
 
-  groups(regionId: string, unlabelled?: boolean): Promise<WeChatGroup[]> {
-    return this.request('GET', '/api/groups', undefined, { regionId, unlabelled })
+  groups(regionId: string, unlabelled?: boolean) {
+    return this.call('GET /api/groups', { query: { regionId, unlabelled } })
   }
 
-  labelGroup(id: string, input: GroupLabelInput): Promise<WeChatGroup> {
-    return this.request('PUT', `/api/groups/${encodeURIComponent(id)}`, input)
+  labelGroup(id: string, input: GroupLabelInput) {
+    return this.call('PUT /api/groups/:id', { params: { id }, body: input })
   }
 
-  bulletinReach(id: string, withinHours: number): Promise<BulletinReach> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/reach`, undefined, { withinHours })
+  bulletinReach(id: string, withinHours: number) {
+    return this.call('GET /api/bulletins/:id/reach', { params: { id }, query: { withinHours } })
   }
 
-  shareTree(id: string): Promise<ShareTreeNode[]> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/tree`)
+  shareTree(id: string) {
+    return this.call('GET /api/bulletins/:id/tree', { params: { id } })
   }
 
-  dailyReach(regionId: string, from: string, to: string): Promise<DailyReach[]> {
-    return this.request('GET', '/api/reach/daily', undefined, { regionId, from, to })
+  dailyReach(regionId: string, from: string, to: string) {
+    return this.call('GET /api/reach/daily', { query: { regionId, from, to } })
   }
 
-  cadreForwarding(regionId: string, days: number): Promise<CadreForwarding[]> {
-    return this.request('GET', '/api/reach/cadres', undefined, { regionId, days })
+  cadreForwarding(regionId: string, days: number) {
+    return this.call('GET /api/reach/cadres', { query: { regionId, days } })
   }
 
-  subscribe(input: SubscribeInput): Promise<{ remaining: number }> {
-    return this.request('POST', '/api/subscriptions', input)
+  subscribe(input: SubscribeInput) {
+    return this.call('POST /api/subscriptions', { body: input })
   }
 
-  outbox(regionId: string, status?: OutboxItem['status']): Promise<OutboxItem[]> {
-    return this.request('GET', '/api/outbox', undefined, { regionId, status })
+  outbox(regionId: string, status?: OutboxStatus) {
+    return this.call('GET /api/outbox', { query: { regionId, status } })
   }
 
   knowledgeCards(): Promise<FraudTypeCard[]> {

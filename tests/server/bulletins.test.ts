@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { BulletinCase, BulletinDetail, BulletinInput } from '@/core/bulletin-api'
+import type { BulletinDetail } from '@/contract/bulletins'
+import type { BulletinCase, BulletinInput } from '@/core/bulletins'
 import { chinaDateOf } from '@/core/bulletins'
 import { countyIdOf, regionPath, type RegionLevel } from '@/core/regions'
 import type { Role } from '@/core/roles'

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
-import type { BulletinCase, BulletinInput } from '#core/bulletin-api'
+import type { BulletinCase, BulletinInput } from '#core/bulletins'
 import { bulletinTitleFor, checkBulletinInput, chinaDateOf, defaultBulletinInput, STANDARD_ADVICE, STANDARD_WARNINGS } from '#core/bulletins'
 import type { BulletinsTable, BulletinVersionsTable, DB, UsersTable } from '../db/schema'
 import { DEMO_PERSONAS } from './demo-personas'

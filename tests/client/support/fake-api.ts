@@ -6,11 +6,12 @@ import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/d
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
 import type { HouseholdImportResult } from '@/core/households'
-import type {
-  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
-  DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
-  SubscribeInput, WeChatGroup,
-} from '@/core/bulletin-api'
+import type { BulletinAdminItem, BulletinDetail, BulletinListItem, BulletinVersionItem, PublishInput } from '@/contract/bulletins'
+import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
+import type { BulletinReach, CadreForwarding, DailyReach, ShareTreeNode } from '@/contract/reach'
+import type { OutboxItem, SubscribeInput } from '@/contract/reminders'
+import type { OpenInput, OpenResult, ShareCreated, ShareInput } from '@/contract/shares'
+import type { BulletinInput } from '@/core/bulletins'
 import type { HouseholdSearch } from '@/contract/households'
 import type { Api, LabelTarget } from '@/services/api-client'
 import type { PledgeSummary } from '@/core/door-to-door-api'

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { SubscribeTemplateKey } from '#core/bulletin-api'
+import type { SubscribeTemplateKey } from '#core/outbox'
 import { fraudTypeName } from '#core/fraud-types'
 import { dedupeKey, warningOverduePayload } from '#core/outbox'
 import { RISK_LEVEL_LABELS } from '#core/warning-api'

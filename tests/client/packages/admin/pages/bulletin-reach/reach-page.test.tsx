@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { useRouter } from '@tarojs/taro'
 import type { LoginResult } from '@/core/api-types'
-import type { BulletinReach } from '@/core/bulletin-api'
+import type { BulletinReach } from '@/contract/reach'
 import BulletinReachPage from '@/packages/admin/pages/bulletin-reach/index'
 import { FakeApi } from '../../../../support/fake-api'
 import { aRootStore, renderWithStores } from '../../../../support/root'

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { LoginResult } from '@/core/api-types'
-import type { GroupLabelInput, WeChatGroup } from '@/core/bulletin-api'
+import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
 import GroupLabelPage from '@/packages/admin/pages/group-label/index'
 import GroupsPage from '@/packages/admin/pages/groups/index'
 import { FakeApi } from '../../../../support/fake-api'
