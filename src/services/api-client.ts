@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro'
 import type { ErrorBody } from '@/core/errors'
 import type { AnswerOf, InputOf } from '@/contract/endpoint'
 import type { EndpointKey, Endpoints } from '@/contract/endpoints'
-import type {
-  DemoPersona, ImportRowError, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
-} from '@/core/api-types'
+import type { RegionImportResult } from '@/contract/regions'
+import type { ImportRowError, Page } from '@/core/api-types'
 import type { HouseholdDetail, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
 import type { CoverageReport, LabelSheet, PledgeSummary, WorkerProgress } from '@/core/door-to-door-api'
@@ -28,10 +27,9 @@ import type {
 } from '@/core/warning-api'
 import type { Report, ReportPeriodKind } from '@/core/report-api'
 import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
-import type {
-  Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
-  RoleMove, RoleRef, UserQuery,
-} from '@/core/membership-api'
+import type { InvitationInput } from '@/contract/invitations'
+import type { ResidenceChoice } from '@/contract/residence'
+import type { RoleMove, RoleRef, UserQuery } from '@/contract/users'
 import type { PreparedPhoto } from './activity-photos'
 import type { TokenStore } from './token-storage'
 
@@ -96,28 +94,28 @@ export class ApiClient {
     return this.request(method, path, body, query)
   }
 
-  me(): Promise<Me> {
-    return this.request('GET', '/api/me')
+  me() {
+    return this.call('GET /api/me')
   }
 
-  demoPersonas(): Promise<{ personas: DemoPersona[] }> {
-    return this.request('GET', '/api/auth/demo-personas')
+  demoPersonas() {
+    return this.call('GET /api/auth/demo-personas')
   }
 
-  demoLogin(personaId: string): Promise<LoginResult> {
-    return this.request('POST', '/api/auth/demo-login', { personaId })
+  demoLogin(personaId: string) {
+    return this.call('POST /api/auth/demo-login', { body: { personaId } })
   }
 
-  wechatLogin(code: string): Promise<LoginResult> {
-    return this.request('POST', '/api/auth/wechat-login', { code })
+  wechatLogin(code: string) {
+    return this.call('POST /api/auth/wechat-login', { body: { code } })
   }
 
   logout(): Promise<void> {
     return this.request('POST', '/api/auth/logout')
   }
 
-  regionTree(): Promise<{ nodes: RegionNode[] }> {
-    return this.request('GET', '/api/regions/tree')
+  regionTree() {
+    return this.call('GET /api/regions/tree', { query: {} })
   }
 
   /** A grid worker's search, or an admin's with filters. */
@@ -125,8 +123,8 @@ export class ApiClient {
     return this.call('GET /api/households', { query })
   }
 
-  users(regionId: string, page = 1, pageSize = 50): Promise<Page<UserSummary>> {
-    return this.request('GET', '/api/users', undefined, { regionId, page, pageSize })
+  users(regionId: string, page = 1, pageSize = 50) {
+    return this.call('GET /api/users', { query: { regionId, page, pageSize } })
   }
 
   door(token: string): Promise<DoorView> {
@@ -542,17 +540,17 @@ export class ApiClient {
   }
 
   /** Every town with its villages; public, so that a resident can pick before or after signing in. */
-  places(): Promise<{ towns: PlaceTown[] }> {
-    return this.request('GET', '/api/places')
+  places() {
+    return this.call('GET /api/places')
   }
 
-  myResidence(): Promise<{ residence: Residence | null }> {
-    return this.request('GET', '/api/me/residence')
+  myResidence() {
+    return this.call('GET /api/me/residence')
   }
 
   /** Binds (or moves) the signed-in person to a village; `me` comes back with the resident role. */
-  bindResidence(input: ResidenceInput): Promise<{ residence: Residence; me: Me }> {
-    return this.request('PUT', '/api/me/residence', input)
+  bindResidence(input: ResidenceChoice) {
+    return this.call('PUT /api/me/residence', { body: input })
   }
 
   /** Leaves: the quiz and prize history goes too; anonymous counts stay. */
@@ -560,58 +558,59 @@ export class ApiClient {
     return this.request('DELETE', '/api/me/residence')
   }
 
-  myData(): Promise<MyData> {
-    return this.request('GET', '/api/me/data')
+  myData() {
+    return this.call('GET /api/me/data')
   }
 
   /** Demo mode only: a brand-new user with no roles, as a first-time visitor would be. */
-  demoSignup(displayName: string): Promise<LoginResult> {
-    return this.request('POST', '/api/auth/demo-signup', { displayName })
+  demoSignup(displayName: string) {
+    return this.call('POST /api/auth/demo-signup', { body: { displayName } })
   }
 
-  createInvitation(input: InvitationInput): Promise<Invitation> {
-    return this.request('POST', '/api/invitations', input)
+  createInvitation(input: InvitationInput) {
+    return this.call('POST /api/invitations', { body: input })
   }
 
-  invitations(regionId?: string): Promise<{ items: Invitation[] }> {
-    return this.request('GET', '/api/invitations', undefined, { regionId })
+  /** The invitations of every region the caller may invite to. */
+  invitations() {
+    return this.call('GET /api/invitations')
   }
 
-  revokeInvitation(code: string): Promise<Invitation> {
-    return this.request('POST', `/api/invitations/${encodeURIComponent(code)}/revoke`)
+  revokeInvitation(code: string) {
+    return this.call('POST /api/invitations/:code/revoke', { params: { code } })
   }
 
-  invitationPreview(code: string): Promise<InvitationPreview> {
-    return this.request('GET', `/api/invitations/${encodeURIComponent(code)}`)
+  invitationPreview(code: string) {
+    return this.call('GET /api/invitations/:code', { params: { code } })
   }
 
-  acceptInvitation(code: string): Promise<{ me: Me }> {
-    return this.request('POST', `/api/invitations/${encodeURIComponent(code)}/accept`)
+  acceptInvitation(code: string) {
+    return this.call('POST /api/invitations/:code/accept', { params: { code } })
   }
 
   /** GET /api/users with the management filters: the people in the caller's scope, with their roles there. */
-  managedUsers(query: UserQuery): Promise<Page<ManagedUser>> {
-    return this.request('GET', '/api/users', undefined, { ...query })
+  managedUsers(query: UserQuery) {
+    return this.call('GET /api/users', { query })
   }
 
-  managedUser(id: string): Promise<ManagedUserDetail> {
-    return this.request('GET', `/api/users/${encodeURIComponent(id)}`)
+  managedUser(id: string) {
+    return this.call('GET /api/users/:id', { params: { id } })
   }
 
-  removeUserRole(id: string, role: RoleRef): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/roles/remove`, role)
+  removeUserRole(id: string, role: RoleRef) {
+    return this.call('POST /api/users/:id/roles/remove', { params: { id }, body: role })
   }
 
-  moveUserRole(id: string, move: RoleMove): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/roles/move`, move)
+  moveUserRole(id: string, move: RoleMove) {
+    return this.call('POST /api/users/:id/roles/move', { params: { id }, body: move })
   }
 
-  deactivateUser(id: string): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/deactivate`)
+  deactivateUser(id: string) {
+    return this.call('POST /api/users/:id/deactivate', { params: { id } })
   }
 
-  reactivateUser(id: string): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/reactivate`)
+  reactivateUser(id: string) {
+    return this.call('POST /api/users/:id/reactivate', { params: { id } })
   }
 
   private async weappDownload(path: string): Promise<string> {

@@ -1,5 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
+import type { RegionImportResult, RegionNode } from '@/contract/regions'
+import type { ManagedUser } from '@/contract/users'
+import type { Page } from '@/core/api-types'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
 import { gridTitle } from '@/core/regions'
 import type { Api } from '@/services/api-client'
@@ -21,7 +23,7 @@ export class RegionStore {
   error: string | null = null
   readonly expanded = observable.set<string>()
   selectedId: string | null = null
-  users: UserSummary[] = []
+  users: ManagedUser[] = []
   usersTotal = 0
   usersState: LoadState = 'idle'
   usersError: string | null = null
@@ -112,7 +114,7 @@ export class RegionStore {
     this.usersState = 'loading'
     this.usersError = null
     try {
-      const result: Page<UserSummary> = yield this.api.users(id)
+      const result: Page<ManagedUser> = yield this.api.users(id)
       if (this.selectedId !== id) return
       this.users = result.items
       this.usersTotal = result.total

@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
+import type { DemoPersona, LoginResult, Me } from '@/contract/auth'
+import type { MeRole } from '@/contract/common'
 import { canDeactivate, canManageRole } from '@/core/membership'
 import type { Role } from '@/core/roles'
 import { hasAnyRole, roleAllows, type Action } from '@/core/scope'

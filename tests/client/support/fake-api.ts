@@ -1,6 +1,6 @@
-import type {
-  DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
-} from '@/core/api-types'
+import type { DemoPersona, LoginResult, Me } from '@/contract/auth'
+import type { RegionImportResult, RegionNode } from '@/contract/regions'
+import type { HouseholdSummary, Page } from '@/core/api-types'
 import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet, WorkerProgress } from '@/core/door-to-door-api'
 import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
 import type { SyncBatchResult } from '@/contract/common'
@@ -32,10 +32,9 @@ import type {
   VisitTask,
 } from '@/core/warning-api'
 
-import type {
-  Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
-  RoleMove, RoleRef, UserQuery,
-} from '@/core/membership-api'
+import type { Invitation, InvitationInput, InvitationPreview } from '@/contract/invitations'
+import type { MyData, PlaceTown, Residence, ResidenceChoice } from '@/contract/residence'
+import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '@/contract/users'
 
 const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${name} is not set up in this test`))
 
@@ -48,7 +47,7 @@ export class FakeApi implements Api {
   wechatLogin: (code: string) => Promise<LoginResult> = notFaked('wechatLogin')
   logout: () => Promise<void> = () => Promise.resolve()
   regionTree: () => Promise<{ nodes: RegionNode[] }> = notFaked('regionTree')
-  users: (regionId: string) => Promise<Page<UserSummary>> = notFaked('users')
+  users: (regionId: string) => Promise<Page<ManagedUser>> = notFaked('users')
   importRegions: (file: Blob, name: string, dryRun: boolean) => Promise<RegionImportResult> = notFaked('importRegions')
   regionImportTemplate: () => Promise<Blob> = notFaked('regionImportTemplate')
   householdPages: (query: HouseholdSearch) => Page<HouseholdSummary> = () => ({ items: [], total: 0 })
@@ -154,12 +153,12 @@ export class FakeApi implements Api {
 
   places: () => Promise<{ towns: PlaceTown[] }> = notFaked('places')
   myResidence: () => Promise<{ residence: Residence | null }> = () => Promise.resolve({ residence: null })
-  bindResidence: (input: ResidenceInput) => Promise<{ residence: Residence; me: Me }> = notFaked('bindResidence')
+  bindResidence: (input: ResidenceChoice) => Promise<{ residence: Residence; me: Me }> = notFaked('bindResidence')
   leaveResidence: () => Promise<void> = notFaked('leaveResidence')
   myData: () => Promise<MyData> = notFaked('myData')
   demoSignup: (displayName: string) => Promise<LoginResult> = notFaked('demoSignup')
   createInvitation: (input: InvitationInput) => Promise<Invitation> = notFaked('createInvitation')
-  invitations: (regionId?: string) => Promise<{ items: Invitation[] }> = () => Promise.resolve({ items: [] })
+  invitations: () => Promise<{ items: Invitation[] }> = () => Promise.resolve({ items: [] })
   revokeInvitation: (code: string) => Promise<Invitation> = notFaked('revokeInvitation')
   invitationPreview: (code: string) => Promise<InvitationPreview> = notFaked('invitationPreview')
   acceptInvitation: (code: string) => Promise<{ me: Me }> = notFaked('acceptInvitation')

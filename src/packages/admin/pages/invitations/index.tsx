@@ -10,7 +10,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import {
   canInvite, formatInvitationCode, INVITATION_STATUS_LABELS, invitableRoles, ROLE_REGION_LEVELS, type StaffRole,
 } from '@/core/membership'
-import type { Invitation } from '@/core/membership-api'
+import type { Invitation } from '@/contract/invitations'
 import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { ROLE_LABELS } from '@/core/roles'
 import { PageShell } from '@/components/page-shell'

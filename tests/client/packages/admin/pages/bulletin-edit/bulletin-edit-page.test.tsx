@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { BulletinAdminItem, BulletinDetail, PublishInput } from '@/contract/bulletins'
 import type { BulletinInput } from '@/core/bulletins'
 import { CASE_HINTS, chinaDateOf } from '@/core/bulletins'

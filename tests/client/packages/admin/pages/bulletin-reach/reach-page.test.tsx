@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { useRouter } from '@tarojs/taro'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { BulletinReach } from '@/contract/reach'
 import BulletinReachPage from '@/packages/admin/pages/bulletin-reach/index'
 import { FakeApi } from '../../../../support/fake-api'

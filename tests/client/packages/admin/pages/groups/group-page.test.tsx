@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
 import GroupLabelPage from '@/packages/admin/pages/group-label/index'
 import GroupsPage from '@/packages/admin/pages/groups/index'

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { HouseholdSummary, LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
+import type { HouseholdSummary } from '@/core/api-types'
 import type { HouseholdInput } from '@/core/door-to-door-api'
 import HouseholdsPage from '@/packages/admin/pages/households/index'
 import type { HouseholdSearch } from '@/contract/households'

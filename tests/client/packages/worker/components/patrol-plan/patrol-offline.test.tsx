@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react'
-import type { HouseholdSummary, Me } from '@/core/api-types'
+import type { Me } from '@/contract/auth'
+import type { HouseholdSummary } from '@/core/api-types'
 import type { PatrolPlan, PatrolSuggestion } from '@/core/door-to-door-api'
 import { PatrolPlan as PatrolPlanView } from '@/packages/worker/components/patrol-plan'
 import { ApiError } from '@/services/api-client'

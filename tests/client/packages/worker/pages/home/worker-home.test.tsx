@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { HouseholdSummary, LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
+import type { HouseholdSummary } from '@/core/api-types'
 import type { WorkerProgress } from '@/core/door-to-door-api'
 import { ApiError } from '@/services/api-client'
 import WorkerHome from '@/packages/worker/pages/home/index'
