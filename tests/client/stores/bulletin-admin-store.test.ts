@@ -1,6 +1,5 @@
-import { STANDARD_WARNINGS } from '@/core/bulletins'
+import { type BulletinInput, STANDARD_WARNINGS } from '@/core/bulletins'
 import type { BulletinAdminItem, BulletinDetail, PublishInput } from '@/contract/bulletins'
-import type { BulletinInput } from '@/core/bulletins'
 import { ApiError } from '@/services/api-client'
 import { BulletinAdminStore, inputOf } from '@/stores/bulletin-admin-store'
 import { FakeApi } from '../support/fake-api'
