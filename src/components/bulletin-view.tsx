@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { BulletinCase } from '@/core/bulletin-api'
+import type { BulletinCase } from '@/core/bulletins'
 import { fraudTypeName } from '@/core/fraud-types'
 import { ListenButton } from '@/components/listen-button'
 import './bulletin-view.scss'

@@ -1,4 +1,3 @@
-import type { BulletinAdminItem, BulletinCase, BulletinInput, BulletinStatus } from './bulletin-api'
 import type { ErrorCode } from './errors'
 import { FRAUD_TYPE_KEYS, type FraudTypeKey } from './fraud-types'
 import type { RegionLevel } from './regions'
@@ -26,6 +25,31 @@ export const POLICE_HOTLINE = '110'
 const CHINA_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
 const CASE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+export const BULLETIN_STATUSES = ['draft', 'scheduled', 'published', 'retracted'] as const
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number]
+
+/** One case of a bulletin as the rules check and store it. */
+export interface BulletinCase {
+  fraudType: FraudTypeKey
+  /** Who was defrauded, never a name: "江津区某镇 62岁 女性 退休职工". */
+  victimProfile: string
+  /** Yuan, whole or with fen; 0 when the fraud was stopped. */
+  lossYuan: number
+  /** How it happened, in a few sentences. */
+  method: string
+  /** 警方提示 for this case. */
+  warning: string
+}
+
+/** A bulletin's text as the rules check and store it. */
+export interface BulletinInput {
+  regionId: string
+  bulletinDate: string
+  title: string
+  cases: BulletinCase[]
+  advice: string
+}
 
 /** A bulletin as it arrives, before its fraud types are known to be fraud types. */
 export type BulletinDraft = Omit<BulletinInput, 'cases'> & { cases: (Omit<BulletinCase, 'fraudType'> & { fraudType: string })[] }
@@ -314,7 +338,7 @@ export function templateTextProblems(input: Pick<BulletinInput, 'title' | 'advic
 }
 
 /** Another bulletin of the same station for the same day that residents see or will see: a likely double. */
-export function sameDayBulletins<T extends Pick<BulletinAdminItem, 'id' | 'regionId' | 'bulletinDate' | 'status'>>(
+export function sameDayBulletins<T extends { id: string; regionId: string; bulletinDate: string; status: BulletinStatus }>(
   items: readonly T[], bulletin: { id: string | null; regionId: string; bulletinDate: string },
 ): T[] {
   return items.filter((b) => b.id !== bulletin.id && b.regionId === bulletin.regionId && b.bulletinDate === bulletin.bulletinDate

@@ -6,6 +6,20 @@
 export type BulletinReminderKind = 'bulletin_published' | 'bulletin_not_reached'
 export type ReminderKind = BulletinReminderKind | 'warning_overdue'
 
+/** The subscribe-message templates a person can allow, each allowing one reminder per "允许". */
+export const SUBSCRIBE_TEMPLATES = {
+  bulletin_reminder: { title: '通报转发提醒', description: '新的警情通报发布、或您的群还未收到时提醒您转发' },
+  warning_overdue: { title: '预警超时提醒', description: '您负责或辖区内的预警超过首次联系时限仍未处置时提醒您' },
+} as const
+export type SubscribeTemplateKey = keyof typeof SUBSCRIBE_TEMPLATES
+
+/** What requestSubscribeMessage answers for one template. */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number]
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
 /** The mini-program page a bulletin reminder opens; the bulletin id travels as `id`. */
 export const BULLETIN_PAGE = 'pages/bulletin/index'
 

@@ -1,4 +1,3 @@
-import type { BulletinReach, CadreForwarding, DailyReach, TierReach, UnreachedGroup } from './bulletin-api'
 import { isWithin, type RegionLevel } from './regions'
 
 /**
@@ -9,6 +8,57 @@ import { isWithin, type RegionLevel } from './regions'
 export const DEFAULT_WITHIN_HOURS = 6
 /** A daily report is for a quarter at most; beyond that the caller narrows the range. */
 export const MAX_DAILY_RANGE_DAYS = 92
+
+export type GroupTier = 1 | 2
+
+export interface TierReach {
+  tier: GroupTier
+  groupsRegistered: number
+  groupsReached: number
+  /** Minutes from publishing to the first open in each reached group of this tier, median; null if none. */
+  medianMinutesToReach: number | null
+}
+
+export interface UnreachedGroup {
+  groupId: string
+  name: string | null
+  tier: GroupTier | null
+  ownerId: string | null
+  ownerName: string | null
+}
+
+/** What bulletinReach works out, as the reach report shows it. */
+export interface BulletinReach {
+  bulletinId: string
+  publishedAt: string | null
+  tiers: TierReach[]
+  opens: number
+  uniqueReaders: number
+  shares: number
+  withinHours: number
+  /** Registered groups with no open within `withinHours` of publishing, with their owners. */
+  notReached: UnreachedGroup[]
+}
+
+export interface DailyReach {
+  date: string
+  bulletins: number
+  groupsReached: { tier1: number; tier2: number }
+  opens: number
+  uniqueReaders: number
+}
+
+export interface CadreForwarding {
+  userId: string
+  name: string
+  regionName: string
+  groupsOwned: number
+  bulletinsPublished: number
+  /** Bulletins this cadre shared at least once in the period. */
+  bulletinsForwarded: number
+  groupsReached: number
+  lastForwardedAt: string | null
+}
 
 /** A labelled group under the bulletin's region, with the first open of the bulletin in it (null: none yet). */
 export interface RegisteredGroupReach {

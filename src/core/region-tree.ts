@@ -1,6 +1,6 @@
 import type { RegionLevel } from './regions'
 
-/** The fields the tree needs; RegionNode from api-types fits. */
+/** The fields the tree needs; the contract's RegionNode fits. */
 export interface FlatRegion {
   id: string
   parentId: string | null

@@ -2,20 +2,19 @@ import Taro from '@tarojs/taro'
 import type { ErrorBody } from '@/core/errors'
 import type { AnswerOf, InputOf } from '@/contract/endpoint'
 import type { EndpointKey, Endpoints } from '@/contract/endpoints'
-import type {
-  DemoPersona, ImportRowError, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
-} from '@/core/api-types'
+import type { RegionImportResult } from '@/contract/regions'
+import type { ImportRowError, Page } from '@/core/api-types'
 import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import type { LabelSheetQuery } from '@/contract/labels'
 import type { PledgeInput } from '@/contract/pledges'
 import type { WarningImportResult, WarningInput, WarningQuery, WarningStepInput } from '@/contract/warnings'
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
-import type {
-  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
-  DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
-  SubscribeInput, WeChatGroup,
-} from '@/core/bulletin-api'
+import type { BulletinInput, PublishInput } from '@/contract/bulletins'
+import type { GroupLabelInput } from '@/contract/groups'
+import type { SubscribeInput } from '@/contract/reminders'
+import type { OpenInput, ShareInput } from '@/contract/shares'
+import type { OutboxStatus } from '@/core/outbox'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
   FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
@@ -24,10 +23,9 @@ import type {
 } from '@/core/resident-api'
 import type { Report, ReportPeriodKind } from '@/core/report-api'
 import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
-import type {
-  Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
-  RoleMove, RoleRef, UserQuery,
-} from '@/core/membership-api'
+import type { InvitationInput } from '@/contract/invitations'
+import type { ResidenceChoice } from '@/contract/residence'
+import type { RoleMove, RoleRef, UserQuery } from '@/contract/users'
 import type { PreparedPhoto } from './activity-photos'
 import type { TokenStore } from './token-storage'
 
@@ -87,33 +85,33 @@ export class ApiClient {
    */
   call<K extends EndpointKey>(key: K, ...[input]: CallArgs<K>): Promise<AnswerOf<Endpoints[K]>> {
     const [method, pattern] = key.split(' ') as [Method, string]
-    const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown }
+    const { params, query, body } = ((input as unknown) ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown }
     const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params![name]!))
     return this.request(method, path, body, query)
   }
 
-  me(): Promise<Me> {
-    return this.request('GET', '/api/me')
+  me() {
+    return this.call('GET /api/me')
   }
 
-  demoPersonas(): Promise<{ personas: DemoPersona[] }> {
-    return this.request('GET', '/api/auth/demo-personas')
+  demoPersonas() {
+    return this.call('GET /api/auth/demo-personas')
   }
 
-  demoLogin(personaId: string): Promise<LoginResult> {
-    return this.request('POST', '/api/auth/demo-login', { personaId })
+  demoLogin(personaId: string) {
+    return this.call('POST /api/auth/demo-login', { body: { personaId } })
   }
 
-  wechatLogin(code: string): Promise<LoginResult> {
-    return this.request('POST', '/api/auth/wechat-login', { code })
+  wechatLogin(code: string) {
+    return this.call('POST /api/auth/wechat-login', { body: { code } })
   }
 
   logout(): Promise<void> {
     return this.request('POST', '/api/auth/logout')
   }
 
-  regionTree(): Promise<{ nodes: RegionNode[] }> {
-    return this.request('GET', '/api/regions/tree')
+  regionTree() {
+    return this.call('GET /api/regions/tree', { query: {} })
   }
 
   /** A grid worker's search, or an admin's with filters. */
@@ -121,8 +119,8 @@ export class ApiClient {
     return this.call('GET /api/households', { query })
   }
 
-  users(regionId: string, page = 1, pageSize = 50): Promise<Page<UserSummary>> {
-    return this.request('GET', '/api/users', undefined, { regionId, page, pageSize })
+  users(regionId: string, page = 1, pageSize = 50) {
+    return this.call('GET /api/users', { query: { regionId, page, pageSize } })
   }
 
   door(token: string) {
@@ -237,20 +235,20 @@ export class ApiClient {
   }
 
   /** Public: readable without signing in; the bearer, when there is one, names the reader. */
-  publicBulletins(page: number, pageSize: number): Promise<Page<BulletinListItem>> {
-    return this.request('GET', '/api/public/bulletins', undefined, { page, pageSize })
+  publicBulletins(page: number, pageSize: number) {
+    return this.call('GET /api/public/bulletins', { query: { page, pageSize } })
   }
 
-  publicBulletin(id: string): Promise<BulletinDetail> {
-    return this.request('GET', `/api/public/bulletins/${encodeURIComponent(id)}`)
+  publicBulletin(id: string) {
+    return this.call('GET /api/public/bulletins/:id', { params: { id } })
   }
 
-  createShare(bulletinId: string, input: ShareInput): Promise<ShareCreated> {
-    return this.request('POST', `/api/public/bulletins/${encodeURIComponent(bulletinId)}/shares`, input)
+  createShare(bulletinId: string, input: ShareInput) {
+    return this.call('POST /api/public/bulletins/:id/shares', { params: { id: bulletinId }, body: input })
   }
 
-  recordOpen(input: OpenInput): Promise<OpenResult> {
-    return this.request('POST', '/api/public/opens', input)
+  recordOpen(input: OpenInput) {
+    return this.call('POST /api/public/opens', { body: input })
   }
 
   /** Images load through <Image src>, which needs the server's address, not the API's relative path. */
@@ -258,64 +256,64 @@ export class ApiClient {
     return `${this.baseUrl}${path}`
   }
 
-  manageBulletins(regionId: string, page: number, pageSize: number): Promise<Page<BulletinAdminItem>> {
-    return this.request('GET', '/api/bulletins/manage', undefined, { regionId, page, pageSize })
+  manageBulletins(regionId: string, page: number, pageSize: number) {
+    return this.call('GET /api/bulletins/manage', { query: { regionId, page, pageSize } })
   }
 
-  bulletin(id: string): Promise<BulletinDetail> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}`)
+  bulletin(id: string) {
+    return this.call('GET /api/bulletins/:id', { params: { id } })
   }
 
-  createBulletin(input: BulletinInput): Promise<BulletinDetail> {
-    return this.request('POST', '/api/bulletins', input)
+  createBulletin(input: BulletinInput) {
+    return this.call('POST /api/bulletins', { body: input })
   }
 
-  updateBulletin(id: string, input: BulletinInput): Promise<BulletinDetail> {
-    return this.request('PUT', `/api/bulletins/${encodeURIComponent(id)}`, input)
+  updateBulletin(id: string, input: BulletinInput) {
+    return this.call('PUT /api/bulletins/:id', { params: { id }, body: input })
   }
 
-  publishBulletin(id: string, input: PublishInput): Promise<BulletinDetail> {
-    return this.request('POST', `/api/bulletins/${encodeURIComponent(id)}/publish`, input)
+  publishBulletin(id: string, input: PublishInput) {
+    return this.call('POST /api/bulletins/:id/publish', { params: { id }, body: input })
   }
 
-  retractBulletin(id: string, reason: string): Promise<BulletinDetail> {
-    return this.request('POST', `/api/bulletins/${encodeURIComponent(id)}/retract`, { reason })
+  retractBulletin(id: string, reason: string) {
+    return this.call('POST /api/bulletins/:id/retract', { params: { id }, body: { reason } })
   }
 
-  bulletinVersions(id: string): Promise<BulletinVersionItem[]> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/versions`)
+  bulletinVersions(id: string) {
+    return this.call('GET /api/bulletins/:id/versions', { params: { id } })
   }
 
-  groups(regionId: string, unlabelled?: boolean): Promise<WeChatGroup[]> {
-    return this.request('GET', '/api/groups', undefined, { regionId, unlabelled })
+  groups(regionId: string, unlabelled?: boolean) {
+    return this.call('GET /api/groups', { query: { regionId, unlabelled } })
   }
 
-  labelGroup(id: string, input: GroupLabelInput): Promise<WeChatGroup> {
-    return this.request('PUT', `/api/groups/${encodeURIComponent(id)}`, input)
+  labelGroup(id: string, input: GroupLabelInput) {
+    return this.call('PUT /api/groups/:id', { params: { id }, body: input })
   }
 
-  bulletinReach(id: string, withinHours: number): Promise<BulletinReach> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/reach`, undefined, { withinHours })
+  bulletinReach(id: string, withinHours: number) {
+    return this.call('GET /api/bulletins/:id/reach', { params: { id }, query: { withinHours } })
   }
 
-  shareTree(id: string): Promise<ShareTreeNode[]> {
-    return this.request('GET', `/api/bulletins/${encodeURIComponent(id)}/tree`)
+  shareTree(id: string) {
+    return this.call('GET /api/bulletins/:id/tree', { params: { id } })
   }
 
-  dailyReach(regionId: string, from: string, to: string): Promise<DailyReach[]> {
-    return this.request('GET', '/api/reach/daily', undefined, { regionId, from, to })
+  dailyReach(regionId: string, from: string, to: string) {
+    return this.call('GET /api/reach/daily', { query: { regionId, from, to } })
   }
 
-  cadreForwarding(regionId: string, days: number): Promise<CadreForwarding[]> {
-    return this.request('GET', '/api/reach/cadres', undefined, { regionId, days })
+  cadreForwarding(regionId: string, days: number) {
+    return this.call('GET /api/reach/cadres', { query: { regionId, days } })
   }
 
-  subscribe(input: SubscribeInput): Promise<{ remaining: number }> {
-    return this.request('POST', '/api/subscriptions', input)
+  subscribe(input: SubscribeInput) {
+    return this.call('POST /api/subscriptions', { body: input })
   }
 
-  outbox(regionId: string, status?: OutboxItem['status']): Promise<OutboxItem[]> {
-    return this.request('GET', '/api/outbox', undefined, { regionId, status })
+  outbox(regionId: string, status?: OutboxStatus) {
+    return this.call('GET /api/outbox', { query: { regionId, status } })
   }
 
   knowledgeCards(): Promise<FraudTypeCard[]> {
@@ -538,17 +536,17 @@ export class ApiClient {
   }
 
   /** Every town with its villages; public, so that a resident can pick before or after signing in. */
-  places(): Promise<{ towns: PlaceTown[] }> {
-    return this.request('GET', '/api/places')
+  places() {
+    return this.call('GET /api/places')
   }
 
-  myResidence(): Promise<{ residence: Residence | null }> {
-    return this.request('GET', '/api/me/residence')
+  myResidence() {
+    return this.call('GET /api/me/residence')
   }
 
   /** Binds (or moves) the signed-in person to a village; `me` comes back with the resident role. */
-  bindResidence(input: ResidenceInput): Promise<{ residence: Residence; me: Me }> {
-    return this.request('PUT', '/api/me/residence', input)
+  bindResidence(input: ResidenceChoice) {
+    return this.call('PUT /api/me/residence', { body: input })
   }
 
   /** Leaves: the quiz and prize history goes too; anonymous counts stay. */
@@ -556,58 +554,59 @@ export class ApiClient {
     return this.request('DELETE', '/api/me/residence')
   }
 
-  myData(): Promise<MyData> {
-    return this.request('GET', '/api/me/data')
+  myData() {
+    return this.call('GET /api/me/data')
   }
 
   /** Demo mode only: a brand-new user with no roles, as a first-time visitor would be. */
-  demoSignup(displayName: string): Promise<LoginResult> {
-    return this.request('POST', '/api/auth/demo-signup', { displayName })
+  demoSignup(displayName: string) {
+    return this.call('POST /api/auth/demo-signup', { body: { displayName } })
   }
 
-  createInvitation(input: InvitationInput): Promise<Invitation> {
-    return this.request('POST', '/api/invitations', input)
+  createInvitation(input: InvitationInput) {
+    return this.call('POST /api/invitations', { body: input })
   }
 
-  invitations(regionId?: string): Promise<{ items: Invitation[] }> {
-    return this.request('GET', '/api/invitations', undefined, { regionId })
+  /** The invitations of every region the caller may invite to. */
+  invitations() {
+    return this.call('GET /api/invitations')
   }
 
-  revokeInvitation(code: string): Promise<Invitation> {
-    return this.request('POST', `/api/invitations/${encodeURIComponent(code)}/revoke`)
+  revokeInvitation(code: string) {
+    return this.call('POST /api/invitations/:code/revoke', { params: { code } })
   }
 
-  invitationPreview(code: string): Promise<InvitationPreview> {
-    return this.request('GET', `/api/invitations/${encodeURIComponent(code)}`)
+  invitationPreview(code: string) {
+    return this.call('GET /api/invitations/:code', { params: { code } })
   }
 
-  acceptInvitation(code: string): Promise<{ me: Me }> {
-    return this.request('POST', `/api/invitations/${encodeURIComponent(code)}/accept`)
+  acceptInvitation(code: string) {
+    return this.call('POST /api/invitations/:code/accept', { params: { code } })
   }
 
   /** GET /api/users with the management filters: the people in the caller's scope, with their roles there. */
-  managedUsers(query: UserQuery): Promise<Page<ManagedUser>> {
-    return this.request('GET', '/api/users', undefined, { ...query })
+  managedUsers(query: UserQuery) {
+    return this.call('GET /api/users', { query })
   }
 
-  managedUser(id: string): Promise<ManagedUserDetail> {
-    return this.request('GET', `/api/users/${encodeURIComponent(id)}`)
+  managedUser(id: string) {
+    return this.call('GET /api/users/:id', { params: { id } })
   }
 
-  removeUserRole(id: string, role: RoleRef): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/roles/remove`, role)
+  removeUserRole(id: string, role: RoleRef) {
+    return this.call('POST /api/users/:id/roles/remove', { params: { id }, body: role })
   }
 
-  moveUserRole(id: string, move: RoleMove): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/roles/move`, move)
+  moveUserRole(id: string, move: RoleMove) {
+    return this.call('POST /api/users/:id/roles/move', { params: { id }, body: move })
   }
 
-  deactivateUser(id: string): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/deactivate`)
+  deactivateUser(id: string) {
+    return this.call('POST /api/users/:id/deactivate', { params: { id } })
   }
 
-  reactivateUser(id: string): Promise<ManagedUserDetail> {
-    return this.request('POST', `/api/users/${encodeURIComponent(id)}/reactivate`)
+  reactivateUser(id: string) {
+    return this.call('POST /api/users/:id/reactivate', { params: { id } })
   }
 
   private async weappDownload(path: string): Promise<string> {

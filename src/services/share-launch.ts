@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { EncryptedGroupInfo } from '@/core/bulletin-api'
+import type { EncryptedGroupInfo } from '@/contract/shares'
 
 /** How this bulletin page was reached: which share's link, from which WeChat scene, and from which group card. */
 export interface ShareLaunch {

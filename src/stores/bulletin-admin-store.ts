@@ -1,9 +1,8 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable } from 'mobx'
 import type { Page } from '@/core/api-types'
-import type {
-  BulletinAdminItem, BulletinCase, BulletinDetail, BulletinInput, BulletinStatus, BulletinVersionItem,
-} from '@/core/bulletin-api'
+import type { BulletinAdminItem, BulletinDetail, BulletinVersionItem } from '@/contract/bulletins'
+import type { BulletinCase, BulletinInput, BulletinStatus } from '@/core/bulletins'
 import { bulletinPagePathOf, defaultBulletinInput, sameDayBulletins, STANDARD_WARNINGS, templateTextProblems } from '@/core/bulletins'
 import { ERRORS } from '@/core/errors'
 import type { FraudTypeKey } from '@/core/fraud-types'

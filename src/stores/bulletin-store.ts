@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { BulletinDetail, BulletinListItem, EncryptedGroupInfo, OpenResult, ShareCreated } from '@/core/bulletin-api'
+import type { BulletinDetail, BulletinListItem } from '@/contract/bulletins'
+import type { EncryptedGroupInfo, OpenResult, ShareCreated } from '@/contract/shares'
 import { ApiError, type Api } from '@/services/api-client'
 import { bulletinPagePathOf } from '@/core/bulletins'
 import { currentEnterOptions, shareLaunchFrom, shareLinkUrl, type ShareLaunch } from '@/services/share-launch'

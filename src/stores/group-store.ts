@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { GroupLabelInput, WeChatGroup } from '@/core/bulletin-api'
+import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'

@@ -1,8 +1,8 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { Me } from '@/core/api-types'
+import type { Me } from '@/contract/auth'
 import { ERRORS } from '@/core/errors'
 import { formatInvitationCode, INVITATION_LIMITS, INVITATION_STATUS_LABELS, looksLikeInvitationCode, normalizeInvitationCode, type InvitationStatus, type StaffRole } from '@/core/membership'
-import type { Invitation, InvitationInput, InvitationPreview } from '@/core/membership-api'
+import type { Invitation, InvitationInput, InvitationPreview } from '@/contract/invitations'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
@@ -135,7 +135,7 @@ export class InvitationStore {
 
   loadList(regionId?: string): Promise<boolean> {
     this.listRegionId = regionId ?? null
-    return this.list.load(() => this.api.invitations(regionId))
+    return this.list.load(() => this.api.invitations())
   }
 
   create = flow(function* (this: InvitationStore) {

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable } from 'mobx'
-import type { BulletinReach, CadreForwarding, DailyReach, OutboxItem, ShareTreeNode } from '@/core/bulletin-api'
+import type { BulletinReach, CadreForwarding, DailyReach, ShareTreeNode } from '@/contract/reach'
+import type { OutboxItem } from '@/contract/reminders'
 import { DEFAULT_WITHIN_HOURS } from '@/core/reach'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'

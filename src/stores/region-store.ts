@@ -1,5 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
+import type { RegionImportResult, RegionNode } from '@/contract/regions'
+import type { ManagedUser } from '@/contract/users'
+import type { Page } from '@/core/api-types'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
 import { gridTitle, REGION_LEVEL_LABELS } from '@/core/regions'
 import type { Api } from '@/services/api-client'
@@ -26,7 +28,7 @@ export class RegionStore {
   importPreview: RegionImportResult | null = null
   importResult: RegionImportResult | null = null
   private readonly treeLoad = new LatestLoad<RegionNode[]>()
-  private readonly usersLoad = new LatestLoad<Page<UserSummary>>()
+  private readonly usersLoad = new LatestLoad<Page<ManagedUser>>()
   private readonly sheetImport = new Submission()
 
   constructor(private readonly api: Api) {
@@ -47,7 +49,7 @@ export class RegionStore {
     return this.treeLoad.error
   }
 
-  get users(): UserSummary[] {
+  get users(): ManagedUser[] {
     return this.usersLoad.value?.items ?? []
   }
 

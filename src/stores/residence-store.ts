@@ -1,6 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { Me } from '@/core/api-types'
-import type { MyData, PlaceTown, PlaceVillage, Residence, ResidenceInput } from '@/core/membership-api'
+import type { Me } from '@/contract/auth'
+import type { MyData, PlaceTown, PlaceVillage, Residence, ResidenceChoice } from '@/contract/residence'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { errorMessage } from './load-state'
@@ -112,7 +112,7 @@ export class ResidenceStore {
   }
 
   /** Resolves true once bound; the session's `me` then holds the resident role. */
-  bind = flow(function* (this: ResidenceStore, input: ResidenceInput) {
+  bind = flow(function* (this: ResidenceStore, input: ResidenceChoice) {
     if (this.binding) return false
     this.binding = true
     this.bindError = null

@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { DemoPersona, LoginResult, Me, MeRole } from '@/core/api-types'
+import type { DemoPersona, LoginResult, Me } from '@/contract/auth'
+import type { MeRole } from '@/contract/common'
 import { canDeactivate, canInvite, canManageRole, invitableRoles, ROLE_REGION_LEVELS, roleFitsRegion, type RegionRef, type StaffRole } from '@/core/membership'
 import { REGION_LEVEL_LABELS, type RegionLevel } from '@/core/regions'
 import { ROLE_LABELS, type Role } from '@/core/roles'

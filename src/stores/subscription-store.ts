@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
-import { SUBSCRIBE_TEMPLATES, type SubscribeInput, type SubscribeTemplateKey } from '@/core/bulletin-api'
+import type { SubscribeInput } from '@/contract/reminders'
+import { SUBSCRIBE_TEMPLATES, type SubscribeTemplateKey } from '@/core/outbox'
 import type { Api } from '@/services/api-client'
 import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'

@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '@/core/membership-api'
+import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '@/contract/users'
 import { ROLE_LABELS, ROLES, type Role } from '@/core/roles'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'

@@ -36,3 +36,10 @@ export async function wrongWarningCallsDoNotCompile(api: ApiClient, warning: War
 
   return stepped
 }
+
+export async function wrongBulletinCallsDoNotCompile(api: ApiClient) {
+  // @ts-expect-error a retraction without its reason
+  await api.call('POST /api/bulletins/:id/retract', { params: { id: 'b1' }, body: {} })
+  // @ts-expect-error the bulletin's id belongs in the path, not in the query
+  await api.call('GET /api/public/bulletins/:id', { query: { id: 'b1' } })
+}

@@ -1,4 +1,4 @@
-import type { BulletinCase, BulletinInput, BulletinStatus } from '@/core/bulletin-api'
+import type { BulletinCase, BulletinInput, BulletinStatus } from '@/core/bulletins'
 import {
   bulletinStatus, bulletinTitleFor, CASE_HINTS, caseOrdinal, checkBulletinInput, chinaDateOf, defaultBulletinInput, formatYuan, isCalendarDate,
   isValidLoss, looksLikePlaceholder, normaliseBulletinInput, planEdit, planPublish, planRetract, publicVisibility, sameDayBulletins,

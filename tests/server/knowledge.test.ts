@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { BulletinCase } from '@/core/bulletin-api'
+import type { BulletinCase } from '@/core/bulletins'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import { checkArticleInput, KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
 import { countyIdOf } from '@/core/regions'

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '@/core/bulletin-api'
+import type { OutboxItem } from '@/contract/reminders'
 import { BULLETIN_PAGE } from '@/core/outbox'
 import type { Role } from '@/core/roles'
 import { enqueueDueReminders } from '../../server/src/modules/reminders/enqueue'

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely'
-import type { BulletinCase, BulletinInput } from '#core/bulletin-api'
-import { bulletinTitleFor, checkBulletinInput, chinaDateOf, defaultBulletinInput, STANDARD_ADVICE, STANDARD_WARNINGS } from '#core/bulletins'
+import {
+  type BulletinCase, type BulletinInput, bulletinTitleFor, checkBulletinInput, chinaDateOf, defaultBulletinInput, STANDARD_ADVICE, STANDARD_WARNINGS,
+} from '#core/bulletins'
 import type { BulletinsTable, BulletinVersionsTable, DB, UsersTable } from '../db/schema'
 import { DEMO_PERSONAS } from './demo-personas'
 import { SeededRandom, seedOf } from './random'

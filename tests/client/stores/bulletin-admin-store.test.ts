@@ -1,5 +1,5 @@
-import { STANDARD_WARNINGS } from '@/core/bulletins'
-import type { BulletinAdminItem, BulletinDetail, BulletinInput, PublishInput } from '@/core/bulletin-api'
+import { type BulletinInput, STANDARD_WARNINGS } from '@/core/bulletins'
+import type { BulletinAdminItem, BulletinDetail, PublishInput } from '@/contract/bulletins'
 import { ApiError } from '@/services/api-client'
 import { BulletinAdminStore, inputOf } from '@/stores/bulletin-admin-store'
 import { FakeApi } from '../support/fake-api'

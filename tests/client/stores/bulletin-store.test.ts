@@ -1,4 +1,5 @@
-import type { BulletinDetail, BulletinListItem, OpenInput, ShareInput } from '@/core/bulletin-api'
+import type { BulletinDetail, BulletinListItem } from '@/contract/bulletins'
+import type { OpenInput, ShareInput } from '@/contract/shares'
 import { ApiError } from '@/services/api-client'
 import type { ShareLaunch } from '@/services/share-launch'
 import { BulletinStore } from '@/stores/bulletin-store'

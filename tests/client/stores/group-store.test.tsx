@@ -1,4 +1,4 @@
-import type { GroupLabelInput, WeChatGroup } from '@/core/bulletin-api'
+import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
 import { ApiError } from '@/services/api-client'
 import { GroupStore } from '@/stores/group-store'
 import { FakeApi } from '../support/fake-api'

@@ -1,4 +1,4 @@
-import type { Me } from '@/core/api-types'
+import type { Me } from '@/contract/auth'
 import { ApiError } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'
 import { RootStore } from '@/stores/root-store'

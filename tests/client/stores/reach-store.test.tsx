@@ -1,4 +1,4 @@
-import type { BulletinReach, DailyReach, ShareTreeNode } from '@/core/bulletin-api'
+import type { BulletinReach, DailyReach, ShareTreeNode } from '@/contract/reach'
 import { ApiError } from '@/services/api-client'
 import { ReachStore, treeRows } from '@/stores/reach-store'
 import { FakeApi } from '../support/fake-api'

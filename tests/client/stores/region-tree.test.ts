@@ -1,4 +1,4 @@
-import type { RegionNode } from '@/core/api-types'
+import type { RegionNode } from '@/contract/regions'
 import { buildRegionTree } from '@/core/region-tree'
 import { RegionStore } from '@/stores/region-store'
 import { FakeApi } from '../support/fake-api'

@@ -1,4 +1,4 @@
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import { warningDetailStore } from '@/stores/warning-detail-store'
 import { USER_INDEPENDENT_STORES } from '@/stores/root-store'
 import { FakeApi } from '../support/fake-api'

@@ -1,4 +1,5 @@
-import type { LoginResult, Me, MeRole } from '@/core/api-types'
+import type { LoginResult, Me } from '@/contract/auth'
+import type { MeRole } from '@/contract/common'
 import { ApiClient, type HttpRequest } from '@/services/api-client'
 import { FakeApi } from '../support/fake-api'
 import { aRootStore, MemoryTokens } from '../support/root'

@@ -1,4 +1,4 @@
-import type { UserQuery } from '@/core/membership-api'
+import type { UserQuery } from '@/contract/users'
 import { userAdminStore } from '@/stores/user-admin-store'
 import { FakeApi } from '../support/fake-api'
 import { aRootStore } from '../support/root'

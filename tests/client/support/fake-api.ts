@@ -1,4 +1,6 @@
-import type { DemoPersona, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
+import type { DemoPersona, LoginResult, Me } from '@/contract/auth'
+import type { RegionImportResult, RegionNode } from '@/contract/regions'
+import type { Page } from '@/core/api-types'
 import type { CoverageReport, WorkerProgress } from '@/contract/coverage'
 import type { DoorView } from '@/contract/doors'
 import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
@@ -11,11 +13,12 @@ import type {
 } from '@/contract/warnings'
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
-import type {
-  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
-  DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
-  SubscribeInput, WeChatGroup,
-} from '@/core/bulletin-api'
+import type { BulletinAdminItem, BulletinDetail, BulletinListItem, BulletinVersionItem, PublishInput } from '@/contract/bulletins'
+import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
+import type { BulletinReach, CadreForwarding, DailyReach, ShareTreeNode } from '@/contract/reach'
+import type { OutboxItem, SubscribeInput } from '@/contract/reminders'
+import type { OpenInput, OpenResult, ShareCreated, ShareInput } from '@/contract/shares'
+import type { BulletinInput } from '@/core/bulletins'
 import type { Api, LabelTarget } from '@/services/api-client'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
@@ -29,10 +32,9 @@ import type { PreparedPhoto } from '@/services/activity-photos'
 import type { ReportQuery } from '@/services/api-client'
 import type { Report } from '@/core/report-api'
 
-import type {
-  Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
-  RoleMove, RoleRef, UserQuery,
-} from '@/core/membership-api'
+import type { Invitation, InvitationInput, InvitationPreview } from '@/contract/invitations'
+import type { MyData, PlaceTown, Residence, ResidenceChoice } from '@/contract/residence'
+import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '@/contract/users'
 
 const notFaked = (name: string) => () => Promise.reject(new Error(`FakeApi.${name} is not set up in this test`))
 
@@ -45,7 +47,7 @@ export class FakeApi implements Api {
   wechatLogin: (code: string) => Promise<LoginResult> = notFaked('wechatLogin')
   logout: () => Promise<void> = () => Promise.resolve()
   regionTree: () => Promise<{ nodes: RegionNode[] }> = notFaked('regionTree')
-  users: (regionId: string) => Promise<Page<UserSummary>> = notFaked('users')
+  users: (regionId: string) => Promise<Page<ManagedUser>> = notFaked('users')
   importRegions: (file: Blob, name: string, dryRun: boolean) => Promise<RegionImportResult> = notFaked('importRegions')
   regionImportTemplate: () => Promise<Blob> = notFaked('regionImportTemplate')
   householdPages: (query: HouseholdSearch) => Page<HouseholdSummary> = () => ({ items: [], total: 0 })
@@ -151,12 +153,12 @@ export class FakeApi implements Api {
 
   places: () => Promise<{ towns: PlaceTown[] }> = notFaked('places')
   myResidence: () => Promise<{ residence: Residence | null }> = () => Promise.resolve({ residence: null })
-  bindResidence: (input: ResidenceInput) => Promise<{ residence: Residence; me: Me }> = notFaked('bindResidence')
+  bindResidence: (input: ResidenceChoice) => Promise<{ residence: Residence; me: Me }> = notFaked('bindResidence')
   leaveResidence: () => Promise<void> = notFaked('leaveResidence')
   myData: () => Promise<MyData> = notFaked('myData')
   demoSignup: (displayName: string) => Promise<LoginResult> = notFaked('demoSignup')
   createInvitation: (input: InvitationInput) => Promise<Invitation> = notFaked('createInvitation')
-  invitations: (regionId?: string) => Promise<{ items: Invitation[] }> = () => Promise.resolve({ items: [] })
+  invitations: () => Promise<{ items: Invitation[] }> = () => Promise.resolve({ items: [] })
   revokeInvitation: (code: string) => Promise<Invitation> = notFaked('revokeInvitation')
   invitationPreview: (code: string) => Promise<InvitationPreview> = notFaked('invitationPreview')
   acceptInvitation: (code: string) => Promise<{ me: Me }> = notFaked('acceptInvitation')

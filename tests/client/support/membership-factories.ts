@@ -1,7 +1,8 @@
-import type { LoginResult, Me, MeRole } from '@/core/api-types'
-import type {
-  Invitation, InvitationPreview, ManagedUser, ManagedUserDetail, PlaceTown, Residence,
-} from '@/core/membership-api'
+import type { LoginResult, Me } from '@/contract/auth'
+import type { MeRole } from '@/contract/common'
+import type { Invitation, InvitationPreview } from '@/contract/invitations'
+import type { PlaceTown, Residence } from '@/contract/residence'
+import type { ManagedUser, ManagedUserDetail } from '@/contract/users'
 
 export const aRole = (overrides: Partial<MeRole> = {}): MeRole => ({
   role: 'resident', regionId: 'v-ds', regionName: '东胜村', regionPath: '/c1/t-bl/v-ds/', ...overrides,

@@ -1,4 +1,4 @@
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { WarningDetail, WarningListItem } from '@/contract/warnings'
 
 /** Warnings as the server answers them; each test overrides only what it is about. */

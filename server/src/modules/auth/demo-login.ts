@@ -1,4 +1,4 @@
-import type { DemoPersona, LoginResult } from '#core/api-types'
+import type { DemoPersona, LoginResult } from '#contract/auth'
 import { AppError } from '../../errors'
 import type { AuthRepo } from './repo'
 import type { AuthService } from './service'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { MeRole } from '#core/api-types'
+import type { MeRole } from '#contract/common'
 import { isRole } from '#core/roles'
 import { gridTitle } from '#core/regions'
 import type { DB } from '../../db/schema'

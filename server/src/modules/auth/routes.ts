@@ -4,16 +4,7 @@ import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { MeRole, PlainText } from '#contract/common'
-
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
-const LoginResult = Type.Object({
-  token: Type.String({ description: '放入 Authorization: Bearer <token>' }),
-  expiresAt: Type.String({ format: 'date-time' }),
-  user: Me,
-})
-const DemoPersona = Type.Object({ id: Type.String(), label: Type.String(), displayName: Type.String(), description: Type.String() })
+import { contractSchema, ErrorResponse } from '../../plugins/schemas'
 
 const TAGS = ['登录']
 
@@ -25,8 +16,7 @@ export default async function authRoutes(fastify: FastifyInstance, { services }:
     schema: {
       tags: TAGS,
       summary: '微信登录：用 wx.login 的 code 换取会话',
-      body: Type.Object({ code: PlainText({ minLength: 1, maxLength: 128, description: 'wx.login 返回的 code' }) }),
-      response: { 200: LoginResult, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
+      ...contractSchema('POST /api/auth/wechat-login', { 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse }),
     },
   }, (req) => auth.wechatLogin(req.body.code))
 
@@ -39,7 +29,7 @@ export default async function authRoutes(fastify: FastifyInstance, { services }:
     })
 
     signedIn.get('/api/me', {
-      schema: { tags: TAGS, summary: '当前用户及其角色', response: { 200: Me, 401: ErrorResponse } },
+      schema: { tags: TAGS, summary: '当前用户及其角色', ...contractSchema('GET /api/me', { 401: ErrorResponse }) },
     }, (req) => auth.me(callerOf(req).id))
   })
 
@@ -48,15 +38,14 @@ export default async function authRoutes(fastify: FastifyInstance, { services }:
   if (!demo) return
 
   app.get('/api/auth/demo-personas', {
-    schema: { tags: TAGS, summary: '演示账号列表（仅演示模式）', response: { 200: Type.Object({ personas: Type.Array(DemoPersona) }) } },
+    schema: { tags: TAGS, summary: '演示账号列表（仅演示模式）', ...contractSchema('GET /api/auth/demo-personas', {}) },
   }, async () => ({ personas: await demo.personaList() }))
 
   app.post('/api/auth/demo-login', {
     schema: {
       tags: TAGS,
       summary: '以演示账号登录（仅演示模式）',
-      body: Type.Object({ personaId: PlainText({ minLength: 1, maxLength: 64 }) }),
-      response: { 200: LoginResult, ...COMMON_ERRORS },
+      ...contractSchema('POST /api/auth/demo-login'),
     },
   }, (req) => demo.login(req.body.personaId))
 
@@ -64,8 +53,7 @@ export default async function authRoutes(fastify: FastifyInstance, { services }:
     schema: {
       tags: TAGS,
       summary: '以新用户身份登录（仅演示模式）：没有任何角色，如同第一次微信登录',
-      body: Type.Object({ displayName: PlainText({ minLength: 1, maxLength: 20, description: '称呼' }) }),
-      response: { 200: LoginResult, ...COMMON_ERRORS },
+      ...contractSchema('POST /api/auth/demo-signup'),
     },
   }, (req) => demo.signup(req.body.displayName.trim() || '新用户'))
 }

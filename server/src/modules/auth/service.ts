@@ -1,4 +1,4 @@
-import type { LoginResult, Me } from '#core/api-types'
+import type { LoginResult, Me } from '#contract/auth'
 import type { AppContext } from '../../context'
 import { FieldCipher } from '../../crypto/field-cipher'
 import { AppError } from '../../errors'

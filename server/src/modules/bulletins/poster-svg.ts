@@ -1,5 +1,4 @@
-import type { BulletinCase } from '#core/bulletin-api'
-import { caseOrdinal, chineseDate, formatYuan, POLICE_HOTLINE } from '#core/bulletins'
+import { type BulletinCase, caseOrdinal, chineseDate, formatYuan, POLICE_HOTLINE } from '#core/bulletins'
 import { ANTI_FRAUD_HOTLINE } from '#core/door-advice'
 import { fraudTypeName } from '#core/fraud-types'
 

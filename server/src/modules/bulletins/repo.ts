@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { BulletinCase, BulletinInput } from '#core/bulletin-api'
+import type { BulletinCase, BulletinInput } from '#core/bulletins'
 import type { RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'

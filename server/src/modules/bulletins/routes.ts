@@ -4,11 +4,8 @@ import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import {
-  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinVersionItem, ById, ManageQuery, pageOf, PublicQuery,
-  PublishInput, RetractInput,
-} from './schemas'
+import { Uuid } from '#contract/common'
+import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
 
 const TAGS = ['警情通报']
 const AUTHORING_ERRORS = { ...COMMON_ERRORS, 409: ErrorResponse }
@@ -25,8 +22,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
       schema: {
         tags: TAGS,
         summary: '辖区内的通报（含草稿、定时和已撤回），按通报日期倒序',
-        querystring: ManageQuery,
-        response: { 200: pageOf(BulletinAdminItem), ...COMMON_ERRORS },
+        ...contractSchema('GET /api/bulletins/manage'),
       },
     }, (req) => bulletins.list(callerOf(req), req.query))
 
@@ -34,22 +30,19 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
       schema: {
         tags: TAGS,
         summary: '新建通报（草稿）',
-        body: BulletinInput,
-        response: { 200: BulletinDetail, ...COMMON_ERRORS },
+        ...contractSchema('POST /api/bulletins'),
       },
     }, (req) => bulletins.create(callerOf(req), req.body))
 
     signedIn.get('/api/bulletins/:id', {
-      schema: { tags: TAGS, summary: '通报详情（任何状态）', params: ById, response: { 200: BulletinDetail, ...COMMON_ERRORS } },
+      schema: { tags: TAGS, summary: '通报详情（任何状态）', ...contractSchema('GET /api/bulletins/:id') },
     }, (req) => bulletins.get(callerOf(req), req.params.id))
 
     signedIn.put('/api/bulletins/:id', {
       schema: {
         tags: TAGS,
         summary: '修改通报：草稿直接修改；已发布或定时的通报生成新版本',
-        params: ById,
-        body: BulletinInput,
-        response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
+        ...contractSchema('PUT /api/bulletins/:id', AUTHORING_ERRORS),
       },
     }, (req) => bulletins.edit(callerOf(req), req.params.id, req.body))
 
@@ -57,9 +50,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
       schema: {
         tags: TAGS,
         summary: '发布通报：立即发布，或定时发布（时间到后居民即可看到）',
-        params: ById,
-        body: PublishInput,
-        response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
+        ...contractSchema('POST /api/bulletins/:id/publish', AUTHORING_ERRORS),
       },
     }, (req) => bulletins.publish(callerOf(req), req.params.id, req.body.at))
 
@@ -67,9 +58,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
       schema: {
         tags: TAGS,
         summary: '撤回通报（须填写原因），居民端随即不可见',
-        params: ById,
-        body: RetractInput,
-        response: { 200: BulletinDetail, ...AUTHORING_ERRORS },
+        ...contractSchema('POST /api/bulletins/:id/retract', AUTHORING_ERRORS),
       },
     }, (req) => bulletins.retract(callerOf(req), req.params.id, req.body.reason))
 
@@ -77,8 +66,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
       schema: {
         tags: TAGS,
         summary: '通报的各个版本及编辑人，最新的在前',
-        params: ById,
-        response: { 200: Type.Array(BulletinVersionItem), ...COMMON_ERRORS },
+        ...contractSchema('GET /api/bulletins/:id/versions'),
       },
     }, (req) => bulletins.versions(callerOf(req), req.params.id))
   })
@@ -87,8 +75,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '已发布的通报，最新的在前（无需登录）',
-      querystring: PublicQuery,
-      response: { 200: pageOf(BulletinListItem), 400: ErrorResponse },
+      ...contractSchema('GET /api/public/bulletins', { 400: ErrorResponse }),
     },
   }, async (req, reply) => {
     const page = await bulletins.publishedList(req.query.page, req.query.pageSize)
@@ -100,8 +87,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '已发布通报的详情（无需登录）；未发布为 404，已撤回为 410',
-      params: ById,
-      response: { 200: BulletinDetail, ...PUBLIC_ERRORS },
+      ...contractSchema('GET /api/public/bulletins/:id', PUBLIC_ERRORS),
     },
   }, async (req, reply) => {
     const detail = await bulletins.publishedDetail(req.params.id)
@@ -113,7 +99,7 @@ export default async function bulletinRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '通报海报（PNG，宽 1080 像素，按版本缓存）',
-      params: ById,
+      params: Type.Object({ id: Uuid }),
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'image/png' }), 304: Type.Unsafe<undefined>({ description: '未修改：客户端已有该版本' }), ...PUBLIC_ERRORS },
     },
   }, async (req, reply) => {

@@ -1,8 +1,7 @@
 import QRCode from 'qrcode'
 import type { Page } from '#core/api-types'
-import type {
-  BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinVersionItem,
-} from '#core/bulletin-api'
+import type { BulletinAdminItem, BulletinDetail, BulletinListItem, BulletinVersionItem } from '#contract/bulletins'
+import type { BulletinInput } from '#core/bulletins'
 import {
   bulletinPagePathOf, bulletinStatus, type BulletinDraft, checkBulletinInput, isBulletinRegionLevel, normaliseBulletinInput, planEdit, planPublish,
   planRetract, posterPathOf, publicVisibility, stationNameOf, templateTextProblems, totalLossYuan,

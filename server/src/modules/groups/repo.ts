@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
-import type { WeChatGroup } from '#core/bulletin-api'
+import type { WeChatGroup } from '#contract/groups'
 import { countyIdOf, type RegionLevel } from '#core/regions'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'

@@ -1,4 +1,4 @@
-import type { GroupLabelInput, WeChatGroup } from '#core/bulletin-api'
+import type { GroupLabelInput, WeChatGroup } from '#contract/groups'
 import { groupRegionFits } from '#core/reach'
 import { countyIdOf, isWithin } from '#core/regions'
 import { canActOn, scopePathsFor } from '#core/scope'

@@ -1,38 +1,21 @@
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
+import { Health, Readiness } from '#contract/health'
 import type { RouteDeps } from '../../composition'
-
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-  version: Type.String({ description: '应用版本' }),
-  database: Type.Object({
-    engine: Type.Union([Type.Literal('pg'), Type.Literal('pglite')]),
-    reachable: Type.Boolean(),
-    serverVersion: Type.Optional(Type.String()),
-    schemaVersion: Type.Optional(Type.String({ description: '最近一次迁移' })),
-  }),
-})
-
-const Liveness = Type.Object({ status: Type.Literal('ok') })
-
-const Readiness = Type.Object({
-  ready: Type.Boolean(),
-  reason: Type.Optional(Type.String({ description: '未就绪的原因' })),
-})
+import { contractSchema } from '../../plugins/schemas'
 
 export default async function healthRoutes(app: FastifyInstance, { services }: RouteDeps) {
   const health = services.health
   app.addHook('preClose', async () => health.markClosing())
 
   app.get('/api/health/live', {
-    schema: { tags: ['系统'], summary: '存活检查：进程在运行并能应答（不查数据库），失败时应重启该进程', response: { 200: Liveness } },
+    schema: { tags: ['系统'], summary: '存活检查：进程在运行并能应答（不查数据库），失败时应重启该进程', ...contractSchema('GET /api/health/live', {}) },
   }, async () => ({ status: 'ok' as const }))
 
   app.get('/api/health/ready', {
     schema: {
       tags: ['系统'],
       summary: '就绪检查：数据库可达、结构为最新且未在关闭，反向代理据此决定是否转发请求',
-      response: { 200: Readiness, 503: Readiness },
+      ...contractSchema('GET /api/health/ready', { 503: Readiness }),
     },
   }, async (req, reply) => {
     const readiness = await health.readiness((e) => req.log.warn({ err: e }, 'readiness check: database unreachable'))
@@ -40,7 +23,7 @@ export default async function healthRoutes(app: FastifyInstance, { services }: R
   })
 
   app.get('/api/health', {
-    schema: { tags: ['系统'], summary: '健康检查：数据库可达性与版本', response: { 200: Health, 503: Health } },
+    schema: { tags: ['系统'], summary: '健康检查：数据库可达性与版本', ...contractSchema('GET /api/health', { 503: Health }) },
   }, async (req, reply) => {
     const answer = await health.health((e) => req.log.warn({ err: e }, 'health check: database unreachable'))
     return answer.status === 'ok' ? answer : reply.status(503).send(answer)

@@ -1,9 +1,9 @@
 import QRCode from 'qrcode'
-import type { Me } from '#core/api-types'
+import type { Me } from '#contract/auth'
 import {
   canInvite, invitableRoles, invitationStatus, looksLikeInvitationCode, normalizeInvitationCode, type InvitationStatus,
 } from '#core/membership'
-import type { Invitation, InvitationInput, InvitationPreview } from '#core/membership-api'
+import type { Invitation, InvitationInput, InvitationPreview } from '#contract/invitations'
 import type { ErrorCode } from '#core/errors'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'

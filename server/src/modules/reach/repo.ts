@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { DailyReach, ShareTreeNode } from '#core/bulletin-api'
+import type { DailyReach, ShareTreeNode } from '#contract/reach'
 import type { CadreFacts, RegisteredGroupReach } from '#core/reach'
 import { countyIdOf } from '#core/regions'
 import type { DB } from '../../db/schema'

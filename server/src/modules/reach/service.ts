@@ -1,4 +1,4 @@
-import type { BulletinReach, CadreForwarding, DailyReach, ShareTreeNode } from '#core/bulletin-api'
+import type { BulletinReach, CadreForwarding, DailyReach, ShareTreeNode } from '#contract/reach'
 import { bulletinReach, cadreForwarding, dailyRollup, dayRange } from '#core/reach'
 import { canActOn } from '#core/scope'
 import type { AppContext } from '../../context'

@@ -6,25 +6,9 @@ import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { RegionId, RegionLevelName } from '#contract/common'
+import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
+import { RegionImportResult } from '#contract/regions'
 import { regionTemplate } from './sheet'
-
-const RegionNode = Type.Object({
-  id: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  level: RegionLevelName,
-  name: Type.String(),
-  path: Type.String(),
-  householdCount: Type.Integer({ description: '该区域下的住户数' }),
-})
-const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
-const RegionImportResult = Type.Object({
-  dryRun: Type.Boolean(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  errors: Type.Array(ImportRowError),
-})
 
 const TAGS = ['区域']
 
@@ -39,8 +23,7 @@ export default async function regionRoutes(fastify: FastifyInstance, { ctx, serv
     schema: {
       tags: TAGS,
       summary: '辖区内的区域树及各级住户数',
-      querystring: Type.Object({ rootId: Type.Optional(RegionId) }),
-      response: { 200: Type.Object({ nodes: Type.Array(RegionNode) }), ...COMMON_ERRORS },
+      ...contractSchema('GET /api/regions/tree'),
     },
   }, async (req) => ({ nodes: await regions.tree(callerOf(req), req.query.rootId) }))
 

@@ -1,4 +1,4 @@
-import type { RegionImportResult, RegionNode } from '#core/api-types'
+import type { RegionImportResult, RegionNode } from '#contract/regions'
 import type { RegionLevel } from '#core/regions'
 import type { AppContext } from '../../context'
 import { scopePathsFor } from '#core/scope'

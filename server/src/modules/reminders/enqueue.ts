@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { SubscribeTemplateKey } from '#core/bulletin-api'
-import { bulletinReminderPayload, dedupeKey, reminderWindows } from '#core/outbox'
+import { bulletinReminderPayload, dedupeKey, reminderWindows, type SubscribeTemplateKey } from '#core/outbox'
 import type { Config } from '../../config'
 import type { DB } from '../../db/schema'
 import { ReminderRepo } from './repo'

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
-import type { OutboxItem } from '#core/bulletin-api'
+import type { OutboxItem } from '#contract/reminders'
 import type { BulletinReminderKind, ReminderKind, SubscribePayload, TimeWindow } from '#core/outbox'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'

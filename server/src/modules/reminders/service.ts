@@ -1,4 +1,5 @@
-import { SUBSCRIBE_TEMPLATES, type OutboxItem, type SubscribeInput } from '#core/bulletin-api'
+import type { OutboxItem, SubscribeInput } from '#contract/reminders'
+import { SUBSCRIBE_TEMPLATES } from '#core/outbox'
 import { countyIdOf } from '#core/regions'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { SubscribeTemplateKey } from '#core/bulletin-api'
+import { dedupeKey, type SubscribeTemplateKey, warningOverduePayload } from '#core/outbox'
 import { fraudTypeName } from '#core/fraud-types'
-import { dedupeKey, warningOverduePayload } from '#core/outbox'
 import { RISK_LEVEL_LABELS } from '#core/warnings'
 import type { DB } from '../../db/schema'
 import { queueInTransaction } from './repo'

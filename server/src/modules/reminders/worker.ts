@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { SubscribeTemplateKey } from '#core/bulletin-api'
-import { afterFailedAttempt, classifyWeChatErrcode, ERRCODE_UNREACHABLE } from '#core/outbox'
+import { afterFailedAttempt, classifyWeChatErrcode, ERRCODE_UNREACHABLE, type SubscribeTemplateKey } from '#core/outbox'
 import type { AppContext } from '../../context'
 import { WeChatError, type SubscribeMessage } from '../../wechat/wechat-api'
 import { enqueueDueReminders } from './enqueue'

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
-import type { PlaceTown, Residence } from '#core/membership-api'
+import type { PlaceTown, Residence } from '#contract/residence'
 import type { DB } from '../../db/schema'
 
 type Db = Kysely<DB> | Transaction<DB>

@@ -5,23 +5,7 @@ import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { MeRole, RegionId } from '#contract/common'
-
-const PlaceTown = Type.Object({
-  id: Type.String(), name: Type.String(), countyName: Type.String(),
-  villages: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-})
-const Residence = Type.Object({
-  villageId: Type.String(), villageName: Type.String(), townName: Type.String(),
-  householdCode: Type.Union([Type.String(), Type.Null()]), boundAt: Type.String({ format: 'date-time' }),
-})
-const Me = Type.Object({ id: Type.String(), displayName: Type.String(), roles: Type.Array(MeRole) })
-// One object rather than a union: the server's validator strips unknown properties, which would empty a union's second branch.
-const ResidenceInput = Type.Object({
-  villageId: Type.Optional(RegionId),
-  doorToken: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
-}, { description: '从村社区列表选择（villageId），或在门牌前点「我住这里」（doorToken），二者选一' })
+import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
 
 const TAGS = ['居民']
 
@@ -30,20 +14,19 @@ export default async function residenceRoutes(fastify: FastifyInstance, { servic
   const residence = services.residence
 
   app.get('/api/places', {
-    schema: { tags: TAGS, summary: '镇街和村社区列表（选择居住地用，无需登录）', response: { 200: Type.Object({ towns: Type.Array(PlaceTown) }) } },
+    schema: { tags: TAGS, summary: '镇街和村社区列表（选择居住地用，无需登录）', ...contractSchema('GET /api/places', {}) },
   }, async () => ({ towns: await residence.places() }))
 
   await signedInRoutes(app, (signedIn) => {
     signedIn.get('/api/me/residence', {
-      schema: { tags: TAGS, summary: '我的居住地', response: { 200: Type.Object({ residence: Type.Union([Residence, Type.Null()]) }), ...COMMON_ERRORS } },
+      schema: { tags: TAGS, summary: '我的居住地', ...contractSchema('GET /api/me/residence') },
     }, async (req) => ({ residence: await residence.residence(callerOf(req)) }))
 
     signedIn.put('/api/me/residence', {
       schema: {
         tags: TAGS,
         summary: '登记或变更居住地：成为该村社区的居民（只能是村社区，一次一个）',
-        body: ResidenceInput,
-        response: { 200: Type.Object({ residence: Residence, me: Me }), ...COMMON_ERRORS, 410: ErrorResponse },
+        ...contractSchema('PUT /api/me/residence', { ...COMMON_ERRORS, 410: ErrorResponse }),
       },
     }, (req) => {
       const { doorToken, villageId } = req.body
@@ -63,13 +46,7 @@ export default async function residenceRoutes(fastify: FastifyInstance, { servic
       schema: {
         tags: TAGS,
         summary: '本人被保存的信息（隐私政策承诺可查）',
-        response: {
-          200: Type.Object({
-            displayName: Type.String(), createdAt: Type.String({ format: 'date-time' }), roles: Type.Array(MeRole),
-            residence: Type.Union([Residence, Type.Null()]), quizAttempts: Type.Integer(), prizeClaims: Type.Integer(),
-          }),
-          ...COMMON_ERRORS,
-        },
+        ...contractSchema('GET /api/me/data'),
       },
     }, (req) => residence.myData(callerOf(req)))
   })

@@ -1,5 +1,5 @@
-import type { Me } from '#core/api-types'
-import type { MyData, PlaceTown, Residence, ResidenceInput } from '#core/membership-api'
+import type { Me } from '#contract/auth'
+import type { MyData, PlaceTown, Residence, ResidenceChoice } from '#contract/residence'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import type { AuthService } from '../auth/service'
@@ -23,7 +23,7 @@ export class ResidenceService {
   }
 
   /** Binds, or moves house; binding again where one already lives changes nothing and writes no history. */
-  async bind(caller: SessionUser, input: ResidenceInput): Promise<{ residence: Residence; me: Me }> {
+  async bind(caller: SessionUser, input: ResidenceChoice): Promise<{ residence: Residence; me: Me }> {
     const { villageId, householdId } = 'doorToken' in input ? await this.placeOfLabel(input.doorToken) : { villageId: input.villageId, householdId: null }
     const village = await findRegionRef(this.ctx.db, villageId)
     if (!village) throw new AppError('REGION_NOT_FOUND', 404)

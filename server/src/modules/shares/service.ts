@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { EncryptedGroupInfo, OpenInput, OpenResult, ShareCreated, ShareInput } from '#core/bulletin-api'
+import type { EncryptedGroupInfo, OpenInput, OpenResult, ShareCreated, ShareInput } from '#contract/shares'
 import { ERRORS, type ErrorCode } from '#core/errors'
 import { canActOn } from '#core/scope'
 import { childTier, isDeviceReaderKey, isShareId, rootTier, shareIdFromBytes, sharePath } from '#core/share-tree'

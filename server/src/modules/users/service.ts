@@ -2,7 +2,7 @@ import type { Page } from '#core/api-types'
 import {
   canDeactivate, canManageRole, describeMembershipEvent, isMembershipEvent, roleFitsRegion, type MembershipDetail, type MembershipEvent,
 } from '#core/membership'
-import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '#core/membership-api'
+import type { ManagedUser, ManagedUserDetail, RoleMove, RoleRef, UserQuery } from '#contract/users'
 import { countyIdOf } from '#core/regions'
 import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'

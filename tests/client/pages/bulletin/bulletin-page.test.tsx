@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { BulletinDetail, OpenInput } from '@/core/bulletin-api'
+import type { BulletinDetail } from '@/contract/bulletins'
+import type { OpenInput } from '@/contract/shares'
 import BulletinPage from '@/pages/bulletin/index'
 import BulletinsPage from '@/pages/bulletins/index'
 import { ApiError } from '@/services/api-client'

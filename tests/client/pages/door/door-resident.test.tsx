@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { DoorView } from '@/contract/doors'
-import type { ResidenceInput } from '@/core/membership-api'
+import type { ResidenceChoice } from '@/contract/residence'
 import DoorPage from '@/pages/door/index'
 import { FakeApi } from '../../support/fake-api'
 import { aRootStore, renderWithStores } from '../../support/root'
@@ -11,7 +11,7 @@ const advice: DoorView = { kind: 'public', advice: { station: '柏林派出所',
 
 function aResidentApi() {
   const api = new FakeApi()
-  const sent: ResidenceInput[] = []
+  const sent: ResidenceChoice[] = []
   api.door = () => Promise.resolve(advice)
   api.demoSignup = () => Promise.resolve(aLogin(aMe()))
   api.bindResidence = (input) => {

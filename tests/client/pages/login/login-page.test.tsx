@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import type { DemoPersona, LoginResult } from '@/core/api-types'
+import type { DemoPersona, LoginResult } from '@/contract/auth'
 import { ApiError } from '@/services/api-client'
 import LoginPage from '@/pages/login/index'
 import { FakeApi } from '../../support/fake-api'

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import type { LoginResult, MeRole } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
+import type { MeRole } from '@/contract/common'
 import type { Role } from '@/core/roles'
 import MePage from '@/pages/me/index'
 import { FakeApi } from '../../support/fake-api'

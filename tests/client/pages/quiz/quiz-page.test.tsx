@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { QuizPaper, QuizResult, QuizStanding } from '@/core/resident-api'
 import QuizPage from '@/pages/quiz/index'
 import { FakeApi } from '../../support/fake-api'

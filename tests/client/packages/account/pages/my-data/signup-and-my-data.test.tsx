@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import type { MyData } from '@/core/membership-api'
+import type { MyData } from '@/contract/residence'
 import LoginPage from '@/pages/login/index'
 import MyDataPage from '@/packages/account/pages/my-data/index'
 import { FakeApi } from '../../../../support/fake-api'

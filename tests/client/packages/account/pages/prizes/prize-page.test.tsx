@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
 import { ApiError } from '@/services/api-client'
 import PrizesPage from '@/packages/account/pages/prizes/index'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { ResidenceInput } from '@/core/membership-api'
+import type { ResidenceChoice } from '@/contract/residence'
 import ResidencePage from '@/packages/account/pages/residence/index'
 import { FakeApi } from '../../../../support/fake-api'
 import { aRootStore, renderWithStores } from '../../../../support/root'
@@ -9,7 +9,7 @@ import { aLogin, aMe, aResidence, aRole, aTown } from '../../../../support/membe
 const twoTowns = [aTown(), aTown({ id: 't-yl', name: '云门街道', villages: [{ id: 'v-dj', name: '东津沱社区' }] })]
 
 async function renderSignedIn(api: FakeApi, roles = [] as ReturnType<typeof aRole>[]) {
-  const sent: ResidenceInput[] = []
+  const sent: ResidenceChoice[] = []
   api.places = () => Promise.resolve({ towns: twoTowns })
   api.demoSignup = () => Promise.resolve(aLogin(aMe(roles)))
   api.bindResidence = (input) => {

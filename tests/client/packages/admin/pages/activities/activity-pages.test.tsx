@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { Activity, ActivityListItem } from '@/core/activity-api'
 import { chinaMonthOf, monthLabel, shiftMonth } from '@/core/activities'
 import ActivitiesPage from '@/packages/admin/pages/activities/index'

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { CoverageRow } from '@/contract/coverage'
 import CoveragePage from '@/packages/admin/pages/coverage-report/index'
 import { ApiError } from '@/services/api-client'

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import HouseholdsPage from '@/packages/admin/pages/households/index'
 import { ApiError } from '@/services/api-client'

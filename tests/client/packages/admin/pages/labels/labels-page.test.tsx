@@ -1,5 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult, RegionNode } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
+import type { RegionNode } from '@/contract/regions'
 import type { LabelSheet } from '@/contract/labels'
 import LabelsPage from '@/packages/admin/pages/labels/index'
 import type { LabelTarget } from '@/services/api-client'

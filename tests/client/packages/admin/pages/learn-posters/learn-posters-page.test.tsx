@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type { LearnPosterSheet } from '@/core/resident-api'
 import type { Role } from '@/core/roles'

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult, MeRole } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
+import type { MeRole } from '@/contract/common'
 import type { RedemptionView } from '@/core/resident-api'
 import { ApiError } from '@/services/api-client'
 import RedeemPage from '@/packages/admin/pages/redeem/index'

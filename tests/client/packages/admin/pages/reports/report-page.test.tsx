@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { Comparison, Report, ReportSections } from '@/core/report-api'
 import ReportsPage from '@/packages/admin/pages/reports/index'
 import { ApiError } from '@/services/api-client'

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
-import type { Me } from '@/core/api-types'
+import type { Me } from '@/contract/auth'
 import type { HouseholdSummary } from '@/contract/households'
 import type { PatrolPlan, PatrolSuggestion } from '@/contract/patrol'
 import { PatrolPlan as PatrolPlanView } from '@/packages/worker/components/patrol-plan'

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { patrolStore } from '@/stores/patrol-store'
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { HouseholdSummary } from '@/contract/households'
 import type { PatrolSuggestion } from '@/contract/patrol'
 import type { VisitTask } from '@/contract/visit-tasks'

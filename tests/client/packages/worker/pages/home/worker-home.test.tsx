@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { LoginResult } from '@/core/api-types'
+import type { LoginResult } from '@/contract/auth'
 import type { WorkerProgress } from '@/contract/coverage'
 import type { HouseholdSummary } from '@/contract/households'
 import { ApiError } from '@/services/api-client'
