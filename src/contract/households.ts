@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { HOUSEHOLD_TAGS } from '../core/door-to-door-api'
-import { IMPORT_PREVIEW_ROWS } from '../core/households'
+import { HOUSEHOLD_TAGS, IMPORT_PREVIEW_ROWS } from '../core/households'
 import { Page, PageQuery, PlainText, RegionId, Uuid } from './common'
 
 /** Households as the grid worker's list, the door label and the admin's table show them (name and phone masked). */
@@ -56,6 +55,8 @@ export const HouseholdSearch = Type.Object({
   ...PageQuery,
 })
 export type HouseholdSearch = Static<typeof HouseholdSearch>
+/** The admins' filters of the search, beside region, text and page. */
+export type HouseholdFilters = Pick<HouseholdSearch, 'tag' | 'visited' | 'pledged'>
 
 const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
 export const HouseholdImportResult = Type.Object({

@@ -52,20 +52,6 @@ export interface RegionImportResult {
   errors: ImportRowError[]
 }
 
-export interface HouseholdSummary {
-  id: string
-  code: string
-  regionId: string
-  gridName: string
-  address: string
-  /** Masked, e.g. 张*华 */
-  headName: string
-  /** Masked, e.g. 138****1234, or null when unknown */
-  phoneMasked: string | null
-  tags: string[]
-  memberCount: number
-}
-
 export interface Page<T> {
   items: T[]
   total: number

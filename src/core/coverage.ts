@@ -1,12 +1,20 @@
-import type { CoverageReport, CoverageRow, GridProgress } from './door-to-door-api'
 import { gridTitle, type RegionLevel } from './regions'
-
-/** The counters kept per grid, plus visits in the last 90 days counted at read time. */
-export type CoverageCounts = Omit<CoverageRow, 'regionId' | 'name' | 'level'>
 
 export const COVERAGE_FIELDS = [
   'households', 'visited', 'visited90d', 'pledged', 'appInstalled', 'callWarningOn', 'vulnerable', 'vulnerableVisited',
-] as const satisfies readonly (keyof CoverageCounts)[]
+] as const
+
+/** The counters kept per grid, plus visits in the last 90 days counted at read time. */
+export type CoverageCounts = Record<(typeof COVERAGE_FIELDS)[number], number>
+
+/** One region's line of the report (the contract's CoverageRow). */
+export type CoverageRollupRow = { regionId: string; name: string; level: RegionLevel } & CoverageCounts
+
+/** A region's own line and one per child region (the contract's CoverageReport). */
+export interface CoverageRollup {
+  region: CoverageRollupRow
+  children: CoverageRollupRow[]
+}
 
 export const RECENT_VISIT_DAYS = 90
 
@@ -38,7 +46,7 @@ export function rollupCoverage(
   regions: readonly CoverageRegion[],
   gridCounts: ReadonlyMap<string, CoverageCounts>,
   rootId: string,
-): CoverageReport {
+): CoverageRollup {
   const byId = new Map(regions.map((r) => [r.id, r]))
   const root = byId.get(rootId)
   if (!root) throw new Error(`region ${rootId} is not among the regions given`)
@@ -52,7 +60,7 @@ export function rollupCoverage(
     }
   }
   const nameOf = (r: CoverageRegion) => (r.level === 'grid' ? gridTitle(r.name, r.parentId === null ? null : byId.get(r.parentId)?.name) : r.name)
-  const row = (r: CoverageRegion): CoverageRow => ({ regionId: r.id, name: nameOf(r), level: r.level, ...totals.get(r.id)! })
+  const row = (r: CoverageRegion): CoverageRollupRow => ({ regionId: r.id, name: nameOf(r), level: r.level, ...totals.get(r.id)! })
   const children = regions.filter((r) => r.parentId === rootId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { region: row(root), children: children.map(row) }
 }
@@ -66,7 +74,7 @@ export interface ProgressBar {
 }
 
 /** A grid's quarter in three bars: visited and pledged against all households, 一老一小 visited against the vulnerable ones. */
-export function progressBars(g: GridProgress): ProgressBar[] {
+export function progressBars(g: Pick<CoverageCounts, 'households' | 'visited' | 'pledged' | 'vulnerable' | 'vulnerableVisited'>): ProgressBar[] {
   const bar = (label: string, part: number, whole: number): ProgressBar => ({ label, part, whole, percent: percent(part, whole) })
   return [
     bar('本季度已走访', g.visited, g.households),

@@ -1,12 +1,12 @@
-import type { DoorAdvice } from './door-to-door-api'
-
 /** What a resident sees after scanning a door label, and what every printed label carries. Nothing about the household. */
 
 export const STATION = '柏林派出所'
 export const ANTI_FRAUD_HOTLINE = '96110'
 export const LABEL_SLOGAN = '反诈不停歇，平安你我他'
+/** One printed sheet holds a grid's worth of labels; a larger selection would make a response of many megabytes. */
+export const MAX_LABELS_PER_REQUEST = 500
 
-export const DOOR_ADVICE: DoorAdvice = {
+export const DOOR_ADVICE: { station: string; hotline: string; tips: string[] } = {
   station: STATION,
   hotline: ANTI_FRAUD_HOTLINE,
   tips: [

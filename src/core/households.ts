@@ -1,10 +1,19 @@
 import type { ImportRowError } from './api-types'
-import { HOUSEHOLD_TAGS, type HouseholdInput, type HouseholdTag, type LatLng } from './door-to-door-api'
 import { maskName, maskPhone } from './masking'
 import type { RoleAssignment } from './roles'
 import { canActOn } from './scope'
 
 /** Household rules shared by the add/edit form, the import and the server. */
+
+export const HOUSEHOLD_TAGS = ['一老一小', '独居老人', '新市民', '留守儿童', '残疾人家庭'] as const
+export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number]
+/** Tags that make a household a priority for patrols and a separate line in coverage. */
+export const VULNERABLE_TAGS: readonly HouseholdTag[] = ['一老一小', '独居老人']
+
+export interface LatLng {
+  lat: number
+  lng: number
+}
 
 export const MAX_ADDRESS_LENGTH = 100
 export const MAX_HEAD_NAME_LENGTH = 30
@@ -18,11 +27,20 @@ export type HouseholdImportColumn = (typeof HOUSEHOLD_IMPORT_COLUMNS)[number]
 /** How many checked rows a dry run shows back. */
 export const IMPORT_PREVIEW_ROWS = 20
 
-/** An add or edit as it arrives, before its tags are known to be tags. */
-export type HouseholdDraft = Omit<HouseholdInput, 'tags'> & { tags: readonly string[] }
+/** An add or edit as it arrives (the contract's HouseholdInput), before its tags are known to be tags. */
+export interface HouseholdDraft {
+  regionId: string
+  address: string
+  headName: string
+  /** Write-only: omitted leaves the stored phone as it is, null or blank clears it. */
+  phone?: string | null
+  tags: readonly string[]
+  memberCount: number
+  geo?: LatLng | null
+}
 
 export interface HouseholdProblem {
-  field: keyof HouseholdInput
+  field: keyof HouseholdDraft
   message: string
 }
 
@@ -121,16 +139,6 @@ export interface HouseholdImportPreviewRow {
   phoneMasked: string | null
   tags: HouseholdTag[]
   memberCount: number
-}
-
-export interface HouseholdImportResult {
-  dryRun: boolean
-  /** Rows read from the file. */
-  rows: number
-  /** Households created (a dry run: households that would be created). */
-  created: number
-  errors: ImportRowError[]
-  preview: HouseholdImportPreviewRow[]
 }
 
 /** The header columns the import needs and the file lacks; empty when the header is complete. */

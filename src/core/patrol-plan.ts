@@ -1,4 +1,4 @@
-import { VULNERABLE_TAGS, type LatLng } from './door-to-door-api'
+import { VULNERABLE_TAGS, type LatLng } from './households'
 
 export const PATROL_SIZE_DEFAULT = 5
 export const PATROL_SIZE_MIN = 3

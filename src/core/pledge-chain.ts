@@ -1,10 +1,27 @@
-import type { ChainProblem, ChainVerification, LatLng } from './door-to-door-api'
+import type { LatLng } from './households'
 import { sha256Hex } from './sha256'
 
 /**
  * Each village's signed pledges form a hash chain: a record's hash covers its content and the previous
  * record's hash, so changing or removing a stored pledge afterwards shows up when the chain is recomputed.
  */
+
+export const CHAIN_PROBLEM_KINDS = ['altered', 'missing', 'broken_link'] as const
+
+export interface ChainProblem {
+  seq: number
+  pledgeId: string | null
+  kind: (typeof CHAIN_PROBLEM_KINDS)[number]
+  message: string
+}
+
+/** A village's chain recomputed: the contract's ChainVerification. */
+export interface ChainVerification {
+  villageId: string
+  checked: number
+  ok: boolean
+  problems: ChainProblem[]
+}
 
 export interface PledgeRecord {
   id: string

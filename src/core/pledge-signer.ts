@@ -1,5 +1,3 @@
-import type { PledgeInput } from './door-to-door-api'
-
 /** 户主本人 signs, or another member of the household whose name is typed at the door. */
 export const SIGNER_CHOICES = ['head', 'member'] as const
 export type SignerChoice = (typeof SIGNER_CHOICES)[number]
@@ -22,7 +20,7 @@ export interface ResolvedSigner {
  * app from before the choice existed) is taken as typed. Null when a name or relation is missing.
  */
 export function resolveSigner(
-  input: Pick<PledgeInput, 'signer' | 'signerName' | 'signerRelation'>,
+  input: { signer?: SignerChoice; signerName?: string; signerRelation: string },
   headName: string,
 ): ResolvedSigner | null {
   if (input.signer === 'head') {

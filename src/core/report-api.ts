@@ -1,5 +1,5 @@
 import type { ActivityKind } from './activity-api'
-import type { RiskLevel } from './warning-api'
+import type { RiskLevel } from './warnings'
 
 /**
  * API shapes of the day / week / month report (按日、周、月通报, issue 7). Server TypeBox schemas mirror these.

@@ -1,6 +1,6 @@
 import { ACTIVITY_KINDS, type ActivityKind } from './activity-api'
 import type { BulletinSection, Comparison, ReportChildRow, ReportSections } from './report-api'
-import { RISK_LEVELS, type RiskLevel } from './warning-api'
+import { RISK_LEVELS, type RiskLevel } from './warnings'
 
 /**
  * Rollups of the day / week / month report. SQL counts per child region (the town of a county, the village of

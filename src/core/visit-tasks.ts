@@ -2,7 +2,7 @@ import { fraudTypeName } from './fraud-types'
 import { isWithin } from './regions'
 import type { RoleAssignment } from './roles'
 import { roleAllows } from './scope'
-import { RISK_LEVEL_LABELS, type RiskLevel, type VisitTask } from './warning-api'
+import { RISK_LEVEL_LABELS, type RiskLevel } from './warnings'
 
 /** Longest note a worker leaves when marking a door-visit task done. */
 export const VISIT_TASK_NOTE_MAX = 200
@@ -10,13 +10,17 @@ export const VISIT_TASK_NOTE_MAX = 200
 /** The note on a household's task closed by a visit recorded at its door after the task was set. */
 export const VISIT_TASK_DONE_BY_VISIT_NOTE = '已入户走访（随走访记录自动完成）'
 
-const REASON_TEXT: Record<VisitTask['reason'], string> = {
+/** Why a door-visit task was set: today only a warning whose resident could not be reached. */
+export const VISIT_TASK_REASONS = ['warning_unreachable'] as const
+export type VisitTaskReason = (typeof VISIT_TASK_REASONS)[number]
+
+const REASON_TEXT: Record<VisitTaskReason, string> = {
   warning_unreachable: '预警无法联系，请上门核实',
 }
 
 /** What the worker reads on a task, e.g. "预警无法联系，请上门核实（冒充公检法，高风险）". */
 export function visitTaskReasonText(
-  reason: VisitTask['reason'],
+  reason: VisitTaskReason,
   warning: { fraudType: string; riskLevel: RiskLevel } | null,
 ): string {
   const text = REASON_TEXT[reason]

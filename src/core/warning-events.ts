@@ -1,9 +1,9 @@
 import type { AssigneeCandidate, Assignment } from './warning-assignment'
-import type { WarningEvent, WarningState, WarningStep } from './warning-api'
+import type { WarningEventKind, WarningState, WarningStep } from './warnings'
 
 /** What a warning's timeline records of a change, before the actor and the time are added. */
 export interface WarningEventDraft {
-  kind: WarningEvent['kind']
+  kind: WarningEventKind
   fromState: WarningState | null
   toState: WarningState | null
   note: string

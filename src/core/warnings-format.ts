@@ -1,4 +1,4 @@
-import { RISK_LEVEL_LABELS, type RiskLevel, type WarningEvent, type WarningListItem, type WarningStep } from './warning-api'
+import { RISK_LEVEL_LABELS, type RiskLevel, type WarningEventKind, type WarningStep } from './warnings'
 
 /** What a dissuader reads on a warning's deadline: the time left, or how long it is overdue, in words. */
 export interface Countdown {
@@ -48,7 +48,7 @@ export const WARNING_STEP_LABELS: Record<WarningStep, string> = {
   return_visit: '回访',
 }
 
-const EVENT_KIND_LABELS: Record<WarningEvent['kind'], string> = {
+const EVENT_KIND_LABELS: Record<WarningEventKind, string> = {
   ...WARNING_STEP_LABELS,
   created: '收到预警',
   assigned: '分派',
@@ -56,7 +56,7 @@ const EVENT_KIND_LABELS: Record<WarningEvent['kind'], string> = {
 }
 
 /** One line of the timeline: what happened and who did it; the time is shown beside it. */
-export function warningEventText(event: WarningEvent): string {
+export function warningEventText(event: { kind: WarningEventKind; actorName: string | null; note: string; lossAmount: number | null }): string {
   const who = event.actorName ? `（${event.actorName}）` : ''
   const loss = event.lossAmount !== null ? ` · 损失 ${formatYuan(event.lossAmount)}` : ''
   const note = event.note.trim() ? `：${event.note.trim()}` : ''
@@ -73,6 +73,6 @@ export function percentOf(part: number, whole: number): number {
 }
 
 /** What the station reads once a warning is saved: who now has it, or that nobody could be given it yet. */
-export function dispatchConfirmation(w: Pick<WarningListItem, 'assignee' | 'residentName'>): string {
+export function dispatchConfirmation(w: { assignee: { name: string } | null; residentName: string }): string {
   return w.assignee ? `已派发给 ${w.assignee.name}` : `已保存 ${w.residentName} 的预警，该区域暂无劝阻员，请改派`
 }

@@ -2,11 +2,41 @@ import { isValidLoss } from './bulletins'
 import type { ErrorCode } from './errors'
 import { FRAUD_TYPE_KEYS } from './fraud-types'
 import { isChineseMobile, looksLikeIdCardNumber, normalisePhone } from './households'
-import {
-  RISK_LEVELS, WARNING_SOURCES, type RiskLevel, type WarningCompliance, type WarningInput, type WarningState, type WarningStep,
-} from './warning-api'
 
 /** Warning rules shared by the server and the dissuader's and admin's screens. Every rule on time takes `now`. */
+
+export const WARNING_STATES = ['pending', 'contacted', 'dissuaded', 'defrauded', 'unreachable', 'false_alarm'] as const
+export type WarningState = (typeof WARNING_STATES)[number]
+export const WARNING_STATE_LABELS: Record<WarningState, string> = {
+  pending: '待处置',
+  contacted: '已联系',
+  dissuaded: '劝阻成功',
+  defrauded: '已受骗',
+  unreachable: '无法联系',
+  false_alarm: '误报',
+}
+
+/** A step someone takes on a warning. `reopen` goes back to 已联系 from an outcome and needs a reason. */
+export const WARNING_STEPS = ['contact', 'dissuaded', 'defrauded', 'unreachable', 'false_alarm', 'reopen', 'return_visit'] as const
+export type WarningStep = (typeof WARNING_STEPS)[number]
+
+/** What a line of a warning's timeline records: its arrival, an assignment, an escalation or a step. */
+export const WARNING_EVENT_KINDS = ['created', 'assigned', 'escalated', ...WARNING_STEPS] as const
+export type WarningEventKind = (typeof WARNING_EVENT_KINDS)[number]
+
+export const RISK_LEVELS = ['high', 'medium', 'low'] as const
+export type RiskLevel = (typeof RISK_LEVELS)[number]
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { high: '高风险', medium: '中风险', low: '低风险' }
+
+export const WARNING_SOURCES = [
+  { key: 'instruction', name: '上级预警指令' },
+  { key: 'bank', name: '银行网点' },
+  { key: 'operator', name: '通信运营商' },
+  { key: 'report', name: '群众举报' },
+  { key: 'patrol', name: '走访发现' },
+  { key: 'other', name: '其他' },
+] as const
+export type WarningSourceKey = (typeof WARNING_SOURCES)[number]['key']
 
 export const MAX_RESIDENT_NAME_LENGTH = 30
 export const MAX_WARNING_ADDRESS_LENGTH = 100
@@ -109,6 +139,17 @@ export function contactedInTime(w: Deadline, now: Date): boolean | null {
   return now.getTime() > w.contactDueAt.getTime() ? false : null
 }
 
+/** Time-limit compliance of the warnings received in a period (the contract's WarningCompliance). */
+export interface WarningCompliance {
+  received: number
+  /** First contact recorded within the time limit. */
+  contactedInTime: number
+  contactedLate: number
+  /** Still pending past the limit now. */
+  overdueNow: number
+  byRisk: { riskLevel: RiskLevel; received: number; contactedInTime: number }[]
+}
+
 /** Time-limit compliance of the warnings received in a period, as of now. */
 export function complianceOf(warnings: readonly (Deadline & { riskLevel: RiskLevel })[], now: Date): WarningCompliance {
   const inTime = (w: Deadline) => contactedInTime(w, now) === true
@@ -124,11 +165,27 @@ export function complianceOf(warnings: readonly (Deadline & { riskLevel: RiskLev
   }
 }
 
-/** A warning as typed or imported, before its enumerations are known to be members. */
-export type WarningDraft = Omit<WarningInput, 'fraudType' | 'riskLevel' | 'source'> & { fraudType: string; riskLevel: string; source: string }
+/** A warning as typed or imported (the contract's WarningInput), before its enumerations are known to be members. */
+export interface WarningDraft {
+  /** Town, village or grid where the resident lives. */
+  regionId: string
+  /** Door code of the resident's household, when known (links the door-visit task to that door). */
+  householdCode: string | null
+  residentName: string
+  phone: string
+  address: string
+  fraudType: string
+  riskLevel: string
+  source: string
+  /** Yuan the resident was about to pay, when known. */
+  amountAtRisk: number | null
+  receivedAt: string
+  /** A dissuader of the region; null to assign automatically by region and load. */
+  assigneeId: string | null
+}
 
 export interface WarningProblem {
-  field: keyof WarningInput
+  field: keyof WarningDraft
   message: string
 }
 
@@ -142,7 +199,7 @@ function textProblem(label: string, value: string, max: number, required: boolea
 /** Everything wrong with a warning beyond its shape, field by field; empty when it may be saved. Regions and doors are checked by the server. */
 export function checkWarningInput(input: WarningDraft, now: Date): WarningProblem[] {
   const problems: (WarningProblem | null)[] = []
-  const at = (field: keyof WarningInput, message: string | null) => problems.push(message ? { field, message } : null)
+  const at = (field: keyof WarningDraft, message: string | null) => problems.push(message ? { field, message } : null)
   at('residentName', textProblem('当事人姓名', input.residentName, MAX_RESIDENT_NAME_LENGTH, true))
   at('phone', isChineseMobile(normalisePhone(input.phone)) ? null : '手机号应为 11 位手机号码')
   at('address', textProblem('地址', input.address, MAX_WARNING_ADDRESS_LENGTH, false))

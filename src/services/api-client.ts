@@ -5,12 +5,12 @@ import type { EndpointKey, Endpoints } from '@/contract/endpoints'
 import type {
   DemoPersona, ImportRowError, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
 } from '@/core/api-types'
-import type { HouseholdDetail, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
-import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
-import type { CoverageReport, LabelSheet, PledgeSummary, WorkerProgress } from '@/core/door-to-door-api'
+import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
+import type { LabelSheetQuery } from '@/contract/labels'
+import type { PledgeInput } from '@/contract/pledges'
+import type { WarningImportResult, WarningInput, WarningQuery, WarningStepInput } from '@/contract/warnings'
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
-import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
@@ -22,10 +22,6 @@ import type {
   AnswerReveal, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart, QuizSubmission, RedemptionView,
   VillageLeaderboard,
 } from '@/core/resident-api'
-import type {
-  DissuaderLoad, RiskLevel, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningState, WarningStepInput,
-  VisitTask,
-} from '@/core/warning-api'
 import type { Report, ReportPeriodKind } from '@/core/report-api'
 import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
 import type {
@@ -129,8 +125,8 @@ export class ApiClient {
     return this.request('GET', '/api/users', undefined, { regionId, page, pageSize })
   }
 
-  door(token: string): Promise<DoorView> {
-    return this.request('GET', `/api/doors/${encodeURIComponent(token)}`)
+  door(token: string) {
+    return this.call('GET /api/doors/:token', { params: { token } })
   }
 
   household(id: string): Promise<HouseholdDetail> {
@@ -141,16 +137,16 @@ export class ApiClient {
     return this.call('POST /api/visits/batch', { body: { visits } })
   }
 
-  pledgeTemplate(): Promise<PledgeTemplate> {
-    return this.request('GET', '/api/pledges/template')
+  pledgeTemplate() {
+    return this.call('GET /api/pledges/template')
   }
 
-  syncPledges(pledges: PledgeInput[]): Promise<SyncBatchResult> {
-    return this.request('POST', '/api/pledges/batch', { pledges })
+  syncPledges(pledges: PledgeInput[]) {
+    return this.call('POST /api/pledges/batch', { body: { pledges } })
   }
 
-  householdPledges(householdId: string): Promise<{ items: PledgeSummary[] }> {
-    return this.request('GET', '/api/pledges', undefined, { householdId })
+  householdPledges(householdId: string) {
+    return this.call('GET /api/pledges', { query: { householdId } })
   }
 
   /** The signed pledge as SVG markup. */
@@ -158,12 +154,12 @@ export class ApiClient {
     return this.request('GET', `/api/pledges/${encodeURIComponent(id)}/svg`, undefined, undefined, 'text')
   }
 
-  patrolToday(gridId: string, size?: number): Promise<PatrolPlan> {
-    return this.request('GET', '/api/patrol/today', undefined, { gridId, size })
+  patrolToday(gridId: string, size?: number) {
+    return this.call('GET /api/patrol/today', { query: { gridId, size } })
   }
 
-  completeVisitTask(id: string, note: string): Promise<VisitTask> {
-    return this.request('POST', `/api/visit-tasks/${encodeURIComponent(id)}/done`, { note })
+  completeVisitTask(id: string, note: string) {
+    return this.call('POST /api/visit-tasks/:id/done', { params: { id }, body: { note } })
   }
 
   /** H5 only: the browser's fetch carries the multipart body that Taro.request cannot. */
@@ -180,16 +176,16 @@ export class ApiClient {
     return this.browserDownload('/api/regions/import-template')
   }
 
-  coverage(regionId: string): Promise<CoverageReport> {
-    return this.request('GET', '/api/coverage', undefined, { regionId })
+  coverage(regionId: string) {
+    return this.call('GET /api/coverage', { query: { regionId } })
   }
 
-  myGridProgress(): Promise<WorkerProgress> {
-    return this.request('GET', '/api/coverage/my-grids')
+  myGridProgress() {
+    return this.call('GET /api/coverage/my-grids')
   }
 
-  coverageGaps(regionId: string, page: number, pageSize: number): Promise<Page<HouseholdSummary>> {
-    return this.request('GET', '/api/coverage/gaps', undefined, { regionId, page, pageSize })
+  coverageGaps(regionId: string, page: number, pageSize: number) {
+    return this.call('GET /api/coverage/gaps', { query: { regionId, page, pageSize } })
   }
 
   /** H5 only: the export needs the bearer token, so a plain link would not do. */
@@ -202,13 +198,13 @@ export class ApiClient {
     return this.weappDownload(`/api/coverage/gaps.xlsx${toQueryString({ regionId })}`)
   }
 
-  labelSheet(target: LabelTarget): Promise<LabelSheet> {
-    return this.request('GET', '/api/labels/sheet', undefined, labelQuery(target))
+  labelSheet(target: LabelTarget) {
+    return this.call('GET /api/labels/sheet', { query: labelQuery(target) })
   }
 
   /** With `reissue` the households get new tokens and their old labels stop opening anything. */
-  async issueLabels(target: LabelTarget, reissue: boolean): Promise<void> {
-    await this.request<unknown>('POST', '/api/labels/issue', { ...target, reissue })
+  issueLabels(target: LabelTarget, reissue: boolean) {
+    return this.call('POST /api/labels/issue', { body: { ...target, reissue } })
   }
 
   createHousehold(input: HouseholdInput): Promise<HouseholdDetail> {
@@ -417,8 +413,8 @@ export class ApiClient {
     return this.request('POST', `/api/prize-claims/${encodeURIComponent(code)}/redeem`)
   }
 
-  createWarning(input: WarningInput): Promise<WarningDetail> {
-    return this.request('POST', '/api/warnings', input)
+  createWarning(input: WarningInput) {
+    return this.call('POST /api/warnings', { body: input })
   }
 
   /** H5 only. All or nothing: a refusal for row errors (422 IMPORT_INVALID) comes back as a result listing them. */
@@ -434,38 +430,38 @@ export class ApiClient {
     return this.browserDownload('/api/warnings/template.xlsx')
   }
 
-  warnings(query: WarningQuery): Promise<Page<WarningListItem>> {
-    return this.request('GET', '/api/warnings', undefined, { ...query })
+  warnings(query: WarningQuery) {
+    return this.call('GET /api/warnings', { query })
   }
 
-  warningCompliance(regionId: string, from?: string, to?: string): Promise<WarningCompliance> {
-    return this.request('GET', '/api/warnings/compliance', undefined, { regionId, from, to })
+  warningCompliance(regionId: string, from?: string, to?: string) {
+    return this.call('GET /api/warnings/compliance', { query: { regionId, from, to } })
   }
 
-  myWarnings(): Promise<WarningListItem[]> {
-    return this.request('GET', '/api/warnings/mine')
+  myWarnings() {
+    return this.call('GET /api/warnings/mine')
   }
 
-  warning(id: string): Promise<WarningDetail> {
-    return this.request('GET', `/api/warnings/${encodeURIComponent(id)}`)
+  warning(id: string) {
+    return this.call('GET /api/warnings/:id', { params: { id } })
   }
 
   /** A stale `version` is refused with 409 WARNING_STATE_CHANGED. */
-  warningStep(id: string, input: WarningStepInput): Promise<WarningDetail> {
-    return this.request('POST', `/api/warnings/${encodeURIComponent(id)}/steps`, input)
+  warningStep(id: string, input: WarningStepInput) {
+    return this.call('POST /api/warnings/:id/steps', { params: { id }, body: input })
   }
 
-  reassignWarning(id: string, assigneeId: string): Promise<WarningDetail> {
-    return this.request('PUT', `/api/warnings/${encodeURIComponent(id)}/assignee`, { assigneeId })
+  reassignWarning(id: string, assigneeId: string) {
+    return this.call('PUT /api/warnings/:id/assignee', { params: { id }, body: { assigneeId } })
   }
 
   /** The assignee only; the server writes every reveal to the audit log. */
-  revealWarningPhone(id: string): Promise<{ phone: string }> {
-    return this.request('POST', `/api/warnings/${encodeURIComponent(id)}/reveal-phone`)
+  revealWarningPhone(id: string) {
+    return this.call('POST /api/warnings/:id/reveal-phone', { params: { id } })
   }
 
-  dissuaders(regionId: string): Promise<DissuaderLoad[]> {
-    return this.request('GET', '/api/warnings/dissuaders', undefined, { regionId })
+  dissuaders(regionId: string) {
+    return this.call('GET /api/warnings/dissuaders', { query: { regionId } })
   }
 
   report(query: ReportQuery): Promise<Report> {
@@ -716,19 +712,6 @@ export interface QuestionQuery {
   pageSize: number
 }
 
-/** GET /api/warnings for admins: the region and filters; overdue first, then by deadline. */
-export interface WarningQuery {
-  regionId: string
-  state?: WarningState
-  risk?: RiskLevel
-  overdue?: boolean
-  assigneeId?: string
-  from?: string
-  to?: string
-  page: number
-  pageSize: number
-}
-
 /** GET /api/reports and its export and summary: `date` anchors a day, week or month; a custom period runs from `date` to `to`. */
 export interface ReportQuery {
   regionId: string
@@ -746,7 +729,7 @@ export interface ActivityQuery {
   pageSize: number
 }
 
-function labelQuery(target: LabelTarget): Query {
+function labelQuery(target: LabelTarget): LabelSheetQuery {
   return 'gridId' in target ? { gridId: target.gridId } : { householdIds: target.householdIds.join(',') }
 }
 

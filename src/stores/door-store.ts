@@ -1,6 +1,6 @@
 import { makeAutoObservable } from 'mobx'
-import type { HouseholdSummary } from '@/core/api-types'
-import type { DoorAdvice, HouseholdDetail } from '@/core/door-to-door-api'
+import type { DoorAdvice } from '@/contract/doors'
+import type { HouseholdDetail, HouseholdSummary } from '@/contract/households'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

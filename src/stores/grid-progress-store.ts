@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import type { WorkerProgress } from '@/core/door-to-door-api'
+import type { WorkerProgress } from '@/contract/coverage'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { StoreFactory } from './store-context'

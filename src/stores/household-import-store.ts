@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { HouseholdImportResult } from '@/core/households'
+import type { HouseholdImportResult } from '@/contract/households'
 import type { Api } from '@/services/api-client'
 import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'

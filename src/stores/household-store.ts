@@ -1,5 +1,6 @@
 import { makeAutoObservable } from 'mobx'
-import type { HouseholdSummary, Page } from '@/core/api-types'
+import type { Page } from '@/core/api-types'
+import type { HouseholdSummary } from '@/contract/households'
 import type { Api } from '@/services/api-client'
 import type { LoadState } from './load-state'
 import { PagedList } from './paged-list'

@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
+import type { DoorLabel, LabelSheet } from '@/contract/labels'
 import type { Api, LabelTarget } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

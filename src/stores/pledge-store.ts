@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { LatLng, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+import type { PledgeInput, PledgeTemplate } from '@/contract/pledges'
+import type { LatLng } from '@/core/households'
 import { ERRORS } from '@/core/errors'
 import { HEAD_RELATION, MEMBER_RELATIONS, SIGNER_CHOICES, SIGNER_CHOICE_LABELS, type MemberRelation, type SignerChoice } from '@/core/pledge-signer'
 import { encodeStrokes, validateSignature, type Stroke } from '@/core/strokes'

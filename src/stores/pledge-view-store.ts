@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { PledgeSummary } from '@/core/door-to-door-api'
+import type { PledgeSummary } from '@/contract/pledges'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable, toJS } from 'mobx'
-import type { LatLng, PledgeInput } from '@/core/door-to-door-api'
+import type { PledgeInput } from '@/contract/pledges'
+import type { LatLng } from '@/core/households'
 import { VISIT_CHECKLIST, type ChecklistKey } from '@/core/visits'
 import type { SyncBatchResult, SyncItemResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'

@@ -1,5 +1,6 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import { WARNING_STATES, WARNING_STATE_LABELS, type DissuaderLoad, type RiskLevel, type WarningCompliance, type WarningListItem, type WarningState } from '@/core/warning-api'
+import type { DissuaderLoad, WarningCompliance, WarningListItem } from '@/contract/warnings'
+import { WARNING_STATES, WARNING_STATE_LABELS, type RiskLevel, type WarningState } from '@/core/warnings'
 import { dispatchConfirmation, percentOf } from '@/core/warnings-format'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'

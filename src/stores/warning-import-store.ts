@@ -1,4 +1,4 @@
-import type { WarningImportResult } from '@/core/warning-api'
+import type { WarningImportResult } from '@/contract/warnings'
 import type { Api } from '@/services/api-client'
 import { SheetImport } from './sheet-import'
 import type { StoreFactory } from './store-context'

@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import type { WarningListItem } from '@/core/warning-api'
+import type { WarningListItem } from '@/contract/warnings'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

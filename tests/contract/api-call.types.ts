@@ -4,6 +4,7 @@
  */
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
+import type { WarningDetail } from '@/contract/warnings'
 import type { ApiClient } from '@/services/api-client'
 
 export async function wrongCallsDoNotCompile(api: ApiClient, visit: VisitInput) {
@@ -21,4 +22,17 @@ export async function wrongCallsDoNotCompile(api: ApiClient, visit: VisitInput) 
   const wrongAnswer: VisitInput[] = await api.call('POST /api/visits/batch', { body: { visits: [visit] } })
 
   return [answer, wrongAnswer]
+}
+
+export async function wrongWarningCallsDoNotCompile(api: ApiClient, warning: WarningDetail) {
+  const stepped: WarningDetail = await api.call('POST /api/warnings/:id/steps', {
+    params: { id: warning.id }, body: { step: 'contact', version: warning.version, note: '', lossAmount: null },
+  })
+
+  // @ts-expect-error a step the warning state machine does not have
+  await api.call('POST /api/warnings/:id/steps', { params: { id: warning.id }, body: { step: 'closed', version: 1, note: '', lossAmount: null } })
+  // @ts-expect-error the path parameter left out
+  await api.call('GET /api/warnings/:id', {})
+
+  return stepped
 }

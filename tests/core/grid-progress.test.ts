@@ -1,5 +1,5 @@
 import { progressBars, rollupCoverage, emptyCounts } from '@/core/coverage'
-import type { GridProgress } from '@/core/door-to-door-api'
+import type { GridProgress } from '@/contract/coverage'
 import { gridTitle } from '@/core/regions'
 import { chinaQuarterOf } from '@/core/report-period'
 

@@ -1,4 +1,4 @@
-import type { WarningEvent } from '@/core/warning-api'
+import type { WarningEvent } from '@/contract/warnings'
 import { countdownText, percentOf, riskBadge, warningEventText } from '@/core/warnings-format'
 
 const due = '2026-11-29T02:00:00Z'

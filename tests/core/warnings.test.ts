@@ -1,8 +1,4 @@
-import { WARNING_STATES, WARNING_STEPS, type WarningState, type WarningStep } from '@/core/warning-api'
-import {
-  allowedSteps, applyStep, checkWarningInput, complianceOf, contactDueAt, contactedInTime, isOverdue, type WarningDraft,
-  type WarningProgress,
-} from '@/core/warnings'
+import { allowedSteps, applyStep, checkWarningInput, complianceOf, contactDueAt, contactedInTime, isOverdue, WARNING_STATES, WARNING_STEPS, type WarningDraft, type WarningProgress, type WarningState, type WarningStep } from '@/core/warnings'
 
 const now = new Date('2026-11-28T02:00:00Z')
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000)

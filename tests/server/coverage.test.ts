@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
-import { HOUSEHOLD_TAGS, VULNERABLE_TAGS } from '@/core/door-to-door-api'
+import { HOUSEHOLD_TAGS, VULNERABLE_TAGS } from '@/core/households'
 import type { VisitInput } from '@/contract/visits'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { keptAndRecountedCoverage } from './helpers/coverage-recount'

@@ -1,4 +1,4 @@
-import type { PledgeInput } from '@/core/door-to-door-api'
+import type { PledgeInput } from '@/contract/pledges'
 import type { Role } from '@/core/roles'
 import { decodeStrokes, svgPathData } from '@/core/strokes'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'

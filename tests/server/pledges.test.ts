@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
-import type { PledgeInput } from '@/core/door-to-door-api'
+import type { PledgeInput } from '@/contract/pledges'
 import type { SyncBatchResult } from '@/contract/common'
 import type { Role } from '@/core/roles'
 import { sha256Hex } from '@/core/sha256'

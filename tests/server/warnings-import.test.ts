@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Role } from '@/core/roles'
-import type { WarningListItem } from '@/core/warning-api'
+import type { WarningListItem } from '@/contract/warnings'
 import { WARNING_IMPORT_COLUMNS } from '../../server/src/modules/warnings/warning-sheet'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'

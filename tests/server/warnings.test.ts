@@ -1,5 +1,5 @@
 import type { Role } from '@/core/roles'
-import type { WarningDetail, WarningInput, WarningListItem, WarningStepInput } from '@/core/warning-api'
+import type { WarningDetail, WarningInput, WarningListItem, WarningStepInput } from '@/contract/warnings'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'

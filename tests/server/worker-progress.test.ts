@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { PledgeInput, WorkerProgress } from '@/core/door-to-door-api'
+import type { WorkerProgress } from '@/contract/coverage'
+import type { PledgeInput } from '@/contract/pledges'
 import { chinaQuarterOf, periodInstants } from '@/core/report-period'
 import type { DB } from '../../server/src/db/schema'
 import { aHousehold, aRegion, aRegionTree, aUser, bearer, signIn } from './helpers/factories'

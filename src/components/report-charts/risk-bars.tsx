@@ -1,5 +1,4 @@
-import type { RiskLevel } from '@/core/warning-api'
-import { RISK_LEVEL_LABELS } from '@/core/warning-api'
+import { RISK_LEVEL_LABELS, type RiskLevel } from '@/core/warnings'
 import { CoverageBar } from '@/components/coverage-bar'
 
 export interface RiskInTime {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { LatLng } from '@/core/door-to-door-api'
+import type { LatLng } from '@/core/households'
 
 /**
  * Where the phone is, or null when the user refuses, the browser has no permission, or no fix comes in time:

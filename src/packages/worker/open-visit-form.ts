@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { HouseholdSummary } from '@/core/api-types'
+import type { HouseholdSummary } from '@/contract/households'
 import { pledgeFormUrl, visitFormUrl } from '@/pages/door/door-link'
 import { useStores } from '@/stores/stores-context'
 

@@ -1,5 +1,5 @@
-import type { HouseholdSummary } from '@/core/api-types'
-import type { CoverageReport, CoverageRow } from '@/core/door-to-door-api'
+import type { CoverageReport, CoverageRow } from '@/contract/coverage'
+import type { HouseholdSummary } from '@/contract/households'
 import { ApiError } from '@/services/api-client'
 import { CoverageStore, coverageLines } from '@/stores/coverage-store'
 import { FakeApi } from '../support/fake-api'

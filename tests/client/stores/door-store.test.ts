@@ -1,5 +1,5 @@
-import type { HouseholdSummary } from '@/core/api-types'
-import type { DoorView, HouseholdDetail } from '@/core/door-to-door-api'
+import type { DoorView } from '@/contract/doors'
+import type { HouseholdDetail, HouseholdSummary } from '@/contract/households'
 import { ApiError } from '@/services/api-client'
 import { DoorStore, NO_TOKEN_MESSAGE, type DoorApi } from '@/stores/door-store'
 

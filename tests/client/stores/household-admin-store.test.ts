@@ -1,6 +1,4 @@
-import type { HouseholdSummary } from '@/core/api-types'
-import type { HouseholdDetail, HouseholdInput } from '@/core/door-to-door-api'
-import type { HouseholdSearch } from '@/contract/households'
+import type { HouseholdDetail, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import { ApiClient, ApiError, type HttpRequest } from '@/services/api-client'
 import { HouseholdAdminStore } from '@/stores/household-admin-store'
 import { FakeApi } from '../support/fake-api'

@@ -1,4 +1,4 @@
-import type { HouseholdImportResult } from '@/core/households'
+import type { HouseholdImportResult } from '@/contract/households'
 import { ApiClient, ApiError } from '@/services/api-client'
 import { HouseholdImportStore } from '@/stores/household-import-store'
 import { FakeApi } from '../support/fake-api'

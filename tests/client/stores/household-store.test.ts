@@ -1,4 +1,4 @@
-import type { HouseholdSummary } from '@/core/api-types'
+import type { HouseholdSummary } from '@/contract/households'
 import { HouseholdStore, householdStore } from '@/stores/household-store'
 import { FakeApi } from '../support/fake-api'
 import { aRootStore } from '../support/root'

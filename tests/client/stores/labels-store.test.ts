@@ -1,4 +1,4 @@
-import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
+import type { DoorLabel, LabelSheet } from '@/contract/labels'
 import { ApiClient, ApiError, type HttpRequest, type LabelTarget } from '@/services/api-client'
 import { LabelStore } from '@/stores/label-store'
 import { FakeApi } from '../support/fake-api'
@@ -21,7 +21,7 @@ function fakeLabels(api: FakeApi, count = 3) {
   }
   api.issueLabels = (target, reissue) => {
     issueCalls.push({ target, reissue })
-    return Promise.resolve()
+    return Promise.resolve({ issued: 0, revoked: count })
   }
   return { sheetCalls, issueCalls }
 }

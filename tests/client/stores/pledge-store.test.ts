@@ -1,4 +1,4 @@
-import type { PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+import type { PledgeInput, PledgeTemplate } from '@/contract/pledges'
 import { decodeStrokes, type Stroke } from '@/core/strokes'
 import { ApiError } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'

@@ -1,6 +1,6 @@
 import { ApiClient, ApiError, type HttpRequest } from '@/services/api-client'
 import { pledgeViewStore } from '@/stores/pledge-view-store'
-import type { PledgeSummary } from '@/core/door-to-door-api'
+import type { PledgeSummary } from '@/contract/pledges'
 import { PledgeViewStore } from '@/stores/pledge-view-store'
 import { FakeApi } from '../support/fake-api'
 import { aRootStore, MemoryTokens } from '../support/root'

@@ -1,4 +1,4 @@
-import type { PledgeInput } from '@/core/door-to-door-api'
+import type { PledgeInput } from '@/contract/pledges'
 import type { SyncBatchResult, SyncItemResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
 import { nextRetryDelay } from '@/core/sync-backoff'

@@ -1,5 +1,4 @@
-import type { WarningInput } from '@/core/warning-api'
-import type { WarningQuery } from '@/services/api-client'
+import type { WarningInput, WarningQuery } from '@/contract/warnings'
 import { ApiError } from '@/services/api-client'
 import { WarningAdminStore } from '@/stores/warning-admin-store'
 import { WarningFormStore } from '@/stores/warning-form-store'

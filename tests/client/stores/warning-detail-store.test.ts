@@ -1,4 +1,4 @@
-import type { WarningStepInput } from '@/core/warning-api'
+import type { WarningStepInput } from '@/contract/warnings'
 import { ApiError } from '@/services/api-client'
 import { WarningDetailStore } from '@/stores/warning-detail-store'
 import { FakeApi } from '../support/fake-api'

@@ -1,19 +1,22 @@
+import type { DemoPersona, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary } from '@/core/api-types'
+import type { CoverageReport, WorkerProgress } from '@/contract/coverage'
+import type { DoorView } from '@/contract/doors'
+import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
+import type { LabelIssueResult, LabelSheet } from '@/contract/labels'
+import type { PatrolPlan } from '@/contract/patrol'
+import type { PledgeInput, PledgeSummary, PledgeTemplate } from '@/contract/pledges'
+import type { VisitTask } from '@/contract/visit-tasks'
 import type {
-  DemoPersona, HouseholdSummary, LoginResult, Me, Page, RegionImportResult, RegionNode, UserSummary,
-} from '@/core/api-types'
-import type { CoverageReport, HouseholdDetail, HouseholdInput, LabelSheet, WorkerProgress } from '@/core/door-to-door-api'
-import type { DoorView, PatrolPlan, PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+  DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningQuery, WarningStepInput,
+} from '@/contract/warnings'
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
-import type { HouseholdImportResult } from '@/core/households'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
   SubscribeInput, WeChatGroup,
 } from '@/core/bulletin-api'
-import type { HouseholdSearch } from '@/contract/households'
 import type { Api, LabelTarget } from '@/services/api-client'
-import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
   FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
@@ -25,11 +28,6 @@ import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@
 import type { PreparedPhoto } from '@/services/activity-photos'
 import type { ReportQuery } from '@/services/api-client'
 import type { Report } from '@/core/report-api'
-import type { WarningQuery } from '@/services/api-client'
-import type {
-  DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput,
-  VisitTask,
-} from '@/core/warning-api'
 
 import type {
   Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
@@ -66,7 +64,7 @@ export class FakeApi implements Api {
   coverageGapsXlsx: (regionId: string) => Promise<Blob> = notFaked('coverageGapsXlsx')
   coverageGapsXlsxFile: (regionId: string) => Promise<string> = notFaked('coverageGapsXlsxFile')
   labelSheet: (target: LabelTarget) => Promise<LabelSheet> = notFaked('labelSheet')
-  issueLabels: (target: LabelTarget, reissue: boolean) => Promise<void> = notFaked('issueLabels')
+  issueLabels: (target: LabelTarget, reissue: boolean) => Promise<LabelIssueResult> = notFaked('issueLabels')
   createHousehold: (input: HouseholdInput) => Promise<HouseholdDetail> = notFaked('createHousehold')
   updateHousehold: (id: string, input: HouseholdInput) => Promise<HouseholdDetail> = notFaked('updateHousehold')
   revealPhone: (id: string) => Promise<{ phone: string }> = notFaked('revealPhone')

@@ -1,5 +1,5 @@
 import type { LoginResult } from '@/core/api-types'
-import type { WarningDetail, WarningListItem } from '@/core/warning-api'
+import type { WarningDetail, WarningListItem } from '@/contract/warnings'
 
 /** Warnings as the server answers them; each test overrides only what it is about. */
 export const aWarningItem = (over: Partial<WarningListItem> = {}): WarningListItem => ({

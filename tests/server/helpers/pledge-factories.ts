@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { PledgeInput, PledgeTemplate } from '@/core/door-to-door-api'
+import type { PledgeInput, PledgeTemplate } from '@/contract/pledges'
 import { encodeStrokes, type Stroke } from '@/core/strokes'
 import type { DB } from '../../../server/src/db/schema'
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { HouseholdSummary } from '#core/api-types'
+import type { HouseholdSummary } from '#contract/households'
 
 const COLUMNS = [
   { header: '户码', key: 'code', width: 12 },

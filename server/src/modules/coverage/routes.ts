@@ -5,38 +5,9 @@ import type { RouteDeps } from '../../composition'
 import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS } from '../../plugins/schemas'
-import { PageQuery, RegionId } from '#contract/common'
-import { HouseholdSummary } from '#contract/households'
+import { COMMON_ERRORS, contractSchema } from '../../plugins/schemas'
+import { CoverageQuery } from '#contract/coverage'
 
-const count = (description: string) => Type.Integer({ minimum: 0, description })
-const CoverageRow = Type.Object({
-  regionId: Type.String(),
-  name: Type.String(),
-  level: Type.Enum(['county', 'town', 'village', 'grid']),
-  households: count('住户数'),
-  visited: count('已走访（曾经）'),
-  visited90d: count('近 90 天走访'),
-  pledged: count('已签承诺书'),
-  appInstalled: count('已装国家反诈中心APP'),
-  callWarningOn: count('已开来电预警'),
-  vulnerable: count('一老一小、独居老人户'),
-  vulnerableVisited: count('其中已走访'),
-})
-const GridProgress = Type.Object({
-  gridId: Type.String(),
-  gridName: Type.String({ description: '带村名的网格名，如 东胜村第1网格' }),
-  households: count('住户数'),
-  visited: count('本季度已走访'),
-  pledged: count('本季度已签承诺书'),
-  vulnerable: count('一老一小、独居老人户'),
-  vulnerableVisited: count('其中本季度已走访'),
-})
-const WorkerProgress = Type.Object({
-  quarter: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }), label: Type.String() }),
-  grids: Type.Array(GridProgress),
-})
-const RegionQuery = Type.Object({ regionId: Type.Optional(RegionId) })
 const TAGS = ['覆盖率']
 
 export default async function coverageRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
@@ -48,8 +19,7 @@ export default async function coverageRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '入户覆盖情况：本区域一行，下级区域各一行',
-      querystring: RegionQuery,
-      response: { 200: Type.Object({ region: CoverageRow, children: Type.Array(CoverageRow) }), ...COMMON_ERRORS },
+      ...contractSchema('GET /api/coverage'),
     },
   }, (req) => coverage.report(callerOf(req), req.query.regionId))
 
@@ -57,7 +27,7 @@ export default async function coverageRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '网格员本人负责的网格：本季度已走访、已签承诺书、一老一小已走访户数，及网格总户数',
-      response: { 200: WorkerProgress, ...COMMON_ERRORS },
+      ...contractSchema('GET /api/coverage/my-grids'),
     },
     preHandler: app.requireRole('grid_worker'),
   }, (req) => coverage.workerProgress(callerOf(req)))
@@ -66,8 +36,7 @@ export default async function coverageRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '从未走访的住户（姓名、电话脱敏）',
-      querystring: Type.Object({ regionId: Type.Optional(RegionId), ...PageQuery }),
-      response: { 200: Type.Object({ items: Type.Array(HouseholdSummary), total: Type.Integer() }), ...COMMON_ERRORS },
+      ...contractSchema('GET /api/coverage/gaps'),
     },
   }, (req) => coverage.gaps(callerOf(req), req.query))
 
@@ -75,7 +44,7 @@ export default async function coverageRoutes(fastify: FastifyInstance, { service
     schema: {
       tags: TAGS,
       summary: '导出未走访住户清单 (.xlsx)',
-      querystring: RegionQuery,
+      querystring: CoverageQuery,
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
     },
   }, async (req, reply) => {

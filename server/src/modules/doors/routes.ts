@@ -2,26 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
-import { BEARER, COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { HouseholdDetail } from '#contract/households'
+import { BEARER, COMMON_ERRORS, ErrorResponse, contractSchema } from '../../plugins/schemas'
 import { looksLikeLabelToken } from '../labels/label-token'
 
 const TAGS = ['门牌']
 /** The H5 app's door page; the app is served from the root with hash routing. */
 const DOOR_PAGE = '/#/pages/door/index'
-
-const DoorView = Type.Union([
-  Type.Object({ kind: Type.Literal('household'), household: HouseholdDetail }),
-  Type.Object({
-    kind: Type.Literal('public'),
-    advice: Type.Object({
-      station: Type.String(), hotline: Type.String(), tips: Type.Array(Type.String()),
-      village: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: '门牌所在的村社区（公开名称）' })),
-    }),
-  }),
-], { description: '负责该网格的工作人员看到住户（脱敏）；居民和未登录者只看到派出所的提示' })
-
-const TokenParams = Type.Object({ token: Type.String({ maxLength: 64 }) })
 
 export default async function doorRoutes(fastify: FastifyInstance, { services }: RouteDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -32,8 +18,7 @@ export default async function doorRoutes(fastify: FastifyInstance, { services }:
       tags: TAGS,
       summary: '扫门牌二维码：无需登录；网格员等看到住户，居民看到反诈提示',
       security: [...BEARER, {}],
-      params: TokenParams,
-      response: { 200: DoorView, ...COMMON_ERRORS, 410: ErrorResponse },
+      ...contractSchema('GET /api/doors/:token', { ...COMMON_ERRORS, 410: ErrorResponse }),
     },
   }, (req) => doors.open(req.user, req.params.token))
 

@@ -1,5 +1,5 @@
 import { DOOR_ADVICE } from '#core/door-advice'
-import type { DoorView } from '#core/door-to-door-api'
+import type { DoorView } from '#contract/doors'
 import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'

@@ -1,6 +1,5 @@
-import {
-  checkImportRows, householdAddressKey, previewOf, type HouseholdImportResult,
-} from '#core/households'
+import type { HouseholdImportResult } from '#contract/households'
+import { checkImportRows, householdAddressKey, previewOf } from '#core/households'
 import { countyIdOf } from '#core/regions'
 import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'

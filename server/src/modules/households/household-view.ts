@@ -1,5 +1,4 @@
-import type { HouseholdSummary } from '#core/api-types'
-import type { HouseholdDetail } from '#core/door-to-door-api'
+import type { HouseholdDetail, HouseholdSummary } from '#contract/households'
 import { maskName, maskPhone } from '#core/masking'
 import type { Config } from '../../config'
 import { FieldCipher } from '../../crypto/field-cipher'

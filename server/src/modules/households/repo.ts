@@ -1,6 +1,6 @@
 import type { Expression, Kysely, SqlBool, Transaction } from 'kysely'
 import { sql } from 'kysely'
-import type { HouseholdFilters } from '#core/door-to-door-api'
+import type { HouseholdFilters } from '#contract/households'
 import type { DB } from '../../db/schema'
 import { likePrefix, pathUnderAny } from '../../plugins/scope-filter'
 import { newHouseholdCode } from './household-code'

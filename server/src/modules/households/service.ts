@@ -1,5 +1,5 @@
-import type { HouseholdSummary, Page } from '#core/api-types'
-import type { HouseholdDetail, HouseholdFilters } from '#core/door-to-door-api'
+import type { Page } from '#core/api-types'
+import type { HouseholdDetail, HouseholdFilters, HouseholdSummary } from '#contract/households'
 import { checkHouseholdInput, normalisePhone, type HouseholdDraft } from '#core/households'
 import { canActOn, scopePathsFor, type Action } from '#core/scope'
 import type { AppContext } from '../../context'

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
-import type { DoorLabel, LabelSheet } from '#core/door-to-door-api'
-import { ANTI_FRAUD_HOTLINE, LABEL_SLOGAN, STATION } from '#core/door-advice'
+import type { DoorLabel, LabelSheet } from '#contract/labels'
+import { ANTI_FRAUD_HOTLINE, LABEL_SLOGAN, MAX_LABELS_PER_REQUEST, STATION } from '#core/door-advice'
 import { countyIdOf } from '#core/regions'
 import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
@@ -12,9 +12,6 @@ import type { LabelRepo, LabelHousehold } from './repo'
 
 /** Either a whole grid or a hand-picked list of households. */
 export type LabelSelection = { gridId: string } | { householdIds: string[] }
-
-/** One printed sheet holds a grid's worth of labels; a larger selection would make a response of many megabytes. */
-export const MAX_LABELS_PER_REQUEST = 500
 
 export class LabelService {
   constructor(private readonly ctx: AppContext, private readonly labels: LabelRepo, private readonly households: HouseholdRepo) {}

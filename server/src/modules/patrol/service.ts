@@ -1,4 +1,4 @@
-import type { PatrolPlan } from '#core/door-to-door-api'
+import type { PatrolPlan } from '#contract/patrol'
 import { planPatrol } from '#core/patrol-plan'
 import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'

@@ -1,4 +1,4 @@
-import type { PledgeInput, PledgeTemplate } from '#core/door-to-door-api'
+import type { PledgeInput, PledgeTemplate } from '#contract/pledges'
 import type { ErrorCode } from '#core/errors'
 import { resolveSigner } from '#core/pledge-signer'
 import type { RoleAssignment } from '#core/roles'

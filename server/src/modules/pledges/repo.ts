@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { PledgeTemplate } from '#core/door-to-door-api'
+import type { PledgeTemplate } from '#contract/pledges'
 import { GENESIS_HASH, nextLink, recordHash, type ChainHead, type ChainedPledge, type PledgeRecord } from '#core/pledge-chain'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'

@@ -1,4 +1,4 @@
-import type { ChainVerification, PledgeInput, PledgeSummary, PledgeTemplate } from '#core/door-to-door-api'
+import type { ChainVerification, PledgeInput, PledgeSummary, PledgeTemplate } from '#contract/pledges'
 import type { SyncBatchResult, SyncItemResult } from '#contract/common'
 import { ERRORS, type ErrorCode } from '#core/errors'
 import { maskName } from '#core/masking'

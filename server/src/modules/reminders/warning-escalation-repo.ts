@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely'
-import type { RiskLevel } from '#core/warning-api'
+import type { RiskLevel } from '#core/warnings'
 import type { DB } from '../../db/schema'
 
 /** A pending warning past its time limit, just marked escalated by this worker. */

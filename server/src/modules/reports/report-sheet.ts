@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { ACTIVITY_KINDS } from '#core/activity-api'
 import type { Report, ReportPeriod } from '#core/report-api'
 import { REPORT_FIGURES } from '#core/reports'
-import { RISK_LEVEL_LABELS } from '#core/warning-api'
+import { RISK_LEVEL_LABELS } from '#core/warnings'
 
 const COUNT = '#,##0'
 const MONEY = '#,##0.00'

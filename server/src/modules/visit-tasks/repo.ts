@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import type { RiskLevel, VisitTask } from '#core/warning-api'
+import type { VisitTask } from '#contract/visit-tasks'
+import type { RiskLevel } from '#core/warnings'
 import type { DB } from '../../db/schema'
 import { selectHouseholdRecords, toHouseholdRecord } from '../households/household-records'
 import type { HouseholdRecord } from '../households/repo'

@@ -1,4 +1,4 @@
-import type { VisitTask } from '#core/warning-api'
+import type { VisitTask } from '#contract/visit-tasks'
 import { scopePathsFor } from '#core/scope'
 import { canCompleteVisitTask, visitTaskReasonText } from '#core/visit-tasks'
 import type { AppContext } from '../../context'

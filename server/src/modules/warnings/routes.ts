@@ -6,12 +6,8 @@ import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { RegionId } from '#contract/common'
-import {
-  AssigneeInput, ById, ComplianceQuery, DissuaderLoad, RevealedPhone, WarningCompliance, WarningDetail, WarningImportResult, WarningInput,
-  WarningListItem, WarningListQuery, WarningPage, WarningStepInput,
-} from './schemas'
+import { COMMON_ERRORS, ErrorResponse, contractSchema } from '../../plugins/schemas'
+import { WarningImportResult } from '#contract/warnings'
 import { MAX_IMPORT_WARNINGS, WARNING_IMPORT_COLUMNS } from './warning-sheet'
 
 const TAGS = ['预警劝阻']
@@ -24,7 +20,7 @@ export default async function warningRoutes(fastify: FastifyInstance, { ctx, ser
   await acceptImportUploads(app, ctx.config.imports)
 
   app.post('/api/warnings', {
-    schema: { tags: TAGS, summary: '新建预警（不指定劝阻员时按辖区和在办数量自动分派）', body: WarningInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '新建预警（不指定劝阻员时按辖区和在办数量自动分派）', ...contractSchema('POST /api/warnings') },
   }, (req) => warnings.create(callerOf(req), req.body))
 
   app.post('/api/warnings/import', {
@@ -54,45 +50,42 @@ export default async function warningRoutes(fastify: FastifyInstance, { ctx, ser
 
   app.get('/api/warnings', {
     schema: {
-      tags: TAGS, summary: '辖区内的预警：超时未处置的在前，其余按处置时限', querystring: WarningListQuery,
-      response: { 200: WarningPage, ...COMMON_ERRORS },
+      tags: TAGS, summary: '辖区内的预警：超时未处置的在前，其余按处置时限', ...contractSchema('GET /api/warnings'),
     },
   }, (req) => warnings.list(callerOf(req), req.query))
 
   app.get('/api/warnings/compliance', {
-    schema: { tags: TAGS, summary: '时限达标情况', querystring: ComplianceQuery, response: { 200: WarningCompliance, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '时限达标情况', ...contractSchema('GET /api/warnings/compliance') },
   }, (req) => warnings.compliance(callerOf(req), req.query))
 
   app.get('/api/warnings/mine', {
     schema: {
-      tags: TAGS, summary: '我的预警：在办的按时限排列，其后是近 7 天办结的',
-      response: { 200: Type.Array(WarningListItem), ...COMMON_ERRORS },
+      tags: TAGS, summary: '我的预警：在办的按时限排列，其后是近 7 天办结的', ...contractSchema('GET /api/warnings/mine'),
     },
   }, (req) => warnings.mine(callerOf(req)))
 
   app.get('/api/warnings/dissuaders', {
     schema: {
-      tags: TAGS, summary: '可分派该区域预警的劝阻员及其在办数量', querystring: Type.Object({ regionId: RegionId }),
-      response: { 200: Type.Array(DissuaderLoad), ...COMMON_ERRORS },
+      tags: TAGS, summary: '可分派该区域预警的劝阻员及其在办数量', ...contractSchema('GET /api/warnings/dissuaders'),
     },
   }, (req) => warnings.dissuaders(callerOf(req), req.query.regionId))
 
   app.get('/api/warnings/:id', {
-    schema: { tags: TAGS, summary: '预警详情（含处置记录）', params: ById, response: { 200: WarningDetail, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '预警详情（含处置记录）', ...contractSchema('GET /api/warnings/:id') },
   }, (req) => warnings.detail(callerOf(req), req.params.id))
 
   app.post('/api/warnings/:id/steps', {
     schema: {
-      tags: TAGS, summary: '记录处置步骤（版本已变时 409 WARNING_STATE_CHANGED）', params: ById, body: WarningStepInput,
-      response: { 200: WarningDetail, ...COMMON_ERRORS, 409: ErrorResponse },
+      tags: TAGS, summary: '记录处置步骤（版本已变时 409 WARNING_STATE_CHANGED）',
+      ...contractSchema('POST /api/warnings/:id/steps', { ...COMMON_ERRORS, 409: ErrorResponse }),
     },
   }, (req) => warnings.step(callerOf(req), req.params.id, req.body))
 
   app.put('/api/warnings/:id/assignee', {
-    schema: { tags: TAGS, summary: '改派劝阻员', params: ById, body: AssigneeInput, response: { 200: WarningDetail, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '改派劝阻员', ...contractSchema('PUT /api/warnings/:id/assignee') },
   }, (req) => warnings.reassign(callerOf(req), req.params.id, req.body.assigneeId))
 
   app.post('/api/warnings/:id/reveal-phone', {
-    schema: { tags: TAGS, summary: '查看完整号码（仅处置人，留痕）', params: ById, response: { 200: RevealedPhone, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '查看完整号码（仅处置人，留痕）', ...contractSchema('POST /api/warnings/:id/reveal-phone') },
   }, (req) => warnings.revealPhone(callerOf(req), req.params.id))
 }

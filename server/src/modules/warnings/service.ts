@@ -2,9 +2,7 @@ import type { Page } from '#core/api-types'
 import { normalisePhone } from '#core/households'
 import { countyIdOf, isWithin } from '#core/regions'
 import { canActOn, scopePathsFor } from '#core/scope'
-import type {
-  DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput,
-} from '#core/warning-api'
+import type { DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput } from '#contract/warnings'
 import { assignWarnings, byLoad } from '#core/warning-assignment'
 import { creationEvents, reassignmentEvent, stepEvent } from '#core/warning-events'
 import { applyStep, checkWarningInput, complianceOf, contactDueAt, type WarningDraft } from '#core/warnings'

@@ -1,8 +1,8 @@
 import type { ImportRowError } from '#core/api-types'
 import { FRAUD_TYPES } from '#core/fraud-types'
 import { isWithin } from '#core/regions'
-import { WARNING_SOURCES, type RiskLevel, type WarningInput } from '#core/warning-api'
-import { checkWarningInput } from '#core/warnings'
+import type { WarningInput } from '#contract/warnings'
+import { checkWarningInput, WARNING_SOURCES, type RiskLevel } from '#core/warnings'
 import type { WarningSheetRow } from './warning-sheet'
 
 const RISK_BY_NAME: Record<string, RiskLevel> = { 高: 'high', 高风险: 'high', 中: 'medium', 中风险: 'medium', 低: 'low', 低风险: 'low' }

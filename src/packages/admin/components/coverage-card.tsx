@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { CoverageRow } from '@/core/door-to-door-api'
+import type { CoverageRow } from '@/contract/coverage'
 import { REGION_LEVEL_LABELS } from '@/core/regions'
 import { CoverageBar } from '@/components/coverage-bar'
 import { coverageLines } from '@/stores/coverage-store'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import '@/components/print-pages.scss'
-import type { DoorLabel, LabelSheet } from '@/core/door-to-door-api'
+import type { DoorLabel, LabelSheet } from '@/contract/labels'
 import { DescribedImage } from '@/components/described-image'
 
 /** The server's QR markup as an image source; the same data URL works in the browser and in the mini-program. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import type { HouseholdSummary } from '@/core/api-types'
+import type { HouseholdSummary } from '@/contract/households'
 import { PageShell } from '@/components/page-shell'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/page-state'
 import { ROUTES } from '@/navigation/routes'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { HouseholdSummary } from '@/core/api-types'
+import type { HouseholdSummary } from '@/contract/households'
 
 /** Which door the form is for: code, address and the masked head of household, nothing more. */
 export function HouseholdHeader({ household }: { household: HouseholdSummary }) {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { LatLng } from '@/core/door-to-door-api'
+import type { LatLng } from '@/core/households'
 import { currentLocation } from '../location'
 
 type LocationState = 'none' | 'locating' | 'found' | 'unavailable'

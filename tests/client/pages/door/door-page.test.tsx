@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { HouseholdDetail, PledgeInput } from '@/core/door-to-door-api'
+import type { HouseholdDetail } from '@/contract/households'
+import type { PledgeInput } from '@/contract/pledges'
 import DoorPage from '@/pages/door/index'
 import { ROUTES } from '@/navigation/routes'
 import { FakeApi } from '../../support/fake-api'

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { DoorView } from '@/core/door-to-door-api'
+import type { DoorView } from '@/contract/doors'
 import type { ResidenceInput } from '@/core/membership-api'
 import DoorPage from '@/pages/door/index'
 import { FakeApi } from '../../support/fake-api'

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import type { RiskLevel, WarningState } from '@/core/warning-api'
+import type { RiskLevel, WarningState } from '@/core/warnings'
 import { useStore } from '@/stores/stores-context'
 import { WARNING_STATE_CHOICES, warningAdminStore } from '@/stores/warning-admin-store'
 import { RISK_LEVEL_CHOICES } from '@/stores/warning-form-store'

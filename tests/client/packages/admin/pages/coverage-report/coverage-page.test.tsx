@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult } from '@/core/api-types'
-import type { CoverageRow } from '@/core/door-to-door-api'
+import type { CoverageRow } from '@/contract/coverage'
 import CoveragePage from '@/packages/admin/pages/coverage-report/index'
 import { ApiError } from '@/services/api-client'
 import { FakeApi } from '../../../../support/fake-api'

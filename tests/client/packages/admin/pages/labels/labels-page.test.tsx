@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult, RegionNode } from '@/core/api-types'
-import type { LabelSheet } from '@/core/door-to-door-api'
+import type { LabelSheet } from '@/contract/labels'
 import LabelsPage from '@/packages/admin/pages/labels/index'
 import type { LabelTarget } from '@/services/api-client'
 import { FakeApi } from '../../../../support/fake-api'
@@ -73,7 +73,7 @@ describe('打印门牌', () => {
     const reissued: LabelTarget[] = []
     api.issueLabels = (target) => {
       reissued.push(target)
-      return Promise.resolve()
+      return Promise.resolve({ issued: 0, revoked: 1 })
     }
     await renderAsCadre(api)
     fireEvent.click(await screen.findByText('第1网格'))

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { WarningCompliance } from '@/core/warning-api'
+import type { WarningCompliance } from '@/contract/warnings'
 import WarningsAdminPage from '@/packages/admin/pages/warnings/index'
 import { warningFormStore } from '@/stores/warning-form-store'
 import { FakeApi } from '../../../../support/fake-api'

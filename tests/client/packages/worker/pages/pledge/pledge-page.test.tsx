@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { HouseholdDetail, PledgeTemplate } from '@/core/door-to-door-api'
+import type { HouseholdDetail } from '@/contract/households'
+import type { PledgeTemplate } from '@/contract/pledges'
 import PledgePage from '@/packages/worker/pages/pledge/index'
 import { pledgeStore } from '@/stores/pledge-store'
 import { FakeApi } from '../../../../support/fake-api'

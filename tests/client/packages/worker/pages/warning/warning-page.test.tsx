@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { WarningDetail } from '@/core/warning-api'
+import type { WarningDetail } from '@/contract/warnings'
 import { ApiError } from '@/services/api-client'
 import WarningPage from '@/packages/worker/pages/warning/index'
 import { FakeApi } from '../../../../support/fake-api'

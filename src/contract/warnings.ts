@@ -1,10 +1,15 @@
-import { Type } from 'typebox'
-import { FRAUD_TYPE_KEYS, FRAUD_TYPES } from '#core/fraud-types'
-import { RISK_LEVELS, WARNING_SOURCES, WARNING_STATES, WARNING_STEPS } from '#core/warning-api'
-import { MAX_RESIDENT_NAME_LENGTH, MAX_STEP_NOTE_LENGTH, MAX_WARNING_ADDRESS_LENGTH } from '#core/warnings'
-import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
+import { Type, type Static } from 'typebox'
+import { FRAUD_TYPE_KEYS, FRAUD_TYPES } from '../core/fraud-types'
+import {
+  MAX_RESIDENT_NAME_LENGTH, MAX_STEP_NOTE_LENGTH, MAX_WARNING_ADDRESS_LENGTH, RISK_LEVELS, WARNING_EVENT_KINDS, WARNING_SOURCES, WARNING_STATES,
+  WARNING_STEPS,
+} from '../core/warnings'
+import { Page, PageQuery, PlainText, RegionId, Timestamp, Uuid } from './common'
 
-/** Warning schemas, mirroring src/core/warning-api.ts. Names, phones and times are checked again by src/core/warnings.ts, in Chinese. */
+/**
+ * Warnings (预警劝阻): a station records or imports them, a dissuader takes each through its steps. Names, phones and
+ * times are checked again by src/core/warnings.ts, in Chinese.
+ */
 
 const Iso = Type.String({ format: 'date-time' })
 const NullableIso = Type.Union([Type.Null(), Iso])
@@ -30,6 +35,7 @@ export const WarningInput = Type.Object({
   receivedAt: Timestamp('接警时间'),
   assigneeId: Type.Union([Type.Null(), Uuid], { description: '劝阻员；null 为按辖区和工作量自动分派' }),
 })
+export type WarningInput = Static<typeof WarningInput>
 
 const Person = Type.Object({ id: Type.String(), name: Type.String() })
 
@@ -40,9 +46,9 @@ export const WarningListItem = Type.Object({
   residentName: Type.String(),
   phoneMasked: Type.String({ description: '手机号（脱敏）' }),
   address: Type.String(),
-  fraudType: Type.String(),
+  fraudType: FraudType,
   riskLevel: RiskLevel,
-  source: Type.String(),
+  source: Source,
   state: State,
   receivedAt: Iso,
   contactDueAt: Iso,
@@ -55,16 +61,18 @@ export const WarningListItem = Type.Object({
   lossAmount: Type.Union([Type.Null(), Type.Number()]),
   version: Type.Integer(),
 })
+export type WarningListItem = Static<typeof WarningListItem>
 
-const WarningEvent = Type.Object({
-  kind: Type.String(),
-  fromState: Type.Union([Type.Null(), Type.String()]),
-  toState: Type.Union([Type.Null(), Type.String()]),
+export const WarningEvent = Type.Object({
+  kind: Type.Enum([...WARNING_EVENT_KINDS]),
+  fromState: Type.Union([Type.Null(), State]),
+  toState: Type.Union([Type.Null(), State]),
   actorName: Type.Union([Type.Null(), Type.String()]),
   note: Type.String(),
   lossAmount: Type.Union([Type.Null(), Type.Number()]),
   at: Iso,
 })
+export type WarningEvent = Static<typeof WarningEvent>
 
 export const WarningDetail = Type.Object({
   ...WarningListItem.properties,
@@ -73,8 +81,7 @@ export const WarningDetail = Type.Object({
   canRevealPhone: Type.Boolean({ description: '只有处置人可以查看完整号码并拨打' }),
   allowedSteps: Type.Array(Step),
 })
-
-export const WarningPage = Type.Object({ items: Type.Array(WarningListItem), total: Type.Integer() })
+export type WarningDetail = Static<typeof WarningDetail>
 
 export const WarningStepInput = Type.Object({
   step: Step,
@@ -82,8 +89,10 @@ export const WarningStepInput = Type.Object({
   note: PlainText({ maxLength: MAX_STEP_NOTE_LENGTH, description: '备注；重新打开时必填原因' }),
   lossAmount: Yuan('被骗金额（元），只在“已受骗”时填写'),
 })
+export type WarningStepInput = Static<typeof WarningStepInput>
 
-export const WarningListQuery = Type.Object({
+/** Admins' list: the region and filters; overdue first, then by deadline. */
+export const WarningQuery = Type.Object({
   regionId: Type.Optional(RegionId),
   state: Type.Optional(State),
   risk: Type.Optional(RiskLevel),
@@ -93,12 +102,14 @@ export const WarningListQuery = Type.Object({
   to: Type.Optional(Iso),
   ...PageQuery,
 })
+export type WarningQuery = Static<typeof WarningQuery>
 
 export const ComplianceQuery = Type.Object({
   regionId: Type.Optional(RegionId),
   from: Type.Optional(Timestamp('接警时间起（含），默认 30 天前')),
   to: Type.Optional(Timestamp('接警时间止（不含），默认现在')),
 })
+export type ComplianceQuery = Static<typeof ComplianceQuery>
 
 export const WarningCompliance = Type.Object({
   received: Type.Integer(),
@@ -107,14 +118,43 @@ export const WarningCompliance = Type.Object({
   overdueNow: Type.Integer(),
   byRisk: Type.Array(Type.Object({ riskLevel: RiskLevel, received: Type.Integer(), contactedInTime: Type.Integer() })),
 })
+export type WarningCompliance = Static<typeof WarningCompliance>
 
-export const DissuaderLoad = Type.Object({ id: Type.String(), name: Type.String(), regionName: Type.String(), openWarnings: Type.Integer() })
+export const DissuaderLoad = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  regionName: Type.String(),
+  openWarnings: Type.Integer({ description: '在办（已分派未办结）的预警数' }),
+})
+export type DissuaderLoad = Static<typeof DissuaderLoad>
 
-export const ById = Type.Object({ id: Uuid })
-export const AssigneeInput = Type.Object({ assigneeId: Uuid })
-export const RevealedPhone = Type.Object({ phone: Type.String() })
-
+/** Per-row problems in Chinese, row numbers as the spreadsheet shows them; nothing imported when any. */
 export const WarningImportResult = Type.Object({
   imported: Type.Integer(),
   errors: Type.Array(Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })),
 })
+export type WarningImportResult = Static<typeof WarningImportResult>
+
+const ById = Type.Object({ id: Uuid })
+
+/**
+ * Who may call (src/core/scope.ts): warning.manage is the region's admins, warning.handle its dissuaders and admins.
+ * The import (multipart .xlsx, all or nothing) and its template are files, so their routes keep their own schemas.
+ */
+export const warningEndpoints = {
+  /** warning.manage; assigned by region and load unless `assigneeId` is given. */
+  'POST /api/warnings': { body: WarningInput, response: WarningDetail },
+  /** warning.manage; overdue first, then by deadline. */
+  'GET /api/warnings': { query: WarningQuery, response: Page(WarningListItem) },
+  'GET /api/warnings/compliance': { query: ComplianceQuery, response: WarningCompliance },
+  /** warning.handle: my 待处置 by deadline, then 已联系, then my closed of the last 7 days. */
+  'GET /api/warnings/mine': { response: Type.Array(WarningListItem) },
+  /** warning.manage: whom a warning of the region may be given to by hand. */
+  'GET /api/warnings/dissuaders': { query: Type.Object({ regionId: RegionId }), response: Type.Array(DissuaderLoad) },
+  'GET /api/warnings/:id': { params: ById, response: WarningDetail },
+  /** warning.handle, in scope; a stale `version` is refused with 409 WARNING_STATE_CHANGED. */
+  'POST /api/warnings/:id/steps': { params: ById, body: WarningStepInput, response: WarningDetail },
+  'PUT /api/warnings/:id/assignee': { params: ById, body: Type.Object({ assigneeId: Uuid }), response: WarningDetail },
+  /** The assignee only; audited before it is answered. */
+  'POST /api/warnings/:id/reveal-phone': { params: ById, response: Type.Object({ phone: Type.String() }) },
+}
