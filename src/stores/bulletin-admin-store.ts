@@ -8,9 +8,10 @@ import { ERRORS } from '@/core/errors'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
+import { Submission, type Outcome } from './submission'
 
 export const MANAGE_PAGE_SIZE = 20
 /** The server's largest page: a hundred bulletins reach back months, far past any day still being reported. */
@@ -79,10 +80,8 @@ export class BulletinAdminStore {
   draft: BulletinDraft | null = null
   /** The saved bulletin behind the draft; null for a new one not yet saved. */
   saved: BulletinDetail | null = null
-  versions: BulletinVersionItem[] = []
-  saving = false
-  formError: string | null = null
-  formDetails: string[] = []
+  /** What the editor itself finds wrong before sending, and the lines that say where. */
+  problem: { message: string; details: string[] } | null = null
   notice: string | null = null
   previewing = false
   publishMode: PublishMode = 'now'
@@ -96,13 +95,39 @@ export class BulletinAdminStore {
   private sameDayConfirmed = false
   /** The bulletin being opened for editing; null for a new one. */
   private readonly opening = new LatestLoad<BulletinDetail | null>()
+  /** The saved bulletin's versions: a side panel, so a failure to list them is not shown. */
+  private readonly versionsLoad = new LatestLoad<BulletinVersionItem[]>()
+  /** The station's recent bulletins, asked for just before publishing to find any for the same day. */
+  private readonly sameDayLookup = new LatestLoad<Page<BulletinAdminItem>>()
+  /** Saving, publishing and retracting: one at a time, each answered by the saved bulletin. */
+  private readonly writing = new Submission()
 
   constructor(private readonly api: Pick<Api,
     'manageBulletins' | 'bulletin' | 'createBulletin' | 'updateBulletin' | 'publishBulletin' | 'retractBulletin' | 'bulletinVersions' | 'absoluteUrl'>,
   private readonly now: () => Date = () => new Date()) {
-    makeAutoObservable<BulletinAdminStore, 'api' | 'now' | 'sameDayConfirmed' | 'opening'>(this, {
-      api: false, now: false, sameDayConfirmed: false, list: false, opening: false,
+    makeAutoObservable<BulletinAdminStore, 'api' | 'now' | 'sameDayConfirmed' | 'opening' | 'versionsLoad' | 'sameDayLookup' | 'writing'>(this, {
+      api: false, now: false, sameDayConfirmed: false, list: false, opening: false, versionsLoad: false, sameDayLookup: false, writing: false,
     })
+  }
+
+  get versions(): BulletinVersionItem[] {
+    return this.versionsLoad.value ?? []
+  }
+
+  /** Also while the same day is checked before publishing: the button waits for the whole publish. */
+  get saving(): boolean {
+    return this.writing.busy || this.sameDayLookup.state === 'loading'
+  }
+
+  get formError(): string | null {
+    return this.problem?.message ?? this.writing.error
+  }
+
+  /** The server's per-field reasons for a refusal, e.g. which case of a bulletin is incomplete. */
+  get formDetails(): string[] {
+    if (this.problem) return this.problem.details
+    const failure = this.writing.failure
+    return failure instanceof ApiError ? detailLines(failure.details) : []
   }
 
   get state(): LoadState {
@@ -119,10 +144,10 @@ export class BulletinAdminStore {
     this.opening.clear()
     this.draft = null
     this.saved = null
-    this.versions = []
-    this.saving = false
-    this.formError = null
-    this.formDetails = []
+    this.versionsLoad.clear()
+    this.sameDayLookup.clear()
+    this.writing.clear()
+    this.problem = null
     this.notice = null
     this.previewing = false
     this.publishMode = 'now'
@@ -229,22 +254,15 @@ export class BulletinAdminStore {
       this.showFormError('损失金额请填写数字，最多两位小数；未造成损失填 0')
       return false
     }
-    this.saving = true
     this.clearMessages()
-    try {
-      const saved: BulletinDetail = this.saved
-        ? yield this.api.updateBulletin(this.saved.id, input)
-        : yield this.api.createBulletin(input)
-      this.saved = saved
-      this.notice = '已保存'
-      yield this.loadVersions()
-      return true
-    } catch (e) {
-      this.showApiError(e)
-      return false
-    } finally {
-      this.saving = false
-    }
+    const before = this.saved
+    const saved: Outcome<BulletinDetail> = yield this.writing.run(() =>
+      before ? this.api.updateBulletin(before.id, input) : this.api.createBulletin(input))
+    if (!saved.ok) return false
+    this.saved = saved.value
+    this.notice = '已保存'
+    yield this.loadVersions()
+    return true
   })
 
   /** Published (not scheduled): residents can read it now, so the editor offers to forward it to the groups. */
@@ -274,15 +292,12 @@ export class BulletinAdminStore {
     const input = this.draft ? inputOf(this.draft) : null
     const leftovers = input ? templateTextProblems(input) : []
     if (leftovers.length > 0) {
-      this.formError = ERRORS.BULLETIN_TEMPLATE_TEXT
-      this.formDetails = leftovers.map((p) => p.message)
+      this.showFormError(ERRORS.BULLETIN_TEMPLATE_TEXT, leftovers.map((p) => p.message))
       this.notice = null
       return false
     }
     if (input && !this.sameDayConfirmed) {
-      this.saving = true
       const others: BulletinAdminItem[] = yield this.sameDayOthers(input)
-      this.saving = false
       if (others.length > 0) {
         this.sameDay = others
         return false
@@ -290,20 +305,15 @@ export class BulletinAdminStore {
     }
     this.sameDayConfirmed = false
     const ok: boolean = yield this.save()
-    if (!ok || !this.saved) return false
-    this.saving = true
-    try {
-      // Publishing now omits `at` rather than sending null: the server's coercing validator reads null as "".
-      const published: BulletinDetail = yield this.api.publishBulletin(this.saved.id, at ? { at: at.toISOString() } : {})
-      this.saved = published
-      this.notice = published.status === 'scheduled' ? `已定时，将于 ${this.publishDate} ${this.publishTime} 发布` : '已发布'
-      return true
-    } catch (e) {
-      this.showApiError(e)
-      return false
-    } finally {
-      this.saving = false
-    }
+    const saved = this.saved
+    if (!ok || !saved) return false
+    // Publishing now omits `at` rather than sending null: the server's coercing validator reads null as "".
+    const published: Outcome<BulletinDetail> = yield this.writing.run(() =>
+      this.api.publishBulletin(saved.id, at ? { at: at.toISOString() } : {}))
+    if (!published.ok) return false
+    this.saved = published.value
+    this.notice = published.value.status === 'scheduled' ? `已定时，将于 ${this.publishDate} ${this.publishTime} 发布` : '已发布'
+    return true
   })
 
   confirmSameDay(): Promise<boolean> {
@@ -329,23 +339,19 @@ export class BulletinAdminStore {
   }
 
   confirmRetract = flow(function* (this: BulletinAdminStore) {
-    if (!this.saved || !this.retracting) return
+    const saved = this.saved
+    if (!saved || !this.retracting) return
     const reason = this.retractReason.trim()
     if (!reason) {
       this.showFormError('请填写撤回原因')
       return
     }
     this.retracting = false
-    this.saving = true
     this.clearMessages()
-    try {
-      this.saved = yield this.api.retractBulletin(this.saved.id, reason)
-      this.notice = '已撤回，居民将看到“该通报已撤回”'
-    } catch (e) {
-      this.showApiError(e)
-    } finally {
-      this.saving = false
-    }
+    const retracted: Outcome<BulletinDetail> = yield this.writing.run(() => this.api.retractBulletin(saved.id, reason))
+    if (!retracted.ok) return
+    this.saved = retracted.value
+    this.notice = '已撤回，居民将看到“该通报已撤回”'
   })
 
   /**
@@ -353,44 +359,33 @@ export class BulletinAdminStore {
    * not load, publishing goes on: the warning is a courtesy, never a gate.
    */
   private sameDayOthers = flow(function* (this: BulletinAdminStore, input: BulletinInput) {
-    try {
-      const page: Page<BulletinAdminItem> = yield this.api.manageBulletins(input.regionId, 1, SAME_DAY_LOOKUP_SIZE)
-      return sameDayBulletins(page.items, { id: this.saved?.id ?? null, regionId: input.regionId, bulletinDate: input.bulletinDate })
-    } catch {
-      return []
-    }
+    const landed: boolean = yield this.sameDayLookup.load(() => this.api.manageBulletins(input.regionId, 1, SAME_DAY_LOOKUP_SIZE))
+    const page = this.sameDayLookup.value
+    if (!landed || !page) return []
+    return sameDayBulletins(page.items, { id: this.saved?.id ?? null, regionId: input.regionId, bulletinDate: input.bulletinDate })
   })
 
-  private loadVersions = flow(function* (this: BulletinAdminStore) {
-    if (!this.saved) return
-    try {
-      this.versions = yield this.api.bulletinVersions(this.saved.id)
-    } catch {
-      // The version list is a side panel; the editor works without it.
-      this.versions = []
-    }
-  })
-
-  private showApiError(e: unknown): void {
-    this.formError = errorMessage(e)
-    this.formDetails = e instanceof ApiError ? detailLines(e.details) : []
+  /** Quietly: should the list not come, the editor works on with the versions it showed. */
+  private loadVersions(): Promise<boolean> {
+    const saved = this.saved
+    return saved ? this.versionsLoad.refresh(() => this.api.bulletinVersions(saved.id)) : Promise.resolve(false)
   }
 
-  private showFormError(message: string): void {
-    this.formError = message
-    this.formDetails = []
+  private showFormError(message: string, details: string[] = []): void {
+    this.problem = { message, details }
+    this.writing.dismiss()
   }
 
   private clearMessages(): void {
-    this.formError = null
-    this.formDetails = []
+    this.problem = null
+    this.writing.dismiss()
     this.notice = null
   }
 
   private clearForm(): void {
     this.draft = null
     this.saved = null
-    this.versions = []
+    this.versionsLoad.clear()
     this.previewing = false
     this.publishMode = 'now'
     this.removingCase = null

@@ -38,14 +38,24 @@ function problemOf(error: unknown): BulletinProblem {
 /** What residents read: the list of published bulletins and one bulletin, with its share ready and its open recorded. */
 export class BulletinStore {
   readonly list = new PagedList<BulletinListItem>()
-  /** Created as the page loads, because WeChat asks for the share path synchronously. */
-  share: ShareCreated | null = null
-  opened: OpenResult | null = null
   private readonly bulletin = new LatestLoad<BulletinDetail>()
+  /** Created as the page loads, because WeChat asks for the share path synchronously. */
+  private readonly shareLoad = new LatestLoad<ShareCreated>()
+  private readonly openLoad = new LatestLoad<OpenResult>()
   private viewed: { id: string; launch: ShareLaunch } | null = null
 
   constructor(private readonly deps: BulletinStoreDeps) {
-    makeAutoObservable<BulletinStore, 'deps' | 'viewed' | 'bulletin'>(this, { deps: false, viewed: false, list: false, bulletin: false })
+    makeAutoObservable<BulletinStore, 'deps' | 'viewed' | 'bulletin' | 'shareLoad' | 'openLoad'>(this, {
+      deps: false, viewed: false, list: false, bulletin: false, shareLoad: false, openLoad: false,
+    })
+  }
+
+  get share(): ShareCreated | null {
+    return this.shareLoad.value
+  }
+
+  get opened(): OpenResult | null {
+    return this.openLoad.value
   }
 
   get detail(): BulletinDetail | null {
@@ -62,8 +72,8 @@ export class BulletinStore {
 
   /** Bulletins are public; the share made under the previous person's name is theirs and must not be forwarded again. */
   reset(): void {
-    this.share = null
-    this.opened = null
+    this.shareLoad.clear()
+    this.openLoad.clear()
   }
 
   get posterUrl(): string | null {
@@ -98,8 +108,8 @@ export class BulletinStore {
     const viewed = { id, launch }
     this.viewed = viewed
     this.bulletin.clear()
-    this.share = null
-    this.opened = null
+    this.shareLoad.clear()
+    this.openLoad.clear()
     // A link cut off before its id names no bulletin: there is nothing to ask for, or to retry.
     if (!id) {
       this.bulletin.fail(new ApiError('BULLETIN_NOT_FOUND', '链接里没有通报编号', 404))
@@ -114,26 +124,22 @@ export class BulletinStore {
     return this.viewed ? this.view(this.viewed.id, this.viewed.launch) : Promise.resolve()
   }
 
-  private prepareShare = flow(function* (this: BulletinStore, viewed: { id: string; launch: ShareLaunch }) {
-    try {
-      const key: string = yield this.deps.readerKey()
-      const share: ShareCreated = yield this.deps.api.createShare(viewed.id, { parentShareId: viewed.launch.shareId, readerKey: key })
-      if (viewed === this.viewed) this.share = share
-    } catch {
-      // Without a share the page still shares the plain bulletin path; attribution is lost, reading is not.
-    }
-  })
+  /** Quietly: without a share the page still shares the plain bulletin path; attribution is lost, reading is not. */
+  private prepareShare(viewed: { id: string; launch: ShareLaunch }): Promise<boolean> {
+    return this.shareLoad.refresh(async () => {
+      const readerKey = await this.deps.readerKey()
+      return this.deps.api.createShare(viewed.id, { parentShareId: viewed.launch.shareId, readerKey })
+    })
+  }
 
-  private recordOpen = flow(function* (this: BulletinStore, viewed: { id: string; launch: ShareLaunch }) {
-    try {
-      const key: string = yield this.deps.readerKey()
-      const group: EncryptedGroupInfo | null = this.deps.isSignedIn() ? yield this.deps.groupInfo(viewed.launch.shareTicket) : null
-      const opened: OpenResult = yield this.deps.api.recordOpen({
-        bulletinId: viewed.id, shareId: viewed.launch.shareId, readerKey: key, scene: viewed.launch.scene, group,
+  /** Quietly: an open that fails to count must never get in the reader's way. */
+  private recordOpen(viewed: { id: string; launch: ShareLaunch }): Promise<boolean> {
+    return this.openLoad.refresh(async () => {
+      const readerKey = await this.deps.readerKey()
+      const group = this.deps.isSignedIn() ? await this.deps.groupInfo(viewed.launch.shareTicket) : null
+      return this.deps.api.recordOpen({
+        bulletinId: viewed.id, shareId: viewed.launch.shareId, readerKey, scene: viewed.launch.scene, group,
       })
-      if (viewed === this.viewed) this.opened = opened
-    } catch {
-      // An open that fails to count must never get in the reader's way.
-    }
-  })
+    })
+  }
 }

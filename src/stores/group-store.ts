@@ -2,7 +2,8 @@ import { flow, makeAutoObservable } from 'mobx'
 import type { GroupLabelInput, WeChatGroup } from '@/contract/groups'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 export interface GroupForm {
@@ -17,12 +18,13 @@ export class GroupStore {
   unlabelledOnly = false
   editingId: string | null = null
   form: GroupForm = { name: '', tier: null, regionId: '' }
-  saving = false
-  formError: string | null = null
+  /** What the form itself finds wrong before sending. */
+  problem: string | null = null
   private readonly groupsLoad = new LatestLoad<WeChatGroup[]>()
+  private readonly labelling = new Submission()
 
   constructor(private readonly api: Pick<Api, 'groups' | 'labelGroup'>) {
-    makeAutoObservable<GroupStore, 'api' | 'groupsLoad'>(this, { api: false, groupsLoad: false })
+    makeAutoObservable<GroupStore, 'api' | 'groupsLoad' | 'labelling'>(this, { api: false, groupsLoad: false, labelling: false })
   }
 
   reset(): void {
@@ -30,9 +32,17 @@ export class GroupStore {
     this.unlabelledOnly = false
     this.editingId = null
     this.form = { name: '', tier: null, regionId: '' }
-    this.saving = false
-    this.formError = null
+    this.problem = null
     this.groupsLoad.clear()
+    this.labelling.clear()
+  }
+
+  get saving(): boolean {
+    return this.labelling.busy
+  }
+
+  get formError(): string | null {
+    return this.problem ?? this.labelling.error
   }
 
   get groups(): WeChatGroup[] {
@@ -65,7 +75,8 @@ export class GroupStore {
   startLabel(group: WeChatGroup, defaultRegionId: string): void {
     this.editingId = group.id
     this.form = { name: group.name ?? '', tier: group.tier, regionId: group.regionId ?? defaultRegionId }
-    this.formError = null
+    this.problem = null
+    this.labelling.dismiss()
   }
 
   /**
@@ -82,7 +93,8 @@ export class GroupStore {
 
   cancelLabel(): void {
     this.editingId = null
-    this.formError = null
+    this.problem = null
+    this.labelling.dismiss()
   }
 
   setForm(patch: Partial<GroupForm>): void {
@@ -92,26 +104,19 @@ export class GroupStore {
   /** True once saved: the form page then goes back to the list, which already shows the new label. */
   saveLabel = flow(function* (this: GroupStore) {
     const id = this.editingId
-    if (!id) return false
+    if (!id || this.saving) return false
     const { name, tier, regionId } = this.form
     if (!name.trim() || tier === null || !regionId) {
-      this.formError = '请填写群名称、类型和所属村社'
+      this.problem = '请填写群名称、类型和所属村社'
       return false
     }
+    this.problem = null
     const input: GroupLabelInput = { name: name.trim(), tier, regionId }
-    this.saving = true
-    this.formError = null
-    try {
-      const saved: WeChatGroup = yield this.api.labelGroup(id, input)
-      this.groupsLoad.value = this.groups.map((g) => (g.id === saved.id ? saved : g))
-      this.editingId = null
-      return true
-    } catch (e) {
-      this.formError = errorMessage(e)
-      return false
-    } finally {
-      this.saving = false
-    }
+    const saved: Outcome<WeChatGroup> = yield this.labelling.run(() => this.api.labelGroup(id, input))
+    if (!saved.ok) return false
+    this.groupsLoad.set(this.groups.map((g) => (g.id === saved.value.id ? saved.value : g)))
+    this.editingId = null
+    return true
   })
 }
 

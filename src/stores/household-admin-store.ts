@@ -2,9 +2,11 @@ import { flow, makeAutoObservable, observable } from 'mobx'
 import type { HouseholdDetail, HouseholdFilters, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'
 import { checkHouseholdInput, isHouseholdTag, type HouseholdTag } from '@/core/households'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
+import { Submission, type Outcome } from './submission'
 
 export const HOUSEHOLD_ADMIN_PAGE_SIZE = 20
 
@@ -47,16 +49,20 @@ export class HouseholdAdminStore {
   editingId: string | null = null
   /** On edit, the stored name as the server shows it (张*华), as a reminder beside the empty name field. */
   maskedHeadName: string | null = null
-  saving = false
-  formError: string | null = null
+  /** What the form itself finds wrong before sending. */
+  problem: string | null = null
+  private readonly opening = new LatestLoad<HouseholdDetail>()
+  private readonly saveDraft = new Submission()
 
   /** The household whose full number the user asked for, waiting for them to confirm the view is recorded. */
   revealAskedFor: string | null = null
   readonly revealedPhones = observable.map<string, string>()
-  revealError: string | null = null
+  private readonly reveal = new Submission()
 
   constructor(private readonly api: Pick<Api, 'households' | 'household' | 'createHousehold' | 'updateHousehold' | 'revealPhone'>) {
-    makeAutoObservable<HouseholdAdminStore, 'api' | 'list'>(this, { api: false, list: false })
+    makeAutoObservable<HouseholdAdminStore, 'api' | 'list' | 'opening' | 'saveDraft' | 'reveal'>(this, {
+      api: false, list: false, opening: false, saveDraft: false, reveal: false,
+    })
   }
 
   get searchQuery(): HouseholdSearch {
@@ -79,8 +85,21 @@ export class HouseholdAdminStore {
     return this.list.loadingMore
   }
 
+  /** A household that could not be opened for editing is said above the list. */
   get error(): string | null {
-    return this.list.error
+    return this.opening.error ?? this.list.error
+  }
+
+  get saving(): boolean {
+    return this.saveDraft.busy
+  }
+
+  get formError(): string | null {
+    return this.problem ?? this.saveDraft.error
+  }
+
+  get revealError(): string | null {
+    return this.reveal.error
   }
 
   get hasMore(): boolean {
@@ -102,9 +121,10 @@ export class HouseholdAdminStore {
     this.filters = {}
     this.selectedIds.clear()
     this.closeForm()
+    this.saveDraft.clear()
     this.revealAskedFor = null
     this.revealedPhones.clear()
-    this.revealError = null
+    this.reveal.clear()
   }
 
   selectRegion(regionId: string): Promise<void> {
@@ -139,22 +159,22 @@ export class HouseholdAdminStore {
     this.editingId = null
     this.maskedHeadName = null
     this.draft = emptyDraft(gridId)
-    this.formError = null
+    this.opening.clear()
+    this.forgetProblems()
   }
 
+  /** Of two 编辑 taps in a row, the form opens on the last household tapped, whichever answer comes back first. */
   startEdit = flow(function* (this: HouseholdAdminStore, id: string) {
-    this.formError = null
-    try {
-      const detail: HouseholdDetail = yield this.api.household(id)
-      this.editingId = id
-      // The server only ever sends the name masked; saving that back would overwrite the real name, so it is retyped.
-      this.maskedHeadName = detail.headName
-      this.draft = {
-        regionId: detail.regionId, address: detail.address, headName: '', phone: '',
-        tags: detail.tags.filter(isHouseholdTag), memberCount: String(detail.memberCount),
-      }
-    } catch (e) {
-      this.list.error = errorMessage(e)
+    this.forgetProblems()
+    const opened: boolean = yield this.opening.load(() => this.api.household(id))
+    const detail = this.opening.value
+    if (!opened || !detail) return
+    this.editingId = id
+    // The server only ever sends the name masked; saving that back would overwrite the real name, so it is retyped.
+    this.maskedHeadName = detail.headName
+    this.draft = {
+      regionId: detail.regionId, address: detail.address, headName: '', phone: '',
+      tags: detail.tags.filter(isHouseholdTag), memberCount: String(detail.memberCount),
     }
   })
 
@@ -172,8 +192,8 @@ export class HouseholdAdminStore {
     this.draft = null
     this.editingId = null
     this.maskedHeadName = null
-    this.formError = null
-    this.saving = false
+    this.opening.clear()
+    this.forgetProblems()
   }
 
   /** On any refusal the draft stays exactly as typed and the server's message is shown above it. */
@@ -181,27 +201,22 @@ export class HouseholdAdminStore {
     if (!this.draft || this.saving) return
     const problems = this.formProblems
     if (problems.length > 0) {
-      this.formError = problems.join('；')
+      this.problem = problems.join('；')
       return
     }
-    this.saving = true
-    this.formError = null
-    try {
-      const input = toInput(this.draft)
-      if (this.editingId) yield this.api.updateHousehold(this.editingId, input)
-      else yield this.api.createHousehold(input)
-    } catch (e) {
-      this.formError = errorMessage(e)
-      this.saving = false
-      return
-    }
+    this.problem = null
+    const input = toInput(this.draft)
+    const editingId = this.editingId
+    const saved: Outcome<unknown> = yield this.saveDraft.run(() =>
+      editingId ? this.api.updateHousehold(editingId, input) : this.api.createHousehold(input))
+    if (!saved.ok) return
     this.closeForm()
     yield this.search()
   })
 
   askReveal(id: string): void {
     this.revealAskedFor = id
-    this.revealError = null
+    this.reveal.dismiss()
   }
 
   cancelReveal(): void {
@@ -212,13 +227,14 @@ export class HouseholdAdminStore {
     const id = this.revealAskedFor
     if (!id) return
     this.revealAskedFor = null
-    try {
-      const { phone }: { phone: string } = yield this.api.revealPhone(id)
-      this.revealedPhones.set(id, phone ?? '未登记')
-    } catch (e) {
-      this.revealError = errorMessage(e)
-    }
+    const revealed: Outcome<{ phone: string }> = yield this.reveal.run(() => this.api.revealPhone(id))
+    if (revealed.ok) this.revealedPhones.set(id, revealed.value.phone ?? '未登记')
   })
+
+  private forgetProblems(): void {
+    this.problem = null
+    this.saveDraft.dismiss()
+  }
 }
 
 function definedOnly(filters: HouseholdFilters): HouseholdFilters {

@@ -8,6 +8,7 @@ import { LatestLoad } from './latest-load'
 import { errorMessage, type LoadState } from './load-state'
 import type { MeHolder } from './residence-store'
 import type { StoreFactory } from './store-context'
+import { Submission, type Outcome } from './submission'
 
 export type InvitationApi = Pick<Api, 'createInvitation' | 'invitations' | 'revokeInvitation' | 'invitationPreview' | 'acceptInvitation'>
 
@@ -51,6 +52,7 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text)
   } catch {
+    // A link cut short mid-escape (%E4%B8) is read as it stands rather than lost.
     return text
   }
 }
@@ -60,30 +62,66 @@ const emptyDraft = (): InvitationDraft => ({ role: null, regionId: null, maxUses
 /** Staff invitations: creating and revoking them (admins, cadres), and previewing and accepting one (the invited). */
 export class InvitationStore {
   draft: InvitationDraft = emptyDraft()
-  creating = false
-  createError: string | null = null
+  /** What the form itself finds wrong before sending. */
+  problem: string | null = null
   /** The invitation just made: its QR code and code are shown until the next one. */
   created: Invitation | null = null
   readonly list = new LatestLoad<{ items: Invitation[] }>()
   listRegionId: string | null = null
-  revokeError: string | null = null
-
-  preview: InvitationPreview | null = null
-  previewState: LoadState = 'idle'
-  previewError: string | null = null
   previewCode: string | null = null
-  /** Why the code could not be previewed, by its code (INVITATION_NOT_FOUND …), so the page can say what to do. */
-  previewErrorCode: string | null = null
-  accepting = false
-  acceptError: string | null = null
   accepted = false
+  private readonly creation = new Submission()
+  private readonly revocation = new Submission()
+  private readonly previewLoad = new LatestLoad<InvitationPreview>()
+  private readonly acceptance = new Submission()
 
   constructor(private readonly api: InvitationApi, private readonly session: MeHolder) {
-    makeAutoObservable<InvitationStore, 'api' | 'session'>(this, { api: false, session: false, list: false })
+    makeAutoObservable<InvitationStore, 'api' | 'session' | 'creation' | 'revocation' | 'previewLoad' | 'acceptance'>(this, {
+      api: false, session: false, list: false, creation: false, revocation: false, previewLoad: false, acceptance: false,
+    })
   }
 
   get items(): Invitation[] {
     return this.list.value?.items ?? []
+  }
+
+  get creating(): boolean {
+    return this.creation.busy
+  }
+
+  get createError(): string | null {
+    return this.problem ?? invitationErrorOf(this.creation)
+  }
+
+  get revokeError(): string | null {
+    return this.revocation.error
+  }
+
+  get preview(): InvitationPreview | null {
+    return this.previewLoad.value
+  }
+
+  get previewState(): LoadState {
+    return this.previewLoad.state
+  }
+
+  get previewError(): string | null {
+    return invitationErrorOf(this.previewLoad)
+  }
+
+  /** Why the code could not be previewed, by its code (INVITATION_NOT_FOUND …), so the page can say what to do. */
+  get previewErrorCode(): string | null {
+    const failure = this.previewLoad.failure
+    if (failure === null) return null
+    return failure instanceof ApiError ? failure.code : 'UNKNOWN'
+  }
+
+  get accepting(): boolean {
+    return this.acceptance.busy
+  }
+
+  get acceptError(): string | null {
+    return invitationErrorOf(this.acceptance)
   }
 
   /** The code a link or QR carries, from the join page's params; null when it carries none. */
@@ -114,23 +152,22 @@ export class InvitationStore {
 
   reset(): void {
     this.draft = emptyDraft()
-    this.creating = false
-    this.createError = null
+    this.problem = null
+    this.creation.clear()
     this.created = null
     this.list.clear()
     this.listRegionId = null
-    this.revokeError = null
+    this.revocation.clear()
     this.clearPreview()
-    this.accepting = false
-    this.acceptError = null
-    this.accepted = false
+    this.acceptance.clear()
   }
 
   updateDraft(change: Partial<InvitationDraft>): void {
     // A region fits one role's level only: choosing another role asks for the region again.
     const roleChanged = change.role !== undefined && change.role !== this.draft.role
     this.draft = { ...this.draft, ...(roleChanged ? { regionId: null } : {}), ...change }
-    this.createError = null
+    this.problem = null
+    this.creation.dismiss()
   }
 
   loadList(regionId?: string): Promise<boolean> {
@@ -142,79 +179,47 @@ export class InvitationStore {
     if (this.creating) return false
     const problems = this.draftProblems
     if (problems.length > 0 || !this.draft.role || !this.draft.regionId) {
-      this.createError = problems.join('；')
+      this.problem = problems.join('；')
       return false
     }
+    this.problem = null
     const input: InvitationInput = {
       role: this.draft.role, regionId: this.draft.regionId,
       maxUses: Number(this.draft.maxUses), expiresInHours: Number(this.draft.expiresInHours),
     }
-    this.creating = true
-    this.createError = null
-    try {
-      const invitation: Invitation = yield this.api.createInvitation(input)
-      this.created = invitation
-      this.list.set({ items: [invitation, ...this.items.filter((i) => i.code !== invitation.code)] })
-      return true
-    } catch (e) {
-      this.createError = invitationErrorMessage(e)
-      return false
-    } finally {
-      this.creating = false
-    }
+    const made: Outcome<Invitation> = yield this.creation.run(() => this.api.createInvitation(input))
+    if (!made.ok) return false
+    const invitation = made.value
+    this.created = invitation
+    this.list.set({ items: [invitation, ...this.items.filter((i) => i.code !== invitation.code)] })
+    return true
   })
 
   revoke = flow(function* (this: InvitationStore, code: string) {
-    this.revokeError = null
-    try {
-      const revoked: Invitation = yield this.api.revokeInvitation(code)
-      this.list.set({ items: this.items.map((i) => (i.code === code ? revoked : i)) })
-      if (this.created?.code === code) this.created = revoked
-      return true
-    } catch (e) {
-      this.revokeError = errorMessage(e)
-      return false
-    }
+    const revoked: Outcome<Invitation> = yield this.revocation.run(() => this.api.revokeInvitation(code))
+    if (!revoked.ok) return false
+    this.list.set({ items: this.items.map((i) => (i.code === code ? revoked.value : i)) })
+    if (this.created?.code === code) this.created = revoked.value
+    return true
   })
 
   /** What a typed or scanned code is for, before accepting it. A code that cannot be one is refused without asking. */
-  loadPreview = flow(function* (this: InvitationStore, typed: string) {
+  loadPreview(typed: string): Promise<boolean> {
     const code = normalizeInvitationCode(typed)
     this.previewCode = code
-    this.preview = null
-    this.previewError = null
-    this.previewErrorCode = null
-    this.acceptError = null
+    this.acceptance.dismiss()
     this.accepted = false
     if (!looksLikeInvitationCode(code)) {
-      this.previewState = 'error'
-      this.previewErrorCode = 'INVITATION_NOT_FOUND'
-      this.previewError = ERRORS.INVITATION_NOT_FOUND
-      return false
+      this.previewLoad.fail(new ApiError('INVITATION_NOT_FOUND', ERRORS.INVITATION_NOT_FOUND, 404))
+      return Promise.resolve(false)
     }
-    this.previewState = 'loading'
-    try {
-      const preview: InvitationPreview = yield this.api.invitationPreview(code)
-      if (this.previewCode !== code) return false
-      this.preview = preview
-      this.previewState = 'ready'
-      return true
-    } catch (e) {
-      if (this.previewCode !== code) return false
-      this.previewState = 'error'
-      this.previewErrorCode = e instanceof ApiError ? e.code : 'UNKNOWN'
-      this.previewError = invitationErrorMessage(e)
-      return false
-    }
-  })
+    return this.previewLoad.load(() => this.api.invitationPreview(code))
+  }
 
   clearPreview(): void {
-    this.preview = null
-    this.previewState = 'idle'
-    this.previewError = null
+    this.previewLoad.clear()
     this.previewCode = null
-    this.previewErrorCode = null
-    this.acceptError = null
+    this.acceptance.dismiss()
     this.accepted = false
   }
 
@@ -222,20 +227,17 @@ export class InvitationStore {
   accept = flow(function* (this: InvitationStore) {
     const code = this.previewCode
     if (!code || this.accepting) return false
-    this.accepting = true
-    this.acceptError = null
-    try {
-      const result: { me: Me } = yield this.api.acceptInvitation(code)
-      this.session.replaceMe(result.me)
-      this.accepted = true
-      return true
-    } catch (e) {
-      this.acceptError = invitationErrorMessage(e)
-      return false
-    } finally {
-      this.accepting = false
-    }
+    const granted: Outcome<{ me: Me }> = yield this.acceptance.run(() => this.api.acceptInvitation(code))
+    if (!granted.ok) return false
+    this.session.replaceMe(granted.value.me)
+    this.accepted = true
+    return true
   })
+}
+
+/** The invitation words for what failed, whatever the server's wording of the day. */
+function invitationErrorOf(attempt: { failure: unknown }): string | null {
+  return attempt.failure === null ? null : invitationErrorMessage(attempt.failure)
 }
 
 export const invitationStore: StoreFactory<InvitationStore> = ({ api, session }) => new InvitationStore(api, session)

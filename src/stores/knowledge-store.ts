@@ -22,6 +22,7 @@ function decoded(text: string): string {
   try {
     return decodeURIComponent(text)
   } catch {
+    // A scanned address cut short mid-escape (%E4%B8) is read as it stands rather than lost.
     return text
   }
 }

@@ -2,7 +2,8 @@ import { flow, makeAutoObservable } from 'mobx'
 import type { DoorLabel, LabelSheet } from '@/contract/labels'
 import type { Api, LabelTarget } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 /** 2 columns × 5 rows fill an A4 sheet with labels large enough to scan from a step away. */
@@ -14,13 +15,16 @@ export class LabelStore {
   /** Shown above the sheets: the grid's name or how many households were picked. */
   targetName = ''
   confirmingReissue = false
-  reissuing = false
-  /** A failed reissue is shown where the sheet goes, with the same retry. */
-  private reissueError: string | null = null
   private readonly sheetLoad = new LatestLoad<LabelSheet>()
+  /** A failed reissue is shown where the sheet goes, with the same retry. */
+  private readonly reissue = new Submission()
 
   constructor(private readonly api: Pick<Api, 'labelSheet' | 'issueLabels'>) {
-    makeAutoObservable<LabelStore, 'api' | 'sheetLoad'>(this, { api: false, sheetLoad: false })
+    makeAutoObservable<LabelStore, 'api' | 'sheetLoad' | 'reissue'>(this, { api: false, sheetLoad: false, reissue: false })
+  }
+
+  get reissuing(): boolean {
+    return this.reissue.busy
   }
 
   get sheet(): LabelSheet | null {
@@ -28,11 +32,11 @@ export class LabelStore {
   }
 
   get state(): LoadState {
-    return this.reissueError === null ? this.sheetLoad.state : 'error'
+    return this.reissue.error === null ? this.sheetLoad.state : 'error'
   }
 
   get error(): string | null {
-    return this.reissueError ?? this.sheetLoad.error
+    return this.reissue.error ?? this.sheetLoad.error
   }
 
   /** Labels cut into A4 sheets, in the server's order. */
@@ -45,11 +49,10 @@ export class LabelStore {
 
   reset(): void {
     this.sheetLoad.clear()
-    this.reissueError = null
+    this.reissue.clear()
     this.target = null
     this.targetName = ''
     this.confirmingReissue = false
-    this.reissuing = false
   }
 
   chooseGrid(gridId: string, name: string): void {
@@ -63,7 +66,7 @@ export class LabelStore {
   generate = flow(function* (this: LabelStore) {
     const target = this.target
     if (!target) return
-    this.reissueError = null
+    this.reissue.dismiss()
     yield this.sheetLoad.load(() => this.api.labelSheet(target))
   })
 
@@ -77,24 +80,16 @@ export class LabelStore {
   }
 
   confirmReissue = flow(function* (this: LabelStore) {
-    if (!this.target || !this.confirmingReissue) return
+    const target = this.target
+    if (!target || !this.confirmingReissue) return
     this.confirmingReissue = false
-    this.reissuing = true
-    this.reissueError = null
-    try {
-      yield this.api.issueLabels(this.target, true)
-    } catch (e) {
-      this.reissueError = errorMessage(e)
-      return
-    } finally {
-      this.reissuing = false
-    }
-    yield this.generate()
+    const reissued: Outcome<unknown> = yield this.reissue.run(() => this.api.issueLabels(target, true))
+    if (reissued.ok) yield this.generate()
   })
 
   private choose(target: LabelTarget, name: string): void {
     this.sheetLoad.clear()
-    this.reissueError = null
+    this.reissue.dismiss()
     this.target = target
     this.targetName = name
   }

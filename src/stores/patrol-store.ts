@@ -6,7 +6,8 @@ import { VISIT_TASK_NOTE_MAX } from '@/core/visit-tasks'
 import { ApiError, type Api } from '@/services/api-client'
 import type { OfflineStorage } from '@/services/offline-storage'
 import { LatestLoad } from './latest-load'
-import { errorMessage, type LoadState } from './load-state'
+import type { LoadState } from './load-state'
+import { Submission, type Outcome } from './submission'
 import type { StoreFactory } from './store-context'
 
 export type PatrolApi = Pick<Api, 'patrolToday' | 'completeVisitTask'>
@@ -30,14 +31,23 @@ export class PatrolStore {
   /** The task whose 完成 dialog is open. */
   completing: VisitTask | null = null
   note = ''
-  saving = false
-  completeError: string | null = null
+  /** What the 完成 dialog itself finds wrong before sending. */
+  problem: string | null = null
   /** When the plan on screen was fetched, if it is the copy kept on the phone because the network failed. */
   keptAt: Date | null = null
   private readonly planLoad = new LatestLoad<PatrolPlan>()
+  private readonly completion = new Submission()
 
   constructor(private readonly api: PatrolApi, private readonly deps: PatrolDeps) {
-    makeAutoObservable<PatrolStore, 'api' | 'planLoad' | 'deps'>(this, { api: false, planLoad: false, deps: false })
+    makeAutoObservable<PatrolStore, 'api' | 'planLoad' | 'completion' | 'deps'>(this, { api: false, planLoad: false, completion: false, deps: false })
+  }
+
+  get saving(): boolean {
+    return this.completion.busy
+  }
+
+  get completeError(): string | null {
+    return this.problem ?? this.completion.error
   }
 
   get items(): PatrolSuggestion[] {
@@ -62,6 +72,7 @@ export class PatrolStore {
     this.gridId = null
     this.keptAt = null
     this.cancelComplete()
+    this.completion.clear()
     this.forgetSavedPlan()
   }
 
@@ -114,19 +125,18 @@ export class PatrolStore {
   startComplete(task: VisitTask): void {
     this.completing = task
     this.note = ''
-    this.completeError = null
+    this.forgetProblems()
   }
 
   setNote(note: string): void {
     this.note = note.slice(0, VISIT_TASK_NOTE_MAX)
-    this.completeError = null
+    this.forgetProblems()
   }
 
   cancelComplete(): void {
     this.completing = null
     this.note = ''
-    this.saving = false
-    this.completeError = null
+    this.forgetProblems()
   }
 
   confirmComplete = flow(function* (this: PatrolStore) {
@@ -134,21 +144,21 @@ export class PatrolStore {
     if (!task || this.saving) return
     const note = this.note.trim()
     if (!note) {
-      this.completeError = '请简要填写上门核实情况'
+      this.problem = '请简要填写上门核实情况'
       return
     }
-    this.saving = true
-    try {
-      yield this.api.completeVisitTask(task.id, note)
-      // Done here or by a colleague a moment ago: either way it no longer waits in this plan.
-      const plan = this.planLoad.value
-      if (plan) this.planLoad.value = { ...plan, tasks: plan.tasks.filter((t) => t.id !== task.id) }
-      this.cancelComplete()
-    } catch (e) {
-      this.saving = false
-      this.completeError = errorMessage(e)
-    }
+    const completed: Outcome<unknown> = yield this.completion.run(() => this.api.completeVisitTask(task.id, note))
+    if (!completed.ok) return
+    // Done here or by a colleague a moment ago: either way it no longer waits in this plan.
+    const plan = this.planLoad.value
+    if (plan) this.planLoad.set({ ...plan, tasks: plan.tasks.filter((t) => t.id !== task.id) })
+    this.cancelComplete()
   })
+
+  private forgetProblems(): void {
+    this.problem = null
+    this.completion.dismiss()
+  }
 }
 
 export const patrolStore: StoreFactory<PatrolStore> = ({ api, storage, session, now }) =>

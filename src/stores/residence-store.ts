@@ -3,7 +3,7 @@ import type { Me } from '@/contract/auth'
 import type { MyData, PlaceTown, PlaceVillage, Residence, ResidenceChoice } from '@/contract/residence'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
-import { errorMessage } from './load-state'
+import { Submission, type Outcome } from './submission'
 
 export type ResidenceApi = Pick<Api, 'places' | 'myResidence' | 'bindResidence' | 'leaveResidence' | 'myData'>
 
@@ -39,19 +39,35 @@ export class ResidenceStore {
   readonly myData = new LatestLoad<MyData>()
   query = ''
   townId: string | null = null
-  binding = false
-  bindError: string | null = null
+  private readonly bindRequest = new Submission()
   /** The village just bound, for 已登记为 XX村 居民. */
   justBound: Residence | null = null
   /** The door label that bound it, when it was 「我住这里」. */
   boundDoorToken: string | null = null
-  leaving = false
-  leaveError: string | null = null
+  private readonly leaveRequest = new Submission()
   /** A door label whose 「我住这里」 was tapped while signed out: bound as soon as the person has signed in. */
   pendingDoorToken: string | null = null
 
   constructor(private readonly api: ResidenceApi, private readonly session: MeHolder) {
-    makeAutoObservable<ResidenceStore, 'api' | 'session'>(this, { api: false, session: false, places: false, current: false, myData: false })
+    makeAutoObservable<ResidenceStore, 'api' | 'session' | 'bindRequest' | 'leaveRequest'>(this, {
+      api: false, session: false, places: false, current: false, myData: false, bindRequest: false, leaveRequest: false,
+    })
+  }
+
+  get binding(): boolean {
+    return this.bindRequest.busy
+  }
+
+  get bindError(): string | null {
+    return this.bindRequest.error
+  }
+
+  get leaving(): boolean {
+    return this.leaveRequest.busy
+  }
+
+  get leaveError(): string | null {
+    return this.leaveRequest.error
   }
 
   get towns(): PlaceTown[] {
@@ -76,12 +92,10 @@ export class ResidenceStore {
     this.myData.clear()
     this.query = ''
     this.townId = null
-    this.binding = false
-    this.bindError = null
+    this.bindRequest.clear()
     this.justBound = null
     this.boundDoorToken = null
-    this.leaving = false
-    this.leaveError = null
+    this.leaveRequest.clear()
     this.pendingDoorToken = null
   }
 
@@ -113,44 +127,26 @@ export class ResidenceStore {
 
   /** Resolves true once bound; the session's `me` then holds the resident role. */
   bind = flow(function* (this: ResidenceStore, input: ResidenceChoice) {
-    if (this.binding) return false
-    this.binding = true
-    this.bindError = null
-    try {
-      const result: { residence: Residence; me: Me } = yield this.api.bindResidence(input)
-      this.current.set({ residence: result.residence })
-      this.justBound = result.residence
-      this.boundDoorToken = 'doorToken' in input ? input.doorToken : null
-      if ('doorToken' in input && this.pendingDoorToken === input.doorToken) this.pendingDoorToken = null
-      this.session.replaceMe(result.me)
-      return true
-    } catch (e) {
-      this.bindError = errorMessage(e)
-      return false
-    } finally {
-      this.binding = false
-    }
+    const bound: Outcome<{ residence: Residence; me: Me }> = yield this.bindRequest.run(() => this.api.bindResidence(input))
+    if (!bound.ok) return false
+    this.current.set({ residence: bound.value.residence })
+    this.justBound = bound.value.residence
+    this.boundDoorToken = 'doorToken' in input ? input.doorToken : null
+    if ('doorToken' in input && this.pendingDoorToken === input.doorToken) this.pendingDoorToken = null
+    this.session.replaceMe(bound.value.me)
+    return true
   })
 
   /** 注销居民身份: after it, the person has no village and their quiz and prize history is gone. */
   leave = flow(function* (this: ResidenceStore) {
-    if (this.leaving) return false
-    this.leaving = true
-    this.leaveError = null
-    try {
-      yield this.api.leaveResidence()
-      this.current.set({ residence: null })
-      this.justBound = null
-      this.boundDoorToken = null
-      const me = this.session.me
-      if (me) this.session.replaceMe({ ...me, roles: me.roles.filter((r) => r.role !== 'resident') })
-      if (this.myData.state !== 'idle') yield this.loadMyData()
-      return true
-    } catch (e) {
-      this.leaveError = errorMessage(e)
-      return false
-    } finally {
-      this.leaving = false
-    }
+    const left: Outcome<unknown> = yield this.leaveRequest.run(() => this.api.leaveResidence())
+    if (!left.ok) return false
+    this.current.set({ residence: null })
+    this.justBound = null
+    this.boundDoorToken = null
+    const me = this.session.me
+    if (me) this.session.replaceMe({ ...me, roles: me.roles.filter((r) => r.role !== 'resident') })
+    if (this.myData.state !== 'idle') yield this.loadMyData()
+    return true
   })
 }

@@ -1,6 +1,6 @@
 import { action, computed, flow, makeObservable, observable } from 'mobx'
 import type { ImportRowError } from '@/core/api-types'
-import { errorMessage } from './load-state'
+import { Submission, type Outcome } from './submission'
 
 export interface SheetImportResult {
   imported: number
@@ -16,38 +16,40 @@ interface SheetImportDeps<R> {
 
 /** A spreadsheet imported all or nothing on the server: any row error imports none and lists every one. */
 export class SheetImport<R extends SheetImportResult> {
-  importing = false
   result: R | null = null
-  error: string | null = null
+  private readonly upload = new Submission()
 
   // makeObservable, not makeAutoObservable: a store may extend this class to name its own import.
   constructor(private readonly deps: SheetImportDeps<R>) {
-    makeObservable(this, { importing: observable, result: observable.ref, error: observable, imported: computed, reset: action })
+    makeObservable(this, { result: observable.ref, importing: computed, error: computed, imported: computed, reset: action })
+  }
+
+  get importing(): boolean {
+    return this.upload.busy
+  }
+
+  get error(): string | null {
+    return this.upload.error
   }
 
   /** Another person signs in: their rows and row errors are not theirs to see. */
   reset(): void {
-    this.importing = false
+    this.upload.clear()
     this.result = null
-    this.error = null
   }
 
   get imported(): boolean {
     return this.result !== null && this.result.errors.length === 0
   }
 
+  /** A second file chosen while one is still going up is not sent. */
   importFile = flow(function* (this: SheetImport<R>, file: Blob, name: string) {
-    this.importing = true
+    if (this.importing) return
     this.result = null
-    this.error = null
-    try {
-      this.result = (yield this.deps.send(file, name)) as R
-      if (this.imported) yield this.deps.afterImport?.()
-    } catch (e) {
-      this.error = errorMessage(e)
-    } finally {
-      this.importing = false
-    }
+    const sent: Outcome<R> = yield this.upload.run(() => this.deps.send(file, name))
+    if (!sent.ok) return
+    this.result = sent.value
+    if (this.imported) yield this.deps.afterImport?.()
   })
 
   downloadTemplate(): Promise<Blob> {

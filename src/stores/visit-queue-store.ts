@@ -260,6 +260,7 @@ export class VisitQueueStore {
       this.storageError = null
       return true
     } catch {
+      // A full phone: the visits stay queued in memory only, and the page asks to upload them soon.
       this.storageError = STORAGE_FULL_MESSAGE
       return false
     }

@@ -3,9 +3,11 @@ import type { DissuaderLoad, WarningCompliance, WarningListItem } from '@/contra
 import { WARNING_STATES, WARNING_STATE_LABELS, type RiskLevel, type WarningState } from '@/core/warnings'
 import { dispatchConfirmation, percentOf } from '@/core/warnings-format'
 import type { Api } from '@/services/api-client'
-import { errorMessage, type LoadState } from './load-state'
+import { LatestLoad } from './latest-load'
+import type { LoadState } from './load-state'
 import { PagedList } from './paged-list'
 import type { StoreFactory } from './store-context'
+import { Submission, type Outcome } from './submission'
 
 /** The states the list can be filtered by, in words. */
 export const WARNING_STATE_CHOICES = WARNING_STATES.map((s) => ({ value: s, label: WARNING_STATE_LABELS[s] }))
@@ -25,38 +27,60 @@ export class WarningAdminStore {
   regionId: string | null = null
   filters: WarningFilters = { state: undefined, risk: undefined, overdueOnly: false }
   readonly list = new PagedList<WarningListItem>()
-  compliance: WarningCompliance | null = null
-  complianceState: LoadState = 'idle'
-  complianceError: string | null = null
-  /** The warning whose assignee is being changed, and the dissuaders to choose from. */
+  /** The warning whose assignee is being changed; the dissuaders to choose from are those of its region. */
   reassigning: WarningListItem | null = null
-  dissuaders: DissuaderLoad[] = []
-  dissuadersState: LoadState = 'idle'
-  reassignError: string | null = null
-  saving = false
   /** The warning just dispatched from this page: kept at the top, whatever the list's order, until filters change. */
   justDispatched: WarningListItem | null = null
   /** A share of the warnings in whole percent, as the compliance figures round it. */
   readonly rate = (part: number, whole: number): number => percentOf(part, whole)
+  private readonly complianceLoad = new LatestLoad<WarningCompliance>()
+  private readonly dissuadersLoad = new LatestLoad<DissuaderLoad[]>()
+  private readonly reassignment = new Submission()
 
   constructor(private readonly api: AdminApi) {
-    makeAutoObservable<WarningAdminStore, 'api'>(this, {
-      api: false, list: false, rate: false, compliance: observable.ref, reassigning: observable.ref, dissuaders: observable.ref, justDispatched: observable.ref,
+    makeAutoObservable<WarningAdminStore, 'api' | 'complianceLoad' | 'dissuadersLoad' | 'reassignment'>(this, {
+      api: false, list: false, rate: false, reassigning: observable.ref, justDispatched: observable.ref,
+      complianceLoad: false, dissuadersLoad: false, reassignment: false,
     })
+  }
+
+  get compliance(): WarningCompliance | null {
+    return this.complianceLoad.value
+  }
+
+  get complianceState(): LoadState {
+    return this.complianceLoad.state
+  }
+
+  get complianceError(): string | null {
+    return this.complianceLoad.error
+  }
+
+  get dissuaders(): DissuaderLoad[] {
+    return this.dissuadersLoad.value ?? []
+  }
+
+  get dissuadersState(): LoadState {
+    return this.dissuadersLoad.state
+  }
+
+  get saving(): boolean {
+    return this.reassignment.busy
+  }
+
+  /** Why the dissuaders could not be listed, or why the change was refused. */
+  get reassignError(): string | null {
+    return this.reassignment.error ?? this.dissuadersLoad.error
   }
 
   reset(): void {
     this.regionId = null
     this.filters = { state: undefined, risk: undefined, overdueOnly: false }
     this.list.clear()
-    this.compliance = null
-    this.complianceState = 'idle'
-    this.complianceError = null
+    this.complianceLoad.clear()
     this.reassigning = null
-    this.dissuaders = []
-    this.dissuadersState = 'idle'
-    this.reassignError = null
-    this.saving = false
+    this.dissuadersLoad.clear()
+    this.reassignment.clear()
     this.justDispatched = null
   }
 
@@ -108,54 +132,29 @@ export class WarningAdminStore {
     })
   }
 
-  private loadCompliance = flow(function* (this: WarningAdminStore) {
+  private async loadCompliance(): Promise<void> {
     const regionId = this.regionId
-    if (!regionId) return
-    this.complianceState = 'loading'
-    this.complianceError = null
-    try {
-      const compliance: WarningCompliance = yield this.api.warningCompliance(regionId)
-      if (regionId !== this.regionId) return
-      this.compliance = compliance
-      this.complianceState = 'ready'
-    } catch (e) {
-      this.complianceState = 'error'
-      this.complianceError = errorMessage(e)
-    }
-  })
+    if (regionId) await this.complianceLoad.load(() => this.api.warningCompliance(regionId))
+  }
 
-  startReassign = flow(function* (this: WarningAdminStore, warning: WarningListItem) {
+  async startReassign(warning: WarningListItem): Promise<void> {
     this.reassigning = warning
-    this.reassignError = null
-    this.dissuadersState = 'loading'
-    try {
-      this.dissuaders = yield this.api.dissuaders(warning.regionId)
-      this.dissuadersState = 'ready'
-    } catch (e) {
-      this.dissuadersState = 'error'
-      this.reassignError = errorMessage(e)
-    }
-  })
+    this.reassignment.dismiss()
+    await this.dissuadersLoad.load(() => this.api.dissuaders(warning.regionId))
+  }
 
   cancelReassign(): void {
     this.reassigning = null
-    this.reassignError = null
+    this.dissuadersLoad.clear()
+    this.reassignment.dismiss()
   }
 
   reassign = flow(function* (this: WarningAdminStore, assigneeId: string) {
     const warning = this.reassigning
     if (!warning || this.saving) return
-    this.saving = true
-    this.reassignError = null
-    try {
-      yield this.api.reassignWarning(warning.id, assigneeId)
-      this.reassigning = null
-    } catch (e) {
-      this.reassignError = errorMessage(e)
-      return
-    } finally {
-      this.saving = false
-    }
+    const reassigned: Outcome<unknown> = yield this.reassignment.run(() => this.api.reassignWarning(warning.id, assigneeId))
+    if (!reassigned.ok) return
+    this.reassigning = null
     yield this.list.load(this.fetchPage)
   })
 }

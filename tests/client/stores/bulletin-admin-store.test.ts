@@ -57,6 +57,20 @@ describe('BulletinAdminStore', () => {
     expect(store.isNew).toBe(false)
   })
 
+  it('when 保存 is tapped twice on a new bulletin, then it is created once', async () => {
+    const api = new FakeApi()
+    const { created } = fakeServer(api)
+    const store = new BulletinAdminStore(api, () => NOW)
+    store.startNew('t1')
+
+    const first = store.save()
+    const second = store.save()
+
+    expect(await second).toBe(false)
+    expect(await first).toBe(true)
+    expect(created).toHaveLength(1)
+  })
+
   it('when a loss is not a sum of money, then nothing is sent and the form says why', async () => {
     const api = new FakeApi()
     const { created } = fakeServer(api)

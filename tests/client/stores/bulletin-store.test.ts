@@ -111,6 +111,28 @@ describe('BulletinStore', () => {
     expect(opens[0].group).toBeNull()
   })
 
+  it('when the reader moves on to another bulletin before the first one\'s share is made, then only the second\'s share is offered', async () => {
+    const api = new FakeApi()
+    api.publicBulletin = (id) => Promise.resolve(aDetail({ id }))
+    recording(api)
+    const made: Record<string, () => void> = {}
+    api.createShare = (id) => new Promise((resolve) => {
+      made[id] = () => resolve({ id: `SHARE-${id}`, tier: 1, path: `/pages/bulletin/index?id=${id}&share=SHARE-${id}` })
+    })
+    const { store } = aStore(api)
+
+    const first = store.view('b1', aLaunch())
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const second = store.view('b2', aLaunch())
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    made.b2()
+    await second
+    made.b1()
+    await first
+
+    expect(store.sharePath).toBe('/pages/bulletin/index?id=b2&share=SHARE-b2')
+  })
+
   it('when recording the open and creating the share both fail, then the bulletin still reads normally', async () => {
     const api = new FakeApi()
     api.publicBulletin = () => Promise.resolve(aDetail())

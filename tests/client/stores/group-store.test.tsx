@@ -73,4 +73,22 @@ describe('GroupStore', () => {
     expect(store.formError).toBe('该数据不在您负责的辖区内')
     expect(store.editingId).toBe('g1')
   })
+
+  it('when 保存 is tapped twice while the label is being saved, then it is sent once', async () => {
+    const api = new FakeApi()
+    api.groups = () => Promise.resolve([aGroup()])
+    const labelGroup = jest.fn((id: string, input: GroupLabelInput) => Promise.resolve(aGroup({ id, ...input })))
+    api.labelGroup = labelGroup
+    const store = new GroupStore(api)
+    await store.load('v1')
+    store.startLabel(store.groups[0], 'v1')
+    store.setForm({ name: '东胜村平安群', tier: 1 })
+
+    const first = store.saveLabel()
+    const second = store.saveLabel()
+
+    expect(await first).toBe(true)
+    expect(await second).toBe(false)
+    expect(labelGroup).toHaveBeenCalledTimes(1)
+  })
 })

@@ -114,6 +114,34 @@ describe('HouseholdAdminStore', () => {
     expect(store.draft).toMatchObject({ headName: '', phone: '', tags: ['独居老人'], memberCount: '1' })
   })
 
+  it('when 编辑 is tapped on two households in a row, then the form opens on the second whichever answer comes back first', async () => {
+    const api = new FakeApi()
+    const answers: Record<string, (detail: HouseholdDetail) => void> = {}
+    api.household = (id) => new Promise((resolve) => { answers[id] = resolve })
+    const store = new HouseholdAdminStore(api)
+
+    const first = store.startEdit('h1')
+    const second = store.startEdit('h2')
+    answers.h2(aDetail({ id: 'h2', address: '东胜村2组8号' }))
+    await second
+    answers.h1(aDetail({ id: 'h1', address: '东胜村1组3号' }))
+    await first
+
+    expect(store.editingId).toBe('h2')
+    expect(store.draft?.address).toBe('东胜村2组8号')
+  })
+
+  it('when a household cannot be opened for editing, then the reason shows above the list and no form opens', async () => {
+    const api = new FakeApi()
+    api.household = () => Promise.reject(new ApiError('NOT_FOUND', '住户不存在', 404))
+    const store = new HouseholdAdminStore(api)
+
+    await store.startEdit('h1')
+
+    expect(store.error).toBe('住户不存在')
+    expect(store.draft).toBeNull()
+  })
+
   it('when the full number is asked for, then it is fetched only after the recorded view is confirmed', async () => {
     const api = new FakeApi()
     const revealed: string[] = []

@@ -37,6 +37,23 @@ describe('InvitationStore', () => {
     expect(store.store(invitationStore).previewError).toBe('邀请码无效，请核对后重试')
   })
 
+  it('when a code is corrected while the first one\'s preview is on its way, then the late answer is dropped', async () => {
+    const api = new FakeApi()
+    const answers: Record<string, (preview: ReturnType<typeof aPreview>) => void> = {}
+    api.invitationPreview = (code) => new Promise((resolve) => { answers[code] = resolve })
+    const store = await signedIn(api)
+    const invitations = store.store(invitationStore)
+
+    const mistyped = invitations.loadPreview('ABCDEFGX')
+    const corrected = invitations.loadPreview('ABCDEFGH')
+    answers.ABCDEFGH(aPreview({ code: 'ABCDEFGH', inviterName: '王所长' }))
+    answers.ABCDEFGX(aPreview({ code: 'ABCDEFGX', inviterName: '别人' }))
+
+    expect(await corrected).toBe(true)
+    expect(await mistyped).toBe(false)
+    expect(invitations.preview?.inviterName).toBe('王所长')
+  })
+
   it('when an invitation is accepted, then the session\'s me holds the new role', async () => {
     const api = new FakeApi()
     const worker = aRole({ role: 'grid_worker', regionId: 'g1', regionName: '第1网格' })

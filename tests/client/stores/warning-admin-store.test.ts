@@ -50,6 +50,23 @@ describe('WarningAdminStore', () => {
     expect(store.reassigning).toBeNull()
     expect(listLoads).toBe(2)
   })
+
+  it('when 改派 is opened on a warning of another village before the first list of dissuaders arrived, then only the second village\'s dissuaders are offered', async () => {
+    const api = new FakeApi()
+    const answers: Record<string, (dissuaders: { id: string; name: string; regionName: string; openWarnings: number }[]) => void> = {}
+    api.dissuaders = (regionId) => new Promise((resolve) => { answers[regionId] = resolve })
+    const store = new WarningAdminStore(api)
+
+    const first = store.startReassign(aWarningItem({ id: 'w1', regionId: 'v1' }))
+    const second = store.startReassign(aWarningItem({ id: 'w2', regionId: 'v2' }))
+    answers.v2([{ id: 'd-v2', name: '陈劝阻', regionName: '石坝村', openWarnings: 0 }])
+    await second
+    answers.v1([{ id: 'd-v1', name: '王劝阻', regionName: '东胜村', openWarnings: 2 }])
+    await first
+
+    expect(store.reassigning?.id).toBe('w2')
+    expect(store.dissuaders.map((d) => d.id)).toEqual(['d-v2'])
+  })
 })
 
 describe('WarningFormStore', () => {
@@ -120,5 +137,22 @@ describe('WarningImportStore', () => {
 
     expect(store.result?.errors).toEqual([{ row: 3, message: '电话号码格式不正确' }])
     expect(store.imported).toBe(false)
+  })
+
+  it('when a second file is chosen while the first is still going up, then only the first is sent', async () => {
+    const api = new FakeApi()
+    const sent: string[] = []
+    api.importWarnings = (_file, name) => {
+      sent.push(name)
+      return Promise.resolve({ imported: 2, errors: [] })
+    }
+    const store = new WarningImportStore(api)
+
+    const first = store.importFile(new Blob(['x']), '预警.xlsx')
+    await store.importFile(new Blob(['y']), '预警（改）.xlsx')
+    await first
+
+    expect(sent).toEqual(['预警.xlsx'])
+    expect(store.imported).toBe(true)
   })
 })
