@@ -11,6 +11,7 @@ import type { CoverageReport, LabelSheet, PledgeSummary, WorkerProgress } from '
 import type { SyncBatchResult } from '@/contract/common'
 import type { VisitInput } from '@/contract/visits'
 import type { HouseholdImportResult } from '@/core/households'
+import type { FraudTypeArticleInput } from '@/contract/knowledge'
 import type {
   BulletinAdminItem, BulletinDetail, BulletinInput, BulletinListItem, BulletinReach, BulletinVersionItem, CadreForwarding,
   DailyReach, GroupLabelInput, OpenInput, OpenResult, OutboxItem, PublishInput, ShareCreated, ShareInput, ShareTreeNode,
@@ -18,7 +19,7 @@ import type {
 } from '@/core/bulletin-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type {
-  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
+  PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
   AnswerReveal, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart, QuizSubmission, RedemptionView,
   VillageLeaderboard,
 } from '@/core/resident-api'
@@ -322,21 +323,21 @@ export class ApiClient {
     return this.request('GET', '/api/outbox', undefined, { regionId, status })
   }
 
-  knowledgeCards(): Promise<FraudTypeCard[]> {
-    return this.request('GET', '/api/public/knowledge')
+  knowledgeCards() {
+    return this.call('GET /api/public/knowledge')
   }
 
-  knowledgeArticle(fraudType: FraudTypeKey): Promise<FraudTypeArticle> {
-    return this.request('GET', `/api/public/knowledge/${encodeURIComponent(fraudType)}`)
+  knowledgeArticle(fraudType: FraudTypeKey) {
+    return this.call('GET /api/public/knowledge/:fraudType', { params: { fraudType } })
   }
 
-  saveKnowledgeArticle(fraudType: FraudTypeKey, input: FraudTypeArticleInput): Promise<FraudTypeArticle> {
-    return this.request('PUT', `/api/knowledge/${encodeURIComponent(fraudType)}`, input)
+  saveKnowledgeArticle(fraudType: FraudTypeKey, input: FraudTypeArticleInput) {
+    return this.call('PUT /api/knowledge/:fraudType', { params: { fraudType }, body: input })
   }
 
   /** 扫码学习 posters: one per chosen type, plus the learning path when `path`. */
-  learnPosters(fraudTypes: readonly FraudTypeKey[], path: boolean): Promise<LearnPosterSheet> {
-    return this.request('GET', '/api/knowledge/posters', undefined, { fraudTypes: fraudTypes.join(','), path })
+  learnPosters(fraudTypes: readonly FraudTypeKey[], path: boolean) {
+    return this.call('GET /api/knowledge/posters', { query: { fraudTypes: fraudTypes.join(','), path } })
   }
 
   questions(query: QuestionQuery): Promise<Page<QuizQuestion>> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { endpoints } from '@/contract/endpoints'
+import { seedResidentContent } from '../../server/src/content/resident-content'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'
@@ -27,6 +28,17 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
       appInstalled: false, callWarningOn: false, emergencyContact: false, elderlyChildReminded: false,
     }
     const out = await t.app.inject({ method: 'POST', url: '/api/visits/batch', headers: bearer(token), payload: { visits: [visit, { ...visit, id: randomUUID(), householdId: randomUUID() }] } })
+
+    expect(out.statusCode).toBe(200)
+    expect(t.droppedFields).toEqual([])
+  })
+
+  it('when a grid worker prints learning posters of a type and the path, then no answer loses a field the service returned', async () => {
+    await seedResidentContent(t.db)
+    const grid = (await aRegionTree(t.db)).grids[0][0]
+    const token = await signIn(t, (await aUser(t.db, { roles: [{ role: 'grid_worker', regionId: grid.id }] })).id)
+
+    const out = await t.app.inject({ method: 'GET', url: '/api/knowledge/posters?fraudTypes=rebate_task&path=true', headers: bearer(token) })
 
     expect(out.statusCode).toBe(200)
     expect(t.droppedFields).toEqual([])

@@ -15,10 +15,8 @@ import type { HouseholdSearch } from '@/contract/households'
 import type { Api, LabelTarget } from '@/services/api-client'
 import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type {
-  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
-  AnswerReveal, QuizAnswer, QuizStart, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
-} from '@/core/resident-api'
+import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult, AnswerReveal, QuizAnswer, QuizStart, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard } from '@/core/resident-api'
+import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet } from '@/contract/knowledge'
 import type { QuestionQuery } from '@/services/api-client'
 import type { ActivityQuery } from '@/services/api-client'
 import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
