@@ -1,12 +1,14 @@
 import type { EndpointMap } from './endpoint'
 import { householdEndpoints } from './households'
 import { knowledgeEndpoints } from './knowledge'
+import { quizEndpoints } from './quiz'
 import { visitEndpoints } from './visits'
 
 /** Every endpoint of the API, keyed `'METHOD /path/:param'`: the server registers these, the client calls them. */
 export const endpoints = {
   ...householdEndpoints,
   ...knowledgeEndpoints,
+  ...quizEndpoints,
   ...visitEndpoints,
 } satisfies EndpointMap
 

@@ -18,11 +18,8 @@ import type {
   SubscribeInput, WeChatGroup,
 } from '@/core/bulletin-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type {
-  PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
-  AnswerReveal, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart, QuizSubmission, RedemptionView,
-  VillageLeaderboard,
-} from '@/core/resident-api'
+import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView } from '@/core/resident-api'
+import type { QuestionImportResult, QuestionQuery, QuizAnswer, QuizQuestionInput, QuizStart, QuizSubmission } from '@/contract/quiz'
 import type {
   DissuaderLoad, RiskLevel, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningState, WarningStepInput,
   VisitTask,
@@ -340,16 +337,16 @@ export class ApiClient {
     return this.call('GET /api/knowledge/posters', { query: { fraudTypes: fraudTypes.join(','), path } })
   }
 
-  questions(query: QuestionQuery): Promise<Page<QuizQuestion>> {
-    return this.request('GET', '/api/questions', undefined, { ...query })
+  questions(query: QuestionQuery) {
+    return this.call('GET /api/questions', { query })
   }
 
-  createQuestion(input: QuizQuestionInput): Promise<QuizQuestion> {
-    return this.request('POST', '/api/questions', input)
+  createQuestion(input: QuizQuestionInput) {
+    return this.call('POST /api/questions', { body: input })
   }
 
-  updateQuestion(id: string, input: QuizQuestionInput): Promise<QuizQuestion> {
-    return this.request('PUT', `/api/questions/${encodeURIComponent(id)}`, input)
+  updateQuestion(id: string, input: QuizQuestionInput) {
+    return this.call('PUT /api/questions/:id', { params: { id }, body: input })
   }
 
   /** H5 only. All or nothing: a refusal for row errors (422 IMPORT_INVALID) comes back as a result listing them. */
@@ -365,25 +362,25 @@ export class ApiClient {
     return this.browserDownload('/api/questions/template.xlsx')
   }
 
-  startTodayQuiz(start: QuizStart = {}): Promise<QuizPaper> {
-    return this.request('POST', '/api/quiz/today', start)
+  startTodayQuiz(start: QuizStart = {}) {
+    return this.call('POST /api/quiz/today', { body: start })
   }
 
-  answerTodayQuiz(answer: QuizAnswer): Promise<AnswerReveal> {
-    return this.request('POST', '/api/quiz/today/answer', answer)
+  answerTodayQuiz(answer: QuizAnswer) {
+    return this.call('POST /api/quiz/today/answer', { body: answer })
   }
 
-  submitTodayQuiz(submission: QuizSubmission): Promise<QuizResult> {
-    return this.request('POST', '/api/quiz/today/submit', submission)
+  submitTodayQuiz(submission: QuizSubmission) {
+    return this.call('POST /api/quiz/today/submit', { body: submission })
   }
 
-  quizStanding(): Promise<QuizStanding> {
-    return this.request('GET', '/api/quiz/me')
+  quizStanding() {
+    return this.call('GET /api/quiz/me')
   }
 
   /** Without a village the server ranks the caller's own town. */
-  quizLeaderboard(villageId?: string, date?: string): Promise<VillageLeaderboard> {
-    return this.request('GET', '/api/quiz/leaderboard', undefined, { villageId, date })
+  quizLeaderboard(villageId?: string, date?: string) {
+    return this.call('GET /api/quiz/leaderboard', { query: { villageId, date } })
   }
 
   prizeOffers(): Promise<PrizeOffer[]> {
@@ -709,13 +706,6 @@ function isErrorBody(data: unknown): data is ErrorBody {
 
 /** Labels for a whole grid, or for households picked from a list. */
 export type LabelTarget = { gridId: string } | { householdIds: string[] }
-
-export interface QuestionQuery {
-  fraudType?: FraudTypeKey
-  q?: string
-  page: number
-  pageSize: number
-}
 
 /** GET /api/warnings for admins: the region and filters; overdue first, then by deadline. */
 export interface WarningQuery {

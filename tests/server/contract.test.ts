@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { endpoints } from '@/contract/endpoints'
+import type { QuizPaper } from '@/contract/quiz'
 import { seedResidentContent } from '../../server/src/content/resident-content'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
@@ -41,6 +42,22 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
     const out = await t.app.inject({ method: 'GET', url: '/api/knowledge/posters?fraudTypes=rebate_task&path=true', headers: bearer(token) })
 
     expect(out.statusCode).toBe(200)
+    expect(t.droppedFields).toEqual([])
+  })
+  it('when a resident answers, submits and reads back today\'s quiz, then no answer loses a field the service returned', async () => {
+    await seedResidentContent(t.db)
+    const village = (await aRegionTree(t.db)).villages[0]
+    const token = await signIn(t, (await aUser(t.db, { roles: [{ role: 'resident', regionId: village.id }] })).id)
+    const send = (url: string, payload?: object) => t.app.inject({ method: payload ? 'POST' : 'GET', url, headers: bearer(token), ...(payload && { payload }) })
+
+    const paper = (await send('/api/quiz/today', {})).json<QuizPaper>()
+    const reveal = await send('/api/quiz/today/answer', { attemptId: paper.attemptId, token: paper.token, questionId: paper.questions[0].id, chosen: [0], seconds: 20 })
+    t.setNow(new Date(t.now().getTime() + 120_000))
+    const answers = paper.questions.map((q) => ({ questionId: q.id, chosen: [0], seconds: 20 }))
+    const result = await send('/api/quiz/today/submit', { attemptId: paper.attemptId, token: paper.token, answers })
+    const standing = await send('/api/quiz/me')
+
+    expect([reveal.statusCode, result.statusCode, standing.statusCode]).toEqual([200, 200, 200])
     expect(t.droppedFields).toEqual([])
   })
 })
