@@ -1,6 +1,7 @@
 import type { EndpointMap } from './endpoint'
 import { householdEndpoints } from './households'
 import { knowledgeEndpoints } from './knowledge'
+import { prizeEndpoints } from './prizes'
 import { quizEndpoints } from './quiz'
 import { visitEndpoints } from './visits'
 
@@ -8,6 +9,7 @@ import { visitEndpoints } from './visits'
 export const endpoints = {
   ...householdEndpoints,
   ...knowledgeEndpoints,
+  ...prizeEndpoints,
   ...quizEndpoints,
   ...visitEndpoints,
 } satisfies EndpointMap

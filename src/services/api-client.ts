@@ -18,7 +18,7 @@ import type {
   SubscribeInput, WeChatGroup,
 } from '@/core/bulletin-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView } from '@/core/resident-api'
+import type { PrizeInput } from '@/contract/prizes'
 import type { QuestionImportResult, QuestionQuery, QuizAnswer, QuizQuestionInput, QuizStart, QuizSubmission } from '@/contract/quiz'
 import type {
   DissuaderLoad, RiskLevel, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningState, WarningStepInput,
@@ -383,36 +383,36 @@ export class ApiClient {
     return this.call('GET /api/quiz/leaderboard', { query: { villageId, date } })
   }
 
-  prizeOffers(): Promise<PrizeOffer[]> {
-    return this.request('GET', '/api/prizes')
+  prizeOffers() {
+    return this.call('GET /api/prizes')
   }
 
-  claimPrize(prizeId: string): Promise<PrizeClaim> {
-    return this.request('POST', `/api/prizes/${encodeURIComponent(prizeId)}/claims`)
+  claimPrize(prizeId: string) {
+    return this.call('POST /api/prizes/:id/claims', { params: { id: prizeId } })
   }
 
-  myPrizeClaims(): Promise<PrizeClaim[]> {
-    return this.request('GET', '/api/prizes/my-claims')
+  myPrizeClaims() {
+    return this.call('GET /api/prizes/my-claims')
   }
 
-  managePrizes(regionId: string): Promise<PrizeAdminItem[]> {
-    return this.request('GET', '/api/prizes/manage', undefined, { regionId })
+  managePrizes(regionId: string) {
+    return this.call('GET /api/prizes/manage', { query: { regionId } })
   }
 
-  createPrize(input: PrizeInput): Promise<PrizeAdminItem> {
-    return this.request('POST', '/api/prizes', input)
+  createPrize(input: PrizeInput) {
+    return this.call('POST /api/prizes', { body: input })
   }
 
-  updatePrize(id: string, input: PrizeInput): Promise<PrizeAdminItem> {
-    return this.request('PUT', `/api/prizes/${encodeURIComponent(id)}`, input)
+  updatePrize(id: string, input: PrizeInput) {
+    return this.call('PUT /api/prizes/:id', { params: { id }, body: input })
   }
 
-  prizeClaim(code: string): Promise<RedemptionView> {
-    return this.request('GET', `/api/prize-claims/${encodeURIComponent(code)}`)
+  prizeClaim(code: string) {
+    return this.call('GET /api/prize-claims/:code', { params: { code } })
   }
 
-  redeemPrizeClaim(code: string): Promise<RedemptionView> {
-    return this.request('POST', `/api/prize-claims/${encodeURIComponent(code)}/redeem`)
+  redeemPrizeClaim(code: string) {
+    return this.call('POST /api/prize-claims/:code/redeem', { params: { code } })
   }
 
   createWarning(input: WarningInput): Promise<WarningDetail> {

@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { RedemptionView } from '@/core/resident-api'
+import type { RedemptionView } from '@/contract/prizes'
 import { ApiError, type Api } from '@/services/api-client'
 import { errorMessage } from './load-state'
 import type { StoreFactory } from './store-context'

@@ -60,4 +60,23 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
     expect([reveal.statusCode, result.statusCode, standing.statusCode]).toEqual([200, 200, 200])
     expect(t.droppedFields).toEqual([])
   })
+  it('when a resident claims a prize and staff redeem it, then no answer loses a field the service returned', async () => {
+    const tree = await aRegionTree(t.db)
+    const admin = await signIn(t, (await aUser(t.db, { roles: [{ role: 'admin', regionId: tree.town.id }] })).id)
+    const resident = await signIn(t, (await aUser(t.db, { roles: [{ role: 'resident', regionId: tree.villages[0].id }] })).id)
+    const send = (method: 'GET' | 'POST', url: string, token: string, payload?: object) => t.app.inject({ method, url, headers: bearer(token), ...(payload && { payload }) })
+    const day = 24 * 3600_000
+    const prize = await send('POST', '/api/prizes', admin, {
+      regionId: tree.town.id, name: '防骗手提袋', description: '印有反诈标语的帆布袋', stock: 5, perUserLimit: 1, minScore: null, minStreak: null,
+      validFrom: new Date(t.now().getTime() - day).toISOString(), validTo: new Date(t.now().getTime() + day).toISOString(), pickupPlace: '柏林派出所警务室',
+    })
+
+    const offers = await send('GET', '/api/prizes', resident)
+    const claim = await send('POST', `/api/prizes/${prize.json<{ id: string }>().id}/claims`, resident)
+    const redeemed = await send('POST', `/api/prize-claims/${claim.json<{ code: string }>().code}/redeem`, admin)
+    const listed = await send('GET', `/api/prizes/manage?regionId=${tree.town.id}`, admin)
+
+    expect([prize, offers, claim, redeemed, listed].map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200])
+    expect(t.droppedFields).toEqual([])
+  })
 })

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult, MeRole } from '@/core/api-types'
-import type { RedemptionView } from '@/core/resident-api'
+import type { RedemptionView } from '@/contract/prizes'
 import { ApiError } from '@/services/api-client'
 import RedeemPage from '@/packages/admin/pages/redeem/index'
 import { FakeApi } from '../../../../support/fake-api'
