@@ -1,3 +1,4 @@
+import { activityEndpoints } from './activities'
 import type { EndpointMap } from './endpoint'
 import { householdEndpoints } from './households'
 import { knowledgeEndpoints } from './knowledge'
@@ -7,6 +8,7 @@ import { visitEndpoints } from './visits'
 
 /** Every endpoint of the API, keyed `'METHOD /path/:param'`: the server registers these, the client calls them. */
 export const endpoints = {
+  ...activityEndpoints,
   ...householdEndpoints,
   ...knowledgeEndpoints,
   ...prizeEndpoints,

@@ -1,4 +1,4 @@
-import type { ActivityKind } from './activity-api'
+import type { ActivityKind } from './activities'
 import type { RiskLevel } from './warning-api'
 
 /**

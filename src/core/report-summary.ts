@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS } from './activity-api'
+import { ACTIVITY_KINDS } from './activities'
 import type { ReportPeriodKind, ReportSections } from './report-api'
 import { percentChange } from './reports'
 

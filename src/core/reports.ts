@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS, type ActivityKind } from './activity-api'
+import { ACTIVITY_KINDS, type ActivityKind } from './activities'
 import type { BulletinSection, Comparison, ReportChildRow, ReportSections } from './report-api'
 import { RISK_LEVELS, type RiskLevel } from './warning-api'
 

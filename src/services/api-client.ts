@@ -25,7 +25,7 @@ import type {
   VisitTask,
 } from '@/core/warning-api'
 import type { Report, ReportPeriodKind } from '@/core/report-api'
-import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+import type { ActivityInput, ActivityPhoto, ActivityQuery } from '@/contract/activities'
 import type {
   Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
   RoleMove, RoleRef, UserQuery,
@@ -485,20 +485,20 @@ export class ApiClient {
     return this.weappDownload(`/api/reports/export.xlsx${toQueryString({ ...query })}`)
   }
 
-  activities(query: ActivityQuery): Promise<Page<ActivityListItem>> {
-    return this.request('GET', '/api/activities', undefined, { ...query })
+  activities(query: ActivityQuery) {
+    return this.call('GET /api/activities', { query })
   }
 
-  activity(id: string): Promise<Activity> {
-    return this.request('GET', `/api/activities/${encodeURIComponent(id)}`)
+  activity(id: string) {
+    return this.call('GET /api/activities/:id', { params: { id } })
   }
 
-  createActivity(input: ActivityInput): Promise<Activity> {
-    return this.request('POST', '/api/activities', input)
+  createActivity(input: ActivityInput) {
+    return this.call('POST /api/activities', { body: input })
   }
 
-  updateActivity(id: string, input: ActivityInput): Promise<Activity> {
-    return this.request('PUT', `/api/activities/${encodeURIComponent(id)}`, input)
+  updateActivity(id: string, input: ActivityInput) {
+    return this.call('PUT /api/activities/:id', { params: { id }, body: input })
   }
 
   deleteActivity(id: string): Promise<void> {
@@ -726,15 +726,6 @@ export interface ReportQuery {
   period: ReportPeriodKind
   date: string
   to?: string
-}
-
-/** GET /api/activities: one region's activities of one month (YYYY-MM, Beijing time), newest first. */
-export interface ActivityQuery {
-  regionId: string
-  month: string
-  kind?: ActivityKind
-  page: number
-  pageSize: number
 }
 
 function labelQuery(target: LabelTarget): Query {

@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, shiftMonth } from '@/core/activities'
-import { MAX_PHOTOS_PER_ACTIVITY, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
+import { MAX_PHOTOS_PER_ACTIVITY, type ActivityKind, type TargetGroup } from '@/core/activities'
+import type { Activity, ActivityInput, ActivityListItem } from '@/contract/activities'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'
 import { errorMessage, type LoadState } from './load-state'

@@ -79,4 +79,30 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
     expect([prize, offers, claim, redeemed, listed].map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200])
     expect(t.droppedFields).toEqual([])
   })
+  it('when a cadre records an activity with a photo and lists the month, then no answer loses a field the service returned', async () => {
+    t.setNow(new Date('2026-11-20T04:00:00Z'))
+    const village = (await aRegionTree(t.db)).villages[0]
+    const token = await signIn(t, (await aUser(t.db, { roles: [{ role: 'cadre', regionId: village.id }] })).id)
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/activities', headers: bearer(token), payload: {
+        regionId: village.id, kind: 'courtyard_meeting', title: '东村院坝会', place: '东村村委会院坝', heldAt: '2026-11-18T06:30:00.000Z',
+        organiser: '东村村委会', attendance: 60, targetGroups: ['老年人'], materials: 120, summary: '讲解刷单返利骗局',
+      },
+    })
+    const id = created.json<{ id: string }>().id
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])
+    const part = (field: string) => Buffer.concat([
+      Buffer.from(`--b\r\nContent-Disposition: form-data; name="${field}"; filename="${field}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), jpeg, Buffer.from('\r\n'),
+    ])
+    const photo = await t.app.inject({
+      method: 'POST', url: `/api/activities/${id}/photos`, headers: { ...bearer(token), 'content-type': 'multipart/form-data; boundary=b' },
+      payload: Buffer.concat([part('photo'), part('thumbnail'), Buffer.from('--b--\r\n')]),
+    })
+
+    const detail = await t.app.inject({ method: 'GET', url: `/api/activities/${id}`, headers: bearer(token) })
+    const month = await t.app.inject({ method: 'GET', url: `/api/activities?regionId=${village.id}&month=2026-11`, headers: bearer(token) })
+
+    expect([created, photo, detail, month].map((r) => r.statusCode)).toEqual([200, 200, 200, 200])
+    expect(t.droppedFields).toEqual([])
+  })
 })

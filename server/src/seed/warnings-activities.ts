@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Transaction } from 'kysely'
-import type { ActivityKind, TargetGroup } from '#core/activity-api'
+import type { ActivityKind, TargetGroup } from '#core/activities'
 import type { FraudTypeKey } from '#core/fraud-types'
 import type { RiskLevel, WarningEvent, WarningSourceKey, WarningStep } from '#core/warning-api'
 import { applyStep, contactDueAt, type WarningProgress, type WarningTimeLimits } from '#core/warnings'

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { ACTIVITY_KINDS } from '#core/activity-api'
+import { ACTIVITY_KINDS } from '#core/activities'
 import type { Report, ReportPeriod } from '#core/report-api'
 import { REPORT_FIGURES } from '#core/reports'
 import { RISK_LEVEL_LABELS } from '#core/warning-api'

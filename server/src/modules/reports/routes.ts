@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ACTIVITY_KINDS } from '#core/activity-api'
+import { ACTIVITY_KINDS } from '#core/activities'
 import { REPORT_PERIODS } from '#core/report-api'
 import { RISK_LEVELS } from '#core/warning-api'
 import type { RouteDeps } from '../../composition'
