@@ -4,6 +4,7 @@ import { householdEndpoints } from './households'
 import { knowledgeEndpoints } from './knowledge'
 import { prizeEndpoints } from './prizes'
 import { quizEndpoints } from './quiz'
+import { reportEndpoints } from './reports'
 import { visitEndpoints } from './visits'
 
 /** Every endpoint of the API, keyed `'METHOD /path/:param'`: the server registers these, the client calls them. */
@@ -13,6 +14,7 @@ export const endpoints = {
   ...knowledgeEndpoints,
   ...prizeEndpoints,
   ...quizEndpoints,
+  ...reportEndpoints,
   ...visitEndpoints,
 } satisfies EndpointMap
 

@@ -24,7 +24,7 @@ import type {
   DissuaderLoad, RiskLevel, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningState, WarningStepInput,
   VisitTask,
 } from '@/core/warning-api'
-import type { Report, ReportPeriodKind } from '@/core/report-api'
+import type { ReportQuery } from '@/contract/reports'
 import type { ActivityInput, ActivityPhoto, ActivityQuery } from '@/contract/activities'
 import type {
   Invitation, InvitationInput, InvitationPreview, ManagedUser, ManagedUserDetail, MyData, PlaceTown, Residence, ResidenceInput,
@@ -466,8 +466,8 @@ export class ApiClient {
     return this.request('GET', '/api/warnings/dissuaders', undefined, { regionId })
   }
 
-  report(query: ReportQuery): Promise<Report> {
-    return this.request('GET', '/api/reports', undefined, { ...query })
+  report(query: ReportQuery) {
+    return this.call('GET /api/reports', { query })
   }
 
   /** The plain-text 通报 a cadre pastes into a WeChat group. */
@@ -718,14 +718,6 @@ export interface WarningQuery {
   to?: string
   page: number
   pageSize: number
-}
-
-/** GET /api/reports and its export and summary: `date` anchors a day, week or month; a custom period runs from `date` to `to`. */
-export interface ReportQuery {
-  regionId: string
-  period: ReportPeriodKind
-  date: string
-  to?: string
 }
 
 function labelQuery(target: LabelTarget): Query {

@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import { checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, shiftMonth } from '@/core/activities'
-import { MAX_PHOTOS_PER_ACTIVITY, type ActivityKind, type TargetGroup } from '@/core/activities'
+import {
+  checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, MAX_PHOTOS_PER_ACTIVITY, shiftMonth, type ActivityKind, type TargetGroup,
+} from '@/core/activities'
 import type { Activity, ActivityInput, ActivityListItem } from '@/contract/activities'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'

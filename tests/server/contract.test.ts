@@ -3,6 +3,7 @@ import { endpoints } from '@/contract/endpoints'
 import type { QuizPaper } from '@/contract/quiz'
 import { seedResidentContent } from '../../server/src/content/resident-content'
 import { aHousehold, aRegionTree, aUser, bearer, signIn } from './helpers/factories'
+import { anActivity, aVisitedHousehold, aWarning } from './helpers/report-factories'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'
 
@@ -103,6 +104,23 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
     const month = await t.app.inject({ method: 'GET', url: `/api/activities?regionId=${village.id}&month=2026-11`, headers: bearer(token) })
 
     expect([created, photo, detail, month].map((r) => r.statusCode)).toEqual([200, 200, 200, 200])
+    expect(t.droppedFields).toEqual([])
+  })
+  it('when a town admin asks for a month\'s report with visits, warnings and activities, then no answer loses a field the service returned', async () => {
+    const tree = await aRegionTree(t.db)
+    const admin = await aUser(t.db, { roles: [{ role: 'admin', regionId: tree.town.id }] })
+    await aVisitedHousehold(t.db, tree.grids[0][0].id, admin.id, [{ at: '2026-11-10 10:00', app: true }])
+    await aWarning(t.db, {
+      regionId: tree.villages[0].id, createdBy: admin.id, risk: 'high', receivedAt: '2026-11-11 09:00', limitMinutes: 30, contactAfterMinutes: 10,
+      state: 'dissuaded', amountAtRisk: 5000,
+    })
+    await anActivity(t.db, { regionId: tree.villages[0].id, createdBy: admin.id, kind: 'market_day', at: '2026-11-12 09:00', attendance: 200 })
+
+    const out = await t.app.inject({
+      method: 'GET', url: `/api/reports?regionId=${tree.town.id}&period=month&date=2026-11-20`, headers: bearer(await signIn(t, admin.id)),
+    })
+
+    expect(out.statusCode).toBe(200)
     expect(t.droppedFields).toEqual([])
   })
 })

@@ -16,14 +16,14 @@ import type { Api, LabelTarget } from '@/services/api-client'
 import type { PledgeSummary } from '@/core/door-to-door-api'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView } from '@/contract/prizes'
-import type { QuestionImportResult, AnswerReveal, QuizAnswer, QuizStart, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard } from '@/contract/quiz'
+import type {
+  AnswerReveal, QuestionImportResult, QuestionQuery, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart,
+  QuizSubmission, VillageLeaderboard,
+} from '@/contract/quiz'
 import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet } from '@/contract/knowledge'
-import type { QuestionQuery } from '@/contract/quiz'
-import type { ActivityQuery } from '@/contract/activities'
-import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@/contract/activities'
+import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto, ActivityQuery } from '@/contract/activities'
 import type { PreparedPhoto } from '@/services/activity-photos'
-import type { ReportQuery } from '@/services/api-client'
-import type { Report } from '@/core/report-api'
+import type { Report, ReportQuery } from '@/contract/reports'
 import type { WarningQuery } from '@/services/api-client'
 import type {
   DissuaderLoad, WarningCompliance, WarningDetail, WarningImportResult, WarningInput, WarningListItem, WarningStepInput,
