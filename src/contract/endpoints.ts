@@ -1,3 +1,4 @@
+import { activityEndpoints } from './activities'
 import { authEndpoints } from './auth'
 import { bulletinEndpoints } from './bulletins'
 import { coverageEndpoints } from './coverage'
@@ -7,12 +8,16 @@ import { groupEndpoints } from './groups'
 import { healthEndpoints } from './health'
 import { householdEndpoints } from './households'
 import { invitationEndpoints } from './invitations'
+import { knowledgeEndpoints } from './knowledge'
 import { labelEndpoints } from './labels'
 import { patrolEndpoints } from './patrol'
 import { pledgeEndpoints } from './pledges'
+import { prizeEndpoints } from './prizes'
+import { quizEndpoints } from './quiz'
 import { reachEndpoints } from './reach'
 import { regionEndpoints } from './regions'
 import { reminderEndpoints } from './reminders'
+import { reportEndpoints } from './reports'
 import { residenceEndpoints } from './residence'
 import { shareEndpoints } from './shares'
 import { userEndpoints } from './users'
@@ -22,6 +27,7 @@ import { warningEndpoints } from './warnings'
 
 /** Every endpoint of the API, keyed `'METHOD /path/:param'`: the server registers these, the client calls them. */
 export const endpoints = {
+  ...activityEndpoints,
   ...authEndpoints,
   ...bulletinEndpoints,
   ...coverageEndpoints,
@@ -30,12 +36,16 @@ export const endpoints = {
   ...healthEndpoints,
   ...householdEndpoints,
   ...invitationEndpoints,
+  ...knowledgeEndpoints,
   ...labelEndpoints,
   ...patrolEndpoints,
   ...pledgeEndpoints,
+  ...prizeEndpoints,
+  ...quizEndpoints,
   ...reachEndpoints,
   ...regionEndpoints,
   ...reminderEndpoints,
+  ...reportEndpoints,
   ...residenceEndpoints,
   ...shareEndpoints,
   ...userEndpoints,

@@ -1,8 +1,25 @@
-import { ACTIVITY_KINDS, TARGET_GROUPS, type ActivityInput, type ActivityKind } from './activity-api'
 import type { ErrorCode } from './errors'
 import { parseTimestamp } from './timestamp'
 
-/** Rules of outreach activities shared by the form and the server: month ranges, input checks, photo types. */
+/** Rules of outreach activities (院坝会 / 赶大集 / 进校园 …) shared by the form and the server: month ranges, input checks, photo types. */
+
+export const ACTIVITY_KINDS = [
+  { key: 'courtyard_meeting', name: '院坝会' },
+  { key: 'market_day', name: '赶大集' },
+  { key: 'school', name: '进校园' },
+  { key: 'enterprise', name: '进企业' },
+  { key: 'community', name: '进社区' },
+  { key: 'training', name: '培训' },
+] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]['key']
+
+export const TARGET_GROUPS = ['老年人', '学生', '宝妈', '新市民', '企业职工', '农民工', '个体商户', '其他'] as const
+export type TargetGroup = (typeof TARGET_GROUPS)[number]
+
+/** Per photo after compression on the phone; WeChat's own upload is fine with this. */
+export const MAX_PHOTO_BYTES = 1024 * 1024
+export const MAX_THUMBNAIL_BYTES = 64 * 1024
+export const MAX_PHOTOS_PER_ACTIVITY = 9
 
 export const MAX_ACTIVITY_TITLE_LENGTH = 60
 export const MAX_ACTIVITY_PLACE_LENGTH = 100
@@ -72,8 +89,22 @@ export interface ActivityProblem {
 const KIND_KEYS: readonly string[] = ACTIVITY_KINDS.map((k) => k.key)
 const GROUPS: readonly string[] = TARGET_GROUPS
 
+/** An activity that passed checkActivityInput: its kind and target groups are ones of the lists. */
+export interface CheckedActivity {
+  regionId: string
+  kind: ActivityKind
+  title: string
+  place: string
+  heldAt: string
+  organiser: string
+  attendance: number
+  targetGroups: TargetGroup[]
+  materials: number
+  summary: string
+}
+
 /** An activity as it arrives, before its kind and target groups are known to be ones of the lists. */
-export type ActivityDraft = Omit<ActivityInput, 'kind' | 'targetGroups'> & { kind: string; targetGroups: string[] }
+export type ActivityDraft = Omit<CheckedActivity, 'kind' | 'targetGroups'> & { kind: string; targetGroups: string[] }
 
 /** Everything wrong with an activity, in Chinese; a negative attendance keeps its own code so the form can point at it. */
 export function checkActivityInput(input: ActivityDraft): ActivityProblem[] {

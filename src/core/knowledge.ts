@@ -1,6 +1,5 @@
 import type { ErrorCode } from './errors'
 import { FRAUD_TYPES, type FraudTypeKey } from './fraud-types'
-import type { FraudTypeArticleInput } from './resident-api'
 
 /** Rules of the fraud-type knowledge library, shared by the editing page and the server. */
 
@@ -16,9 +15,17 @@ export function isKnowledgeFraudType(key: string): key is KnowledgeFraudType {
   return KNOWLEDGE_FRAUD_TYPES.some((t) => t.key === key)
 }
 
+/** An article's words as an editor writes them: the rules below check and trim them. */
+export interface ArticleText {
+  summary: string
+  signs: string[]
+  scripts: string[]
+  advice: string[]
+}
+
 export interface KnowledgeProblem {
   code: Extract<ErrorCode, 'KNOWLEDGE_INVALID'>
-  /** A path into FraudTypeArticleInput: "signs.2". */
+  /** A path into ArticleText: "signs.2". */
   field: string
   message: string
 }
@@ -40,7 +47,7 @@ function textProblem(field: string, label: string, value: string, max: number): 
 }
 
 /** Everything wrong with an article, field by field; empty when it may be saved. */
-export function checkArticleInput(input: FraudTypeArticleInput): KnowledgeProblem[] {
+export function checkArticleInput(input: ArticleText): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = []
   const summary = textProblem('summary', '简介', input.summary, MAX_SUMMARY_LENGTH)
   if (summary) problems.push(summary)
@@ -57,7 +64,7 @@ export function checkArticleInput(input: FraudTypeArticleInput): KnowledgeProble
 }
 
 /** An article that passed checkArticleInput, as it is stored: surrounding blanks trimmed. */
-export function normaliseArticleInput(input: FraudTypeArticleInput): FraudTypeArticleInput {
+export function normaliseArticleInput(input: ArticleText): ArticleText {
   return {
     summary: input.summary.trim(),
     signs: input.signs.map((s) => s.trim()),

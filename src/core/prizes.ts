@@ -1,4 +1,3 @@
-import type { PrizeInput } from './resident-api'
 import { isWithin } from './regions'
 import { parseTimestamp } from './timestamp'
 
@@ -67,8 +66,17 @@ export const MAX_PRIZE_NAME_LENGTH = 30
 export const MAX_PRIZE_DESCRIPTION_LENGTH = 200
 export const MAX_PICKUP_PLACE_LENGTH = 60
 
+/** An admin's prize as written, what checkPrizeInput reads of it; lengths and ranges are the request schema's. */
+export interface PrizeDraft {
+  name: string
+  pickupPlace: string
+  validFrom: string
+  validTo: string
+  stock: number
+}
+
 /** What is wrong with an admin's prize, in Chinese; empty when it can be saved. `granted` is 0 for a new prize. */
-export function checkPrizeInput(input: PrizeInput, granted = 0): string[] {
+export function checkPrizeInput(input: PrizeDraft, granted = 0): string[] {
   const problems: string[] = []
   const from = parseTimestamp(input.validFrom)
   const to = parseTimestamp(input.validTo)

@@ -1,10 +1,12 @@
 import type { ErrorCode } from './errors'
 import { FRAUD_TYPES, FRAUD_TYPE_KEYS, type FraudTypeKey } from './fraud-types'
-import type { QuestionKind, QuizQuestionInput } from './resident-api'
 
 /** Rules of the question bank, shared by the editing page, the spreadsheet import and the server. */
 
-export const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'true_false']
+export const QUESTION_KINDS = ['single', 'multiple', 'true_false'] as const
+export type QuestionKind = (typeof QUESTION_KINDS)[number]
+export const QUESTION_DIFFICULTIES = [1, 2, 3] as const
+export type QuestionDifficulty = (typeof QUESTION_DIFFICULTIES)[number]
 export const TRUE_FALSE_OPTIONS = ['正确', '错误'] as const
 export const MAX_STEM_LENGTH = 200
 export const MAX_OPTION_LENGTH = 100
@@ -15,8 +17,21 @@ export const MAX_IMPORT_QUESTIONS = 2000
 
 export const KIND_NAMES: Record<QuestionKind, string> = { single: '单选', multiple: '多选', true_false: '判断' }
 
+/** A question of the bank as the rules below leave it: checked, trimmed, its kind, type and difficulty known. */
+export interface BankQuestion {
+  kind: QuestionKind
+  stem: string
+  options: string[]
+  /** Indexes of the correct options. */
+  answer: number[]
+  explanation: string
+  fraudType: FraudTypeKey
+  difficulty: QuestionDifficulty
+  active: boolean
+}
+
 /** A question as it arrives, before its kind, type and difficulty are known to be valid. */
-export type QuestionDraft = Omit<QuizQuestionInput, 'kind' | 'fraudType' | 'difficulty'> & {
+export type QuestionDraft = Omit<BankQuestion, 'kind' | 'fraudType' | 'difficulty'> & {
   kind: string
   fraudType: string
   difficulty: number
@@ -24,7 +39,7 @@ export type QuestionDraft = Omit<QuizQuestionInput, 'kind' | 'fraudType' | 'diff
 
 export interface QuestionProblem {
   code: Extract<ErrorCode, 'QUESTION_INVALID'>
-  /** A path into QuizQuestionInput: "options.1". */
+  /** A path into the question: "options.1". */
   field: string
   message: string
 }
@@ -40,7 +55,7 @@ function textProblem(field: string, label: string, value: string, max: number): 
 }
 
 export function isQuestionKind(kind: string): kind is QuestionKind {
-  return (QUESTION_KINDS as string[]).includes(kind)
+  return (QUESTION_KINDS as readonly string[]).includes(kind)
 }
 
 function optionProblems(kind: QuestionKind, options: readonly string[]): QuestionProblem[] {
@@ -84,12 +99,12 @@ export function checkQuestionInput(input: QuestionDraft): QuestionProblem[] {
   const explanation = textProblem('explanation', '答案解析', input.explanation, MAX_EXPLANATION_LENGTH)
   if (explanation) problems.push(explanation)
   if (!(FRAUD_TYPE_KEYS as string[]).includes(input.fraudType)) problems.push(problem('fraudType', '诈骗类型无效'))
-  if (![1, 2, 3].includes(input.difficulty)) problems.push(problem('difficulty', '难度应为 1、2 或 3'))
+  if (!(QUESTION_DIFFICULTIES as readonly number[]).includes(input.difficulty)) problems.push(problem('difficulty', '难度应为 1、2 或 3'))
   return problems
 }
 
 /** A question that passed checkQuestionInput, as it is stored: texts trimmed, answer indexes sorted. */
-export function normaliseQuestionInput(input: QuestionDraft): QuizQuestionInput {
+export function normaliseQuestionInput(input: QuestionDraft): BankQuestion {
   return {
     kind: input.kind as QuestionKind,
     stem: input.stem.trim(),
@@ -97,7 +112,7 @@ export function normaliseQuestionInput(input: QuestionDraft): QuizQuestionInput 
     answer: [...input.answer].sort((a, b) => a - b),
     explanation: input.explanation.trim(),
     fraudType: input.fraudType as FraudTypeKey,
-    difficulty: input.difficulty as QuizQuestionInput['difficulty'],
+    difficulty: input.difficulty as QuestionDifficulty,
     active: input.active,
   }
 }
@@ -161,8 +176,8 @@ function answerOf(kind: QuestionKind | null, cell: string): number[] | null {
 export function checkQuestionImportRows(
   rows: readonly QuestionSheetRow[],
   existingStems: ReadonlySet<string>,
-): { accepted: QuizQuestionInput[]; errors: QuestionRowError[] } {
-  const accepted: QuizQuestionInput[] = []
+): { accepted: BankQuestion[]; errors: QuestionRowError[] } {
+  const accepted: BankQuestion[] = []
   const errors: QuestionRowError[] = []
   const firstRowOfStem = new Map<string, number>()
   for (const { row, cells } of rows) {

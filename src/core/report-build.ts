@@ -1,6 +1,21 @@
-import type { Report, ReportPeriod } from './report-api'
+import type { ReportPeriod } from './report-period'
 import { reportSummaryText } from './report-summary'
-import { childRows, compareSections, rollupSections, type ReportFacts } from './reports'
+import { childRows, compareSections, rollupSections, type Comparison, type ReportChildRow, type ReportFacts, type ReportSections } from './reports'
+
+/** The day / week / month report (按日、周、月通报) of one region, as GET /api/reports answers it. */
+export interface Report {
+  region: { id: string; name: string; level: 'county' | 'town' | 'village' | 'grid' }
+  period: ReportPeriod
+  previousPeriod: ReportPeriod
+  current: ReportSections
+  previous: ReportSections
+  comparisons: Comparison[]
+  /** The figures per child region (towns of a county, villages of a town …), for the table and chart. */
+  children: ReportChildRow[]
+  /** The plain-text 通报, ready to paste. */
+  summaryText: string
+  generatedAt: string
+}
 
 export interface ReportInput {
   region: Report['region']

@@ -1,5 +1,17 @@
 import { isCalendarDate } from './bulletins'
-import type { ReportPeriod, ReportPeriodKind } from './report-api'
+
+/** Periods of the day / week / month report. Dates are YYYY-MM-DD in Asia/Shanghai; a period covers whole days [from, to]. */
+
+export const REPORT_PERIODS = ['day', 'week', 'month', 'custom'] as const
+export type ReportPeriodKind = (typeof REPORT_PERIODS)[number]
+
+export interface ReportPeriod {
+  kind: ReportPeriodKind
+  from: string
+  to: string
+  /** e.g. "2026年11月24日", "2026年第48周（11月23日—11月29日）", "2026年11月". */
+  label: string
+}
 
 /** A custom period spans at most this many days, both ends included. */
 export const MAX_CUSTOM_PERIOD_DAYS = 366

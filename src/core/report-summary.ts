@@ -1,6 +1,6 @@
-import { ACTIVITY_KINDS } from './activity-api'
-import type { ReportPeriodKind, ReportSections } from './report-api'
-import { percentChange } from './reports'
+import { ACTIVITY_KINDS } from './activities'
+import type { ReportPeriodKind } from './report-period'
+import { percentChange, type ReportSections } from './reports'
 
 const REPORT_NAMES: Record<ReportPeriodKind, string> = { day: '日报', week: '周报', month: '月报', custom: '通报' }
 

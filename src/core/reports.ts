@@ -1,5 +1,4 @@
-import { ACTIVITY_KINDS, type ActivityKind } from './activity-api'
-import type { BulletinSection, Comparison, ReportChildRow, ReportSections } from './report-api'
+import { ACTIVITY_KINDS, type ActivityKind } from './activities'
 import { RISK_LEVELS, type RiskLevel } from './warnings'
 
 /**
@@ -8,6 +7,84 @@ import { RISK_LEVELS, type RiskLevel } from './warnings'
  * they always agree. Rows of the region itself (a warning filed on the town) carry regionId '' and count in
  * the totals only.
  */
+
+export interface BulletinSection {
+  published: number
+  opens: number
+  uniqueReaders: number
+  groupsReached: number
+  groupsRegistered: number
+}
+
+export interface DoorToDoorSection {
+  households: number
+  /** Distinct households visited in the period. */
+  householdsVisited: number
+  visits: number
+  /** Households ever visited by the end of the period, and by its start: coverage change = end − start. */
+  coveredAtEnd: number
+  coveredAtStart: number
+  pledgesSigned: number
+  /** Visits in the period that recorded 国家反诈中心APP installed / 来电预警 on. */
+  appInstalled: number
+  callWarningOn: number
+}
+
+export interface QuizSection {
+  participants: number
+  attempts: number
+  /** Mean score of submitted attempts, 0–100; null when none. */
+  averageScore: number | null
+  flagged: number
+}
+
+export interface WarningSection {
+  received: number
+  /** First contact within the time limit. */
+  handledInTime: number
+  outcomes: { dissuaded: number; defrauded: number; unreachable: number; falseAlarm: number; open: number }
+  /** Yuan: sum of amountAtRisk of 劝阻成功 warnings. */
+  lossPrevented: number
+  /** Yuan: sum of reported losses of 已受骗 warnings. */
+  lossSuffered: number
+  byRisk: { riskLevel: RiskLevel; received: number; handledInTime: number }[]
+}
+
+export interface ActivitySection {
+  activities: number
+  attendance: number
+  byKind: { kind: ActivityKind; activities: number; attendance: number }[]
+}
+
+export interface ReportSections {
+  bulletins: BulletinSection
+  doorToDoor: DoorToDoorSection
+  quiz: QuizSection
+  warnings: WarningSection
+  activities: ActivitySection
+}
+
+/** One figure against the previous period of the same length. */
+export interface Comparison {
+  key: string
+  label: string
+  current: number
+  previous: number
+  /** current − previous. */
+  change: number
+  /** Percent change, one decimal; null when previous is 0. */
+  changePercent: number | null
+}
+
+export interface ReportChildRow {
+  regionId: string
+  regionName: string
+  households: number
+  householdsVisited: number
+  pledgesSigned: number
+  warningsReceived: number
+  activities: number
+}
 
 export interface DoorToDoorRow {
   regionId: string

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { fitWithin } from '@/core/activities'
-import { MAX_PHOTO_BYTES } from '@/core/activity-api'
+import { MAX_PHOTO_BYTES } from '@/core/activities'
 
 /**
  * Photos chosen on the phone and made small before upload: a long side of at most 1280 px at JPEG quality 0.7,

@@ -16,13 +16,11 @@ import type { SubscribeInput } from '@/contract/reminders'
 import type { OpenInput, ShareInput } from '@/contract/shares'
 import type { OutboxStatus } from '@/core/outbox'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type {
-  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
-  AnswerReveal, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart, QuizSubmission, RedemptionView,
-  VillageLeaderboard,
-} from '@/core/resident-api'
-import type { Report, ReportPeriodKind } from '@/core/report-api'
-import type { Activity, ActivityInput, ActivityKind, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+import type { FraudTypeArticleInput } from '@/contract/knowledge'
+import type { PrizeInput } from '@/contract/prizes'
+import type { QuestionImportResult, QuestionQuery, QuizAnswer, QuizQuestionInput, QuizStart, QuizSubmission } from '@/contract/quiz'
+import type { ReportQuery } from '@/contract/reports'
+import type { ActivityInput, ActivityPhoto, ActivityQuery } from '@/contract/activities'
 import type { InvitationInput } from '@/contract/invitations'
 import type { ResidenceChoice } from '@/contract/residence'
 import type { RoleMove, RoleRef, UserQuery } from '@/contract/users'
@@ -316,33 +314,33 @@ export class ApiClient {
     return this.call('GET /api/outbox', { query: { regionId, status } })
   }
 
-  knowledgeCards(): Promise<FraudTypeCard[]> {
-    return this.request('GET', '/api/public/knowledge')
+  knowledgeCards() {
+    return this.call('GET /api/public/knowledge')
   }
 
-  knowledgeArticle(fraudType: FraudTypeKey): Promise<FraudTypeArticle> {
-    return this.request('GET', `/api/public/knowledge/${encodeURIComponent(fraudType)}`)
+  knowledgeArticle(fraudType: FraudTypeKey) {
+    return this.call('GET /api/public/knowledge/:fraudType', { params: { fraudType } })
   }
 
-  saveKnowledgeArticle(fraudType: FraudTypeKey, input: FraudTypeArticleInput): Promise<FraudTypeArticle> {
-    return this.request('PUT', `/api/knowledge/${encodeURIComponent(fraudType)}`, input)
+  saveKnowledgeArticle(fraudType: FraudTypeKey, input: FraudTypeArticleInput) {
+    return this.call('PUT /api/knowledge/:fraudType', { params: { fraudType }, body: input })
   }
 
   /** 扫码学习 posters: one per chosen type, plus the learning path when `path`. */
-  learnPosters(fraudTypes: readonly FraudTypeKey[], path: boolean): Promise<LearnPosterSheet> {
-    return this.request('GET', '/api/knowledge/posters', undefined, { fraudTypes: fraudTypes.join(','), path })
+  learnPosters(fraudTypes: readonly FraudTypeKey[], path: boolean) {
+    return this.call('GET /api/knowledge/posters', { query: { fraudTypes: fraudTypes.join(','), path } })
   }
 
-  questions(query: QuestionQuery): Promise<Page<QuizQuestion>> {
-    return this.request('GET', '/api/questions', undefined, { ...query })
+  questions(query: QuestionQuery) {
+    return this.call('GET /api/questions', { query })
   }
 
-  createQuestion(input: QuizQuestionInput): Promise<QuizQuestion> {
-    return this.request('POST', '/api/questions', input)
+  createQuestion(input: QuizQuestionInput) {
+    return this.call('POST /api/questions', { body: input })
   }
 
-  updateQuestion(id: string, input: QuizQuestionInput): Promise<QuizQuestion> {
-    return this.request('PUT', `/api/questions/${encodeURIComponent(id)}`, input)
+  updateQuestion(id: string, input: QuizQuestionInput) {
+    return this.call('PUT /api/questions/:id', { params: { id }, body: input })
   }
 
   /** H5 only. All or nothing: a refusal for row errors (422 IMPORT_INVALID) comes back as a result listing them. */
@@ -358,57 +356,57 @@ export class ApiClient {
     return this.browserDownload('/api/questions/template.xlsx')
   }
 
-  startTodayQuiz(start: QuizStart = {}): Promise<QuizPaper> {
-    return this.request('POST', '/api/quiz/today', start)
+  startTodayQuiz(start: QuizStart = {}) {
+    return this.call('POST /api/quiz/today', { body: start })
   }
 
-  answerTodayQuiz(answer: QuizAnswer): Promise<AnswerReveal> {
-    return this.request('POST', '/api/quiz/today/answer', answer)
+  answerTodayQuiz(answer: QuizAnswer) {
+    return this.call('POST /api/quiz/today/answer', { body: answer })
   }
 
-  submitTodayQuiz(submission: QuizSubmission): Promise<QuizResult> {
-    return this.request('POST', '/api/quiz/today/submit', submission)
+  submitTodayQuiz(submission: QuizSubmission) {
+    return this.call('POST /api/quiz/today/submit', { body: submission })
   }
 
-  quizStanding(): Promise<QuizStanding> {
-    return this.request('GET', '/api/quiz/me')
+  quizStanding() {
+    return this.call('GET /api/quiz/me')
   }
 
   /** Without a village the server ranks the caller's own town. */
-  quizLeaderboard(villageId?: string, date?: string): Promise<VillageLeaderboard> {
-    return this.request('GET', '/api/quiz/leaderboard', undefined, { villageId, date })
+  quizLeaderboard(villageId?: string, date?: string) {
+    return this.call('GET /api/quiz/leaderboard', { query: { villageId, date } })
   }
 
-  prizeOffers(): Promise<PrizeOffer[]> {
-    return this.request('GET', '/api/prizes')
+  prizeOffers() {
+    return this.call('GET /api/prizes')
   }
 
-  claimPrize(prizeId: string): Promise<PrizeClaim> {
-    return this.request('POST', `/api/prizes/${encodeURIComponent(prizeId)}/claims`)
+  claimPrize(prizeId: string) {
+    return this.call('POST /api/prizes/:id/claims', { params: { id: prizeId } })
   }
 
-  myPrizeClaims(): Promise<PrizeClaim[]> {
-    return this.request('GET', '/api/prizes/my-claims')
+  myPrizeClaims() {
+    return this.call('GET /api/prizes/my-claims')
   }
 
-  managePrizes(regionId: string): Promise<PrizeAdminItem[]> {
-    return this.request('GET', '/api/prizes/manage', undefined, { regionId })
+  managePrizes(regionId: string) {
+    return this.call('GET /api/prizes/manage', { query: { regionId } })
   }
 
-  createPrize(input: PrizeInput): Promise<PrizeAdminItem> {
-    return this.request('POST', '/api/prizes', input)
+  createPrize(input: PrizeInput) {
+    return this.call('POST /api/prizes', { body: input })
   }
 
-  updatePrize(id: string, input: PrizeInput): Promise<PrizeAdminItem> {
-    return this.request('PUT', `/api/prizes/${encodeURIComponent(id)}`, input)
+  updatePrize(id: string, input: PrizeInput) {
+    return this.call('PUT /api/prizes/:id', { params: { id }, body: input })
   }
 
-  prizeClaim(code: string): Promise<RedemptionView> {
-    return this.request('GET', `/api/prize-claims/${encodeURIComponent(code)}`)
+  prizeClaim(code: string) {
+    return this.call('GET /api/prize-claims/:code', { params: { code } })
   }
 
-  redeemPrizeClaim(code: string): Promise<RedemptionView> {
-    return this.request('POST', `/api/prize-claims/${encodeURIComponent(code)}/redeem`)
+  redeemPrizeClaim(code: string) {
+    return this.call('POST /api/prize-claims/:code/redeem', { params: { code } })
   }
 
   createWarning(input: WarningInput) {
@@ -462,8 +460,8 @@ export class ApiClient {
     return this.call('GET /api/warnings/dissuaders', { query: { regionId } })
   }
 
-  report(query: ReportQuery): Promise<Report> {
-    return this.request('GET', '/api/reports', undefined, { ...query })
+  report(query: ReportQuery) {
+    return this.call('GET /api/reports', { query })
   }
 
   /** The plain-text 通报 a cadre pastes into a WeChat group. */
@@ -481,20 +479,20 @@ export class ApiClient {
     return this.weappDownload(`/api/reports/export.xlsx${toQueryString({ ...query })}`)
   }
 
-  activities(query: ActivityQuery): Promise<Page<ActivityListItem>> {
-    return this.request('GET', '/api/activities', undefined, { ...query })
+  activities(query: ActivityQuery) {
+    return this.call('GET /api/activities', { query })
   }
 
-  activity(id: string): Promise<Activity> {
-    return this.request('GET', `/api/activities/${encodeURIComponent(id)}`)
+  activity(id: string) {
+    return this.call('GET /api/activities/:id', { params: { id } })
   }
 
-  createActivity(input: ActivityInput): Promise<Activity> {
-    return this.request('POST', '/api/activities', input)
+  createActivity(input: ActivityInput) {
+    return this.call('POST /api/activities', { body: input })
   }
 
-  updateActivity(id: string, input: ActivityInput): Promise<Activity> {
-    return this.request('PUT', `/api/activities/${encodeURIComponent(id)}`, input)
+  updateActivity(id: string, input: ActivityInput) {
+    return this.call('PUT /api/activities/:id', { params: { id }, body: input })
   }
 
   deleteActivity(id: string): Promise<void> {
@@ -703,30 +701,6 @@ function isErrorBody(data: unknown): data is ErrorBody {
 
 /** Labels for a whole grid, or for households picked from a list. */
 export type LabelTarget = { gridId: string } | { householdIds: string[] }
-
-export interface QuestionQuery {
-  fraudType?: FraudTypeKey
-  q?: string
-  page: number
-  pageSize: number
-}
-
-/** GET /api/reports and its export and summary: `date` anchors a day, week or month; a custom period runs from `date` to `to`. */
-export interface ReportQuery {
-  regionId: string
-  period: ReportPeriodKind
-  date: string
-  to?: string
-}
-
-/** GET /api/activities: one region's activities of one month (YYYY-MM, Beijing time), newest first. */
-export interface ActivityQuery {
-  regionId: string
-  month: string
-  kind?: ActivityKind
-  page: number
-  pageSize: number
-}
 
 function labelQuery(target: LabelTarget): LabelSheetQuery {
   return 'gridId' in target ? { gridId: target.gridId } : { householdIds: target.householdIds.join(',') }

@@ -1,9 +1,10 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import {
-  ACTIVITY_KIND_NAMES, checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, MAX_ACTIVITY_SUMMARY_LENGTH, monthLabel, shiftMonth,
+  ACTIVITY_KIND_NAMES, ACTIVITY_KINDS, checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, MAX_ACTIVITY_SUMMARY_LENGTH,
+  MAX_PHOTOS_PER_ACTIVITY, monthLabel, shiftMonth, TARGET_GROUPS, type ActivityKind, type TargetGroup,
 } from '@/core/activities'
 import type { Page } from '@/core/api-types'
-import { ACTIVITY_KINDS, MAX_PHOTOS_PER_ACTIVITY, TARGET_GROUPS, type Activity, type ActivityInput, type ActivityKind, type ActivityListItem, type TargetGroup } from '@/core/activity-api'
+import type { Activity, ActivityInput, ActivityListItem } from '@/contract/activities'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'
 import { LatestLoad } from './latest-load'

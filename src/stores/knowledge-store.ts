@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import type { FraudTypeKey } from '@/core/fraud-types'
 import { isKnowledgeFraudType, type KnowledgeFraudType } from '@/core/knowledge'
-import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from '@/core/resident-api'
+import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from '@/contract/knowledge'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

@@ -1,6 +1,6 @@
 import { flow, makeAutoObservable } from 'mobx'
 import { KNOWLEDGE_FRAUD_TYPES, type KnowledgeFraudType } from '@/core/knowledge'
-import type { LearnPosterSheet } from '@/core/resident-api'
+import type { LearnPosterSheet } from '@/contract/knowledge'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

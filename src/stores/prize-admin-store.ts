@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { PrizeAdminItem, PrizeInput } from '@/core/resident-api'
+import type { PrizeAdminItem, PrizeInput } from '@/contract/prizes'
 import { chinaDateOf } from '@/core/bulletins'
 import { prizeWindowOfDays } from '@/core/prizes'
 import type { Api } from '@/services/api-client'

@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
+import type { PrizeClaim, PrizeOffer } from '@/contract/prizes'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

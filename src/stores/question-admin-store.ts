@@ -1,6 +1,7 @@
 import { flow, makeAutoObservable } from 'mobx'
 import { FRAUD_TYPES, fraudTypeName, type FraudTypeKey } from '@/core/fraud-types'
-import type { QuestionImportResult, QuestionKind, QuizQuestion, QuizQuestionInput } from '@/core/resident-api'
+import type { QuestionImportResult, QuizQuestion, QuizQuestionInput } from '@/contract/quiz'
+import type { QuestionKind } from '@/core/questions'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

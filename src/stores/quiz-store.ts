@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
-import type { AnswerReveal, PaperQuestion, QuizPaper, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard } from '@/core/resident-api'
+import type { AnswerReveal, PaperQuestion, QuizPaper, QuizResult, QuizStanding, QuizSubmission, VillageLeaderboard } from '@/contract/quiz'
 import type { Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import type { LoadState } from './load-state'

@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { RedemptionView } from '@/core/resident-api'
+import type { RedemptionView } from '@/contract/prizes'
 import { ApiError, type Api } from '@/services/api-client'
 import { LatestLoad } from './latest-load'
 import { Submission, type Outcome } from './submission'

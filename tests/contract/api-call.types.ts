@@ -3,6 +3,7 @@
  * check when the line it marks compiles, i.e. when the contract stops catching that mistake.
  */
 import type { SyncBatchResult } from '@/contract/common'
+import type { QuizAnswer, QuizPaper } from '@/contract/quiz'
 import type { VisitInput } from '@/contract/visits'
 import type { WarningDetail } from '@/contract/warnings'
 import type { ApiClient } from '@/services/api-client'
@@ -42,4 +43,13 @@ export async function wrongBulletinCallsDoNotCompile(api: ApiClient) {
   await api.call('POST /api/bulletins/:id/retract', { params: { id: 'b1' }, body: {} })
   // @ts-expect-error the bulletin's id belongs in the path, not in the query
   await api.call('GET /api/public/bulletins/:id', { query: { id: 'b1' } })
+}
+
+export async function wrongQuizCallsDoNotCompile(api: ApiClient, answer: QuizAnswer) {
+  // @ts-expect-error one answer is sent on its own, not as a submission's list
+  await api.call('POST /api/quiz/today/answer', { body: { answers: [answer] } })
+  // @ts-expect-error the answer's reveal is not the day's paper
+  const paper: QuizPaper = await api.call('POST /api/quiz/today/answer', { body: answer })
+
+  return paper
 }

@@ -1,14 +1,13 @@
-import type { FraudTypeArticleInput } from '@/core/resident-api'
-import { checkArticleInput, isKnowledgeFraudType, KNOWLEDGE_FRAUD_TYPES, MAX_ITEMS, normaliseArticleInput } from '@/core/knowledge'
+import { type ArticleText, checkArticleInput, isKnowledgeFraudType, KNOWLEDGE_FRAUD_TYPES, MAX_ITEMS, normaliseArticleInput } from '@/core/knowledge'
 
-const anArticle = (overrides: Partial<FraudTypeArticleInput> = {}): FraudTypeArticleInput => ({
+const anArticle = (overrides: Partial<ArticleText> = {}): ArticleText => ({
   summary: '骗子以刷单返利为诱饵骗取垫付资金。',
   signs: ['先给小甜头'],
   scripts: ['“动动手指就能赚钱。”'],
   advice: ['刷单都是诈骗'],
   ...overrides,
 })
-const fieldsOf = (input: FraudTypeArticleInput) => checkArticleInput(input).map((p) => p.field)
+const fieldsOf = (input: ArticleText) => checkArticleInput(input).map((p) => p.field)
 
 describe('checking a knowledge article', () => {
   it('when every part is filled in, then there is no problem', () => {

@@ -1,5 +1,5 @@
 import { checkPrizeInput, normalizeRedemptionCode, redemptionCodeFrom, REDEMPTION_ALPHABET, unmetConditions, type ClaimantFacts, type PrizeTerms } from '@/core/prizes'
-import type { PrizeInput } from '@/core/resident-api'
+import type { PrizeInput } from '@/contract/prizes'
 
 const now = new Date('2026-11-20T02:00:00Z')
 const days = (n: number) => new Date(now.getTime() + n * 24 * 3600_000)

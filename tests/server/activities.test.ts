@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@/contract/activities'
 import type { Role } from '@/core/roles'
 import { aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { FraudTypeArticleInput } from '@/core/resident-api'
+import type { FraudTypeArticleInput } from '@/contract/knowledge'
 import type { Role } from '@/core/roles'
 import { aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { startTestApp, type TestApp } from './helpers/test-app'

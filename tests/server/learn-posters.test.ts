@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
 import { KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
-import type { LearnPosterSheet } from '@/core/resident-api'
+import type { LearnPosterSheet } from '@/contract/knowledge'
 import type { Role } from '@/core/roles'
 import { POSTER_QR_OPTIONS } from '../../server/src/modules/knowledge/posters'
 import { KNOWLEDGE_ARTICLES } from '../../server/src/content/knowledge-articles'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer } from '@/core/resident-api'
+import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer } from '@/contract/prizes'
 import type { Role } from '@/core/roles'
 import type { DB } from '../../server/src/db/schema'
 import { insertDemoPrizes } from '../../server/src/seed/prizes'

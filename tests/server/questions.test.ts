@@ -1,6 +1,6 @@
 import { KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
 import { checkQuestionInput } from '@/core/questions'
-import type { QuizQuestion, QuizQuestionInput } from '@/core/resident-api'
+import type { QuizQuestion, QuizQuestionInput } from '@/contract/quiz'
 import type { Role } from '@/core/roles'
 import { QUESTION_BANK } from '../../server/src/content/question-bank'
 import { seedResidentContent } from '../../server/src/content/resident-content'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AnswerReveal, QuizPaper, QuizResult, QuizSubmission } from '@/core/resident-api'
+import type { AnswerReveal, QuizPaper, QuizResult, QuizSubmission } from '@/contract/quiz'
 import type { Role } from '@/core/roles'
 import type { DB } from '../../server/src/db/schema'
 import { aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'

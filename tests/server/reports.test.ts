@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { Report } from '@/core/report-api'
+import type { Report } from '@/contract/reports'
 import type { Role } from '@/core/roles'
 import { aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import {

@@ -1,5 +1,5 @@
 import type { KnowledgeFraudType } from '#core/knowledge'
-import type { FraudTypeArticleInput } from '#core/resident-api'
+import type { FraudTypeArticleInput } from '#contract/knowledge'
 
 /**
  * The first edition of the knowledge library: one article per fraud type, written for elderly villagers in plain

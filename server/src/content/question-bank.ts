@@ -1,21 +1,20 @@
 import type { KnowledgeFraudType } from '#core/knowledge'
-import type { QuizQuestionInput } from '#core/resident-api'
-import { TRUE_FALSE_OPTIONS } from '#core/questions'
+import { TRUE_FALSE_OPTIONS, type BankQuestion } from '#core/questions'
 
 /** The first edition of the question bank: six questions for every fraud type with an article. */
 
-type Difficulty = QuizQuestionInput['difficulty']
+type Difficulty = BankQuestion['difficulty']
 
-const single = (fraudType: KnowledgeFraudType, difficulty: Difficulty, stem: string, options: string[], answer: number, explanation: string): QuizQuestionInput =>
+const single = (fraudType: KnowledgeFraudType, difficulty: Difficulty, stem: string, options: string[], answer: number, explanation: string): BankQuestion =>
   ({ kind: 'single', stem, options, answer: [answer], explanation, fraudType, difficulty, active: true })
 
-const multiple = (fraudType: KnowledgeFraudType, difficulty: Difficulty, stem: string, options: string[], answer: number[], explanation: string): QuizQuestionInput =>
+const multiple = (fraudType: KnowledgeFraudType, difficulty: Difficulty, stem: string, options: string[], answer: number[], explanation: string): BankQuestion =>
   ({ kind: 'multiple', stem, options, answer, explanation, fraudType, difficulty, active: true })
 
-const trueFalse = (fraudType: KnowledgeFraudType, difficulty: Difficulty, stem: string, isTrue: boolean, explanation: string): QuizQuestionInput =>
+const trueFalse = (fraudType: KnowledgeFraudType, difficulty: Difficulty, stem: string, isTrue: boolean, explanation: string): BankQuestion =>
   ({ kind: 'true_false', stem, options: [...TRUE_FALSE_OPTIONS], answer: [isTrue ? 0 : 1], explanation, fraudType, difficulty, active: true })
 
-export const QUESTION_BANK: QuizQuestionInput[] = [
+export const QUESTION_BANK: BankQuestion[] = [
   // 刷单返利
   trueFalse('rebate_task', 1, '在家给商品点赞、刷单就能赚佣金，这是正规兼职。', false, '所有刷单、点赞返利都是诈骗。刷单本身就违法，骗子先给小钱，再骗大钱。'),
   single('rebate_task', 1, '有人说“动动手指，一天轻松赚几百元”，让你先垫钱做任务，你应该怎么做？', ['先垫一点小钱试试', '拒绝，这是刷单诈骗', '拉上亲戚一起做', '垫钱后赶快提现'], 1, '要先垫钱的兼职都是诈骗，小钱能提现只是为了骗你投入更多。'),

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Transaction } from 'kysely'
-import type { ActivityKind, TargetGroup } from '#core/activity-api'
+import type { ActivityKind, TargetGroup } from '#core/activities'
 import type { FraudTypeKey } from '#core/fraud-types'
 import type { WarningEvent } from '#contract/warnings'
 import { applyStep, contactDueAt, type RiskLevel, type WarningProgress, type WarningSourceKey, type WarningStep, type WarningTimeLimits } from '#core/warnings'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { percent } from '@/core/coverage'
-import type { ReportChildRow, WarningSection } from '@/core/report-api'
+import type { ReportChildRow, WarningSection } from '@/contract/reports'
 import { CoverageBar } from '@/components/coverage-bar'
 import { RiskBars } from './risk-bars'
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { Comparison } from '@/core/report-api'
+import type { Comparison } from '@/contract/reports'
 import { changeText, formatNumber, type ReportSectionView } from '@/stores/report-store'
 import './index.scss'
 

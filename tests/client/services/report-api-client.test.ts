@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { ApiClient, type HttpRequest, type ReportQuery } from '@/services/api-client'
+import type { ReportQuery } from '@/contract/reports'
+import { ApiClient, type HttpRequest } from '@/services/api-client'
 import { MemoryTokens } from '../support/root'
 
 const WEEK: ReportQuery = { regionId: '500116115', period: 'week', date: '2026-11-23' }

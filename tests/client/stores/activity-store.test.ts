@@ -1,5 +1,6 @@
-import type { Activity, ActivityInput, ActivityListItem } from '@/core/activity-api'
-import { ApiError, type ActivityQuery } from '@/services/api-client'
+import type { Activity, ActivityInput, ActivityListItem, ActivityQuery } from '@/contract/activities'
+import type { ActivityKind, TargetGroup } from '@/core/activities'
+import { ApiError } from '@/services/api-client'
 import type { PreparedPhoto } from '@/services/activity-photos'
 import { ActivityStore } from '@/stores/activity-store'
 import { FakeApi } from '../support/fake-api'
@@ -28,7 +29,8 @@ describe('activity store', () => {
     const sent: ActivityInput[] = []
     api.createActivity = (input) => {
       sent.push(input)
-      return Promise.resolve(anActivity({ ...input, id: 'a9' }))
+      // The server answers with the kind and groups it checked; the request's schema only knows they are strings.
+      return Promise.resolve(anActivity({ ...input, kind: input.kind as ActivityKind, targetGroups: input.targetGroups as TargetGroup[], id: 'a9' }))
     }
     const store = new ActivityStore(api, noPicker, () => NOW)
     fillIn(store)

@@ -1,4 +1,4 @@
-import type { FraudTypeArticle } from '@/core/resident-api'
+import type { FraudTypeArticle } from '@/contract/knowledge'
 import { ApiError } from '@/services/api-client'
 import { KnowledgeStore } from '@/stores/knowledge-store'
 import { FakeApi } from '../support/fake-api'

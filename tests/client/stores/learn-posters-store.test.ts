@@ -1,6 +1,6 @@
 import { KNOWLEDGE_FRAUD_TYPES } from '@/core/knowledge'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type { LearnPosterSheet } from '@/core/resident-api'
+import type { LearnPosterSheet } from '@/contract/knowledge'
 import { ApiError } from '@/services/api-client'
 import { LearnPosterStore } from '@/stores/learn-poster-store'
 import { FakeApi } from '../support/fake-api'

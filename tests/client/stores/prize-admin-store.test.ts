@@ -1,4 +1,4 @@
-import type { PrizeAdminItem } from '@/core/resident-api'
+import type { PrizeAdminItem } from '@/contract/prizes'
 import { PrizeAdminStore, toPrizeInput } from '@/stores/prize-admin-store'
 
 const aPrizeItem = (over: Partial<PrizeAdminItem> = {}): PrizeAdminItem => ({

@@ -1,4 +1,4 @@
-import type { QuestionImportResult, QuizQuestion, QuizQuestionInput } from '@/core/resident-api'
+import type { QuestionImportResult, QuizQuestion, QuizQuestionInput } from '@/contract/quiz'
 import { ApiError } from '@/services/api-client'
 import { QuestionAdminStore } from '@/stores/question-admin-store'
 import { FakeApi } from '../support/fake-api'

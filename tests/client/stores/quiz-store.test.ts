@@ -1,4 +1,4 @@
-import type { AnswerReveal, PaperQuestion, QuizAnswer, QuizPaper, QuizResult, QuizStanding, QuizStart, QuizSubmission } from '@/core/resident-api'
+import type { AnswerReveal, PaperQuestion, QuizAnswer, QuizPaper, QuizResult, QuizStanding, QuizStart, QuizSubmission } from '@/contract/quiz'
 import { ApiError } from '@/services/api-client'
 import { QuizStore } from '@/stores/quiz-store'
 import { FakeApi } from '../support/fake-api'

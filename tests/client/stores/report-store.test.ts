@@ -1,4 +1,4 @@
-import type { Report } from '@/core/report-api'
+import type { Report } from '@/contract/reports'
 import { ERRORS } from '@/core/errors'
 import { ApiError } from '@/services/api-client'
 import { changeText, ReportStore } from '@/stores/report-store'

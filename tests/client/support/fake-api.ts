@@ -21,16 +21,15 @@ import type { OpenInput, OpenResult, ShareCreated, ShareInput } from '@/contract
 import type { BulletinInput } from '@/core/bulletins'
 import type { Api, LabelTarget } from '@/services/api-client'
 import type { FraudTypeKey } from '@/core/fraud-types'
+import type { PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, RedemptionView } from '@/contract/prizes'
 import type {
-  FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PrizeAdminItem, PrizeClaim, PrizeInput, PrizeOffer, QuestionImportResult,
-  AnswerReveal, QuizAnswer, QuizStart, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizSubmission, RedemptionView, VillageLeaderboard,
-} from '@/core/resident-api'
-import type { QuestionQuery } from '@/services/api-client'
-import type { ActivityQuery } from '@/services/api-client'
-import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto } from '@/core/activity-api'
+  AnswerReveal, QuestionImportResult, QuestionQuery, QuizAnswer, QuizPaper, QuizQuestion, QuizQuestionInput, QuizResult, QuizStanding, QuizStart,
+  QuizSubmission, VillageLeaderboard,
+} from '@/contract/quiz'
+import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet } from '@/contract/knowledge'
+import type { Activity, ActivityInput, ActivityListItem, ActivityPhoto, ActivityQuery } from '@/contract/activities'
 import type { PreparedPhoto } from '@/services/activity-photos'
-import type { ReportQuery } from '@/services/api-client'
-import type { Report } from '@/core/report-api'
+import type { Report, ReportQuery } from '@/contract/reports'
 
 import type { Invitation, InvitationInput, InvitationPreview } from '@/contract/invitations'
 import type { MyData, PlaceTown, Residence, ResidenceChoice } from '@/contract/residence'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { countyIdOf } from '@/core/regions'
-import type { ActivityKind } from '@/core/activity-api'
+import type { ActivityKind } from '@/core/activities'
 import type { RiskLevel, WarningState } from '@/core/warnings'
 import type { DB } from '../../../server/src/db/schema'
 import { aBulletin, aDeviceKey, anOpengid } from './bulletin-reach-factories'

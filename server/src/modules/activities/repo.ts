@@ -1,13 +1,12 @@
 import { sql, type Kysely } from 'kysely'
-import type { ActivityInput, ActivityKind, ActivityListItem, TargetGroup } from '#core/activity-api'
-import { MAX_PHOTOS_PER_ACTIVITY } from '#core/activity-api'
-import type { PhotoMime } from '#core/activities'
+import type { ActivityListItem } from '#contract/activities'
+import { MAX_PHOTOS_PER_ACTIVITY, type ActivityKind, type CheckedActivity, type PhotoMime, type TargetGroup } from '#core/activities'
 import type { DB } from '../../db/schema'
 import { pathUnderAny } from '../../plugins/scope-filter'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'
 import { regionPathOf } from '../../db/region-path'
 
-export interface StoredActivity extends ActivityInput {
+export interface StoredActivity extends CheckedActivity {
   id: string
   countyId: string
   regionPath: string
@@ -89,14 +88,14 @@ export class ActivityRepo {
     return byActivity
   }
 
-  async create(input: ActivityInput, countyId: string, createdBy: string, now: Date): Promise<string> {
+  async create(input: CheckedActivity, countyId: string, createdBy: string, now: Date): Promise<string> {
     const row = await this.db.insertInto('activities')
       .values({ ...columnsOf(input), county_id: countyId, created_by: createdBy, created_at: now, updated_at: now })
       .returning('id').executeTakeFirstOrThrow()
     return row.id
   }
 
-  async update(id: string, input: ActivityInput, countyId: string, now: Date): Promise<boolean> {
+  async update(id: string, input: CheckedActivity, countyId: string, now: Date): Promise<boolean> {
     const row = await this.db.updateTable('activities').set({ ...columnsOf(input), county_id: countyId, updated_at: now })
       .where('id', '=', id).returning('id').executeTakeFirst()
     return row !== undefined
@@ -160,7 +159,7 @@ export class ActivityRepo {
   }
 }
 
-function columnsOf(input: ActivityInput) {
+function columnsOf(input: CheckedActivity) {
   return {
     region_id: input.regionId, kind: input.kind, title: input.title.trim(), place: input.place.trim(), held_at: new Date(input.heldAt),
     organiser: input.organiser.trim(), attendance: input.attendance, target_groups: [...new Set(input.targetGroups)], materials: input.materials,

@@ -2,14 +2,14 @@ import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from '#core/activity-api'
+import { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from '#core/activities'
 import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
 import { refuseUnstorablePart } from '../../plugins/edge-strings'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { Activity, ActivityInput, ActivityPage, ActivityPhoto, ActivityQuery, ById, ByPhoto, ByPhotoId } from './schemas'
+import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
+import { ActivityPhoto, ById, ByPhoto, ByPhotoId } from '#contract/activities'
 import { type UploadedPhoto } from './service'
 
 const TAGS = ['宣传活动']
@@ -52,21 +52,20 @@ export default async function activitiesRoutes(fastify: FastifyInstance, { servi
 
   app.get('/api/activities', {
     schema: {
-      tags: TAGS, summary: '辖区内的宣传活动，按月份和类型筛选，最近的在前', querystring: ActivityQuery,
-      response: { 200: ActivityPage, ...COMMON_ERRORS },
+      tags: TAGS, summary: '辖区内的宣传活动，按月份和类型筛选，最近的在前', ...contractSchema('GET /api/activities'),
     },
   }, (req) => activities.list(callerOf(req), req.query))
 
   app.post('/api/activities', {
-    schema: { tags: TAGS, summary: '登记宣传活动', body: ActivityInput, response: { 200: Activity, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '登记宣传活动', ...contractSchema('POST /api/activities') },
   }, (req) => activities.create(callerOf(req), req.body))
 
   app.get('/api/activities/:id', {
-    schema: { tags: TAGS, summary: '活动详情（含照片）', params: ById, response: { 200: Activity, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '活动详情（含照片）', ...contractSchema('GET /api/activities/:id') },
   }, (req) => activities.get(callerOf(req), req.params.id))
 
   app.put('/api/activities/:id', {
-    schema: { tags: TAGS, summary: '修改活动（登记人或管理员）', params: ById, body: ActivityInput, response: { 200: Activity, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '修改活动（登记人或管理员）', ...contractSchema('PUT /api/activities/:id') },
   }, (req) => activities.update(callerOf(req), req.params.id, req.body))
 
   app.delete('/api/activities/:id', {

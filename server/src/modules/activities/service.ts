@@ -1,8 +1,8 @@
 import type { Page } from '#core/api-types'
-import { checkActivityInput, monthRange, sniffImageMime, type ActivityDraft } from '#core/activities'
 import {
-  MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES, type Activity, type ActivityInput, type ActivityListItem, type ActivityPhoto,
-} from '#core/activity-api'
+  checkActivityInput, MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES, monthRange, sniffImageMime, type ActivityDraft, type CheckedActivity,
+} from '#core/activities'
+import type { Activity, ActivityListItem, ActivityPhoto } from '#contract/activities'
 import { countyIdOf, isWithin } from '#core/regions'
 import { canActOn } from '#core/scope'
 import type { AppContext } from '../../context'
@@ -132,10 +132,10 @@ function mayModify(caller: SessionUser, a: StoredActivity): boolean {
 }
 
 /** A negative attendance keeps its own code and message; anything else is ACTIVITY_INVALID naming every problem. */
-function checked(draft: ActivityDraft): ActivityInput {
+function checked(draft: ActivityDraft): CheckedActivity {
   const problems = checkActivityInput(draft)
   const attendance = problems.find((p) => p.code === 'ACTIVITY_ATTENDANCE_INVALID')
   if (attendance) throw new AppError(attendance.code, 400, attendance.message, problems)
   if (problems.length > 0) throw new AppError('ACTIVITY_INVALID', 400, problems.map((p) => p.message).join('；'), problems)
-  return draft as ActivityInput
+  return draft as CheckedActivity
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { FraudTypeArticleInput } from '#core/resident-api'
+import type { FraudTypeArticleInput } from '#contract/knowledge'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'
 

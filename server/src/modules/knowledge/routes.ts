@@ -4,9 +4,8 @@ import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
+import { contractSchema, ErrorResponse } from '../../plugins/schemas'
 import { isKnowledgeFraudType } from '#core/knowledge'
-import { ByFraudType, FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard, LearnPosterSheet, PosterQuery } from './schemas'
 
 const TAGS = ['防骗知识']
 /** An admin's correction should reach residents within minutes; the text changes rarely otherwise. */
@@ -20,7 +19,7 @@ export default async function knowledgeRoutes(fastify: FastifyInstance, { servic
   const posters = services.learnPosters
 
   app.get('/api/public/knowledge', {
-    schema: { tags: TAGS, summary: '防骗知识：各类诈骗的简介（无需登录）', response: { 200: Type.Array(FraudTypeCard) } },
+    schema: { tags: TAGS, summary: '防骗知识：各类诈骗的简介（无需登录）', ...contractSchema('GET /api/public/knowledge', {}) },
   }, async (_req, reply) => {
     reply.header('cache-control', PUBLIC_CACHE)
     return knowledge.cards()
@@ -30,8 +29,7 @@ export default async function knowledgeRoutes(fastify: FastifyInstance, { servic
     schema: {
       tags: TAGS,
       summary: '一类诈骗的识别要点、典型话术、防范提示，以及相关的警情通报（无需登录）',
-      params: ByFraudType,
-      response: { 200: FraudTypeArticle, 400: ErrorResponse, 404: ErrorResponse },
+      ...contractSchema('GET /api/public/knowledge/:fraudType', { 400: ErrorResponse, 404: ErrorResponse }),
     },
   }, async (req, reply) => {
     const article = await knowledge.article(req.params.fraudType)
@@ -44,9 +42,7 @@ export default async function knowledgeRoutes(fastify: FastifyInstance, { servic
       schema: {
         tags: TAGS,
         summary: '修改一类诈骗的防骗知识（管理员，全区县通用）',
-        params: ByFraudType,
-        body: FraudTypeArticleInput,
-        response: { 200: FraudTypeArticle, ...COMMON_ERRORS },
+        ...contractSchema('PUT /api/knowledge/:fraudType'),
       },
     }, (req) => knowledge.write(callerOf(req), req.params.fraudType, req.body))
 
@@ -54,8 +50,7 @@ export default async function knowledgeRoutes(fastify: FastifyInstance, { servic
       schema: {
         tags: TAGS,
         summary: '扫码学习海报打印页数据：每类骗局一张（简介、前 3 条防范提示、二维码），可另加学习路径海报',
-        querystring: PosterQuery,
-        response: { 200: LearnPosterSheet, ...COMMON_ERRORS },
+        ...contractSchema('GET /api/knowledge/posters'),
       },
     }, (req) => posters.sheet(callerOf(req), {
       fraudTypes: (req.query.fraudTypes ?? '').split(',').filter(Boolean),

@@ -1,7 +1,7 @@
 import { checkArticleInput, isKnowledgeFraudType, KNOWLEDGE_FRAUD_TYPES, normaliseArticleInput } from '#core/knowledge'
 import { fraudTypeName } from '#core/fraud-types'
 import { countyIdOf } from '#core/regions'
-import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from '#core/resident-api'
+import type { FraudTypeArticle, FraudTypeArticleInput, FraudTypeCard } from '#contract/knowledge'
 import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'

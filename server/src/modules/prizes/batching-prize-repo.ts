@@ -1,4 +1,4 @@
-import type { PrizeInput } from '#core/resident-api'
+import type { PrizeInput } from '#contract/prizes'
 import { Announcer } from '../../db/announcer'
 import { ItemFailure, writeIsolated } from '../../db/isolate-failures'
 import { WriteCoalescer } from '../../db/write-coalescer'

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool } from 'kysely'
-import type { PrizeInput } from '#core/resident-api'
+import type { PrizeInput } from '#contract/prizes'
 import type { DB } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 import { allotClaims, type Allotment } from './allot-claims'

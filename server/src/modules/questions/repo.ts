@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { QuizQuestion, QuizQuestionInput } from '#core/resident-api'
+import type { QuizQuestion } from '#contract/quiz'
+import type { BankQuestion } from '#core/questions'
 import type { DB, QuizQuestionsTable } from '../../db/schema'
 import { likePrefix } from '../../plugins/scope-filter'
 import { writeAudit, type AuditEntry } from '../../db/audit-log'
@@ -12,7 +13,7 @@ export interface QuestionCriteria {
 const IMPORT_BATCH = 500
 
 /** A question as its quiz_questions columns; the seeded bank uses it too. */
-export const questionColumns = (q: QuizQuestionInput) => ({
+export const questionColumns = (q: BankQuestion) => ({
   kind: q.kind,
   stem: q.stem,
   options: JSON.stringify(q.options),
@@ -23,7 +24,7 @@ export const questionColumns = (q: QuizQuestionInput) => ({
   active: q.active,
 })
 
-const rowOf = (q: QuizQuestionInput, editorId: string, at: Date) => ({ ...questionColumns(q), updated_by: editorId, updated_at: at })
+const rowOf = (q: BankQuestion, editorId: string, at: Date) => ({ ...questionColumns(q), updated_by: editorId, updated_at: at })
 
 function toQuestion(r: Selectable<QuizQuestionsTable>): QuizQuestion {
   return {
@@ -60,7 +61,7 @@ export class QuestionRepo {
     return row ? toQuestion(row) : null
   }
 
-  async create(q: QuizQuestionInput, audit: AuditEntry): Promise<QuizQuestion> {
+  async create(q: BankQuestion, audit: AuditEntry): Promise<QuizQuestion> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('quiz_questions').values(rowOf(q, audit.actorId, audit.at)).returningAll().executeTakeFirstOrThrow()
       await writeAudit(trx, { ...audit, targetId: row.id })
@@ -69,7 +70,7 @@ export class QuestionRepo {
   }
 
   /** Null when there is no such question. */
-  async update(id: string, q: QuizQuestionInput, audit: AuditEntry): Promise<QuizQuestion | null> {
+  async update(id: string, q: BankQuestion, audit: AuditEntry): Promise<QuizQuestion | null> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.updateTable('quiz_questions').set(rowOf(q, audit.actorId, audit.at)).where('id', '=', id).returningAll().executeTakeFirst()
       if (!row) return null
@@ -86,7 +87,7 @@ export class QuestionRepo {
   }
 
   /** All of them or none, with the audit entry. */
-  async insertMany(questions: readonly QuizQuestionInput[], audit: AuditEntry): Promise<void> {
+  async insertMany(questions: readonly BankQuestion[], audit: AuditEntry): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < questions.length; i += IMPORT_BATCH) {
         await trx.insertInto('quiz_questions').values(questions.slice(i, i + IMPORT_BATCH).map((q) => rowOf(q, audit.actorId, audit.at))).execute()

@@ -7,8 +7,8 @@ import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
-import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
-import { ById, QuestionImportResult, QuestionPage, QuestionQuery, QuizQuestion, QuizQuestionInput } from './schemas'
+import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
+import { QuestionImportResult } from '#contract/quiz'
 
 const TAGS = ['题库']
 
@@ -23,22 +23,19 @@ export default async function questionRoutes(fastify: FastifyInstance, { ctx, se
     schema: {
       tags: TAGS,
       summary: '题库列表（含答案），最近修改的在前',
-      querystring: QuestionQuery,
-      response: { 200: QuestionPage, ...COMMON_ERRORS },
+      ...contractSchema('GET /api/questions'),
     },
   }, (req) => questions.list(callerOf(req), req.query))
 
   app.post('/api/questions', {
-    schema: { tags: TAGS, summary: '新增题目', body: QuizQuestionInput, response: { 200: QuizQuestion, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '新增题目', ...contractSchema('POST /api/questions') },
   }, (req) => questions.create(callerOf(req), req.body))
 
   app.put('/api/questions/:id', {
     schema: {
       tags: TAGS,
       summary: '修改题目（停用请把 active 设为 false）',
-      params: ById,
-      body: QuizQuestionInput,
-      response: { 200: QuizQuestion, ...COMMON_ERRORS },
+      ...contractSchema('PUT /api/questions/:id'),
     },
   }, (req) => questions.update(callerOf(req), req.params.id, req.body))
 

@@ -1,7 +1,7 @@
 import type { Page } from '#core/api-types'
-import { checkQuestionImportRows, checkQuestionInput, normaliseQuestionInput, type QuestionDraft } from '#core/questions'
+import { checkQuestionImportRows, checkQuestionInput, normaliseQuestionInput, type BankQuestion, type QuestionDraft } from '#core/questions'
 import { countyIdOf } from '#core/regions'
-import type { QuestionImportResult, QuizQuestion, QuizQuestionInput } from '#core/resident-api'
+import type { QuestionImportResult, QuizQuestion } from '#contract/quiz'
 import { scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'
 import { AppError, forbidden, notFound } from '../../errors'
@@ -60,7 +60,7 @@ export class QuestionService {
   }
 }
 
-function checked(input: QuestionDraft): QuizQuestionInput {
+function checked(input: QuestionDraft): BankQuestion {
   const problems = checkQuestionInput(input)
   if (problems.length > 0) throw new AppError('QUESTION_INVALID', 400, problems.map((p) => p.message).join('；'), problems)
   return normaliseQuestionInput(input)

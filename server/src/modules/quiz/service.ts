@@ -4,9 +4,7 @@ import {
   answerFitsQuestion, answersFitPaper, drawQuestions, fairPlayFlags, finalAnswers, flagReasonLabel, judgeAnswer, quizHomeOf, QUESTIONS_PER_QUIZ,
   rankVillages, scoreQuiz, secondsPerQuestionFor, streakOf, type AnswerGiven, type KeyedQuestion,
 } from '#core/quiz'
-import type {
-  AnswerReveal, FlaggedAttempt, QuizAnswer, QuizPaper, QuizResult, QuizStanding, QuizStart, QuizSubmission, VillageLeaderboard,
-} from '#core/resident-api'
+import type { AnswerReveal, FlaggedAttempt, QuizAnswer, QuizPaper, QuizResult, QuizStanding, QuizStart, QuizSubmission, VillageLeaderboard } from '#contract/quiz'
 import type { FraudTypeKey } from '#core/fraud-types'
 import { canActOn, scopePathsFor } from '#core/scope'
 import type { AppContext } from '../../context'

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
-import { ACTIVITY_KINDS } from '#core/activity-api'
-import type { Report, ReportPeriod } from '#core/report-api'
+import { ACTIVITY_KINDS } from '#core/activities'
+import type { Report, ReportPeriod } from '#contract/reports'
 import { REPORT_FIGURES } from '#core/reports'
 import { RISK_LEVEL_LABELS } from '#core/warnings'
 

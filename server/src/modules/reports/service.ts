@@ -1,6 +1,6 @@
-import type { Report, ReportPeriodKind } from '#core/report-api'
+import type { Report } from '#contract/reports'
 import { buildReport } from '#core/report-build'
-import { periodInstants, previousPeriod, reportPeriod } from '#core/report-period'
+import { periodInstants, previousPeriod, reportPeriod, type ReportPeriodKind } from '#core/report-period'
 import { reportTitle } from '#core/report-summary'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'

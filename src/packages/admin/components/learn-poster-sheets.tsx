@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import '@/components/print-pages.scss'
-import type { LearnPoster, LearnPosterSheet } from '@/core/resident-api'
+import type { LearnPoster, LearnPosterSheet } from '@/contract/knowledge'
 import { svgDataUrl } from './label-sheets'
 import { DescribedImage } from '@/components/described-image'
 

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { fireEvent, screen } from '@testing-library/react'
-import type { FraudTypeArticle, FraudTypeCard } from '@/core/resident-api'
+import type { FraudTypeArticle, FraudTypeCard } from '@/contract/knowledge'
 import { ApiError } from '@/services/api-client'
 import ArticlePage from '@/pages/article/index'
 import LearnPage from '@/pages/learn/index'

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { screen, waitFor } from '@testing-library/react'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type { FraudTypeArticle } from '@/core/resident-api'
+import type { FraudTypeArticle } from '@/contract/knowledge'
 import ArticlePage from '@/pages/article/index'
 import LearnPage from '@/pages/learn/index'
 import { learnTypeFromParams } from '@/stores/knowledge-store'

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult } from '@/contract/auth'
-import type { QuizPaper, QuizResult, QuizStanding } from '@/core/resident-api'
+import type { QuizPaper, QuizResult, QuizStanding } from '@/contract/quiz'
 import QuizPage from '@/pages/quiz/index'
 import { FakeApi } from '../../support/fake-api'
 import { aRootStore, renderWithStores } from '../../support/root'

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult } from '@/contract/auth'
-import type { PrizeClaim, PrizeOffer } from '@/core/resident-api'
+import type { PrizeClaim, PrizeOffer } from '@/contract/prizes'
 import { ApiError } from '@/services/api-client'
 import PrizesPage from '@/packages/account/pages/prizes/index'
 import { FakeApi } from '../../../../support/fake-api'

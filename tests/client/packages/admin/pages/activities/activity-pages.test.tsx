@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { LoginResult } from '@/contract/auth'
-import type { Activity, ActivityListItem } from '@/core/activity-api'
+import type { Activity, ActivityListItem } from '@/contract/activities'
 import { chinaMonthOf, monthLabel, shiftMonth } from '@/core/activities'
 import ActivitiesPage from '@/packages/admin/pages/activities/index'
 import ActivityEditPage from '@/packages/admin/pages/activity-edit/index'
@@ -48,7 +48,7 @@ describe('宣传活动 list page', () => {
   it('when the month is empty, then it says so; when switched to the month before, then that month is asked for', async () => {
     const api = new FakeApi()
     const months: string[] = []
-    api.activities = (q) => { months.push(q.month); return Promise.resolve({ items: [], total: 0 }) }
+    api.activities = (q) => { months.push(q.month ?? ''); return Promise.resolve({ items: [], total: 0 }) }
     const store = await signedIn(api)
     await act(async () => { renderWithStores(<ActivitiesPage />, store) })
     const thisMonth = chinaMonthOf(new Date())

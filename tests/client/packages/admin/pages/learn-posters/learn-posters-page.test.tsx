@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult } from '@/contract/auth'
 import type { FraudTypeKey } from '@/core/fraud-types'
-import type { LearnPosterSheet } from '@/core/resident-api'
+import type { LearnPosterSheet } from '@/contract/knowledge'
 import type { Role } from '@/core/roles'
 import LearnPostersPage from '@/packages/admin/pages/learn-posters/index'
 import { FakeApi } from '../../../../support/fake-api'

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { LoginResult } from '@/contract/auth'
 import type { MeRole } from '@/contract/common'
-import type { RedemptionView } from '@/core/resident-api'
+import type { RedemptionView } from '@/contract/prizes'
 import { ApiError } from '@/services/api-client'
 import RedeemPage from '@/packages/admin/pages/redeem/index'
 import { FakeApi } from '../../../../support/fake-api'

@@ -1,17 +1,18 @@
-import { Type } from 'typebox'
-import { ACTIVITY_KINDS, TARGET_GROUPS } from '#core/activity-api'
+import { Type, type Static } from 'typebox'
 import {
-  MAX_ACTIVITY_ORGANISER_LENGTH, MAX_ACTIVITY_PLACE_LENGTH, MAX_ACTIVITY_SUMMARY_LENGTH, MAX_ACTIVITY_TITLE_LENGTH, MAX_ATTENDANCE, MAX_MATERIALS,
-} from '#core/activities'
-import { PageQuery, PlainText, RegionId, Timestamp, Uuid } from '#contract/common'
+  ACTIVITY_KINDS, MAX_ACTIVITY_ORGANISER_LENGTH, MAX_ACTIVITY_PLACE_LENGTH, MAX_ACTIVITY_SUMMARY_LENGTH, MAX_ACTIVITY_TITLE_LENGTH, MAX_ATTENDANCE,
+  MAX_MATERIALS, TARGET_GROUPS,
+} from '../core/activities'
+import { Page, PageQuery, PlainText, RegionId, Timestamp, Uuid } from './common'
 
 /**
- * Activity schemas, mirroring src/core/activity-api.ts. They check shape and size only: the kind, the target
- * groups and the signs of the counts are checked by src/core/activities.ts, so that a negative attendance is
- * told as 参加人数不能为负数 rather than as a generic validation failure.
+ * Outreach activities and their photos. Requests are checked for shape and size only: the kind, the target groups
+ * and the signs of the counts are checked by src/core/activities.ts, so that a negative attendance is told as
+ * 参加人数不能为负数 rather than as a generic validation failure.
  */
 
 const KIND_LIST = ACTIVITY_KINDS.map((k) => `${k.key}（${k.name}）`).join('、')
+const Kind = Type.Enum(ACTIVITY_KINDS.map((k) => k.key))
 const Iso = Type.String({ format: 'date-time' })
 
 export const ActivityInput = Type.Object({
@@ -27,14 +28,20 @@ export const ActivityInput = Type.Object({
   materials: Type.Integer({ maximum: MAX_MATERIALS, description: '发放资料、宣传品数量' }),
   summary: Type.String({ maxLength: MAX_ACTIVITY_SUMMARY_LENGTH, description: '简要总结（可多行）' }),
 })
+export type ActivityInput = Static<typeof ActivityInput>
 
-export const ActivityPhoto = Type.Object({ id: Type.String(), url: Type.String(), thumbnailUrl: Type.String() })
+export const ActivityPhoto = Type.Object({
+  id: Type.String(),
+  url: Type.String({ description: '/api/activity-photos/ 下的相对地址' }),
+  thumbnailUrl: Type.String(),
+})
+export type ActivityPhoto = Static<typeof ActivityPhoto>
 
 export const Activity = Type.Object({
   ...ActivityInput.properties,
   heldAt: Iso,
-  kind: Type.String(),
-  targetGroups: Type.Array(Type.String()),
+  kind: Kind,
+  targetGroups: Type.Array(Type.Enum(TARGET_GROUPS)),
   attendance: Type.Integer(),
   materials: Type.Integer(),
   id: Type.String(),
@@ -44,22 +51,32 @@ export const Activity = Type.Object({
   editable: Type.Boolean({ description: '当前用户可以修改和删除' }),
   updatedAt: Iso,
 })
+export type Activity = Static<typeof Activity>
 
 export const ActivityListItem = Type.Object({
-  id: Type.String(), regionId: Type.String(), regionName: Type.String(), kind: Type.String(), title: Type.String(), place: Type.String(),
+  id: Type.String(), regionId: Type.String(), regionName: Type.String(), kind: Kind, title: Type.String(), place: Type.String(),
   heldAt: Iso, attendance: Type.Integer(), photoCount: Type.Integer(),
   thumbnails: Type.Array(Type.String(), { description: '前三张照片的缩略图地址' }),
 })
+export type ActivityListItem = Static<typeof ActivityListItem>
 
-export const ActivityPage = Type.Object({ items: Type.Array(ActivityListItem), total: Type.Integer() })
-
+/** One region's activities of one month (Beijing time), newest first. */
 export const ActivityQuery = Type.Object({
   regionId: Type.Optional(RegionId),
   month: Type.Optional(Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM（北京时间）' })),
   kind: Type.Optional(Type.String({ maxLength: 40, description: '只看这一类活动' })),
   ...PageQuery,
 })
+export type ActivityQuery = Static<typeof ActivityQuery>
 
 export const ById = Type.Object({ id: Uuid })
 export const ByPhoto = Type.Object({ id: Uuid, photoId: Uuid })
 export const ByPhotoId = Type.Object({ photoId: Uuid })
+
+/** Deleting (204), uploading photos (multipart) and serving them (image bytes) stay on their routes' own schemas. */
+export const activityEndpoints = {
+  'GET /api/activities': { query: ActivityQuery, response: Page(ActivityListItem) },
+  'POST /api/activities': { body: ActivityInput, response: Activity },
+  'GET /api/activities/:id': { params: ById, response: Activity },
+  'PUT /api/activities/:id': { params: ById, body: ActivityInput, response: Activity },
+}
