@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox'
 import { REGION_LEVELS } from '../core/regions'
 import { ROLES } from '../core/roles'
 import { TIMESTAMP_EXAMPLE } from '../core/timestamp'
+import type { Page as PageOf } from '../core/page'
 
 /** Building blocks shared by several domains' contracts. */
 
@@ -37,10 +38,10 @@ export const PageQuery = {
 
 /** One page of a list and how many there are in all. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() })
-export interface Page<T> {
-  items: T[]
-  total: number
-}
+export type Page<T> = PageOf<T>
+
+/** A spreadsheet row an import refused (`src/core/import-rows.ts`). */
+export const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
 
 export const Geo = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) })
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { HOUSEHOLD_TAGS, IMPORT_PREVIEW_ROWS } from '../core/households'
-import { Page, PageQuery, PlainText, RegionId, Uuid } from './common'
+import { ImportRowError, Page, PageQuery, PlainText, RegionId, Uuid } from './common'
 
 /** Households as the grid worker's list, the door label and the admin's table show them (name and phone masked). */
 
@@ -58,7 +58,6 @@ export type HouseholdSearch = Static<typeof HouseholdSearch>
 /** The admins' filters of the search, beside region, text and page. */
 export type HouseholdFilters = Pick<HouseholdSearch, 'tag' | 'visited' | 'pledged'>
 
-const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
 export const HouseholdImportResult = Type.Object({
   dryRun: Type.Boolean(),
   rows: Type.Integer({ description: '文件中的数据行数' }),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { RegionId, RegionLevelName } from './common'
+import { ImportRowError, RegionId, RegionLevelName } from './common'
 
 /** The region tree (county → town → village → grid) and its import from a spreadsheet. */
 
@@ -13,7 +13,6 @@ export const RegionNode = Type.Object({
 })
 export type RegionNode = Static<typeof RegionNode>
 
-const ImportRowError = Type.Object({ row: Type.Integer({ description: '表格行号，表头为第 1 行' }), message: Type.String() })
 
 /** The answer of POST /api/regions/import, a multipart upload the client sends with fetch rather than `call`. */
 export const RegionImportResult = Type.Object({

@@ -1,4 +1,4 @@
-import type { ImportRowError } from './api-types'
+import type { ImportRowError } from './import-rows'
 import { maskName, maskPhone } from './masking'
 import type { RoleAssignment } from './roles'
 import { canActOn } from './scope'

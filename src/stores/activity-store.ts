@@ -3,7 +3,7 @@ import {
   ACTIVITY_KIND_NAMES, ACTIVITY_KINDS, checkActivityInput, chinaDateTimeOf, chinaDateTimeToIso, chinaMonthOf, MAX_ACTIVITY_SUMMARY_LENGTH,
   MAX_PHOTOS_PER_ACTIVITY, monthLabel, shiftMonth, TARGET_GROUPS, type ActivityKind, type TargetGroup,
 } from '@/core/activities'
-import type { Page } from '@/core/api-types'
+import type { Page } from '@/core/page'
 import type { Activity, ActivityInput, ActivityListItem } from '@/contract/activities'
 import type { Api } from '@/services/api-client'
 import { taroPhotoPicker, type PhotoPicker, type PreparedPhoto } from '@/services/activity-photos'

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { flow, makeAutoObservable } from 'mobx'
-import type { Page } from '@/core/api-types'
+import type { Page } from '@/core/page'
 import type { BulletinAdminItem, BulletinDetail, BulletinVersionItem } from '@/contract/bulletins'
 import type { BulletinCase, BulletinInput, BulletinStatus } from '@/core/bulletins'
 import { bulletinPagePathOf, defaultBulletinInput, sameDayBulletins, STANDARD_WARNINGS, templateTextProblems } from '@/core/bulletins'

@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import type { Page } from '@/core/api-types'
+import type { Page } from '@/core/page'
 import type { HouseholdSummary } from '@/contract/households'
 import type { Api } from '@/services/api-client'
 import type { LoadState } from './load-state'

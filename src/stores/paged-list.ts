@@ -1,5 +1,5 @@
 import { flow, makeAutoObservable } from 'mobx'
-import type { Page } from '@/core/api-types'
+import type { Page } from '@/core/page'
 import { errorMessage, type LoadState } from './load-state'
 
 export type FetchPage<T> = (page: number) => Promise<Page<T>>

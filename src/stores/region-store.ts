@@ -1,7 +1,7 @@
 import { flow, makeAutoObservable, observable } from 'mobx'
 import type { RegionImportResult, RegionNode } from '@/contract/regions'
 import type { ManagedUser } from '@/contract/users'
-import type { Page } from '@/core/api-types'
+import type { Page } from '@/core/page'
 import { buildRegionTree, type RegionTreeNode } from '@/core/region-tree'
 import { gridTitle, REGION_LEVEL_LABELS } from '@/core/regions'
 import type { Api } from '@/services/api-client'

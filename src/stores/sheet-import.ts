@@ -1,5 +1,5 @@
 import { action, computed, flow, makeObservable, observable } from 'mobx'
-import type { ImportRowError } from '@/core/api-types'
+import type { ImportRowError } from '@/core/import-rows'
 import { Submission, type Outcome } from './submission'
 
 export interface SheetImportResult {

@@ -1,6 +1,6 @@
 import type { DemoPersona, LoginResult, Me } from '@/contract/auth'
 import type { RegionImportResult, RegionNode } from '@/contract/regions'
-import type { Page } from '@/core/api-types'
+import type { Page } from '@/core/page'
 import type { CoverageReport, WorkerProgress } from '@/contract/coverage'
 import type { DoorView } from '@/contract/doors'
 import type { HouseholdDetail, HouseholdImportResult, HouseholdInput, HouseholdSearch, HouseholdSummary } from '@/contract/households'

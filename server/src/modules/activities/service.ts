@@ -1,4 +1,4 @@
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import {
   checkActivityInput, MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES, monthRange, sniffImageMime, type ActivityDraft, type CheckedActivity,
 } from '#core/activities'

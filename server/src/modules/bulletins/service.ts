@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import type { BulletinAdminItem, BulletinDetail, BulletinListItem, BulletinVersionItem } from '#contract/bulletins'
 import type { BulletinInput } from '#core/bulletins'
 import {

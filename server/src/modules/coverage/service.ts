@@ -1,4 +1,4 @@
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import type { CoverageReport, WorkerProgress } from '#contract/coverage'
 import type { HouseholdSummary } from '#contract/households'
 import { recentVisitSince, rollupCoverage } from '#core/coverage'

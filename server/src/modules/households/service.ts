@@ -1,4 +1,4 @@
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import type { HouseholdDetail, HouseholdFilters, HouseholdSummary } from '#contract/households'
 import { checkHouseholdInput, normalisePhone, type HouseholdDraft } from '#core/households'
 import { canActOn, scopePathsFor, type Action } from '#core/scope'

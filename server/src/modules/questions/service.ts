@@ -1,4 +1,4 @@
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import { checkQuestionImportRows, checkQuestionInput, normaliseQuestionInput, type BankQuestion, type QuestionDraft } from '#core/questions'
 import { countyIdOf } from '#core/regions'
 import type { QuestionImportResult, QuizQuestion } from '#contract/quiz'

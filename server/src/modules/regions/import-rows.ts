@@ -1,4 +1,4 @@
-import type { ImportRowError } from '#core/api-types'
+import type { ImportRowError } from '#core/import-rows'
 import { REGION_LEVEL_LABELS, REGION_LEVELS, countyIdOf, regionPath, type RegionLevel } from '#core/regions'
 import type { RoleAssignment } from '#core/roles'
 import { canActOn } from '#core/scope'

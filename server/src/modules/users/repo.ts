@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { MeRole } from '#contract/common'
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import type { ManagedUser, UserQuery } from '#contract/users'
 import { isRole, type Role } from '#core/roles'
 import type { DB } from '../../db/schema'

@@ -1,4 +1,4 @@
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import {
   canDeactivate, canManageRole, describeMembershipEvent, isMembershipEvent, roleFitsRegion, type MembershipDetail, type MembershipEvent,
 } from '#core/membership'

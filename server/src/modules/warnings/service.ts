@@ -1,4 +1,4 @@
-import type { Page } from '#core/api-types'
+import type { Page } from '#core/page'
 import { normalisePhone } from '#core/households'
 import { countyIdOf, isWithin } from '#core/regions'
 import { canActOn, scopePathsFor } from '#core/scope'

@@ -1,4 +1,4 @@
-import type { ImportRowError } from '#core/api-types'
+import type { ImportRowError } from '#core/import-rows'
 import { FRAUD_TYPES } from '#core/fraud-types'
 import { isWithin } from '#core/regions'
 import type { WarningInput } from '#contract/warnings'
