@@ -3,7 +3,7 @@ import {
   ACTIVITY_KINDS, MAX_ACTIVITY_ORGANISER_LENGTH, MAX_ACTIVITY_PLACE_LENGTH, MAX_ACTIVITY_SUMMARY_LENGTH, MAX_ACTIVITY_TITLE_LENGTH, MAX_ATTENDANCE,
   MAX_MATERIALS, TARGET_GROUPS,
 } from '../core/activities'
-import { Page, PageQuery, PlainText, RegionId, Timestamp, Uuid } from './common'
+import { NoContent, Page, PageQuery, PlainText, RegionId, Timestamp, Uuid } from './common'
 
 /**
  * Outreach activities and their photos. Requests are checked for shape and size only: the kind, the target groups
@@ -79,4 +79,6 @@ export const activityEndpoints = {
   'POST /api/activities': { body: ActivityInput, response: Activity },
   'GET /api/activities/:id': { params: ById, response: Activity },
   'PUT /api/activities/:id': { params: ById, body: ActivityInput, response: Activity },
+  'DELETE /api/activities/:id': { params: ById, response: NoContent, noContent: true as const },
+  'DELETE /api/activities/:id/photos/:photoId': { params: ByPhoto, response: NoContent, noContent: true as const },
 }

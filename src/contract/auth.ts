@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { MeRole, PlainText } from './common'
+import { MeRole, NoContent, PlainText } from './common'
 
 /** Signing in (WeChat, or the demo personas in demo mode only) and who the signed-in person is. */
 
@@ -22,6 +22,7 @@ export const DemoPersona = Type.Object({
 export type DemoPersona = Static<typeof DemoPersona>
 
 export const authEndpoints = {
+  'POST /api/auth/logout': { response: NoContent, noContent: true as const },
   'POST /api/auth/wechat-login': {
     body: Type.Object({ code: PlainText({ minLength: 1, maxLength: 128, description: 'wx.login 返回的 code' }) }),
     response: LoginResult,

@@ -36,6 +36,9 @@ export const PageQuery = {
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数' }),
 }
 
+/** The answer of an endpoint that answers 204: declare it with `noContent: true`. */
+export const NoContent = Type.Null({ description: '无内容' })
+
 /** One page of a list and how many there are in all. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() })
 export type Page<T> = PageOf<T>

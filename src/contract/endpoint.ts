@@ -9,6 +9,8 @@ export interface Endpoint {
   query?: TSchema
   body?: TSchema
   response: TSchema
+  /** The endpoint answers 204 with no body (its `response` is `NoContent`); the caller gets nothing back. */
+  noContent?: true
 }
 
 /** Endpoints keyed `'METHOD /path/:param'`, exactly as the server registers the route. */
@@ -21,5 +23,5 @@ type Part<E, P extends 'params' | 'query' | 'body'> = E extends { [Q in P]: infe
 /** What a caller passes: the path parameters, query and body the endpoint declares, and nothing else. */
 export type InputOf<E> = Part<E, 'params'> & Part<E, 'query'> & Part<E, 'body'>
 
-/** The 200 answer. */
-export type AnswerOf<E> = E extends { response: infer S extends TSchema } ? Static<S> : never
+/** The 200 answer, or nothing for an endpoint that answers 204. */
+export type AnswerOf<E> = E extends { noContent: true } ? void : E extends { response: infer S extends TSchema } ? Static<S> : never

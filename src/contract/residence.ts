@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { MeRole, RegionId } from './common'
+import { MeRole, NoContent, RegionId } from './common'
 import { Me } from './auth'
 
 /** Where a resident lives (a village), the places to pick from, and what is stored about the signed-in person. */
@@ -44,5 +44,6 @@ export const residenceEndpoints = {
   'GET /api/places': { response: Type.Object({ towns: Type.Array(PlaceTown) }) },
   'GET /api/me/residence': { response: Type.Object({ residence: Type.Union([Residence, Type.Null()]) }) },
   'PUT /api/me/residence': { body: ResidenceInput, response: Type.Object({ residence: Residence, me: Me }) },
+  'DELETE /api/me/residence': { response: NoContent, noContent: true as const },
   'GET /api/me/data': { response: MyData },
 }

@@ -106,7 +106,7 @@ export class ApiClient {
   }
 
   logout(): Promise<void> {
-    return this.request('POST', '/api/auth/logout')
+    return this.call('POST /api/auth/logout')
   }
 
   regionTree() {
@@ -497,11 +497,11 @@ export class ApiClient {
   }
 
   deleteActivity(id: string): Promise<void> {
-    return this.request('DELETE', `/api/activities/${encodeURIComponent(id)}`)
+    return this.call('DELETE /api/activities/:id', { params: { id } })
   }
 
   deleteActivityPhoto(activityId: string, photoId: string): Promise<void> {
-    return this.request('DELETE', `/api/activities/${encodeURIComponent(activityId)}/photos/${encodeURIComponent(photoId)}`)
+    return this.call('DELETE /api/activities/:id/photos/:photoId', { params: { id: activityId, photoId } })
   }
 
   /** One compressed photo with its thumbnail; `onUpload` hears the fraction sent. */
@@ -550,7 +550,7 @@ export class ApiClient {
 
   /** Leaves: the quiz and prize history goes too; anonymous counts stay. */
   leaveResidence(): Promise<void> {
-    return this.request('DELETE', '/api/me/residence')
+    return this.call('DELETE /api/me/residence')
   }
 
   myData() {

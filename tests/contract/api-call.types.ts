@@ -53,3 +53,13 @@ export async function wrongQuizCallsDoNotCompile(api: ApiClient, answer: QuizAns
 
   return paper
 }
+
+export async function noContentCallsAnswerNothing(api: ApiClient) {
+  await api.call('DELETE /api/activities/:id', { params: { id: 'a1' } })
+  // @ts-expect-error an endpoint answering 204 has no answer to read
+  const nothing: { residence: null } = await api.call('DELETE /api/me/residence')
+  // @ts-expect-error the photo's id is a path parameter too
+  await api.call('DELETE /api/activities/:id/photos/:photoId', { params: { id: 'a1' } })
+
+  return nothing
+}

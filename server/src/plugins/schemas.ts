@@ -19,7 +19,7 @@ export const BEARER = [{ bearer: [] }]
 type RouteSchemaOf<E, Errors> = (E extends { params: infer P } ? { params: P } : unknown)
   & (E extends { query: infer Q } ? { querystring: Q } : unknown)
   & (E extends { body: infer B } ? { body: B } : unknown)
-  & { response: { 200: E extends { response: infer R } ? R : never } & Errors }
+  & { response: (E extends { noContent: true } ? { 204: E extends { response: infer R } ? R : never } : { 200: E extends { response: infer R } ? R : never }) & Errors }
 
 /**
  * The validation and answer schemas of a route, taken from the contract so that server and client agree by
@@ -34,6 +34,6 @@ export function contractSchema<K extends EndpointKey, Errors extends object = ty
     ...(endpoint.params ? { params: endpoint.params } : {}),
     ...(endpoint.query ? { querystring: endpoint.query } : {}),
     ...(endpoint.body ? { body: endpoint.body } : {}),
-    response: { 200: endpoint.response, ...errors },
+    response: { [endpoint.noContent ? 204 : 200]: endpoint.response, ...errors },
   } as RouteSchemaOf<Endpoints[K], Errors>
 }

@@ -9,7 +9,7 @@ import { callerOf } from '../../plugins/auth'
 import { refuseUnstorablePart } from '../../plugins/edge-strings'
 import { signedInOnly } from '../../plugins/route-groups'
 import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
-import { ActivityPhoto, ById, ByPhoto, ByPhotoId } from '#contract/activities'
+import { ActivityPhoto, ById, ByPhotoId } from '#contract/activities'
 import { type UploadedPhoto } from './service'
 
 const TAGS = ['宣传活动']
@@ -19,7 +19,6 @@ const PHOTO_CACHE = 'private, max-age=31536000, immutable'
 const THUMBNAIL_FIELD_CHARS = Math.ceil(MAX_THUMBNAIL_BYTES / 3) * 4 + 4
 
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'JPEG / PNG / WebP 图片' })
-const NoContent = Type.Null({ description: '已删除' })
 
 /** `photo` and `thumbnail` from a multipart body; a malformed or oversized upload is the caller's error, never a 500. */
 async function uploadedPhoto(req: FastifyRequest): Promise<UploadedPhoto> {
@@ -69,7 +68,7 @@ export default async function activitiesRoutes(fastify: FastifyInstance, { servi
   }, (req) => activities.update(callerOf(req), req.params.id, req.body))
 
   app.delete('/api/activities/:id', {
-    schema: { tags: TAGS, summary: '删除活动及其照片（登记人或管理员）', params: ById, response: { 204: NoContent, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '删除活动及其照片（登记人或管理员）', ...contractSchema('DELETE /api/activities/:id') },
   }, async (req, reply) => {
     await activities.delete(callerOf(req), req.params.id)
     return reply.status(204).send(null)
@@ -85,7 +84,7 @@ export default async function activitiesRoutes(fastify: FastifyInstance, { servi
   }, async (req) => activities.addPhoto(callerOf(req), req.params.id, await uploadedPhoto(req)))
 
   app.delete('/api/activities/:id/photos/:photoId', {
-    schema: { tags: TAGS, summary: '删除一张活动照片', params: ByPhoto, response: { 204: NoContent, ...COMMON_ERRORS } },
+    schema: { tags: TAGS, summary: '删除一张活动照片', ...contractSchema('DELETE /api/activities/:id/photos/:photoId') },
   }, async (req, reply) => {
     await activities.deletePhoto(callerOf(req), req.params.id, req.params.photoId)
     return reply.status(204).send(null)

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { callerOf } from '../../plugins/auth'
 import { signedInRoutes } from '../../plugins/route-groups'
@@ -22,7 +21,7 @@ export default async function authRoutes(fastify: FastifyInstance, { services }:
 
   await signedInRoutes(app, (signedIn) => {
     signedIn.post('/api/auth/logout', {
-      schema: { tags: TAGS, summary: '退出登录', response: { 204: Type.Null(), 401: ErrorResponse } },
+      schema: { tags: TAGS, summary: '退出登录', ...contractSchema('POST /api/auth/logout', { 401: ErrorResponse }) },
     }, async (req, reply) => {
       await auth.logout(callerOf(req))
       return reply.status(204).send(null)

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
 import { AppError } from '../../errors'
 import { callerOf } from '../../plugins/auth'
@@ -36,7 +35,7 @@ export default async function residenceRoutes(fastify: FastifyInstance, { servic
     })
 
     signedIn.delete('/api/me/residence', {
-      schema: { tags: TAGS, summary: '注销居民身份：解除居住地，删除本人的答题和领奖记录（只保留匿名统计）', response: { 204: Type.Null(), ...COMMON_ERRORS } },
+      schema: { tags: TAGS, summary: '注销居民身份：解除居住地，删除本人的答题和领奖记录（只保留匿名统计）', ...contractSchema('DELETE /api/me/residence') },
     }, async (req, reply) => {
       await residence.leave(callerOf(req))
       return reply.status(204).send(null)
