@@ -86,16 +86,9 @@ export interface ReportChildRow {
   activities: number
 }
 
-export interface DoorToDoorRow {
+/** One child region's door-to-door counts, as SQL gives them. */
+export interface DoorToDoorRow extends DoorToDoorSection {
   regionId: string
-  households: number
-  householdsVisited: number
-  visits: number
-  coveredAtEnd: number
-  coveredAtStart: number
-  pledgesSigned: number
-  appInstalled: number
-  callWarningOn: number
 }
 
 export interface WarningRow {
