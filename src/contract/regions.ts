@@ -13,7 +13,6 @@ export const RegionNode = Type.Object({
 })
 export type RegionNode = Static<typeof RegionNode>
 
-
 /** The answer of POST /api/regions/import, a multipart upload the client sends with fetch rather than `call`. */
 export const RegionImportResult = Type.Object({
   dryRun: Type.Boolean(),
