@@ -6,10 +6,14 @@ export class LatestLoad<T> {
   state: LoadState = 'idle'
   /** The last answer that landed; it stays on screen while a newer one is on its way. */
   value: T | null = null
-  error: string | null = null
   /** What went wrong, for a store that tells failures apart (a retracted bulletin, an unknown label). */
   failure: unknown = null
   private generation = 0
+
+  /** The failure in words a person understands; null while nothing has gone wrong. */
+  get error(): string | null {
+    return this.failure === null ? null : errorMessage(this.failure)
+  }
 
   constructor() {
     // Answers are replaced whole, never edited in place, so they need not be deeply observable.
@@ -23,7 +27,6 @@ export class LatestLoad<T> {
     this.generation++
     this.state = 'idle'
     this.value = null
-    this.error = null
     this.failure = null
   }
 
@@ -32,7 +35,6 @@ export class LatestLoad<T> {
     this.generation++
     this.state = 'ready'
     this.value = value
-    this.error = null
     this.failure = null
   }
 
@@ -40,7 +42,6 @@ export class LatestLoad<T> {
   fail(failure: unknown): void {
     this.generation++
     this.state = 'error'
-    this.error = errorMessage(failure)
     this.failure = failure
   }
 
@@ -65,8 +66,7 @@ export class LatestLoad<T> {
   private fetchNewest = flow(function* (this: LatestLoad<T>, fetch: () => Promise<T>, mode: 'loading' | 'quietly' | 'keepingValue') {
     const generation = ++this.generation
     if (mode !== 'quietly') {
-      this.error = null
-      this.failure = null
+        this.failure = null
     }
     if (mode === 'loading') this.state = 'loading'
     try {
@@ -74,13 +74,11 @@ export class LatestLoad<T> {
       if (generation !== this.generation) return false
       this.value = value
       this.state = 'ready'
-      this.error = null
-      this.failure = null
+        this.failure = null
       return true
     } catch (e) {
       if (generation !== this.generation || mode === 'quietly') return false
       if (mode === 'loading') this.state = 'error'
-      this.error = errorMessage(e)
       this.failure = e
       return false
     }
