@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
-import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
 import { COMMON_ERRORS, contractSchema } from '../../plugins/schemas'
 import { CoverageQuery } from '#contract/coverage'
+import { sendXlsx, XlsxFile } from '../../plugins/xlsx-download'
 
 const TAGS = ['覆盖率']
 
@@ -45,13 +44,10 @@ export default async function coverageRoutes(fastify: FastifyInstance, { service
       tags: TAGS,
       summary: '导出未走访住户清单 (.xlsx)',
       querystring: CoverageQuery,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+      response: { 200: XlsxFile, ...COMMON_ERRORS },
     },
   }, async (req, reply) => {
     const file = await coverage.gapsSheet(callerOf(req), req.query.regionId)
-    return reply
-      .header('content-type', XLSX_MIME)
-      .header('content-disposition', `attachment; filename="gaps.xlsx"; filename*=UTF-8''${encodeURIComponent('未走访住户.xlsx')}`)
-      .send(file)
+    return sendXlsx(reply, file, { ascii: 'gaps.xlsx', chinese: '未走访住户.xlsx' })
   })
 }

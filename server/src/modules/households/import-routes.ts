@@ -3,12 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HOUSEHOLD_IMPORT_COLUMNS } from '#core/households'
 import type { RouteDeps } from '../../composition'
-import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { COMMON_ERRORS, ErrorResponse } from '../../plugins/schemas'
 import { householdTemplate } from './household-sheet'
 import { HouseholdImportResult } from '#contract/households'
+import { sendXlsx, XlsxFile } from '../../plugins/xlsx-download'
 
 const TAGS = ['住户']
 
@@ -36,12 +36,10 @@ export default async function householdImportRoutes(fastify: FastifyInstance, { 
     schema: {
       tags: TAGS,
       summary: '下载住户导入模板（.xlsx）',
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+      response: { 200: XlsxFile, ...COMMON_ERRORS },
     },
     preHandler: app.requireRole('admin', 'cadre', 'grid_worker'),
   }, async (_req, reply) => {
-    reply.header('content-type', XLSX_MIME)
-    reply.header('content-disposition', `attachment; filename="household-template.xlsx"; filename*=UTF-8''${encodeURIComponent('住户导入模板.xlsx')}`)
-    return reply.send(await householdTemplate())
+    return sendXlsx(reply, await householdTemplate(), { ascii: 'household-template.xlsx', chinese: '住户导入模板.xlsx' })
   })
 }

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import { MAX_IMPORT_QUESTIONS, QUESTION_IMPORT_COLUMNS } from '#core/questions'
 import type { RouteDeps } from '../../composition'
-import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
 import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
 import { QuestionImportResult } from '#contract/quiz'
+import { sendXlsx, XlsxFile } from '../../plugins/xlsx-download'
 
 const TAGS = ['题库']
 
@@ -56,12 +55,9 @@ export default async function questionRoutes(fastify: FastifyInstance, { ctx, se
     schema: {
       tags: TAGS,
       summary: '下载题目导入模板（.xlsx）',
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+      response: { 200: XlsxFile, ...COMMON_ERRORS },
     },
   }, async (req, reply) => {
-    const template = await questions.template(callerOf(req))
-    reply.header('content-type', XLSX_MIME)
-    reply.header('content-disposition', `attachment; filename="question-template.xlsx"; filename*=UTF-8''${encodeURIComponent('题目导入模板.xlsx')}`)
-    return reply.send(template)
+    return sendXlsx(reply, await questions.template(callerOf(req)), { ascii: 'question-template.xlsx', chinese: '题目导入模板.xlsx' })
   })
 }

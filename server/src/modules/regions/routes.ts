@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
-import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
 import { COMMON_ERRORS, contractSchema, ErrorResponse } from '../../plugins/schemas'
 import { RegionImportResult } from '#contract/regions'
 import { regionTemplate } from './sheet'
+import { sendXlsx, XlsxFile } from '../../plugins/xlsx-download'
 
 const TAGS = ['区域']
 
@@ -46,12 +46,10 @@ export default async function regionRoutes(fastify: FastifyInstance, { ctx, serv
     schema: {
       tags: TAGS,
       summary: '下载区域导入模板（.xlsx）',
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+      response: { 200: XlsxFile, ...COMMON_ERRORS },
     },
     preHandler: app.requireRole('admin'),
   }, async (_req, reply) => {
-    reply.header('content-type', XLSX_MIME)
-    reply.header('content-disposition', `attachment; filename="region-template.xlsx"; filename*=UTF-8''${encodeURIComponent('区域导入模板.xlsx')}`)
-    return reply.send(await regionTemplate())
+    return sendXlsx(reply, await regionTemplate(), { ascii: 'region-template.xlsx', chinese: '区域导入模板.xlsx' })
   })
 }

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
-import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { signedInOnly } from '../../plugins/route-groups'
 import { COMMON_ERRORS, contractSchema } from '../../plugins/schemas'
 import { ReportQuery } from '#contract/reports'
+import { sendXlsx, XlsxFile } from '../../plugins/xlsx-download'
 
 const TAGS = ['统计通报']
 
@@ -26,14 +26,11 @@ export default async function reportsRoutes(fastify: FastifyInstance, { services
     schema: {
       tags: TAGS, summary: '导出通报 (.xlsx)：每项工作一张工作表',
       querystring: ReportQuery,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+      response: { 200: XlsxFile, ...COMMON_ERRORS },
     },
   }, async (req, reply) => {
     const { file, filename } = await reports.sheet(callerOf(req), req.query)
-    return reply
-      .header('content-type', XLSX_MIME)
-      .header('content-disposition', `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(file)
+    return sendXlsx(reply, file, { ascii: 'report.xlsx', chinese: filename })
   })
 
   app.get('/api/reports/summary.txt', {

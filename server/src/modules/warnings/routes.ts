@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { RouteDeps } from '../../composition'
-import { XLSX_MIME } from '../../lib/sheet'
 import { callerOf } from '../../plugins/auth'
 import { acceptImportUploads, uploadedFile } from '../../plugins/import-upload'
 import { signedInOnly } from '../../plugins/route-groups'
 import { COMMON_ERRORS, ErrorResponse, contractSchema } from '../../plugins/schemas'
 import { WarningImportResult } from '#contract/warnings'
 import { MAX_IMPORT_WARNINGS, WARNING_IMPORT_COLUMNS } from './warning-sheet'
+import { sendXlsx, XlsxFile } from '../../plugins/xlsx-download'
 
 const TAGS = ['预警劝阻']
 
@@ -39,13 +38,10 @@ export default async function warningRoutes(fastify: FastifyInstance, { ctx, ser
   app.get('/api/warnings/template.xlsx', {
     schema: {
       tags: TAGS, summary: '下载预警导入模板（.xlsx）',
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...COMMON_ERRORS },
+      response: { 200: XlsxFile, ...COMMON_ERRORS },
     },
   }, async (req, reply) => {
-    const template = await warnings.template(callerOf(req))
-    reply.header('content-type', XLSX_MIME)
-    reply.header('content-disposition', `attachment; filename="warning-template.xlsx"; filename*=UTF-8''${encodeURIComponent('预警导入模板.xlsx')}`)
-    return reply.send(template)
+    return sendXlsx(reply, await warnings.template(callerOf(req)), { ascii: 'warning-template.xlsx', chinese: '预警导入模板.xlsx' })
   })
 
   app.get('/api/warnings', {
