@@ -3,7 +3,8 @@
 // database. Times, from the counters: the coverage report of a county (GET /api/coverage on the real server), of a
 // city and of the province, the monthly report of a county (GET /api/reports) and a bulletin's reach report
 // (GET /api/bulletins/:id/reach). PROVINCE_SCALE (default 1) scales households, visits and opens, for a machine
-// that cannot hold the full set; the figures say which scale ran.
+// that cannot hold the full set; the figures say which scale ran. PROVINCE_KEEP=1 keeps the generated database
+// (its URL is printed) for looking at query plans; drop it by hand afterwards.
 //
 // The region tree stops at the county (regions.level is county/town/village/grid, and a path starts with its
 // county: core's countyIdOf), so there is no city or province region to ask the API for. The city and province
@@ -236,6 +237,7 @@ exports.run = async () => {
     await appDb?.close()
     await client.end()
     await server?.stop()
-    await database.drop()
+    if (process.env.PROVINCE_KEEP) console.log(`kept the province database: ${database.url}`)
+    else await database.drop()
   }
 }
