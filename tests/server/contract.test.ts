@@ -128,27 +128,23 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
     expect(t.droppedFields).toEqual([])
   })
 
-  const get = (url: string, token?: string) => t.app.inject({ method: 'GET', url, headers: token ? bearer(token) : {} })
-  const write = (method: 'POST' | 'PUT', url: string, token: string | null, payload: object = {}) =>
-    t.app.inject({ method, url, headers: token ? bearer(token) : {}, payload })
-
   it('when an admin writes, publishes and retracts a bulletin, then no answer loses a field the service returned', async () => {
     const tree = await aRegionTree(t.db)
     const token = await signIn(t, (await aUser(t.db, { displayName: '李警官', roles: [{ role: 'admin', regionId: tree.town.id }] })).id)
-    const draft = await write('POST', '/api/bulletins', token, {
+    const draft = await send('POST', '/api/bulletins', token, {
       regionId: tree.town.id, bulletinDate: chinaDateOf(new Date(t.now().getTime() - 24 * 3600_000)), title: '电信网络诈骗警情通报',
       cases: [{ fraudType: 'rebate_task', victimProfile: '某村 45岁 女性', lossYuan: 12800, method: '刷单垫付后无法提现。', warning: '刷单就是诈骗。' }],
       advice: '不听不信不转账。',
     })
     expect(draft.statusCode).toBe(200)
     const id = draft.json<{ id: string }>().id
-    expect((await write('POST', `/api/bulletins/${id}/publish`, token, {})).statusCode).toBe(200)
+    expect((await send('POST', `/api/bulletins/${id}/publish`, token, {})).statusCode).toBe(200)
     const answers = [
-      await get(`/api/bulletins/manage?regionId=${tree.town.id}`, token),
-      await get(`/api/bulletins/${id}/versions`, token),
-      await get('/api/public/bulletins'),
-      await get(`/api/public/bulletins/${id}`),
-      await write('POST', `/api/bulletins/${id}/retract`, token, { reason: '案情有误' }),
+      await send('GET', `/api/bulletins/manage?regionId=${tree.town.id}`, token),
+      await send('GET', `/api/bulletins/${id}/versions`, token),
+      await send('GET', '/api/public/bulletins', null),
+      await send('GET', `/api/public/bulletins/${id}`, null),
+      await send('POST', `/api/bulletins/${id}/retract`, token, { reason: '案情有误' }),
     ]
 
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200])
@@ -163,17 +159,17 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
     const [group] = await t.db.insertInto('wechat_groups')
       .values({ county_id: tree.county.id, opengid: 'g-contract', name: null, tier: null, region_id: null, owner_id: null, labelled_at: null })
       .returning('id').execute()
-    const shared = await write('POST', `/api/public/bulletins/${bulletin.id}/shares`, token, {})
+    const shared = await send('POST', `/api/public/bulletins/${bulletin.id}/shares`, token, {})
     const answers = [
       shared,
-      await write('POST', '/api/public/opens', null, { bulletinId: bulletin.id, shareId: shared.json<{ id: string }>().id, readerKey: aDeviceKey() }),
-      await write('PUT', `/api/groups/${group.id}`, token, { name: '东村平安群', tier: 1, regionId: tree.town.id }),
-      await get(`/api/groups?regionId=${tree.town.id}`, token),
-      await get(`/api/bulletins/${bulletin.id}/reach`, token),
-      await get(`/api/bulletins/${bulletin.id}/tree`, token),
-      await get(`/api/reach/cadres?regionId=${tree.town.id}`, token),
-      await write('POST', '/api/subscriptions', token, { templateKey: 'bulletin_reminder', result: 'accept' }),
-      await get(`/api/outbox?regionId=${tree.town.id}`, token),
+      await send('POST', '/api/public/opens', null, { bulletinId: bulletin.id, shareId: shared.json<{ id: string }>().id, readerKey: aDeviceKey() }),
+      await send('PUT', `/api/groups/${group.id}`, token, { name: '东村平安群', tier: 1, regionId: tree.town.id }),
+      await send('GET', `/api/groups?regionId=${tree.town.id}`, token),
+      await send('GET', `/api/bulletins/${bulletin.id}/reach`, token),
+      await send('GET', `/api/bulletins/${bulletin.id}/tree`, token),
+      await send('GET', `/api/reach/cadres?regionId=${tree.town.id}`, token),
+      await send('POST', '/api/subscriptions', token, { templateKey: 'bulletin_reminder', result: 'accept' }),
+      await send('GET', `/api/outbox?regionId=${tree.town.id}`, token),
     ]
 
     expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200))
@@ -183,25 +179,25 @@ describe.each(ENGINES)('the API contract on %s', (engine) => {
   it('when a newcomer signs up, accepts an invitation and binds a residence, then no answer loses a field the service returned', async () => {
     const tree = await aRegionTree(t.db)
     const admin = await signIn(t, (await aUser(t.db, { displayName: '李警官', roles: [{ role: 'admin', regionId: tree.town.id }] })).id)
-    const signedUp = await write('POST', '/api/auth/demo-signup', null, { displayName: '新同事' })
+    const signedUp = await send('POST', '/api/auth/demo-signup', null, { displayName: '新同事' })
     const { token, user } = signedUp.json<{ token: string; user: { id: string } }>()
-    const invitation = await write('POST', '/api/invitations', admin, { role: 'grid_worker', regionId: tree.grids[0][0].id, maxUses: 1, expiresInHours: 24 })
+    const invitation = await send('POST', '/api/invitations', admin, { role: 'grid_worker', regionId: tree.grids[0][0].id, maxUses: 1, expiresInHours: 24 })
     const code = invitation.json<{ code: string }>().code
     const answers = [
       signedUp,
       invitation,
-      await get('/api/invitations', admin),
-      await get(`/api/invitations/${code}`, token),
-      await write('POST', `/api/invitations/${code}/accept`, token),
-      await get('/api/me', token),
-      await get('/api/places'),
-      await write('PUT', '/api/me/residence', token, { villageId: tree.villages[0].id }),
-      await get('/api/me/residence', token),
-      await get('/api/me/data', token),
-      await get(`/api/users?regionId=${tree.town.id}`, admin),
-      await get(`/api/users/${user.id}`, admin),
-      await get('/api/regions/tree', admin),
-      await get('/api/health'),
+      await send('GET', '/api/invitations', admin),
+      await send('GET', `/api/invitations/${code}`, token),
+      await send('POST', `/api/invitations/${code}/accept`, token, {}),
+      await send('GET', '/api/me', token),
+      await send('GET', '/api/places', null),
+      await send('PUT', '/api/me/residence', token, { villageId: tree.villages[0].id }),
+      await send('GET', '/api/me/residence', token),
+      await send('GET', '/api/me/data', token),
+      await send('GET', `/api/users?regionId=${tree.town.id}`, admin),
+      await send('GET', `/api/users/${user.id}`, admin),
+      await send('GET', '/api/regions/tree', admin),
+      await send('GET', '/api/health', null),
     ]
 
     expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200))
