@@ -108,11 +108,11 @@ export interface ServerRoot {
 }
 
 /**
- * The composition root: builds every repository, service and background worker once from the context. Services
- * hold the instance's write coalescers and caches, so a second copy of one would split them.
+ * The composition root: builds every repository, service and background worker once from the context. The
+ * batching repositories hold the instance's write coalescers and caches, so a second copy of one would split them.
  */
 export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRoot {
-  // Repositories hold no state: one of each, shared by the services that read the same tables.
+  // One of each, shared by the services that read the same tables; the batching ones wrap their SQL repository.
   const repos = {
     activity: new ActivityRepo(ctx.db),
     auth: new AuthRepo(ctx.db),
@@ -137,7 +137,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     session: new SessionRepo(ctx.db),
     share: new BatchingShareRepository(ctx),
     user: new UserRepo(ctx.db),
-    visit: new VisitRepo(ctx.db),
+    visit: new BatchingVisitRepository(new VisitRepo(ctx.db), ctx.database.kind, ctx.metrics),
     visitTask: new VisitTaskRepo(ctx.db),
     warning: new WarningRepo(ctx.db),
   }
@@ -171,7 +171,7 @@ export function composeServer(ctx: AppContext, log: FastifyBaseLogger): ServerRo
     shares: new ShareService(ctx, repos.share),
     users: new UserService(ctx, repos.user),
     visitTasks,
-    visits: new VisitService(ctx, new BatchingVisitRepository(repos.visit, ctx.database.kind, ctx.metrics)),
+    visits: new VisitService(ctx, repos.visit),
     warnings: new WarningService(ctx, repos.warning),
   }
   const outbox = ctx.config.outboxWorker ? new OutboxWorker({ ...ctx, log }) : null

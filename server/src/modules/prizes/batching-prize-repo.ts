@@ -67,7 +67,11 @@ export class BatchingPrizeRepository extends PrizeRepo {
   /** Each prize's claims are one transaction of their own, so each is split apart on its own when refused. */
   private async settle(claims: PendingClaim[]): Promise<(SettledClaim | ItemFailure)[]> {
     const byPrize = new Map<string, PendingClaim[]>()
-    for (const c of claims) byPrize.set(c.prizeId, [...(byPrize.get(c.prizeId) ?? []), c])
+    for (const c of claims) {
+      const group = byPrize.get(c.prizeId)
+      if (group) group.push(c)
+      else byPrize.set(c.prizeId, [c])
+    }
     const settled = new Map<PendingClaim, SettledClaim | ItemFailure>()
     await Promise.all([...byPrize].map(async ([prizeId, group]) => {
       const results = await writeIsolated(group, async (part) => {

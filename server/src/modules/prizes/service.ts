@@ -44,7 +44,7 @@ export class PrizeService {
    */
   async claim(caller: SessionUser, prizeId: string): Promise<PrizeClaim> {
     const now = this.ctx.now()
-    const prize = await this.repo.find(prizeId.toLowerCase())
+    const prize = await this.repo.find(prizeId)
     if (!prize) throw notFound('PRIZE_NOT_FOUND')
     const learning = needsLearning(prize) ? await this.learningOf(caller) : { regionPaths: caller.roles.map((r) => r.regionPath), ...NO_LEARNING }
     // Claims are counted where they are settled; 0 here leaves the per-user limit to the batch, which words it the same way.
