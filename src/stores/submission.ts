@@ -6,7 +6,6 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false }
 /** One write the person asked for: busy while it runs, so a second tap does nothing, and its Chinese error if it failed. */
 export class Submission {
   busy = false
-  error: string | null = null
   /** What went wrong, for a store that tells refusals apart (someone else moved the record on meanwhile). */
   failure: unknown = null
 
@@ -14,15 +13,18 @@ export class Submission {
     makeAutoObservable(this, { failure: observable.ref })
   }
 
+  /** The failure in words a person understands; null while nothing has gone wrong. */
+  get error(): string | null {
+    return this.failure === null ? null : errorMessage(this.failure)
+  }
+
   /** Forgets the last error, e.g. when the person starts over. */
   dismiss(): void {
-    this.error = null
     this.failure = null
   }
 
   clear(): void {
     this.busy = false
-    this.error = null
     this.failure = null
   }
 
@@ -30,14 +32,12 @@ export class Submission {
   async run<T>(write: () => Promise<T>): Promise<Outcome<T>> {
     if (this.busy) return { ok: false }
     this.busy = true
-    this.error = null
     this.failure = null
     try {
       const value = await write()
       return { ok: true, value }
     } catch (e) {
       runInAction(() => {
-        this.error = errorMessage(e)
         this.failure = e
       })
       return { ok: false }
