@@ -111,7 +111,8 @@ const LiveHere = observer(function LiveHere({ token, village }: { token: string;
     if (signedIn) void residence.bind({ doorToken: token })
     else {
       residence.intendDoorBind(token)
-      void Taro.navigateTo({ url: LOGIN_AND_BACK })
+      // While the server is still asked who is signed in on this phone, the bind above runs once they are known.
+      if (session.meState !== 'loading') void Taro.navigateTo({ url: LOGIN_AND_BACK })
     }
   }
   return (

@@ -4,7 +4,7 @@ import type { DoorView } from '@/contract/doors'
 import type { ResidenceChoice } from '@/contract/residence'
 import DoorPage from '@/pages/door/index'
 import { FakeApi } from '../../support/fake-api'
-import { aRootStore, renderWithStores } from '../../support/root'
+import { aRootStore, MemoryTokens, renderWithStores } from '../../support/root'
 import { aLogin, aMe, aResidence, aRole } from '../../support/membership-factories'
 
 const advice: DoorView = { kind: 'public', advice: { station: '柏林派出所', hotline: '96110', tips: ['不轻信陌生来电'] } }
@@ -54,6 +54,24 @@ describe('door page, 我住这里', () => {
 
     await act(async () => {
       await store.session.signUpDemo('李阿姨')
+    })
+
+    expect(sent).toEqual([{ doorToken: 'door-token-1' }])
+    expect(screen.getByText('✓ 已登记为 东胜村 居民')).toBeTruthy()
+  })
+
+  it('when someone signed in on this phone taps 我住这里 before the server has said who they are, then the door binds them without asking them to sign in', async () => {
+    const { api, sent } = aResidentApi()
+    let answerMe: (me: ReturnType<typeof aMe>) => void = () => {}
+    api.me = () => new Promise((resolve) => { answerMe = resolve })
+    const store = aRootStore(api, new MemoryTokens('stored-token'))
+    void store.session.loadMe()
+    renderWithStores(<DoorPage />, store)
+
+    fireEvent.click(await screen.findByText('我住这里'))
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+    await act(async () => {
+      answerMe(aMe())
     })
 
     expect(sent).toEqual([{ doorToken: 'door-token-1' }])
