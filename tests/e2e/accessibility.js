@@ -9,7 +9,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const BLOCKING = new Set(['critical', 'serious'])
 const SETTLE_MS = 700
 
-function monitor(settleMs) {
+function monitor(settleMs, blockingImpacts) {
   let timer
   let running = Promise.resolve()
   const check = () => {
@@ -18,7 +18,14 @@ function monitor(settleMs) {
       const route = location.hash.replace(/^#/, '').split('?')[0] || '/'
       const care = Boolean(document.querySelector('.care-mode'))
       try {
-        const result = await window.axe.run(document, { resultTypes: ['violations'] })
+        let result = await window.axe.run(document, { resultTypes: ['violations'] })
+        // A toast fading in or out (Taro's H5 toast animates its opacity) reads as low contrast for that
+        // tenth of a second: a finding counts only if it is still there once every animation has ended.
+        if (result.violations.some((v) => blockingImpacts.includes(v.impact))) {
+          await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})))
+          await new Promise((resolve) => setTimeout(resolve, settleMs))
+          result = await window.axe.run(document, { resultTypes: ['violations'] })
+        }
         const violations = result.violations.map((v) => ({
           id: v.id, impact: v.impact, help: v.help,
           targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.any[0] && n.any[0].message ? ` (${n.any[0].message})` : ''}`),
@@ -55,7 +62,7 @@ async function watchAccessibility(context) {
       if (!seen.has(key)) seen.set(key, `${key} [${v.impact}] ${v.help}: ${v.targets.join(' | ')}`)
     }
   })
-  await context.addInitScript({ content: `${AXE_SOURCE}\n;(${monitor.toString()})(${SETTLE_MS});` })
+  await context.addInitScript({ content: `${AXE_SOURCE}\n;(${monitor.toString()})(${SETTLE_MS}, ${JSON.stringify([...BLOCKING])});` })
   return {
     findings: () => [...seen.values()],
     pagesChecked: () => [...pages],
