@@ -1,4 +1,6 @@
+import { chinaDateOf } from './bulletins'
 import { gridTitle, type RegionLevel } from './regions'
+import { periodInstants } from './report-period'
 
 export const COVERAGE_FIELDS = [
   'households', 'visited', 'visited90d', 'pledged', 'appInstalled', 'callWarningOn', 'vulnerable', 'vulnerableVisited',
@@ -28,9 +30,13 @@ export interface CoverageRegion {
 export const emptyCounts = (): CoverageCounts =>
   Object.fromEntries(COVERAGE_FIELDS.map((f) => [f, 0])) as CoverageCounts
 
-/** Start of the "visited in the last 90 days" window. */
-export function recentVisitSince(now: Date): Date {
-  return new Date(now.getTime() - RECENT_VISIT_DAYS * 24 * 3600_000)
+/**
+ * The "visited in the last 90 days" window: from the Beijing midnight that begins the day 90 days ago. Whole days,
+ * so that a county's figure summed from its per-day counters equals its grids' figures counted from households.
+ */
+export function recentVisitWindow(now: Date): { since: Date; firstDay: string } {
+  const firstDay = chinaDateOf(new Date(now.getTime() - RECENT_VISIT_DAYS * 24 * 3600_000))
+  return { since: periodInstants({ from: firstDay, to: firstDay }).start, firstDay }
 }
 
 /** Whole-number percentage, 0 when there is nothing to cover (a new grid is not "100% covered"). */

@@ -1,4 +1,4 @@
-import { emptyCounts, percent, recentVisitSince, rollupCoverage, type CoverageCounts, type CoverageRegion } from '@/core/coverage'
+import { emptyCounts, percent, recentVisitWindow, rollupCoverage, type CoverageCounts, type CoverageRegion } from '@/core/coverage'
 
 const regions: CoverageRegion[] = [
   { id: 'c', parentId: null, level: 'county', name: '县' },
@@ -55,8 +55,19 @@ describe('percent', () => {
   })
 })
 
-describe('recentVisitSince', () => {
-  it('when asked, then the window starts 90 days before now', () => {
-    expect(recentVisitSince(new Date('2026-04-01T00:00:00Z')).toISOString()).toBe('2026-01-01T00:00:00.000Z')
+describe('recentVisitWindow', () => {
+  it('when asked in the Beijing morning, then the window starts at the Beijing midnight of the day 90 days before', () => {
+    // 2026-04-01 08:00 in Beijing; 90 days before is 2026-01-01, whose Beijing midnight is 16:00 UTC the day before.
+    expect(recentVisitWindow(new Date('2026-04-01T00:00:00Z'))).toEqual({ since: new Date('2025-12-31T16:00:00.000Z'), firstDay: '2026-01-01' })
+  })
+
+  it('when asked late in the Beijing evening, then the first day is still counted by the Beijing date, not the UTC one', () => {
+    // 2026-04-01 23:30 in Beijing is 15:30 UTC; 90 days before is 2026-01-01 in Beijing.
+    expect(recentVisitWindow(new Date('2026-04-01T15:30:00Z'))).toEqual({ since: new Date('2025-12-31T16:00:00.000Z'), firstDay: '2026-01-01' })
+  })
+
+  it('when asked just after a Beijing midnight, then the window moves on by a whole day', () => {
+    // 2026-04-02 00:10 in Beijing.
+    expect(recentVisitWindow(new Date('2026-04-01T16:10:00Z'))).toEqual({ since: new Date('2026-01-01T16:00:00.000Z'), firstDay: '2026-01-02' })
   })
 })

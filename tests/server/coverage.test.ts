@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
+import { recentVisitWindow } from '@/core/coverage'
 import { HOUSEHOLD_TAGS, VULNERABLE_TAGS } from '@/core/households'
 import type { VisitInput } from '@/contract/visits'
 import { aHousehold, aRegionTree, aUser, bearer, signIn, type RegionTree } from './helpers/factories'
 import { keptAndRecountedCoverage } from './helpers/coverage-recount'
+import { counterChecks } from '../../server/src/backup/integrity'
+import { CoverageRepo } from '../../server/src/modules/coverage/repo'
 import { startTestApp, type TestApp } from './helpers/test-app'
 import { ENGINES } from './helpers/test-db'
 
@@ -149,6 +152,46 @@ describe.each(ENGINES)('coverage on %s', (engine) => {
     const { kept, recount } = await keptAndRecountedCoverage(t.db, grids)
     expect(recount.reduce((n, r) => n + Number(r.visited), 0)).toBeGreaterThan(0)
     expect(kept).toEqual(recount)
+    expect(await counterChecks(t.db)).toContainEqual({ counter: 'county_last_visit_days', mismatchedRows: 0 })
+  })
+
+  it('when households were last visited either side of the 90-day window\'s first Beijing midnight, then each county\'s row summed from its day counters equals its own coverage report', async () => {
+    const [east, west] = [await aRegionTree(t.db), await aRegionTree(t.db)]
+    const { since, firstDay } = recentVisitWindow(t.now())
+    const at = (ms: number) => new Date(since.getTime() + ms)
+    await aHouseholdWith(east.grids[0][0].id, 'E1', { visited: at(-1000), tags: ['独居老人'] })
+    await aHouseholdWith(east.grids[0][0].id, 'E2', { visited: since, pledged: true })
+    await aHouseholdWith(east.grids[0][1].id, 'E3', { visited: at(3600_000), app: true })
+    await aHouseholdWith(east.grids[1][0].id, 'E4', { visited: t.now(), warning: true, tags: ['一老一小'] })
+    await aHouseholdWith(east.grids[1][1].id, 'E5')
+    await aHouseholdWith(west.grids[0][0].id, 'W1', { visited: daysAgo(200) })
+    const ghostCounty = 'no-such-county'
+
+    const counts = await new CoverageRepo(t.db).countyCounts([east.county.id, west.county.id, ghostCounty], firstDay)
+
+    const admin = await tokenFor('admin', east.county.id)
+    const { regionId: _, name: __, level: ___, ...eastReport } = (await get('/api/coverage', admin)).json().region
+    expect(counts.get(east.county.id)).toEqual(eastReport)
+    expect(counts.get(east.county.id)).toMatchObject({ households: 5, visited: 4, visited90d: 3, pledged: 1, vulnerable: 2, vulnerableVisited: 2 })
+    expect(counts.get(west.county.id)).toMatchObject({ households: 1, visited: 1, visited90d: 0 })
+    expect(Object.values(counts.get(ghostCounty)!).every((n) => n === 0)).toBe(true)
+  })
+
+  it('when a household is visited again the same Beijing day, later, and then deleted, then the county\'s day counters follow it', async () => {
+    const tree = await aRegionTree(t.db)
+    const { firstDay } = recentVisitWindow(t.now())
+    const repo = new CoverageRepo(t.db)
+    const id = await aHouseholdWith(tree.grids[0][0].id, 'A1', { visited: daysAgo(95) })
+    const recent = async () => (await repo.countyCounts([tree.county.id], firstDay)).get(tree.county.id)!.visited90d
+
+    expect(await recent()).toBe(0)
+    await t.db.updateTable('households').set({ last_visit_at: daysAgo(2) }).where('id', '=', id).execute()
+    expect(await recent()).toBe(1)
+    await t.db.updateTable('households').set({ last_visit_at: new Date(daysAgo(2).getTime() + 60_000) }).where('id', '=', id).execute()
+    expect(await recent()).toBe(1)
+    await t.db.deleteFrom('households').where('id', '=', id).execute()
+    expect(await recent()).toBe(0)
+    expect(await counterChecks(t.db)).toContainEqual({ counter: 'county_last_visit_days', mismatchedRows: 0 })
   })
 
   it('when a household carries each tag core knows, then the kept 一老一小 counter counts exactly those core calls vulnerable', async () => {

@@ -18,13 +18,13 @@ export async function chainResults(db: Kysely<DB>): Promise<Record<string, boole
 
 /** A counter table kept by triggers, and how many of its rows differ from a recount of what it counts. */
 export interface CounterCheck {
-  counter: 'grid_coverage' | 'bulletin_reach_totals'
+  counter: 'grid_coverage' | 'county_last_visit_days' | 'bulletin_reach_totals'
   mismatchedRows: number
 }
 
 /**
  * Recounts what the statement triggers keep: per grid, households and their visit/pledge/app/warning/vulnerable
- * counts (migrations 002, 008); per bulletin, opens and distinct readers (migration 011). Rows of zeros are left
+ * counts (migrations 002, 008); per county and Beijing day, households last visited that day (migration 015); per bulletin, opens and distinct readers (migration 011). Rows of zeros are left
  * when everything a counter counted was deleted, and equal "nothing" in the recount.
  */
 export async function counterChecks(db: Kysely<DB>): Promise<CounterCheck[]> {
@@ -40,6 +40,13 @@ export async function counterChecks(db: Kysely<DB>): Promise<CounterCheck[]> {
        WHERE (households, visited, pledged, app_installed, call_warning_on, vulnerable, vulnerable_visited) <> (0, 0, 0, 0, 0, 0, 0))
     SELECT ((SELECT count(*) FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept) a)
           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) b))::int AS n`.execute(db)
+  const { rows: [lastVisits] } = await sql<{ n: number }>`
+    WITH recount AS (
+      SELECT county_id, ((last_visit_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)::int AS households
+        FROM households WHERE last_visit_at IS NOT NULL GROUP BY 1, 2),
+    kept AS (SELECT county_id, day, households FROM county_last_visit_days WHERE households <> 0)
+    SELECT ((SELECT count(*) FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept) a)
+          + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) b))::int AS n`.execute(db)
   const { rows: [reach] } = await sql<{ n: number }>`
     WITH recount AS (SELECT bulletin_id, count(*)::int AS opens, count(DISTINCT reader_key)::int AS readers FROM opens GROUP BY bulletin_id),
     kept AS (SELECT bulletin_id, opens, readers FROM bulletin_reach_totals WHERE (opens, readers) <> (0, 0))
@@ -47,6 +54,7 @@ export async function counterChecks(db: Kysely<DB>): Promise<CounterCheck[]> {
           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) b))::int AS n`.execute(db)
   return [
     { counter: 'grid_coverage', mismatchedRows: coverage.n },
+    { counter: 'county_last_visit_days', mismatchedRows: lastVisits.n },
     { counter: 'bulletin_reach_totals', mismatchedRows: reach.n },
   ]
 }

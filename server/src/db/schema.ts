@@ -138,6 +138,14 @@ export interface GridCoverageTable {
   vulnerable_visited: number
 }
 
+/** Households per county by the Beijing day of their last visit; kept by a trigger (migration 015), never written by application code. */
+export interface CountyLastVisitDaysTable {
+  county_id: string
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  day: string
+  households: number
+}
+
 /** Maintained by the opens_counted trigger; never written by application code. */
 export interface BulletinReadersTable {
   bulletin_id: string
@@ -443,6 +451,7 @@ export interface DB {
   pledges: PledgesTable
   pledge_chain_heads: PledgeChainHeadsTable
   grid_coverage: GridCoverageTable
+  county_last_visit_days: CountyLastVisitDaysTable
   bulletins: BulletinsTable
   bulletin_versions: BulletinVersionsTable
   wechat_groups: WechatGroupsTable

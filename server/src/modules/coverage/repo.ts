@@ -71,6 +71,46 @@ export class CoverageRepo {
   }
 
   /**
+   * Each county's counters, one row per county, for a report above the counties (a city's, a province's): the kept
+   * ones summed from grid_coverage, and the households last visited on or after `firstDay` (a Beijing date) summed
+   * from the per-day counter, so that no household is read.
+   */
+  async countyCounts(countyIds: readonly string[], firstDay: string): Promise<Map<string, CoverageCounts>> {
+    if (countyIds.length === 0) return new Map()
+    const ids = [...countyIds]
+    const [kept, recent] = await Promise.all([
+      this.db
+        .selectFrom('grid_coverage')
+        .select((eb) => [
+          'county_id',
+          eb.fn.sum<string>('households').as('households'), eb.fn.sum<string>('visited').as('visited'),
+          eb.fn.sum<string>('pledged').as('pledged'), eb.fn.sum<string>('app_installed').as('app_installed'),
+          eb.fn.sum<string>('call_warning_on').as('call_warning_on'), eb.fn.sum<string>('vulnerable').as('vulnerable'),
+          eb.fn.sum<string>('vulnerable_visited').as('vulnerable_visited'),
+        ])
+        .where('county_id', 'in', ids)
+        .groupBy('county_id')
+        .execute(),
+      this.db
+        .selectFrom('county_last_visit_days')
+        .select((eb) => ['county_id', eb.fn.sum<string>('households').as('n')])
+        .where('county_id', 'in', ids)
+        .where('day', '>=', firstDay)
+        .groupBy('county_id')
+        .execute(),
+    ])
+    const counts = new Map<string, CoverageCounts>(ids.map((id) => [id, emptyCounts()]))
+    for (const c of kept) {
+      Object.assign(counts.get(c.county_id)!, {
+        households: Number(c.households), visited: Number(c.visited), pledged: Number(c.pledged), appInstalled: Number(c.app_installed),
+        callWarningOn: Number(c.call_warning_on), vulnerable: Number(c.vulnerable), vulnerableVisited: Number(c.vulnerable_visited),
+      })
+    }
+    for (const r of recent) counts.get(r.county_id)!.visited90d = Number(r.n)
+    return counts
+  }
+
+  /**
    * The grids' households and 一老一小 from the kept counters; visited and signed since `since`, counted per grid:
    * a household's last visit is after the start exactly when it was visited in the quarter (visits are never dated
    * ahead), which the (region_id, last_visit_at) index answers; pledges go through their household index.

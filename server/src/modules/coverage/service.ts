@@ -1,7 +1,7 @@
 import type { Page } from '#core/page'
 import type { CoverageReport, WorkerProgress } from '#contract/coverage'
 import type { HouseholdSummary } from '#contract/households'
-import { recentVisitSince, rollupCoverage } from '#core/coverage'
+import { recentVisitWindow, rollupCoverage } from '#core/coverage'
 import { gridTitle } from '#core/regions'
 import { chinaQuarterOf, periodInstants } from '#core/report-period'
 import { scopePathsFor } from '#core/scope'
@@ -30,7 +30,7 @@ export class CoverageService {
     const [path] = await scopeFor(caller.roles, 'coverage.read', regionId ?? idOfPath(widest(paths)), this.repo.findRegionPath)
     const [regions, counts] = await Promise.all([
       this.repo.regionsUnder(path),
-      this.repo.gridCountsUnder(path, recentVisitSince(this.ctx.now())),
+      this.repo.gridCountsUnder(path, recentVisitWindow(this.ctx.now()).since),
     ])
     return rollupCoverage(regions, counts, idOfPath(path))
   }
