@@ -8,9 +8,8 @@
 //
 // The region tree stops at the county (regions.level is county/town/village/grid, and a path starts with its
 // county: core's countyIdOf), so there is no city or province region to ask the API for. The city and province
-// reports run, in this process, the coverage module's own repository queries once per county (in parallel over
-// the pool, as one shard per county would answer them in a distributed PostgreSQL) and core's rollup over all
-// of them, with the city and province rows put above the counties.
+// reports run, in this process, as such a level would: the coverage repository's counters one row per county
+// (countyCounts) and core's rollup, with the city and province rows put above the counties.
 const pg = require('pg')
 const { register } = require('tsx/cjs/api')
 const { freshPgDatabase, startServer, signedInUser, round, timeGets } = require('./server-harness')
