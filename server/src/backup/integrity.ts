@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { VULNERABLE_TAGS } from '#core/households'
 import { verifyChain } from '#core/pledge-chain'
 import type { DB } from '../db/schema'
 import { PledgeRepo } from '../modules/pledges/repo'
@@ -28,12 +29,13 @@ export interface CounterCheck {
  * when everything a counter counted was deleted, and equal "nothing" in the recount.
  */
 export async function counterChecks(db: Kysely<DB>): Promise<CounterCheck[]> {
+  const vulnerable = sql`${sql.val([...VULNERABLE_TAGS])}::text[]`
   const { rows: [coverage] } = await sql<{ n: number }>`
     WITH recount AS (
       SELECT region_id AS grid_id, count(*)::int AS households, count(first_visit_at)::int AS visited, count(pledged_at)::int AS pledged,
              (count(*) FILTER (WHERE app_installed))::int AS app_installed, (count(*) FILTER (WHERE call_warning_on))::int AS call_warning_on,
-             (count(*) FILTER (WHERE tags && ARRAY['一老一小', '独居老人']))::int AS vulnerable,
-             (count(*) FILTER (WHERE tags && ARRAY['一老一小', '独居老人'] AND first_visit_at IS NOT NULL))::int AS vulnerable_visited
+             (count(*) FILTER (WHERE tags && ${vulnerable}))::int AS vulnerable,
+             (count(*) FILTER (WHERE tags && ${vulnerable} AND first_visit_at IS NOT NULL))::int AS vulnerable_visited
         FROM households GROUP BY region_id),
     kept AS (
       SELECT grid_id, households, visited, pledged, app_installed, call_warning_on, vulnerable, vulnerable_visited FROM grid_coverage
