@@ -25,8 +25,9 @@ export interface CounterCheck {
 
 /**
  * Recounts what the statement triggers keep: per grid, households and their visit/pledge/app/warning/vulnerable
- * counts (migrations 002, 008); per county and Beijing day, households last visited that day (migration 015); per bulletin, opens and distinct readers (migration 011). Rows of zeros are left
- * when everything a counter counted was deleted, and equal "nothing" in the recount.
+ * counts (migrations 002, 008); per county and Beijing day, households last visited that day (migration 015);
+ * per bulletin, opens and distinct readers (migration 011). Rows of zeros are left when everything a counter
+ * counted was deleted, and equal "nothing" in the recount.
  */
 export async function counterChecks(db: Kysely<DB>): Promise<CounterCheck[]> {
   const vulnerable = sql`${sql.val([...VULNERABLE_TAGS])}::text[]`
